@@ -1,0 +1,162 @@
+/**
+ * DNS record sets for the whole deployment: one zone per domain, one record set per name.
+ * Several pools may add to one name (DNS load balancing, SRV entries of several Edge pools):
+ * the record set is created once and its values are rewritten on every add (SRV-3).
+ */
+import { Construct } from 'constructs';
+import {
+  DnsARecord,
+  DnsSrvRecord,
+  DnsZone,
+  PrivateDnsARecord,
+  PrivateDnsSrvRecord,
+  PrivateDnsZone,
+  PrivateDnsZoneVirtualNetworkLink,
+} from '../azurerm';
+import { Roster } from '../constructs/roster';
+import { DnsRecordModel, SrvEntryModel } from '../model/topology';
+
+const TTL = 300;
+
+/** Construct-ID-safe form of a DNS name. */
+function idOf(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+}
+
+type Scope = 'private' | 'public';
+
+export interface ZoneEntry {
+  readonly domain: string;
+  readonly zone: Construct & { name: string };
+}
+
+interface RecordSet {
+  readonly scope: Scope;
+  readonly fqdn: string;
+  readonly values: string[];
+  readonly resource: PrivateDnsARecord | DnsARecord;
+}
+
+interface SrvSet {
+  readonly scope: Scope;
+  readonly name: string;
+  readonly entries: SrvEntryModel[];
+  readonly resource: PrivateDnsSrvRecord | DnsSrvRecord;
+}
+
+export interface DnsRecordsProps {
+  /** Resource group that holds the zones (created on first use). */
+  readonly resourceGroupName: () => string;
+  /** Domains that get a zone of their own first; a name under none of them gets its parent domain's zone. */
+  readonly privateDomains: readonly string[];
+  readonly publicDomains: readonly string[];
+}
+
+export class DnsRecords extends Construct {
+  private readonly zones: Record<Scope, ZoneEntry[]> = { private: [], public: [] };
+  private readonly aSets = new Map<string, RecordSet>();
+  private readonly srvSets = new Map<string, SrvSet>();
+  private readonly srvEntryList: SrvEntryModel[] = [];
+  /** Private zones, as they are created: each is linked to every site's network. */
+  readonly privateZones = new Roster<ZoneEntry>();
+
+  constructor(scope: Construct, id: string, private readonly props: DnsRecordsProps) {
+    super(scope, id);
+  }
+
+  /** The zone that holds a name: the longest known domain it ends with, else its parent domain. */
+  private zoneFor(scope: Scope, fqdn: string): ZoneEntry {
+    const name = fqdn.toLowerCase();
+    const preferred = scope === 'private' ? this.props.privateDomains : this.props.publicDomains;
+    const known = [...preferred.map((d) => d.toLowerCase()), ...this.zones[scope].map((z) => z.domain)]
+      .filter((d) => name === d || name.endsWith('.' + d))
+      .sort((a, b) => b.length - a.length);
+    const domain = known[0] ?? name.split('.').slice(1).join('.');
+    const existing = this.zones[scope].find((z) => z.domain === domain);
+    if (existing) return existing;
+    const zoneProps = { name: domain, resourceGroupName: this.props.resourceGroupName() };
+    const zone =
+      scope === 'private'
+        ? new PrivateDnsZone(this, `private-zone-${idOf(domain)}`, zoneProps)
+        : new DnsZone(this, `public-zone-${idOf(domain)}`, zoneProps);
+    const entry = { domain, zone };
+    this.zones[scope].push(entry);
+    if (scope === 'private') this.privateZones.add(entry);
+    return entry;
+  }
+
+  private relative(zone: ZoneEntry, fqdn: string): string {
+    const name = fqdn.toLowerCase();
+    return name === zone.domain ? '@' : name.slice(0, name.length - zone.domain.length - 1);
+  }
+
+  /** Adds addresses to the A record set of a name. */
+  addA(scope: Scope, fqdn: string, ips: readonly string[]): void {
+    const key = `${scope}|${fqdn.toLowerCase()}`;
+    const existing = this.aSets.get(key);
+    if (existing) {
+      for (const ip of ips) if (!existing.values.includes(ip)) existing.values.push(ip);
+      existing.resource.records = [...existing.values];
+      return;
+    }
+    const zone = this.zoneFor(scope, fqdn);
+    const props = {
+      name: this.relative(zone, fqdn),
+      zoneName: zone.zone.name,
+      resourceGroupName: this.props.resourceGroupName(),
+      ttl: TTL,
+      records: [...ips],
+    };
+    const id = `${scope}-a-${idOf(fqdn)}`;
+    const resource = scope === 'private' ? new PrivateDnsARecord(this, id, props) : new DnsARecord(this, id, props);
+    this.aSets.set(key, { scope, fqdn: fqdn.toLowerCase(), values: [...ips], resource });
+  }
+
+  /** Adds one entry to the SRV record set of a name; entries are kept in priority order. */
+  addSrv(entry: SrvEntryModel): void {
+    const key = `${entry.scope}|${entry.name.toLowerCase()}`;
+    let set = this.srvSets.get(key);
+    if (!set) {
+      const zone = this.zoneFor(entry.scope, entry.name.split('.').slice(2).join('.'));
+      const props = {
+        name: this.relative(zone, entry.name),
+        zoneName: zone.zone.name,
+        resourceGroupName: this.props.resourceGroupName(),
+        ttl: TTL,
+        record: [],
+      };
+      const id = `${entry.scope}-srv-${idOf(entry.name)}`;
+      const resource = entry.scope === 'private' ? new PrivateDnsSrvRecord(this, id, props) : new DnsSrvRecord(this, id, props);
+      set = { scope: entry.scope, name: entry.name.toLowerCase(), entries: [], resource };
+      this.srvSets.set(key, set);
+    }
+    set.entries.push(entry);
+    set.entries.sort((a, b) => a.priority - b.priority || b.weight - a.weight || a.target.localeCompare(b.target));
+    set.resource.putRecord(set.entries.map(({ priority, weight, port, target }) => ({ priority, weight, port, target })));
+    this.srvEntryList.push(entry);
+  }
+
+  /** Links a private zone to a site's virtual network so the site's servers resolve its names. */
+  linkPrivateZone(zone: ZoneEntry, networkKey: string, networkId: string): void {
+    new PrivateDnsZoneVirtualNetworkLink(this, `link-${idOf(zone.domain)}-${networkKey}`, {
+      name: `link-${networkKey}`,
+      resourceGroupName: this.props.resourceGroupName(),
+      privateDnsZoneName: zone.zone.name,
+      virtualNetworkId: networkId,
+      registrationEnabled: false,
+    });
+  }
+
+  /** Ensures a private zone exists for a domain (the AD domain is linked even before it has records). */
+  ensurePrivateZone(domain: string): void {
+    this.zoneFor('private', `x.${domain}`);
+  }
+
+  get records(): DnsRecordModel[] {
+    return [...this.aSets.values()].map((s) => ({ fqdn: s.fqdn, scope: s.scope, type: 'A', values: [...s.values] }));
+  }
+
+  get srvEntries(): SrvEntryModel[] {
+    return [...this.srvEntryList];
+  }
+}

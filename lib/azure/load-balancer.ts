@@ -1,0 +1,88 @@
+/** A Standard internal load balancer in front of a group of servers. */
+import { Construct } from 'constructs';
+import { Lb, LbBackendAddressPool, LbProbe, LbRule, NetworkInterfaceBackendAddressPoolAssociation } from '../azurerm';
+import { LoadBalancerModel, LoadBalancerRuleModel } from '../model/topology';
+import type { CentralSite } from '../constructs/site';
+import { SubnetRole } from './network';
+import { Server } from './servers';
+
+export interface InternalLoadBalancerProps {
+  readonly site: CentralSite;
+  readonly name: string;
+  readonly subnet: SubnetRole;
+  readonly purpose: LoadBalancerModel['purpose'];
+  /** Name that resolves to the frontend address, for the model. */
+  readonly fqdn?: string;
+  readonly probe: { readonly protocol: 'Tcp'; readonly port: number };
+  readonly rules: readonly LoadBalancerRuleModel[];
+  readonly members: readonly Server[];
+}
+
+export class InternalLoadBalancer extends Construct {
+  readonly lb: Lb;
+  readonly privateIp: string;
+  readonly model: LoadBalancerModel;
+
+  constructor(scope: Construct, id: string, props: InternalLoadBalancerProps) {
+    super(scope, id);
+    const site = props.site;
+    this.privateIp = site.allocateIp(props.subnet);
+    const zones = site.availabilityZones;
+    this.lb = new Lb(this, 'lb', {
+      name: props.name,
+      location: site.location,
+      resourceGroupName: site.resourceGroup.name,
+      sku: 'Standard',
+      frontendIpConfiguration: [
+        {
+          name: 'frontend',
+          subnetId: site.subnet(props.subnet).id,
+          privateIpAddressAllocation: 'Static',
+          privateIpAddress: this.privateIp,
+          ...(zones.length > 0 ? { zones: [...zones] } : {}),
+        },
+      ],
+    });
+    const pool = new LbBackendAddressPool(this, 'backend-pool', { name: 'members', loadbalancerId: this.lb.id });
+    props.members.forEach((m, i) => {
+      new NetworkInterfaceBackendAddressPoolAssociation(this, `member${i + 1}`, {
+        networkInterfaceId: m.nics[0].id,
+        ipConfigurationName: 'primary',
+        backendAddressPoolId: pool.id,
+      });
+    });
+    const probe = new LbProbe(this, 'probe', {
+      name: `probe-${props.probe.port}`,
+      loadbalancerId: this.lb.id,
+      protocol: props.probe.protocol,
+      port: props.probe.port,
+      intervalInSeconds: 5,
+      numberOfProbes: 2,
+    });
+    for (const r of props.rules) {
+      new LbRule(this, r.name, {
+        name: r.name,
+        loadbalancerId: this.lb.id,
+        frontendIpConfigurationName: 'frontend',
+        protocol: r.protocol,
+        frontendPort: r.frontendPort,
+        backendPort: r.backendPort,
+        backendAddressPoolIds: [pool.id],
+        probeId: probe.id,
+        floatingIpEnabled: r.floatingIp,
+        idleTimeoutInMinutes: r.idleTimeoutMinutes,
+        loadDistribution: r.loadDistribution,
+        tcpResetEnabled: r.protocol !== 'Udp',
+      });
+    }
+    this.model = {
+      path: this.node.path,
+      fqdn: props.fqdn,
+      privateIp: this.privateIp,
+      sku: 'Standard',
+      purpose: props.purpose,
+      probe: { ...props.probe },
+      rules: props.rules.map((r) => ({ ...r })),
+    };
+  }
+}

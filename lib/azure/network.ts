@@ -1,0 +1,93 @@
+/** Address planning for a site's virtual network: pure functions, no cdktf. */
+
+/** Subnets every site gets. Slot numbers are fixed so adding a role never moves another's addresses. */
+export enum SubnetRole {
+  FRONT_END = 'front-end',
+  BACK_END = 'back-end',
+  EDGE_INTERNAL = 'edge-internal',
+  PERIMETER = 'perimeter',
+  PERSISTENT_CHAT = 'persistent-chat',
+  DIRECTOR = 'director',
+  MEDIATION = 'mediation',
+  INFRASTRUCTURE = 'infrastructure',
+  BASTION = 'AzureBastionSubnet',
+}
+
+const SLOTS: Record<SubnetRole, number> = {
+  [SubnetRole.FRONT_END]: 0,
+  [SubnetRole.BACK_END]: 1,
+  [SubnetRole.EDGE_INTERNAL]: 2,
+  [SubnetRole.PERIMETER]: 3,
+  [SubnetRole.PERSISTENT_CHAT]: 4,
+  [SubnetRole.DIRECTOR]: 5,
+  [SubnetRole.MEDIATION]: 6,
+  [SubnetRole.INFRASTRUCTURE]: 7,
+  [SubnetRole.BASTION]: 8,
+};
+
+/** The address space is cut into 16 equal slots; a /22 gives /26 subnets, the smallest Azure Bastion accepts. */
+const SLOT_BITS = 4;
+export const MAX_PREFIX = 22;
+export const MIN_PREFIX = 8;
+
+export interface Cidr {
+  readonly base: number;
+  readonly prefix: number;
+}
+
+export function ipToInt(ip: string): number {
+  return ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+}
+
+export function intToIp(n: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+}
+
+/** Parses an IPv4 CIDR; returns a reason string when it is malformed. */
+export function parseCidr(text: string): Cidr | string {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());
+  if (!m) return 'is not an IPv4 CIDR like 10.1.0.0/16';
+  const octets = m.slice(1, 5).map(Number);
+  if (octets.some((o) => o > 255)) return 'has an octet above 255';
+  const prefix = Number(m[5]);
+  if (prefix > 32) return 'has a prefix length above 32';
+  const base = ipToInt(octets.join('.'));
+  const size = 2 ** (32 - prefix);
+  if (base % size !== 0) return `has host bits set (the network address is ${intToIp(base - (base % size))}/${prefix})`;
+  return { base, prefix };
+}
+
+export function cidrToString(c: Cidr): string {
+  return `${intToIp(c.base)}/${c.prefix}`;
+}
+
+/** The CIDR of a role's subnet inside a site's address space. */
+export function subnetCidr(space: Cidr, role: SubnetRole): Cidr {
+  const prefix = space.prefix + SLOT_BITS;
+  return { base: space.base + SLOTS[role] * 2 ** (32 - prefix), prefix };
+}
+
+/** Whether a CIDR contains another one or an address. */
+export function contains(outer: Cidr, inner: Cidr): boolean {
+  const size = 2 ** (32 - outer.prefix);
+  return inner.base >= outer.base && inner.base < outer.base + size;
+}
+
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  return contains(a, b) || contains(b, a);
+}
+
+/** Hands out static private addresses in a subnet; Azure reserves the first four and the last. */
+export class AddressAllocator {
+  private next = 4;
+
+  constructor(private readonly subnet: Cidr) {}
+
+  allocate(): string {
+    const size = 2 ** (32 - this.subnet.prefix);
+    if (this.next >= size - 1) {
+      throw new Error(`subnet ${cidrToString(this.subnet)} has no free address left; give the site a larger addressSpace`);
+    }
+    return intToIp(this.subnet.base + this.next++);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * A group of Windows servers placed as one: round-robin over the site's availability zones, or
+ * over the fault domains of one availability set when the site has no zones (AZ-2, FE-5).
+ */
+import { Construct } from 'constructs';
+import { AvailabilitySet, NetworkInterface, PublicIp, WindowsVirtualMachine } from '../azurerm';
+import { WindowsServerVersion } from '../enums';
+import { ServerModel, ServerRole } from '../model/topology';
+import type { CentralSite } from '../constructs/site';
+import { SubnetRole } from './network';
+
+/** Marketplace image; Windows Server Datacenter (never Server Core) unless a SQL image is given. */
+export interface ServerImage {
+  readonly publisher: string;
+  readonly offer: string;
+  readonly sku: string;
+}
+
+const WINDOWS_SKUS: Record<WindowsServerVersion, string> = {
+  [WindowsServerVersion.WINDOWS_SERVER_2012_R2]: '2012-R2-Datacenter',
+  [WindowsServerVersion.WINDOWS_SERVER_2016]: '2016-Datacenter',
+  [WindowsServerVersion.WINDOWS_SERVER_2019]: '2019-Datacenter',
+  [WindowsServerVersion.WINDOWS_SERVER_2022]: '2022-datacenter',
+};
+
+export function windowsImage(os: WindowsServerVersion): ServerImage {
+  return { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: WINDOWS_SKUS[os] };
+}
+
+export interface NicSpec {
+  readonly subnet: SubnetRole;
+  /** Static public IPs on this NIC (Edge external NICs only, SEC-3). */
+  readonly publicIps?: number;
+}
+
+export interface ServerGroupProps {
+  readonly site: CentralSite;
+  readonly role: ServerRole;
+  /** Computer names are `<prefix>-<n>` (NAME-1 checks the result). */
+  readonly namePrefix: string;
+  readonly count: number;
+  readonly vmSize: string;
+  readonly os: WindowsServerVersion;
+  /** NICs in order; the first is the primary and holds the default gateway. */
+  readonly nics: readonly NicSpec[];
+  /** @default Windows Server Datacenter of `os` */
+  readonly image?: ServerImage;
+  /** DNS suffix of the servers' FQDNs. @default the deployment's AD domain */
+  readonly dnsSuffix?: string;
+  /** FQDN of a single server that carries its pool's name (Standard Edition). */
+  readonly fqdnOverride?: string;
+}
+
+/** One server of a group, for the constructs and other building blocks. */
+export interface Server {
+  readonly vm: WindowsVirtualMachine;
+  readonly nics: readonly NetworkInterface[];
+  readonly publicIps: readonly PublicIp[];
+  readonly model: ServerModel;
+  /** Private address of the primary (or only internal) NIC. */
+  readonly privateIp: string;
+}
+
+export class ServerGroup extends Construct {
+  readonly servers: Server[] = [];
+  readonly availabilitySet?: AvailabilitySet;
+
+  constructor(scope: Construct, id: string, props: ServerGroupProps) {
+    super(scope, id);
+    const site = props.site;
+    const deployment = site.deployment;
+    const zones = site.availabilityZones;
+    if (zones.length === 0) {
+      this.availabilitySet = new AvailabilitySet(this, 'availability-set', {
+        name: `avset-${props.namePrefix}`,
+        location: site.location,
+        resourceGroupName: site.resourceGroup.name,
+        platformFaultDomainCount: site.faultDomainCount,
+        platformUpdateDomainCount: 5,
+        managed: true,
+      });
+    }
+    const image = props.image ?? windowsImage(props.os);
+    const suffix = props.dnsSuffix ?? deployment.adDomain;
+    for (let i = 0; i < props.count; i++) {
+      const n = i + 1;
+      const computerName = `${props.namePrefix}-${n}`;
+      const server = new Construct(this, `server${n}`);
+      const publicIps: PublicIp[] = [];
+      const nicModels: ServerModel['nics'][number][] = [];
+      const zone = zones.length > 0 ? zones[i % zones.length] : undefined;
+      const nics = props.nics.map((spec, k) => {
+        const ip = site.allocateIp(spec.subnet);
+        const pips = Array.from({ length: spec.publicIps ?? 0 }, (_, p) => {
+          const pip = new PublicIp(server, `public-ip${p + 1}`, {
+            name: `pip-${computerName}-${p + 1}`,
+            location: site.location,
+            resourceGroupName: site.resourceGroup.name,
+            allocationMethod: 'Static',
+            sku: 'Standard',
+            ...(zone ? { zones: [zone] } : {}),
+          });
+          publicIps.push(pip);
+          return pip;
+        });
+        nicModels.push({ subnet: spec.subnet, privateIp: ip, publicIps: pips.length });
+        const configs = (pips.length > 0 ? pips : [undefined]).map((pip, c) => ({
+          name: c === 0 ? 'primary' : `ipconfig${c + 1}`,
+          primary: c === 0,
+          subnetId: site.subnet(spec.subnet).id,
+          privateIpAddressAllocation: 'Static',
+          privateIpAddress: c === 0 ? ip : site.allocateIp(spec.subnet),
+          ...(pip ? { publicIpAddressId: pip.id } : {}),
+        }));
+        return new NetworkInterface(server, k === 0 ? 'nic' : `nic${k + 1}`, {
+          name: `nic-${computerName}${k === 0 ? '' : `-${k + 1}`}`,
+          location: site.location,
+          resourceGroupName: site.resourceGroup.name,
+          ipConfiguration: configs,
+        });
+      });
+      const vm = new WindowsVirtualMachine(server, 'vm', {
+        name: computerName,
+        computerName,
+        location: site.location,
+        resourceGroupName: site.resourceGroup.name,
+        size: props.vmSize,
+        adminUsername: deployment.adminUsername,
+        adminPassword: deployment.adminPassword,
+        networkInterfaceIds: nics.map((nic) => nic.id),
+        osDisk: { caching: 'ReadWrite', storageAccountType: 'Premium_LRS' },
+        sourceImageReference: { ...image, version: 'latest' },
+        patchMode: 'Manual',
+        automaticUpdatesEnabled: false,
+        ...(zone ? { zone } : { availabilitySetId: this.availabilitySet!.id }),
+        tags: { 'sfb-role': props.role, 'sfb-deployment': deployment.name },
+      });
+      const model: ServerModel = {
+        path: server.node.path,
+        role: props.role,
+        computerName,
+        fqdn: (props.fqdnOverride ?? `${computerName}.${suffix}`).toLowerCase(),
+        failureDomain: zone ?? `fd${i % site.faultDomainCount}`,
+        vmSize: props.vmSize,
+        os: props.os,
+        imageOffer: image.offer,
+        nics: nicModels,
+        patchMode: 'Manual',
+      };
+      const internal = nicModels.find((m) => m.subnet !== SubnetRole.PERIMETER) ?? nicModels[0];
+      this.servers.push({ vm, nics, publicIps, model, privateIp: internal.privateIp });
+      deployment.registerServer(model);
+    }
+  }
+
+  get models(): ServerModel[] {
+    return this.servers.map((s) => s.model);
+  }
+}

@@ -1,0 +1,192 @@
+import { Construct, IConstruct } from 'constructs';
+import { ResourceGroup } from '../azurerm';
+import { DnsRecords } from '../azure/dns';
+import { Annotations, Aspects, TerraformVariable } from '../cdktf';
+import { ProductVersion, Severity, SupportPosture } from '../enums';
+import { CredentialModel, ServerModel, TopologyModel } from '../model/topology';
+import { evaluate } from '../rules/engine';
+import { Finding, formatFinding } from '../rules/rule';
+import { acknowledgementsFor } from './acknowledgements';
+import { emptyParts, ITopologyMember } from './model-builder';
+import { Roster } from './roster';
+import type { CentralSite } from './site';
+import { requireDomainName } from './validate-input';
+
+export interface SfbDeploymentProps {
+  /** Lync Server 2013, Skype for Business Server 2015 or 2019. */
+  readonly productVersion: ProductVersion;
+  /** Public SIP domain (e.g. `contoso.com`): the public DNS zone of the SRV and Edge records. */
+  readonly sipDomain: string;
+  /** Internal AD DNS domain (e.g. `corp.contoso.com`): the private DNS zone of the servers and pools. */
+  readonly adDomain: string;
+  /**
+   * Local administrator of every VM. The password is a sensitive Terraform variable, never a literal (SEC-1).
+   * @default "sfbadmin"
+   */
+  readonly adminUsername?: string;
+  /**
+   * Acknowledges that Lync/SfB on Azure VMs has no Microsoft support statement (AZURE-1).
+   * @default SupportPosture.UNACKNOWLEDGED - a warning finding until acknowledged
+   */
+  readonly supportPosture?: SupportPosture;
+}
+
+const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
+
+/**
+ * One Lync Server 2013 / Skype for Business Server topology: its central sites, pools and the
+ * rules they must satisfy. Synthesis fails with every error finding at once.
+ */
+export class SfbDeployment extends Construct {
+  static isSfbDeployment(x: unknown): x is SfbDeployment {
+    return typeof x === 'object' && x !== null && DEPLOYMENT_SYMBOL in x;
+  }
+
+  /** The deployment a construct belongs to; throws, naming the construct, when there is none. */
+  static of(construct: IConstruct, what: string): SfbDeployment {
+    for (const c of construct.node.scopes.slice().reverse()) {
+      if (SfbDeployment.isSfbDeployment(c)) return c;
+    }
+    throw new Error(`${what} ${construct.node.path} must be created inside an SfbDeployment (scope chain has none)`);
+  }
+
+  readonly productVersion: ProductVersion;
+  readonly sipDomain: string;
+  readonly adDomain: string;
+  readonly adminUsername: string;
+  readonly supportPosture: SupportPosture;
+  /** Lower-case name used in Azure resource names. */
+  readonly name: string;
+  /** Sensitive variable holding the VM administrator password. */
+  readonly adminPasswordVariable: TerraformVariable;
+  /** Every DNS record set of the deployment, private and public. */
+  readonly dns: DnsRecords;
+
+  readonly sites = new Roster<CentralSite>();
+  /** Every construct that records itself into the model, in creation order. */
+  readonly members = new Roster<ITopologyMember & IConstruct>();
+  private readonly serverModels: ServerModel[] = [];
+  private readonly credentials: CredentialModel[] = [];
+  private sharedGroup?: ResourceGroup;
+  private annotated = false;
+
+  constructor(scope: Construct, id: string, props: SfbDeploymentProps) {
+    super(scope, id);
+    Object.defineProperty(this, DEPLOYMENT_SYMBOL, { value: true });
+    if (!Object.values(ProductVersion).includes(props.productVersion)) {
+      throw new Error(`SfbDeployment ${this.node.path}: productVersion "${props.productVersion}" is not a ProductVersion; use ProductVersion.LYNC_SERVER_2013, SKYPE_FOR_BUSINESS_2015 or SKYPE_FOR_BUSINESS_2019`);
+    }
+    this.productVersion = props.productVersion;
+    this.sipDomain = requireDomainName(this, 'SfbDeployment', 'sipDomain', props.sipDomain);
+    this.adDomain = requireDomainName(this, 'SfbDeployment', 'adDomain', props.adDomain, true);
+    this.adminUsername = props.adminUsername ?? 'sfbadmin';
+    if (!/^[A-Za-z][A-Za-z0-9._-]{0,19}$/.test(this.adminUsername) || /^(administrator|admin|root|guest)$/i.test(this.adminUsername)) {
+      throw new Error(`SfbDeployment ${this.node.path}: adminUsername "${this.adminUsername}" cannot be used; Azure needs 1-20 letters, digits, dots, hyphens or underscores starting with a letter, and refuses names such as administrator, admin, root and guest`);
+    }
+    this.supportPosture = props.supportPosture ?? SupportPosture.UNACKNOWLEDGED;
+    this.name = id.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+
+    this.adminPasswordVariable = new TerraformVariable(this, 'admin-password', {
+      type: 'string',
+      sensitive: true,
+      nullable: false,
+      description: `Administrator password of every VM of deployment ${id} (user ${this.adminUsername}). Never committed: pass it as TF_VAR_${this.variablePrefix()}_admin_password.`,
+    });
+    this.adminPasswordVariable.overrideLogicalId(`${this.variablePrefix()}_admin_password`);
+    this.registerCredential({ path: this.node.path, name: 'VM administrator password', source: 'sensitive-variable' });
+
+    this.dns = new DnsRecords(this, 'dns', {
+      resourceGroupName: () => this.sharedResourceGroup().name,
+      privateDomains: [this.adDomain, this.sipDomain],
+      publicDomains: [this.sipDomain],
+    });
+
+    this.dns.privateZones.forEach((zone) =>
+      this.sites.forEach((site) => this.dns.linkPrivateZone(zone, site.node.id, site.virtualNetwork.id)),
+    );
+
+    this.node.addValidation({
+      validate: () => this.findings().filter((f) => f.severity === Severity.ERROR).map(formatFinding),
+    });
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node === this) this.annotateWarnings();
+      },
+    });
+  }
+
+  /** Terraform-safe prefix for the deployment's variables. */
+  variablePrefix(): string {
+    return this.node.id.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  }
+
+  /** The administrator password as a variable reference (never a literal). */
+  get adminPassword(): string {
+    return this.adminPasswordVariable.stringValue;
+  }
+
+  /** Resource group for deployment-wide resources (DNS zones), in the first site's region. */
+  sharedResourceGroup(): ResourceGroup {
+    if (!this.sharedGroup) {
+      const first = this.sites.all[0];
+      if (!first) {
+        throw new Error(`SfbDeployment ${this.node.path}: create a CentralSite before the first pool, so shared resources have a region`);
+      }
+      this.sharedGroup = new ResourceGroup(this, 'shared-resource-group', {
+        name: `rg-${this.name}-shared`,
+        location: first.location,
+      });
+    }
+    return this.sharedGroup;
+  }
+
+  /** Records a construct into the topology model. */
+  register(member: ITopologyMember & IConstruct): void {
+    this.members.add(member);
+  }
+
+  registerServer(server: ServerModel): void {
+    this.serverModels.push(server);
+  }
+
+  registerCredential(credential: CredentialModel): void {
+    this.credentials.push(credential);
+  }
+
+  /** The topology as it stands, as plain data. */
+  toModel(): TopologyModel {
+    const parts = emptyParts();
+    for (const m of this.members.all) m.contribute(parts);
+    const { extra, ...rest } = parts;
+    return {
+      path: this.node.path,
+      productVersion: this.productVersion,
+      sipDomain: this.sipDomain,
+      adDomain: this.adDomain,
+      supportPosture: this.supportPosture,
+      lab: this.supportPosture === SupportPosture.LAB && extra.lab === true,
+      ...rest,
+      flows: this.sites.all.flatMap((s) => s.flows),
+      credentials: [...this.credentials],
+      srvEntries: this.dns.srvEntries,
+      dnsRecords: this.dns.records,
+      servers: [...this.serverModels],
+      extra,
+    };
+  }
+
+  /** Every finding of this deployment, acknowledgements applied. */
+  findings(): Finding[] {
+    return evaluate(this.toModel(), acknowledgementsFor(this));
+  }
+
+  private annotateWarnings(): void {
+    if (this.annotated) return;
+    this.annotated = true;
+    const byPath = new Map(this.node.findAll().map((c) => [c.node.path, c]));
+    for (const f of this.findings()) {
+      if (f.severity !== Severity.WARNING) continue;
+      Annotations.of(byPath.get(f.path) ?? this).addWarning(formatFinding(f));
+    }
+  }
+}

@@ -1,0 +1,203 @@
+import { Construct, IConstruct } from 'constructs';
+import { InternalLoadBalancer } from '../azure/load-balancer';
+import { SubnetRole } from '../azure/network';
+import { ServerGroup } from '../azure/servers';
+import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
+import { LoadBalancerRuleModel, ServerRole } from '../model/topology';
+import { newestSupportedOs } from '../model/versions';
+import { IBackEnd } from './back-end';
+import { SfbDeployment } from './deployment';
+import { ModelParts } from './model-builder';
+import { CentralSite } from './site';
+import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+
+export interface FrontEndPoolProps {
+  /** Pool FQDN (for Standard Edition, the server's FQDN). */
+  readonly fqdn: string;
+  /** @default PoolEdition.ENTERPRISE */
+  readonly edition?: PoolEdition;
+  /** @default 3 for Enterprise, 1 for Standard Edition */
+  readonly frontEndServers?: number;
+  /** The pool's SQL store; required for Enterprise (a Standard Edition server has its local SQL Express). @default none */
+  readonly backEnd?: IBackEnd;
+  /** @default the newest Windows Server the product version supports */
+  readonly operatingSystem?: WindowsServerVersion;
+  /** @default LoadBalancing.DNS - DNS load balancing for SIP, the internal load balancer for web services only */
+  readonly sipLoadBalancing?: LoadBalancing;
+  /** Internal web services FQDN, resolving to the web load balancer (DNS-3). @default `<pool label>-webint.<pool domain>` */
+  readonly internalWebFqdn?: string;
+  /** External web services FQDN, published by your reverse proxy. @default `<pool label>-webext.<sipDomain>` */
+  readonly externalWebFqdn?: string;
+  /** Users homed on the pool, for capacity findings (FE-14, PAIR-8). @default no capacity findings */
+  readonly users?: number;
+  /** Whether the pool hosts the Central Management Store. @default true for the first pool created in the deployment */
+  readonly hostsCentralManagementStore?: boolean;
+  /** Mediation Server collocated on the Front Ends (MED-1). @default false */
+  readonly collocatedMediation?: boolean;
+  /** VM size of every Front End. @default Standard_D16s_v5 (16 cores, 64 GB: the VM-1 floor of every version) */
+  readonly vmSize?: string;
+  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
+  readonly serverNamePrefix?: string;
+}
+
+const KNOWN_PROPS = [
+  'fqdn', 'edition', 'frontEndServers', 'backEnd', 'operatingSystem', 'sipLoadBalancing', 'internalWebFqdn',
+  'externalWebFqdn', 'users', 'hostsCentralManagementStore', 'collocatedMediation', 'vmSize', 'serverNamePrefix',
+];
+
+/** Front End ports every Front End accepts from the deployment's networks (catalog ports table). */
+const FRONT_END_TCP_PORTS = [
+  '80', '135', '443', '444', '445', '448', '4443', '5061', '5062-5065', '5071-5073', '5075-5076', '5080',
+  '5086-5087', '8057-8058', '8060-8061', '8080', '8404',
+];
+const MEDIA_PORTS = ['49152-65535'];
+
+/** Web services behind the internal load balancer (AZURE-4, DNS-10): affinity inside, none for the reverse proxy. */
+function webRules(sip: LoadBalancing): LoadBalancerRuleModel[] {
+  const rule = (port: number, distribution: LoadBalancerRuleModel['loadDistribution']): LoadBalancerRuleModel => ({
+    name: `tcp-${port}`,
+    protocol: 'Tcp',
+    frontendPort: port,
+    backendPort: port,
+    floatingIp: false,
+    idleTimeoutMinutes: 30,
+    loadDistribution: distribution,
+  });
+  const rules = [rule(80, 'SourceIP'), rule(443, 'SourceIP'), rule(8080, 'Default'), rule(4443, 'Default')];
+  if (sip === LoadBalancing.HARDWARE) {
+    // Hardware load balancing only: SIP and the other services listed for an HLB-only Front End pool.
+    for (const port of [444, 135, 448, 5061, 5071, 5072, 5073, 5075, 5076, 5080]) rules.push(rule(port, 'SourceIP'));
+  }
+  return rules;
+}
+
+/**
+ * A Front End pool (Enterprise Edition) or a Standard Edition server: Windows VMs spread over the
+ * site's zones, DNS load balancing for SIP, web services behind a Standard internal load balancer.
+ */
+export class FrontEndPool extends Construct {
+  readonly site: CentralSite;
+  readonly deployment: SfbDeployment;
+  readonly fqdn: string;
+  readonly edition: PoolEdition;
+  readonly operatingSystem: WindowsServerVersion;
+  readonly sipLoadBalancing: LoadBalancing;
+  readonly internalWebFqdn: string;
+  readonly externalWebFqdn: string;
+  readonly hostsCentralManagementStore: boolean;
+  readonly collocatedMediation: boolean;
+  readonly backEnd?: IBackEnd;
+  readonly users?: number;
+  readonly servers: ServerGroup;
+  readonly webLoadBalancer?: InternalLoadBalancer;
+  private edgeAssociation?: IConstruct;
+
+  constructor(scope: CentralSite, id: string, props: FrontEndPoolProps) {
+    super(scope, id);
+    rejectUnknownProps(this, 'FrontEndPool', props, KNOWN_PROPS);
+    const deployment = SfbDeployment.of(this, 'FrontEndPool');
+    if (!(scope instanceof CentralSite)) throw new Error(`FrontEndPool ${this.node.path}: scope must be a CentralSite`);
+    this.site = scope;
+    this.deployment = deployment;
+    this.fqdn = requireDomainName(this, 'FrontEndPool', 'fqdn', props.fqdn);
+    this.edition = requireEnum(this, 'FrontEndPool', 'edition', props.edition ?? PoolEdition.ENTERPRISE, PoolEdition, 'PoolEdition');
+    const enterprise = this.edition === PoolEdition.ENTERPRISE;
+    const count = requireCount(this, 'FrontEndPool', 'frontEndServers', props.frontEndServers ?? (enterprise ? 3 : 1), 1, 100);
+    this.operatingSystem = requireEnum(this, 'FrontEndPool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
+    this.sipLoadBalancing = requireEnum(this, 'FrontEndPool', 'sipLoadBalancing', props.sipLoadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
+    if (props.users !== undefined) this.users = requireCount(this, 'FrontEndPool', 'users', props.users, 0, 10_000_000);
+    const [label, ...rest] = this.fqdn.split('.');
+    const domain = rest.join('.');
+    this.internalWebFqdn = requireDomainName(this, 'FrontEndPool', 'internalWebFqdn', props.internalWebFqdn ?? `${label}-webint.${domain}`);
+    this.externalWebFqdn = requireDomainName(this, 'FrontEndPool', 'externalWebFqdn', props.externalWebFqdn ?? `${label}-webext.${deployment.sipDomain}`);
+    const firstPool = !deployment.members.all.some((m) => m instanceof FrontEndPool);
+    this.hostsCentralManagementStore = props.hostsCentralManagementStore ?? firstPool;
+    this.collocatedMediation = props.collocatedMediation ?? false;
+    this.backEnd = props.backEnd;
+
+    this.servers = new ServerGroup(this, 'servers', {
+      site: scope,
+      role: enterprise ? ServerRole.FRONT_END : ServerRole.STANDARD_EDITION,
+      namePrefix: props.serverNamePrefix ?? label,
+      count,
+      vmSize: props.vmSize ?? 'Standard_D16s_v5',
+      os: this.operatingSystem,
+      nics: [{ subnet: SubnetRole.FRONT_END }],
+      fqdnOverride: enterprise ? undefined : this.fqdn,
+    });
+    const ips = this.servers.servers.map((s) => s.privateIp);
+
+    // DNS load balancing: the pool FQDN resolves to every member, every member has its own record (DNS-2).
+    deployment.dns.addA('private', this.fqdn, ips);
+    for (const s of this.servers.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+
+    if (enterprise) {
+      this.webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
+        site: scope,
+        name: `lbi-${label}-web`,
+        subnet: SubnetRole.FRONT_END,
+        purpose: 'web',
+        fqdn: this.internalWebFqdn,
+        probe: { protocol: 'Tcp', port: 5061 },
+        rules: webRules(this.sipLoadBalancing),
+        members: this.servers.servers,
+      });
+      deployment.dns.addA('private', this.internalWebFqdn, [this.webLoadBalancer.privateIp]);
+    } else {
+      deployment.dns.addA('private', this.internalWebFqdn, ips);
+    }
+
+    this.allowFrontEndTraffic();
+    if (this.backEnd) this.backEnd.attachPool(this);
+    deployment.register(this);
+  }
+
+  /** Front End ports from the deployment's networks only (the VirtualNetwork tag covers peered sites); nothing from the Internet. */
+  private allowFrontEndTraffic(): void {
+    const fw = this.site.firewall(SubnetRole.FRONT_END);
+    const common = {
+      ownerPath: this.site.node.path,
+      source: 'deployment networks',
+      sourcePrefixes: ['VirtualNetwork'],
+      destination: `${this.site.node.id} Front End subnet`,
+    };
+    fw.allow({ ...common, name: 'front-end-services', protocol: 'Tcp', ports: FRONT_END_TCP_PORTS });
+    fw.allow({ ...common, name: 'front-end-sql-browser', protocol: 'Udp', ports: [1434] });
+    fw.allow({ ...common, name: 'front-end-media-tcp', protocol: 'Tcp', ports: MEDIA_PORTS });
+    fw.allow({ ...common, name: 'front-end-media-udp', protocol: 'Udp', ports: MEDIA_PORTS });
+    if (this.collocatedMediation) {
+      fw.allow({ ...common, name: 'front-end-mediation', protocol: 'Tcp', ports: ['5067-5068', '5070'] });
+    }
+  }
+
+  /** Sets the Edge pool used for the pool's media (EDGE-18). */
+  associateEdgePool(edge: IConstruct): void {
+    this.edgeAssociation = edge;
+  }
+
+  /** The Edge pool set with `associateEdgePool`, if any. */
+  get associatedEdgePool(): IConstruct | undefined {
+    return this.edgeAssociation;
+  }
+
+  contribute(parts: ModelParts): void {
+    parts.frontEndPools.push({
+      path: this.node.path,
+      sitePath: this.site.node.path,
+      fqdn: this.fqdn,
+      edition: this.edition,
+      servers: this.servers.models,
+      os: this.operatingSystem,
+      sipLoadBalancing: this.sipLoadBalancing,
+      internalWebFqdn: this.internalWebFqdn,
+      externalWebFqdn: this.externalWebFqdn,
+      webLoadBalancer: this.webLoadBalancer?.model,
+      users: this.users,
+      hostsCentralManagementStore: this.hostsCentralManagementStore,
+      backEndPath: this.backEnd?.node.path,
+      associatedEdgePath: this.edgeAssociation?.node.path,
+      collocatedMediation: this.collocatedMediation,
+      adDomain: this.deployment.adDomain,
+    });
+  }
+}

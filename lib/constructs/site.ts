@@ -1,0 +1,183 @@
+import { Construct } from 'constructs';
+import { ResourceGroup, Subnet, VirtualNetwork } from '../azurerm';
+import { SubnetFirewall } from '../azure/firewall';
+import { AddressAllocator, Cidr, cidrToString, MAX_PREFIX, MIN_PREFIX, overlaps, parseCidr, SubnetRole, subnetCidr } from '../azure/network';
+import { FlowModel } from '../model/topology';
+import { SfbDeployment } from './deployment';
+import { ModelParts } from './model-builder';
+import { rejectUnknownProps, requireCount } from './validate-input';
+
+export interface CentralSiteProps {
+  /** Azure region of the site, e.g. `westeurope`. */
+  readonly location: string;
+  /**
+   * CIDR of the site's virtual network, /8 to /22. It is cut into 16 equal slots, one subnet per role
+   * (Front End, Back End, Edge internal, perimeter, Persistent Chat, Director, Mediation, infrastructure, Bastion).
+   */
+  readonly addressSpace: string;
+  /**
+   * Availability zones the site's pools spread over.
+   * @default ["1","2","3"] - `[]` places each pool in an availability set instead
+   */
+  readonly availabilityZones?: string[];
+  /**
+   * Fault domains of the availability sets used when the site has no zones (most regions offer 3, some 2).
+   * @default 3
+   */
+  readonly faultDomainCount?: number;
+}
+
+/** Subnets a site creates up front; Bastion's subnet is created only when a lab asks for it. */
+const SITE_SUBNETS = [
+  SubnetRole.FRONT_END,
+  SubnetRole.BACK_END,
+  SubnetRole.EDGE_INTERNAL,
+  SubnetRole.PERIMETER,
+  SubnetRole.PERSISTENT_CHAT,
+  SubnetRole.DIRECTOR,
+  SubnetRole.MEDIATION,
+  SubnetRole.INFRASTRUCTURE,
+];
+
+const KNOWN_PROPS = ['location', 'addressSpace', 'availabilityZones', 'faultDomainCount'];
+
+/**
+ * A central site: one Azure region with its resource group, virtual network, a subnet and a
+ * network security group per role, linked to the deployment's private DNS zones.
+ */
+export class CentralSite extends Construct {
+  readonly deployment: SfbDeployment;
+  readonly location: string;
+  readonly addressSpace: string;
+  readonly availabilityZones: readonly string[];
+  readonly faultDomainCount: number;
+  readonly resourceGroup: ResourceGroup;
+  readonly virtualNetwork: VirtualNetwork;
+  private readonly space: Cidr;
+  private readonly subnets = new Map<SubnetRole, Subnet>();
+  private readonly firewalls = new Map<SubnetRole, SubnetFirewall>();
+  private readonly allocators = new Map<SubnetRole, AddressAllocator>();
+  private readonly prefixCounters = new Map<string, number>();
+
+  constructor(scope: SfbDeployment, id: string, props: CentralSiteProps) {
+    super(scope, id);
+    if (!SfbDeployment.isSfbDeployment(scope)) {
+      throw new Error(`CentralSite ${this.node.path}: scope must be an SfbDeployment, got ${(scope as Construct).node.path}`);
+    }
+    rejectUnknownProps(this, 'CentralSite', props, KNOWN_PROPS);
+    this.deployment = scope;
+    if (typeof props.location !== 'string' || !/^[a-z0-9]+$/i.test(props.location)) {
+      throw new Error(`CentralSite ${this.node.path}: location ${JSON.stringify(props.location)} is not an Azure region name such as "westeurope"`);
+    }
+    this.location = props.location.toLowerCase();
+    const parsed = parseCidr(String(props.addressSpace));
+    if (typeof parsed === 'string') {
+      throw new Error(`CentralSite ${this.node.path}: addressSpace ${JSON.stringify(props.addressSpace)} ${parsed}; give an IPv4 CIDR from /${MIN_PREFIX} to /${MAX_PREFIX}, such as 10.1.0.0/16`);
+    }
+    if (parsed.prefix > MAX_PREFIX || parsed.prefix < MIN_PREFIX) {
+      throw new Error(`CentralSite ${this.node.path}: addressSpace "${props.addressSpace}" is a /${parsed.prefix}; a site needs /${MIN_PREFIX} to /${MAX_PREFIX} (16 subnets of at least /26, the smallest Azure Bastion accepts); use e.g. 10.1.0.0/20`);
+    }
+    for (const other of scope.sites.all) {
+      if (overlaps(parsed, other.space)) {
+        throw new Error(`CentralSite ${this.node.path}: addressSpace "${props.addressSpace}" overlaps site ${other.node.id} (${other.addressSpace}); peered networks need distinct address spaces`);
+      }
+    }
+    this.space = parsed;
+    this.addressSpace = cidrToString(parsed);
+    const zones = props.availabilityZones ?? ['1', '2', '3'];
+    if (!Array.isArray(zones) || zones.some((z) => typeof z !== 'string')) {
+      throw new Error(`CentralSite ${this.node.path}: availabilityZones ${JSON.stringify(zones)} is not a list of zone names; use e.g. ["1","2","3"] or []`);
+    }
+    this.availabilityZones = [...zones];
+    this.faultDomainCount = requireCount(this, 'CentralSite', 'faultDomainCount', props.faultDomainCount ?? 3, 1, 3);
+
+    const dep = scope.name;
+    this.resourceGroup = new ResourceGroup(this, 'resource-group', { name: `rg-${dep}-${this.node.id}`, location: this.location });
+    this.virtualNetwork = new VirtualNetwork(this, 'vnet', {
+      name: `vnet-${dep}-${this.node.id}`,
+      location: this.location,
+      resourceGroupName: this.resourceGroup.name,
+      addressSpace: [this.addressSpace],
+    });
+    for (const role of SITE_SUBNETS) this.addSubnet(role);
+
+    scope.sites.add(this);
+    scope.register(this);
+    scope.dns.ensurePrivateZone(scope.adDomain);
+  }
+
+  private addSubnet(role: SubnetRole): Subnet {
+    const cidr = subnetCidr(this.space, role);
+    const subnet = new Subnet(this, `subnet-${role.toLowerCase()}`, {
+      name: role === SubnetRole.BASTION ? role : `snet-${role}`,
+      resourceGroupName: this.resourceGroup.name,
+      virtualNetworkName: this.virtualNetwork.name,
+      addressPrefixes: [cidrToString(cidr)],
+    });
+    this.subnets.set(role, subnet);
+    this.allocators.set(role, new AddressAllocator(cidr));
+    if (role !== SubnetRole.BASTION) {
+      this.firewalls.set(
+        role,
+        new SubnetFirewall(this, `firewall-${role}`, {
+          name: `nsg-${this.deployment.name}-${this.node.id}-${role}`,
+          location: this.location,
+          resourceGroupName: this.resourceGroup.name,
+          subnetId: subnet.id,
+          subnetPrefix: cidrToString(cidr),
+          label: `${this.node.id}/${role}`,
+        }),
+      );
+    }
+    return subnet;
+  }
+
+  /** The subnet of a role (the Bastion subnet is created on first use). */
+  subnet(role: SubnetRole): Subnet {
+    return this.subnets.get(role) ?? this.addSubnet(role);
+  }
+
+  /** The CIDR of a role's subnet. */
+  subnetPrefix(role: SubnetRole): string {
+    return cidrToString(subnetCidr(this.space, role));
+  }
+
+  /** The network security group of a role's subnet. */
+  firewall(role: SubnetRole): SubnetFirewall {
+    const fw = this.firewalls.get(role);
+    if (!fw) throw new Error(`CentralSite ${this.node.path}: subnet ${role} has no network security group`);
+    return fw;
+  }
+
+  /** The next free static address in a role's subnet (creation order decides; add servers at the end). */
+  allocateIp(role: SubnetRole): string {
+    this.subnet(role);
+    return this.allocators.get(role)!.allocate();
+  }
+
+  /**
+   * A short computer-name prefix for servers that have no pool FQDN to name them (SQL, file, domain
+   * controllers): `<site id, 7 chars>-<kind><n>`, e.g. `west-sql1`. NAME-1 and NAME-4 check the result.
+   */
+  defaultServerPrefix(kind: string): string {
+    const n = (this.prefixCounters.get(kind) ?? 0) + 1;
+    this.prefixCounters.set(kind, n);
+    return `${this.node.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 7)}-${kind}${n}`;
+  }
+
+  /** Every flow allowed into the site's subnets. */
+  get flows(): FlowModel[] {
+    return [...this.firewalls.values()].flatMap((f) => f.allowed);
+  }
+
+  contribute(parts: ModelParts): void {
+    parts.sites.push({
+      path: this.node.path,
+      name: this.node.id,
+      location: this.location,
+      addressSpace: this.addressSpace,
+      availabilityZones: [...this.availabilityZones],
+      faultDomainCount: this.faultDomainCount,
+    });
+  }
+}

@@ -1,0 +1,64 @@
+/** Product version of the deployment. */
+export enum ProductVersion {
+  LYNC_SERVER_2013 = '2013',
+  SKYPE_FOR_BUSINESS_2015 = '2015',
+  SKYPE_FOR_BUSINESS_2019 = '2019',
+}
+
+/** Front End pool edition. */
+export enum PoolEdition {
+  ENTERPRISE = 'Enterprise',
+  STANDARD = 'Standard',
+}
+
+/** SQL Server version of a back end. */
+export enum SqlServerVersion {
+  SQL_2008_R2 = '2008R2',
+  SQL_2012 = '2012',
+  SQL_2014 = '2014',
+  SQL_2016 = '2016',
+  SQL_2017 = '2017',
+  SQL_2019 = '2019',
+}
+
+/** SQL Server edition of a back end. */
+export enum SqlEdition {
+  STANDARD = 'Standard',
+  ENTERPRISE = 'Enterprise',
+}
+
+/** Windows Server version of a server's image. */
+export enum WindowsServerVersion {
+  WINDOWS_SERVER_2012_R2 = '2012R2',
+  WINDOWS_SERVER_2016 = '2016',
+  WINDOWS_SERVER_2019 = '2019',
+  WINDOWS_SERVER_2022 = '2022',
+}
+
+/** How a pool's traffic is load balanced. */
+export enum LoadBalancing {
+  DNS = 'DNS',
+  HARDWARE = 'Hardware',
+}
+
+/** Severity of a finding. */
+export enum Severity {
+  ERROR = 'error',
+  WARNING = 'warning',
+  INFO = 'info',
+}
+
+/** Whether the deployment acknowledges that Lync/SfB on Azure VMs has no Microsoft support statement (AZURE-1). */
+export enum SupportPosture {
+  UNACKNOWLEDGED = 'unacknowledged',
+  LAB = 'lab',
+  ACCEPTED_RISK = 'accepted-risk',
+}
+
+/** High-availability technology of a back end. */
+export enum BackEndMode {
+  STANDALONE = 'standalone',
+  MIRRORING = 'mirroring',
+  ALWAYS_ON_AVAILABILITY_GROUP = 'always-on-availability-group',
+  FAILOVER_CLUSTER = 'failover-cluster',
+}

@@ -1,0 +1,325 @@
+/**
+ * The topology as the constructs describe it: plain data, no cdktf, no azurerm.
+ * Rules and reports read only this. Cross-references are construct paths.
+ */
+import {
+  BackEndMode,
+  LoadBalancing,
+  PoolEdition,
+  ProductVersion,
+  SqlEdition,
+  SqlServerVersion,
+  SupportPosture,
+  WindowsServerVersion,
+} from '../enums';
+
+/** Server roles, as Topology Builder names them. */
+export enum ServerRole {
+  FRONT_END = 'Front End',
+  STANDARD_EDITION = 'Standard Edition',
+  BACK_END = 'Back End',
+  EDGE = 'Edge',
+  DIRECTOR = 'Director',
+  MEDIATION = 'Mediation',
+  PERSISTENT_CHAT = 'Persistent Chat',
+  FILE_SERVER = 'File Server',
+  DOMAIN_CONTROLLER = 'Domain Controller',
+}
+
+export interface NicModel {
+  /** Subnet role the NIC sits in (front-end, perimeter, ...). */
+  readonly subnet: string;
+  readonly privateIp: string;
+  /** True when the NIC carries a public IP address (SEC-3). */
+  readonly publicIps: number;
+}
+
+export interface ServerModel {
+  /** Construct path of the server. */
+  readonly path: string;
+  readonly role: ServerRole;
+  readonly computerName: string;
+  readonly fqdn: string;
+  /** Failure domain: a zone name, or `fd<N>` for an availability-set fault domain. */
+  readonly failureDomain: string;
+  readonly vmSize: string;
+  readonly os: WindowsServerVersion;
+  /** Marketplace image offer (a SQL image for SQL servers). */
+  readonly imageOffer: string;
+  /** NICs in order; the first is primary. */
+  readonly nics: readonly NicModel[];
+  /** Windows patch mode (VM-5). */
+  readonly patchMode: string;
+}
+
+export interface SiteModel {
+  readonly path: string;
+  readonly name: string;
+  readonly location: string;
+  readonly addressSpace: string;
+  readonly availabilityZones: readonly string[];
+  /** Fault domains of the availability sets used when the site has no zones. */
+  readonly faultDomainCount: number;
+}
+
+export interface LoadBalancerRuleModel {
+  readonly name: string;
+  readonly protocol: 'Tcp' | 'Udp' | 'All';
+  readonly frontendPort: number;
+  readonly backendPort: number;
+  readonly floatingIp: boolean;
+  readonly idleTimeoutMinutes: number;
+  readonly loadDistribution: 'Default' | 'SourceIP' | 'SourceIPProtocol';
+}
+
+export interface LoadBalancerModel {
+  readonly path: string;
+  readonly fqdn?: string;
+  readonly privateIp: string;
+  readonly sku: string;
+  /** What the balancer carries: web services, SIP, SQL listener, ... */
+  readonly purpose: 'web' | 'sip' | 'sql-listener' | 'other';
+  readonly probe: { readonly protocol: string; readonly port: number };
+  readonly rules: readonly LoadBalancerRuleModel[];
+}
+
+export interface FrontEndPoolModel {
+  readonly path: string;
+  readonly sitePath: string;
+  readonly fqdn: string;
+  readonly edition: PoolEdition;
+  readonly servers: readonly ServerModel[];
+  readonly os: WindowsServerVersion;
+  readonly sipLoadBalancing: LoadBalancing;
+  readonly internalWebFqdn: string;
+  readonly externalWebFqdn: string;
+  readonly webLoadBalancer?: LoadBalancerModel;
+  readonly users?: number;
+  readonly hostsCentralManagementStore: boolean;
+  /** Path of the back end; undefined for Standard Edition (local SQL Express). */
+  readonly backEndPath?: string;
+  /** Edge pool used for media (EDGE-18), explicit or derived. */
+  readonly associatedEdgePath?: string;
+  readonly collocatedMediation: boolean;
+  /** AD domain the servers join (FE-11). */
+  readonly adDomain: string;
+}
+
+export interface BackEndModel {
+  readonly path: string;
+  readonly sitePath: string;
+  readonly mode: BackEndMode;
+  readonly sqlVersion: SqlServerVersion;
+  readonly sqlEdition: SqlEdition;
+  /** SQL servers: replicas, principal/mirror(/witness), nodes, or the one server. */
+  readonly servers: readonly ServerModel[];
+  /** FQDN of the SQL store the pool points at (listener or principal). */
+  readonly storeFqdn: string;
+  readonly adDomain: string;
+  /** Mirroring: witness server present. */
+  readonly witness?: boolean;
+  /** Mirroring: synchronous (high-safety) mode. */
+  readonly synchronous?: boolean;
+  /** Mirroring: SQL version / edition of the witness if it differs. */
+  readonly witnessSqlVersion?: SqlServerVersion;
+  readonly mirroringPorts?: { readonly endpoint: number; readonly witness: number };
+  /** AlwaysOn AG settings. */
+  readonly listenerPort?: number;
+  readonly readableSecondaries?: boolean;
+  readonly replicas?: readonly {
+    readonly serverPath: string;
+    readonly role: 'Primary' | 'Secondary';
+    readonly commit: 'Synchronous_Commit' | 'Asynchronous_Commit';
+    readonly failoverMode: 'Automatic' | 'Manual';
+    readonly readableSecondary: 'No' | 'Read_Only' | 'All';
+    readonly instanceName: string;
+  }[];
+  readonly listenerLoadBalancer?: LoadBalancerModel;
+  /** Databases this back end holds beyond the pool's (e.g. "mgc", "mgccomp", "ReportServer"). */
+  readonly extraDatabases?: readonly string[];
+}
+
+export interface PairModel {
+  readonly path: string;
+  readonly primaryPath: string;
+  readonly backupPath: string;
+}
+
+export interface FileStoreModel {
+  readonly path: string;
+  readonly sitePath: string;
+  /** Pools whose Front Ends use this store. */
+  readonly poolPaths: readonly string[];
+  readonly kind: 'windows-dfs' | 'azure-files';
+  readonly servers: readonly ServerModel[];
+  readonly shareUnc: string;
+}
+
+export interface EdgePoolModel {
+  readonly path: string;
+  readonly sitePath: string;
+  readonly internalFqdn: string;
+  readonly accessEdgeFqdn: string;
+  readonly webConferencingEdgeFqdn: string;
+  readonly audioVideoEdgeFqdn: string;
+  /** Path of the next-hop pool (Front End or Director). */
+  readonly nextHopPath: string;
+  readonly srvPriority: number;
+  readonly srvWeight: number;
+  readonly servers: readonly ServerModel[];
+  readonly loadBalancing: LoadBalancing;
+  /** Load balancing of the internal interface, when modelled separately (EDGE-6). */
+  readonly internalLoadBalancing?: LoadBalancing;
+  readonly federation: boolean;
+  readonly xmppFederation: boolean;
+  /** Public IP addresses on the external interfaces (EDGE-11). */
+  readonly publicIpCount: number;
+}
+
+export interface ChatPoolModel {
+  readonly path: string;
+  readonly fqdn: string;
+  readonly primarySitePath: string;
+  readonly secondarySitePath: string;
+  readonly homePoolPath: string;
+  readonly primaryActiveServers: number;
+  readonly primaryIdleServers: number;
+  readonly secondaryActiveServers: number;
+  readonly secondaryIdleServers: number;
+  readonly compliance: boolean;
+  readonly witness: boolean;
+  readonly servers: readonly ServerModel[];
+  /** Back end hosting the chat databases, when given instead of the pool's own SQL servers. */
+  readonly backEndPath?: string;
+  /** The pool's own database servers by function (mirroring + log shipping). */
+  readonly databaseServers: readonly {
+    readonly function: string;
+    readonly sitePath: string;
+    readonly database: 'mgc' | 'mgccomp';
+    readonly server: ServerModel;
+  }[];
+  readonly logShippingShare?: string;
+  readonly adDomain: string;
+  /** Servers collocated with Front End pools (PCHAT-9). */
+  readonly collocatedWithPoolPath?: string;
+}
+
+export interface DirectorPoolModel {
+  readonly path: string;
+  readonly sitePath: string;
+  readonly fqdn: string;
+  readonly servers: readonly ServerModel[];
+  readonly internalWebFqdn: string;
+  readonly externalWebFqdn: string;
+  readonly webLoadBalancer?: LoadBalancerModel;
+  readonly sipLoadBalancing: LoadBalancing;
+}
+
+export interface MediationPoolModel {
+  readonly path: string;
+  readonly sitePath: string;
+  readonly fqdn: string;
+  readonly servers: readonly ServerModel[];
+  readonly nextHopPath: string;
+  readonly loadBalancing: LoadBalancing;
+}
+
+/** A network flow the topology needs, as an NSG rule and a firewall-report row see it. */
+export interface FlowModel {
+  /** Path of the construct that asked for the flow. */
+  readonly path: string;
+  readonly name: string;
+  /** `Internet`, `VirtualNetwork`, or address prefixes. */
+  readonly source: string;
+  readonly sourcePrefixes: readonly string[];
+  readonly destination: string;
+  readonly destinationPrefixes: readonly string[];
+  readonly protocol: 'Tcp' | 'Udp' | '*';
+  readonly ports: readonly string[];
+  /** Site and subnet whose NSG holds the rule. */
+  readonly nsg: string;
+  readonly priority: number;
+  readonly direction: 'Inbound' | 'Outbound';
+}
+
+export interface CredentialModel {
+  readonly path: string;
+  readonly name: string;
+  /** Where the value comes from: a sensitive variable, a Key Vault reference, or a literal (SEC-1). */
+  readonly source: 'sensitive-variable' | 'key-vault' | 'literal';
+}
+
+/** An A or CNAME record set as synthesized (SRV entries are in `srvEntries`). */
+export interface DnsRecordModel {
+  /** Full name, e.g. `pool1.corp.contoso.com`. */
+  readonly fqdn: string;
+  readonly scope: 'private' | 'public';
+  readonly type: 'A' | 'CNAME';
+  /** IP addresses (A) or the target name (CNAME). */
+  readonly values: readonly string[];
+}
+
+export interface SrvEntryModel {
+  /** SRV name with domain, e.g. `_sip._tls.contoso.com`. */
+  readonly name: string;
+  readonly scope: 'private' | 'public';
+  readonly priority: number;
+  readonly weight: number;
+  readonly port: number;
+  readonly target: string;
+  /** Path of the pool that publishes the entry. */
+  readonly ownerPath: string;
+}
+
+export interface TopologyModel {
+  readonly path: string;
+  readonly productVersion: ProductVersion;
+  readonly sipDomain: string;
+  readonly adDomain: string;
+  readonly supportPosture: SupportPosture;
+  readonly lab: boolean;
+  readonly sites: readonly SiteModel[];
+  readonly frontEndPools: readonly FrontEndPoolModel[];
+  readonly backEnds: readonly BackEndModel[];
+  readonly pairs: readonly PairModel[];
+  readonly fileStores: readonly FileStoreModel[];
+  readonly edgePools: readonly EdgePoolModel[];
+  readonly chatPools: readonly ChatPoolModel[];
+  readonly directorPools: readonly DirectorPoolModel[];
+  readonly mediationPools: readonly MediationPoolModel[];
+  readonly flows: readonly FlowModel[];
+  readonly credentials: readonly CredentialModel[];
+  readonly srvEntries: readonly SrvEntryModel[];
+  readonly dnsRecords: readonly DnsRecordModel[];
+  /** Every server of the deployment, whatever its role. */
+  readonly servers: readonly ServerModel[];
+  /** Extension slot for areas that add their own data without changing this interface. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** An empty deployment, for tests and for areas that fill in parts. */
+export function emptyTopology(overrides: Partial<TopologyModel> = {}): TopologyModel {
+  return {
+    path: 'deployment',
+    productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
+    sipDomain: 'contoso.com',
+    adDomain: 'corp.contoso.com',
+    supportPosture: SupportPosture.ACCEPTED_RISK,
+    lab: false,
+    sites: [],
+    frontEndPools: [],
+    backEnds: [],
+    pairs: [],
+    fileStores: [],
+    edgePools: [],
+    chatPools: [],
+    directorPools: [],
+    mediationPools: [],
+    flows: [],
+    credentials: [],
+    srvEntries: [],
+    dnsRecords: [],
+    servers: [],
+    ...overrides,
+  };
+}

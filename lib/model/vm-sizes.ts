@@ -1,0 +1,26 @@
+/** Azure VM sizes the library knows: vCPUs, memory and the NIC limit (VM-1, VM-2). */
+export interface VmSizeInfo {
+  readonly cores: number;
+  readonly memoryGb: number;
+  readonly maxNics: number;
+}
+
+export const VM_SIZES: Readonly<Record<string, VmSizeInfo>> = {
+  Standard_B2ms: { cores: 2, memoryGb: 8, maxNics: 3 },
+  Standard_B4ms: { cores: 4, memoryGb: 16, maxNics: 4 },
+  Standard_D2s_v5: { cores: 2, memoryGb: 8, maxNics: 2 },
+  Standard_D4s_v5: { cores: 4, memoryGb: 16, maxNics: 2 },
+  Standard_D8s_v5: { cores: 8, memoryGb: 32, maxNics: 4 },
+  Standard_D16s_v5: { cores: 16, memoryGb: 64, maxNics: 8 },
+  Standard_D32s_v5: { cores: 32, memoryGb: 128, maxNics: 8 },
+  Standard_E4s_v5: { cores: 4, memoryGb: 32, maxNics: 2 },
+  Standard_E8s_v5: { cores: 8, memoryGb: 64, maxNics: 4 },
+  Standard_E16s_v5: { cores: 16, memoryGb: 128, maxNics: 8 },
+  Standard_E32s_v5: { cores: 32, memoryGb: 256, maxNics: 8 },
+  Standard_F8s_v2: { cores: 8, memoryGb: 16, maxNics: 4 },
+  Standard_F16s_v2: { cores: 16, memoryGb: 32, maxNics: 4 },
+};
+
+export function vmSizeInfo(size: string): VmSizeInfo | undefined {
+  return VM_SIZES[size];
+}

@@ -1,0 +1,186 @@
+/** Azure hosting (AZ-*, AZURE-*, VM-*): zones, load balancer settings, VM sizing, images, patching. */
+import { Severity, SupportPosture } from '../enums';
+import { productName, siteOf } from '../model/queries';
+import { ServerModel, ServerRole, SiteModel, TopologyModel } from '../model/topology';
+import { vmSizeInfo } from '../model/vm-sizes';
+import { sizingFloor, SizingFamily, SUPPORTED_OS } from '../model/versions';
+import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+
+const ZONES = 'Azure availability zones model';
+const LB_REQ = 'Load balancing requirements for Skype for Business';
+
+/** A group of servers that is placed and configured as one (a pool, a back end, a store). */
+interface ServerGroup {
+  readonly path: string;
+  readonly sitePath: string;
+  readonly servers: readonly ServerModel[];
+}
+
+/** Every pool-like group of the deployment with the site it lives in. */
+export function serverGroups(m: TopologyModel): ServerGroup[] {
+  return [
+    ...m.frontEndPools,
+    ...m.backEnds,
+    ...m.edgePools,
+    ...m.directorPools,
+    ...m.mediationPools,
+    ...m.fileStores,
+  ];
+}
+
+/** Failure domains a site offers: its zones, or its availability-set fault domains. */
+export function failureDomains(site: SiteModel): string[] {
+  return site.availabilityZones.length > 0
+    ? [...site.availabilityZones]
+    : Array.from({ length: site.faultDomainCount }, (_, i) => `fd${i}`);
+}
+
+const FAMILY: Partial<Record<ServerRole, SizingFamily>> = {
+  [ServerRole.FRONT_END]: 'pool-core',
+  [ServerRole.STANDARD_EDITION]: 'pool-core',
+  [ServerRole.BACK_END]: 'pool-core',
+  [ServerRole.PERSISTENT_CHAT]: 'pool-core',
+  [ServerRole.EDGE]: 'edge-director-mediation',
+  [ServerRole.DIRECTOR]: 'edge-director-mediation',
+  [ServerRole.MEDIATION]: 'edge-director-mediation',
+};
+
+const ONE_NIC = new Set([
+  ServerRole.FRONT_END,
+  ServerRole.STANDARD_EDITION,
+  ServerRole.BACK_END,
+  ServerRole.PERSISTENT_CHAT,
+  ServerRole.DIRECTOR,
+]);
+
+function nicViolations(s: ServerModel): Violation[] {
+  const out: Violation[] = [];
+  if (ONE_NIC.has(s.role) && s.nics.length !== 1) {
+    out.push({ path: s.path, message: `${s.role} server ${s.computerName} has ${s.nics.length} NICs; multi-homed ${s.role} servers are not supported; give it exactly one NIC` });
+  }
+  if (s.role === ServerRole.EDGE && (s.nics.length !== 2 || s.nics[0].subnet !== 'perimeter')) {
+    out.push({ path: s.path, message: `Edge server ${s.computerName} has NICs [${s.nics.map((n) => n.subnet).join(', ')}]; an Edge server needs exactly two, the external (perimeter) NIC first because only the first NIC of an Azure VM holds the default gateway` });
+  }
+  const size = vmSizeInfo(s.vmSize);
+  if (size && s.nics.length > size.maxNics) {
+    out.push({ path: s.path, message: `VM size ${s.vmSize} allows ${size.maxNics} NICs but ${s.computerName} needs ${s.nics.length}; choose a larger size` });
+  }
+  return out;
+}
+
+export const AZURE_RULES = [
+  rule('AZ-1', Severity.ERROR, 'Availability zones are real zone names without repeats', ZONES, (m) =>
+    m.sites.flatMap((s) => {
+      const bad = s.availabilityZones.filter((z, i) => !['1', '2', '3'].includes(z) || s.availabilityZones.indexOf(z) !== i);
+      return bad.length === 0
+        ? []
+        : [{ path: s.path, message: `availabilityZones is [${s.availabilityZones.join(', ')}]; zones are "1", "2" and "3", each at most once; use e.g. ["1","2","3"], or [] for an availability set` }];
+    }),
+  ),
+  rule('AZ-2', Severity.ERROR, 'Pools spread their servers round-robin over the site\'s failure domains', 'Front End Pool high availability and management (FE-5)', (m) =>
+    serverGroups(m).flatMap((g) => {
+      const site = siteOf(m, g.sitePath);
+      if (!site || g.servers.length === 0) return [];
+      const domains = failureDomains(site);
+      const counts = domains.map((d) => g.servers.filter((s) => s.failureDomain === d).length);
+      const outside = g.servers.filter((s) => !domains.includes(s.failureDomain));
+      if (outside.length > 0) {
+        return [{ path: g.path, message: `servers ${outside.map((s) => s.computerName).join(', ')} are placed in failure domain(s) ${[...new Set(outside.map((s) => s.failureDomain))].join(', ')}, which site ${site.name} does not offer (${domains.join(', ')})` }];
+      }
+      return Math.max(...counts) - Math.min(...counts) > 1
+        ? [{ path: g.path, message: `servers per failure domain are [${domains.map((d, i) => `${d}: ${counts[i]}`).join(', ')}]; spread them round-robin so that losing one domain loses as few servers as possible` }]
+        : [];
+    }),
+  ),
+  rule('AZURE-1', Severity.WARNING, 'Lync/SfB Server on Azure VMs has no published Microsoft support statement', 'Microsoft server software support for Microsoft Azure virtual machines (KB2721672)', (m) => [
+    m.supportPosture === SupportPosture.UNACKNOWLEDGED
+      ? { path: m.path, message: `${productName(m)} on Azure virtual machines has no published Microsoft support statement; set supportPosture to SupportPosture.LAB or SupportPosture.ACCEPTED_RISK to acknowledge it` }
+      : { path: m.path, severity: Severity.INFO, message: `${productName(m)} on Azure virtual machines has no published Microsoft support statement; acknowledged as supportPosture ${m.supportPosture}` },
+  ]),
+  rule('AZURE-2', Severity.ERROR, 'No Floating IP on load-balancer rules for Lync/SfB traffic', `${LB_REQ}; Azure Load Balancer settings`, (m) =>
+    collectLoadBalancers(m)
+      .filter((lb) => lb.purpose !== 'sql-listener')
+      .flatMap((lb) =>
+        lb.rules
+          .filter((r) => r.floatingIp)
+          .map((r) => ({ path: lb.path, message: `load-balancer rule ${r.name} (port ${r.frontendPort}) enables Floating IP (direct server return), which Lync/SfB load balancing does not support; set floating_ip_enabled to false` })),
+      ),
+  ),
+  rule('AZURE-4', Severity.ERROR, 'Web-services load balancing settings on Azure', LB_REQ, (m) => {
+    const out: Violation[] = [];
+    const web = collectLoadBalancers(m).filter((lb) => lb.purpose === 'web');
+    for (const lb of web) {
+      for (const r of lb.rules) {
+        const internal = r.frontendPort === 80 || r.frontendPort === 443;
+        if (internal && r.loadDistribution !== 'SourceIP') {
+          out.push({ path: lb.path, message: `web rule ${r.name} on port ${r.frontendPort} uses ${r.loadDistribution} distribution; internal web traffic needs source-address persistence (SourceIP)` });
+        }
+        if (!internal && r.loadDistribution !== 'Default') {
+          out.push({ path: lb.path, message: `web rule ${r.name} on port ${r.frontendPort} uses ${r.loadDistribution} distribution; external web traffic (8080, 4443) must not use affinity (Default)` });
+        }
+        if (r.idleTimeoutMinutes < 30) {
+          out.push({ path: lb.path, message: `web rule ${r.name} has an idle timeout of ${r.idleTimeoutMinutes} minutes; web services need at least 30 (1800 s)` });
+        }
+      }
+      if (lb.probe.protocol !== 'Tcp' || lb.probe.port !== 5061) {
+        out.push({ path: lb.path, message: `the web load balancer probes ${lb.probe.protocol} ${lb.probe.port}; the health monitor must be TCP on the node's port 5061` });
+      }
+    }
+    if (web.length > 0) {
+      out.push({ path: m.path, severity: Severity.INFO, message: 'Azure Load Balancer is not a qualified Lync/SfB hardware load balancer and cannot balance mobile clients per request inside one TCP session; test mobile clients, or place a qualified load balancer in front of the web services' });
+    }
+    return out;
+  }),
+  rule('VM-1', Severity.WARNING, 'VM sizes meet the role\'s sizing floor', 'Server hardware platforms; Server requirements', (m) =>
+    m.servers.flatMap((s) => {
+      const family = FAMILY[s.role];
+      if (!family) return [];
+      const floor = sizingFloor(m.productVersion, family);
+      const size = vmSizeInfo(s.vmSize);
+      const severity = m.lab ? Severity.INFO : undefined;
+      if (!size) {
+        return [{ path: s.path, severity, message: `VM size ${s.vmSize} of ${s.computerName} is unknown to the library, so the ${s.role} sizing floor (${floor.cores} cores, ${floor.memoryGb} GB) cannot be checked` }];
+      }
+      return size.cores < floor.cores || size.memoryGb < floor.memoryGb
+        ? [{ path: s.path, severity, message: `VM size ${s.vmSize} (${size.cores} cores, ${size.memoryGb} GB) of ${s.role} server ${s.computerName} is below the ${productName(m)} floor of ${floor.cores} cores and ${floor.memoryGb} GB; choose a larger size${m.lab ? ' (lab mode: small on purpose)' : ''}` }]
+        : [];
+    }),
+  ),
+  rule('VM-2', Severity.ERROR, 'NIC count per role', 'Server requirements; Azure VMs with multiple NICs', (m) => m.servers.flatMap(nicViolations)),
+  rule('VM-3', Severity.ERROR, 'Pool members share VM size, OS and placement', 'Topology Basics for Skype for Business Server', (m) =>
+    serverGroups(m).flatMap((g) => {
+      const out: Violation[] = [];
+      const distinct = (f: (s: ServerModel) => string) => [...new Set(g.servers.map(f))];
+      const os = distinct((s) => s.os);
+      if (os.length > 1) out.push({ path: g.path, message: `members run different operating systems [${os.join(', ')}]; all members of a pool run the same OS` });
+      const sizes = distinct((s) => s.vmSize);
+      if (sizes.length > 1) out.push({ path: g.path, severity: Severity.WARNING, message: `members use different VM sizes [${sizes.join(', ')}]; all members of a pool should be the same size` });
+      const placement = distinct((s) => (s.failureDomain.startsWith('fd') ? 'availability set' : 'zones'));
+      if (placement.length > 1) out.push({ path: g.path, severity: Severity.WARNING, message: `members mix placement strategies [${placement.join(', ')}]; place all members the same way` });
+      return out;
+    }),
+  ),
+  rule('VM-4', Severity.ERROR, 'The OS image is one the product version supports', 'Server requirements for Skype for Business Server 2015; System requirements for Skype for Business Server 2019', (m) =>
+    m.servers
+      // SQL servers follow SQL Server's OS requirements, not the product's list.
+      .filter((s) => FAMILY[s.role] !== undefined && s.role !== ServerRole.BACK_END && !SUPPORTED_OS[m.productVersion].includes(s.os))
+      .map((s) => ({ path: s.path, message: `${s.role} server ${s.computerName} runs Windows Server ${s.os}; ${productName(m)} supports Windows Server ${SUPPORTED_OS[m.productVersion].join(', ')} here; set operatingSystem to one of them` })),
+  ),
+  rule('VM-5', Severity.WARNING, 'Pool members do not reboot for patches uncontrolled', 'Front End Pool high availability and management', (m) =>
+    m.servers
+      .filter((s) => FAMILY[s.role] !== undefined && s.patchMode !== 'Manual' && s.patchMode !== 'AutomaticByPlatform')
+      .map((s) => ({ path: s.path, message: `server ${s.computerName} uses patch mode ${s.patchMode}; Front Ends must restart one at a time to keep quorum; use Manual patching (or platform patching with a maintenance configuration)` })),
+  ),
+];
+
+function collectLoadBalancers(m: TopologyModel) {
+  return [
+    ...m.frontEndPools.flatMap((p) => (p.webLoadBalancer ? [p.webLoadBalancer] : [])),
+    ...m.directorPools.flatMap((p) => (p.webLoadBalancer ? [p.webLoadBalancer] : [])),
+    ...m.backEnds.flatMap((b) => (b.listenerLoadBalancer ? [b.listenerLoadBalancer] : [])),
+  ];
+}
+
+export const AZURE_STATUS: RuleStatus[] = [
+  status('AZURE-6', RuleStatusKind.BY_CONSTRUCTION, 'The library balances with Azure Standard Load Balancer and DNS load balancing only; it never configures Windows Network Load Balancing.'),
+];

@@ -1,0 +1,61 @@
+/** Runs the rules over a model: plain data in, findings out. */
+import { Severity } from '../enums';
+import { TopologyModel } from '../model/topology';
+import { ALL_RULES } from './index';
+import { Finding, Rule } from './rule';
+
+/** An acknowledgement recorded on a construct path (see `acknowledgeFinding`). */
+export interface Acknowledgement {
+  readonly path: string;
+  readonly ruleId: string;
+  readonly reason: string;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = {
+  [Severity.ERROR]: 0,
+  [Severity.WARNING]: 1,
+  [Severity.INFO]: 2,
+};
+
+function covers(ackPath: string, findingPath: string): boolean {
+  return findingPath === ackPath || findingPath.startsWith(ackPath + '/') || ackPath === '';
+}
+
+/**
+ * Every finding of every rule on one deployment model, errors first, then by rule order and path.
+ * A rule that throws is a library bug: it is reported as a finding rather than hiding the others.
+ */
+export function evaluate(
+  model: TopologyModel,
+  acknowledgements: readonly Acknowledgement[] = [],
+  rules: readonly Rule[] = ALL_RULES,
+): Finding[] {
+  const findings: Finding[] = [];
+  rules.forEach((r) => {
+    let violations;
+    try {
+      violations = r.check(model);
+    } catch (e) {
+      violations = [{ path: model.path, message: `rule check failed: ${(e as Error).message}`, severity: Severity.ERROR }];
+    }
+    for (const v of violations) {
+      const ack = acknowledgements.find((a) => a.ruleId === r.id && covers(a.path, v.path));
+      const message = `${v.message} (${r.source})`;
+      findings.push(
+        ack
+          ? { ruleId: r.id, severity: Severity.INFO, path: v.path, message, acknowledged: ack.reason }
+          : { ruleId: r.id, severity: v.severity ?? r.severity, path: v.path, message },
+      );
+    }
+  });
+  const order = new Map(rules.map((r, i) => [r.id, i]));
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+        (order.get(a.f.ruleId) ?? 0) - (order.get(b.f.ruleId) ?? 0) ||
+        a.i - b.i,
+    )
+    .map((x) => x.f);
+}

@@ -1,0 +1,145 @@
+/** Front End pools (FE-*): pool size, quorum over failure domains, load balancing, sites. */
+import { PoolEdition, ProductVersion, Severity } from '../enums';
+import { backEndByPath, isEnterprise, productName, serversByFailureDomain } from '../model/queries';
+import { FrontEndPoolModel, TopologyModel } from '../model/topology';
+import { MAX_FRONT_ENDS, poolQuorum } from '../model/versions';
+import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+
+const FE_HA = 'Front End Pool high availability and management';
+const TOPOLOGY_BASICS = 'Topology Basics for Skype for Business Server';
+
+function enterprisePools(m: TopologyModel): FrontEndPoolModel[] {
+  return m.frontEndPools.filter(isEnterprise);
+}
+
+/** FE-5: losing any one failure domain must leave the pool its quorum. */
+function quorumViolations(m: TopologyModel): Violation[] {
+  const out: Violation[] = [];
+  for (const p of enterprisePools(m)) {
+    const total = p.servers.length;
+    if (total < 2) continue;
+    const q = poolQuorum(total);
+    const first = new Set(p.servers.slice(0, q.among).map((s) => s.path));
+    for (const [domain, lost] of serversByFailureDomain(p.servers)) {
+      const lostPaths = new Set(lost.map((s) => s.path));
+      const left = p.servers.filter((s) => !lostPaths.has(s.path) && first.has(s.path)).length;
+      if (left < q.needed) {
+        const among = q.among < total ? ` of the first ${q.among}` : '';
+        out.push({
+          path: p.path,
+          message: `losing failure domain ${domain} takes ${lost.length} of the ${total} Front End servers of ${p.fqdn}, leaving ${left}${among}; the pool needs ${q.needed}${among} running to keep quorum; spread the servers over more availability zones (or fault domains) or change the server count`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export const FRONT_END_RULES = [
+  rule('FE-1', Severity.ERROR, 'Enterprise pool size limit', FE_HA, (m) =>
+    enterprisePools(m)
+      .filter((p) => p.servers.length > MAX_FRONT_ENDS[m.productVersion])
+      .map((p) => ({
+        path: p.path,
+        message: `frontEndServers is ${p.servers.length}; an Enterprise pool of ${productName(m)} holds at most ${MAX_FRONT_ENDS[m.productVersion]} Front End servers; lower frontEndServers or split the users over another pool`,
+      })),
+  ),
+  rule('FE-2', Severity.WARNING, 'Two-server Enterprise pools', FE_HA, (m) =>
+    enterprisePools(m)
+      .filter((p) => p.servers.length === 2)
+      .map((p) =>
+        m.productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019
+          ? {
+              path: p.path,
+              severity: Severity.ERROR,
+              message: `frontEndServers is 2; ${productName(m)} Topology Builder refuses to publish a 2-server Enterprise pool; use 3 or more Front End servers, or Standard Edition servers paired for disaster recovery`,
+            }
+          : {
+              path: p.path,
+              message: `frontEndServers is 2; a 2-server Enterprise pool is supported but not recommended (losing the Back End likely stops the pool); use 3 or more, or Standard Edition servers paired for disaster recovery`,
+            },
+      ),
+  ),
+  rule('FE-3', Severity.WARNING, 'At least three Front End servers per Enterprise pool', FE_HA, (m) =>
+    enterprisePools(m)
+      .filter((p) => p.servers.length < 3)
+      .map((p) => ({
+        path: p.path,
+        message: `frontEndServers is ${p.servers.length}; user data is kept on 3 replicas, so an Enterprise pool should have at least 3 Front End servers; set frontEndServers to 3 or more`,
+      })),
+  ),
+  rule('FE-4', Severity.WARNING, 'Single-server Enterprise pools give no Front End HA', TOPOLOGY_BASICS, (m) =>
+    enterprisePools(m)
+      .filter((p) => p.servers.length === 1)
+      .map((p) => ({
+        path: p.path,
+        message: `frontEndServers is 1; a one-server Enterprise pool has no Front End high availability${m.productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? ' (support for it in 2019 is UNCONFIRMED)' : ''}; use 3 or more Front End servers or a Standard Edition server`,
+      })),
+  ),
+  rule('FE-5', Severity.ERROR, 'Pool quorum survives the loss of any one failure domain', FE_HA, quorumViolations),
+  rule('FE-10', Severity.ERROR, 'No stretched Front End pools: the pool and its Back End are in one site', 'Capacity planning user model usage for Skype for Business Server', (m) =>
+    m.frontEndPools.flatMap((p) => {
+      const be = backEndByPath(m, p.backEndPath);
+      return be && be.sitePath !== p.sitePath
+        ? [{
+            path: p.path,
+            message: `the Back End ${be.path} is in site ${be.sitePath} but the pool is in ${p.sitePath}; a Front End pool and its Back End must be in the same site (stretched pools are not supported); create the back end in the pool's CentralSite`,
+          }]
+        : [];
+    }),
+  ),
+  rule('FE-13', Severity.ERROR, 'A pool with more than one server needs a load balancer', TOPOLOGY_BASICS, (m) =>
+    m.frontEndPools.flatMap((p) => {
+      if (p.servers.length <= 1) return [];
+      if (!p.webLoadBalancer) {
+        return [{ path: p.path, message: `pool ${p.fqdn} has ${p.servers.length} servers and no load balancer; a multi-server pool needs DNS load balancing for SIP plus a load balancer for web traffic` }];
+      }
+      const ports = new Set(p.webLoadBalancer.rules.map((r) => r.frontendPort));
+      if (p.sipLoadBalancing !== 'DNS' && !ports.has(5061)) {
+        return [{ path: p.path, message: `sipLoadBalancing is Hardware but the load balancer of ${p.fqdn} has no rule for SIP port 5061; balance 5061 on the load balancer or use LoadBalancing.DNS` }];
+      }
+      return [];
+    }),
+  ),
+  rule('FE-14', Severity.WARNING, 'Front End capacity for the homed users', 'Capacity planning user model usage for Skype for Business Server', (m) =>
+    m.frontEndPools.flatMap((p) => {
+      if (p.users === undefined) return [];
+      if (p.edition === PoolEdition.STANDARD) {
+        return p.users > 2500
+          ? [{ path: p.path, message: `users is ${p.users}; a Standard Edition server supports at most 2,500 users; move users to an Enterprise pool` }]
+          : [];
+      }
+      const max = m.productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? 106000 : 80000;
+      if (p.users > max) {
+        return [{ path: p.path, message: `users is ${p.users}; an Enterprise pool of ${productName(m)} supports at most ${max.toLocaleString('en-US')} users; split the users over more pools` }];
+      }
+      const needed = Math.ceil(p.users / 6660) + 1;
+      return p.servers.length < needed
+        ? [{ path: p.path, message: `users is ${p.users}; at about 6,660 users per Front End and one server lost, the pool needs ${needed} Front End servers but has ${p.servers.length}; set frontEndServers to ${needed}` }]
+        : [];
+    }),
+  ),
+  rule('FE-20', Severity.ERROR, 'Every central site has an Enterprise pool or a Standard Edition server', TOPOLOGY_BASICS, sitesWithoutPool),
+  rule('TB-2', Severity.ERROR, 'Every central site has an Enterprise pool or a Standard Edition server', TOPOLOGY_BASICS, sitesWithoutPool),
+];
+
+function sitesWithoutPool(m: TopologyModel): Violation[] {
+  return m.sites
+    .filter((s) => !m.frontEndPools.some((p) => p.sitePath === s.path))
+    .map((s) => ({
+      path: s.path,
+      message: `central site ${s.name} (${s.location}) has no Enterprise Front End pool and no Standard Edition server; add a FrontEndPool to the site`,
+    }));
+}
+
+export const FRONT_END_STATUS: RuleStatus[] = [
+  status('FE-6', RuleStatusKind.IN_RUNBOOK, 'Start-up quorum matters when a pool is first started or restarted; the runbook repeats it. It is not a topology property.'),
+  status('FE-7', RuleStatusKind.NOT_MODELLED, 'Routing-group replicas are placed by the product at run time; the library cannot observe them.'),
+  status('FE-9', RuleStatusKind.IN_RUNBOOK, 'Restart order for 2-server pools is an operating procedure; FE-2 already warns about 2-server pools.'),
+  status('FE-12', RuleStatusKind.BY_CONSTRUCTION, 'A pool creates all its servers from one server group: same role, image, size and configuration.'),
+  status('FE-15', RuleStatusKind.NOT_MODELLED, 'Standard Edition capacity is checked by FE-14 (2,500 users); pairing of SE servers is advised by the pairing rules.'),
+  status('FE-16', RuleStatusKind.NOT_MODELLED, 'Large-meeting pools are not a separate construct yet.'),
+  status('FE-17', RuleStatusKind.BY_CONSTRUCTION, 'Front End, Back End, Standard Edition, Persistent Chat and Director servers get exactly one NIC (checked again by VM-2).'),
+  status('FE-18', RuleStatusKind.IN_RUNBOOK, 'Restarting Front Ends one at a time after a topology change is an operating procedure.'),
+  status('FE-19', RuleStatusKind.IN_RUNBOOK, 'Three Front Ends must run together once after pairing: an operating procedure.'),
+];

@@ -1,0 +1,53 @@
+/** The rule registry: every area's rules and the status of catalog rules that are not checks. */
+import { AZURE_RULES, AZURE_STATUS } from './azure';
+import { BACK_END_RULES, BACK_END_STATUS } from './back-end';
+import { CHAT_RULES, CHAT_STATUS } from './chat';
+import { DIRECTOR_RULES, DIRECTOR_STATUS } from './director';
+import { DNS_RULES, DNS_STATUS } from './dns';
+import { EDGE_RULES, EDGE_STATUS } from './edge';
+import { FILE_STORE_RULES, FILE_STORE_STATUS } from './file-store';
+import { FRONT_END_RULES, FRONT_END_STATUS } from './front-end';
+import { MEDIATION_RULES, MEDIATION_STATUS } from './mediation';
+import { NAMING_RULES } from './naming';
+import { PAIRING_RULES, PAIRING_STATUS } from './pairing';
+import { ROLES_RULES, ROLES_STATUS } from './roles';
+import { Rule, RuleStatus } from './rule';
+import { SECURITY_RULES } from './security';
+import { VERSION_RULES, VERSION_STATUS } from './version';
+import { VOICE_RULES, VOICE_STATUS } from './voice';
+
+/** Every rule, in evaluation order: version gates first, then areas. */
+export const ALL_RULES: readonly Rule[] = [
+  ...VERSION_RULES,
+  ...FRONT_END_RULES,
+  ...BACK_END_RULES,
+  ...PAIRING_RULES,
+  ...FILE_STORE_RULES,
+  ...EDGE_RULES,
+  ...CHAT_RULES,
+  ...DIRECTOR_RULES,
+  ...MEDIATION_RULES,
+  ...VOICE_RULES,
+  ...DNS_RULES,
+  ...AZURE_RULES,
+  ...SECURITY_RULES,
+  ...NAMING_RULES,
+  ...ROLES_RULES,
+];
+
+/** Catalog rules that are satisfied by construction, used by the runbook, or not modelled. */
+export const ALL_STATUS: readonly RuleStatus[] = [
+  ...VERSION_STATUS,
+  ...FRONT_END_STATUS,
+  ...BACK_END_STATUS,
+  ...PAIRING_STATUS,
+  ...FILE_STORE_STATUS,
+  ...EDGE_STATUS,
+  ...CHAT_STATUS,
+  ...DIRECTOR_STATUS,
+  ...MEDIATION_STATUS,
+  ...VOICE_STATUS,
+  ...DNS_STATUS,
+  ...AZURE_STATUS,
+  ...ROLES_STATUS,
+];

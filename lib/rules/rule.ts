@@ -1,0 +1,73 @@
+/** Rules are data: catalog ID, severity, title and source next to the check (DESIGN.md). */
+import { Severity } from '../enums';
+import { TopologyModel } from '../model/topology';
+
+/** One problem a rule found. */
+export interface Violation {
+  /** Construct path of the offending construct. */
+  readonly path: string;
+  /** What is wrong (with the value), what is allowed, and the fix. */
+  readonly message: string;
+  /** Overrides the rule's severity (rules with an error and a warning form). */
+  readonly severity?: Severity;
+}
+
+export interface Rule {
+  /** Catalog ID, e.g. `FE-2`; rules the library adds use new IDs in the same style. */
+  readonly id: string;
+  /** Default severity of a violation. */
+  readonly severity: Severity;
+  readonly title: string;
+  /** Where the rule comes from: the Microsoft page title or the library's reasoning. */
+  readonly source: string;
+  check(model: TopologyModel): Violation[];
+}
+
+/** How a catalog rule that is not a check is handled, for docs/rules.md. */
+export enum RuleStatusKind {
+  /** The constructs can only produce topologies that satisfy it. */
+  BY_CONSTRUCTION = 'satisfied by construction',
+  /** Out of the library's scope, or runtime advice; `note` says why. */
+  NOT_MODELLED = 'not modelled',
+  /** Used by the generated runbook or reports rather than as a check. */
+  IN_RUNBOOK = 'in the runbook',
+}
+
+export interface RuleStatus {
+  readonly id: string;
+  readonly status: RuleStatusKind;
+  /** How it holds by construction, or why it is not modelled. */
+  readonly note: string;
+}
+
+/** A finding reported by `validateTopology`. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** Construct path of the offending construct. */
+  readonly path: string;
+  readonly message: string;
+  /** The reason, when the finding was acknowledged with `acknowledgeFinding`. */
+  readonly acknowledged?: string;
+}
+
+/** `[RULE-ID] path: message`, the form synthesis errors and annotations use. */
+export function formatFinding(f: Finding): string {
+  const ack = f.acknowledged ? ` (acknowledged: ${f.acknowledged})` : '';
+  return `[${f.ruleId}] ${f.path}: ${f.message}${ack}`;
+}
+
+/** Declares a rule; keeps rule files short. */
+export function rule(
+  id: string,
+  severity: Severity,
+  title: string,
+  source: string,
+  check: (model: TopologyModel) => Violation[],
+): Rule {
+  return { id, severity, title, source, check };
+}
+
+export function status(id: string, kind: RuleStatusKind, note: string): RuleStatus {
+  return { id, status: kind, note };
+}

@@ -1,0 +1,100 @@
+/** Short helpers so tests read like specifications. */
+import { Construct } from 'constructs';
+import {
+  CentralSite,
+  Finding,
+  FrontEndPool,
+  FrontEndPoolProps,
+  ProductVersion,
+  Severity,
+  SfbDeployment,
+  SfbDeploymentProps,
+  SqlServerVersion,
+  StandaloneBackEnd,
+  SupportPosture,
+  TopologyModel,
+} from '../lib';
+import { TerraformStack, Testing } from '../lib/cdktf';
+import { evaluate } from '../lib/rules/engine';
+import { Rule } from '../lib/rules/rule';
+
+export interface TestDeployment {
+  readonly stack: TerraformStack;
+  readonly deployment: SfbDeployment;
+}
+
+/** A stack with one deployment (2015, support risk accepted so AZURE-1 stays info). */
+export function testDeployment(props: Partial<SfbDeploymentProps> = {}): TestDeployment {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  const deployment = new SfbDeployment(stack, 'contoso', {
+    productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
+    sipDomain: 'contoso.com',
+    adDomain: 'corp.contoso.com',
+    supportPosture: SupportPosture.ACCEPTED_RISK,
+    ...props,
+  });
+  return { stack, deployment };
+}
+
+/** A site with a distinct address space. */
+export function testSite(deployment: SfbDeployment, id = 'west', props: Partial<{ location: string; availabilityZones: string[]; addressSpace: string }> = {}): CentralSite {
+  const index = deployment.sites.all.length + 1;
+  return new CentralSite(deployment, id, {
+    location: props.location ?? (index === 1 ? 'westeurope' : 'northeurope'),
+    addressSpace: props.addressSpace ?? `10.${index * 10}.0.0/16`,
+    ...(props.availabilityZones ? { availabilityZones: props.availabilityZones } : {}),
+  });
+}
+
+/** An Enterprise pool with a standalone back end in the same site. */
+export function testPool(site: CentralSite, id = 'pool', props: Partial<FrontEndPoolProps> = {}): FrontEndPool {
+  const backEnd = props.backEnd ?? new StandaloneBackEnd(site, `${id}-backend`, { sqlVersion: SqlServerVersion.SQL_2019 });
+  return new FrontEndPool(site, id, {
+    fqdn: `${id}-${site.node.id}.corp.contoso.com`,
+    backEnd,
+    ...props,
+  });
+}
+
+/** The findings of a scope (validateTopology) as `RULE-ID severity` strings, or only one rule's. */
+export function ruleIds(findings: readonly Finding[], severity?: Severity): string[] {
+  return findings.filter((f) => !severity || f.severity === severity).map((f) => f.ruleId);
+}
+
+export function findingsOf(findings: readonly Finding[], ruleId: string): Finding[] {
+  return findings.filter((f) => f.ruleId === ruleId);
+}
+
+/** Runs one rule over a model. */
+export function check(rule: Rule | undefined, model: TopologyModel): Finding[] {
+  if (!rule) throw new Error('rule not found');
+  return evaluate(model, [], [rule]);
+}
+
+/** Parsed synthesized JSON of a stack. */
+export function synthJson(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack));
+}
+
+/** Resources of one Terraform type, as a list of blocks. */
+export function resourcesOf(json: any, type: string): any[] {
+  return Object.values(json.resource?.[type] ?? {});
+}
+
+/** Builds a topology with `build` and returns the deployment's model (for mutating in rule tests). */
+export function modelOf(build: (d: TestDeployment) => void, props: Partial<SfbDeploymentProps> = {}): TopologyModel {
+  const t = testDeployment(props);
+  build(t);
+  return t.deployment.toModel();
+}
+
+/** A two-site deployment with one Enterprise pool per site. */
+export function twoSiteModel(props: Partial<SfbDeploymentProps> = {}): TopologyModel {
+  return modelOf(({ deployment }) => {
+    testPool(testSite(deployment, 'west'));
+    testPool(testSite(deployment, 'north'));
+  }, props);
+}
+
+export type { Construct };

@@ -1,0 +1,2 @@
+// cdktf's jest matchers (toHaveResource, toHaveResourceWithProperties, ...).
+require('cdktf').Testing.setupJest();
