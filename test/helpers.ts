@@ -14,7 +14,8 @@ import {
   SupportPosture,
   TopologyModel,
 } from '../lib';
-import { TerraformStack, Testing } from '../lib/cdktf';
+import { AzurermProvider } from '../lib/azurerm';
+import { App, TerraformStack, Testing } from '../lib/cdktf';
 import { evaluate } from '../lib/rules/engine';
 import { Rule } from '../lib/rules/rule';
 
@@ -23,10 +24,15 @@ export interface TestDeployment {
   readonly deployment: SfbDeployment;
 }
 
-/** A stack with one deployment (2015, support risk accepted so AZURE-1 stays info). */
-export function testDeployment(props: Partial<SfbDeploymentProps> = {}): TestDeployment {
-  const app = Testing.app();
+/** A stack with the provider the stack author adds (the library never creates one). */
+export function testStack(app: App = Testing.app()): TerraformStack {
   const stack = new TerraformStack(app, 'test');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  return stack;
+}
+
+/** A stack with one deployment (2015, support risk accepted so AZURE-1 stays info). */
+export function testDeployment(props: Partial<SfbDeploymentProps> = {}, stack: TerraformStack = testStack()): TestDeployment {
   const deployment = new SfbDeployment(stack, 'contoso', {
     productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
     sipDomain: 'contoso.com',

@@ -104,11 +104,7 @@ export const FRONT_END_RULES = [
   rule('FE-14', Severity.WARNING, 'Front End capacity for the homed users', 'Capacity planning user model usage for Skype for Business Server', (m) =>
     m.frontEndPools.flatMap((p) => {
       if (p.users === undefined) return [];
-      if (p.edition === PoolEdition.STANDARD) {
-        return p.users > 2500
-          ? [{ path: p.path, message: `users is ${p.users}; a Standard Edition server supports at most 2,500 users; move users to an Enterprise pool` }]
-          : [];
-      }
+      if (p.edition === PoolEdition.STANDARD) return [];
       const max = m.productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? 106000 : 80000;
       if (p.users > max) {
         return [{ path: p.path, message: `users is ${p.users}; an Enterprise pool of ${productName(m)} supports at most ${max.toLocaleString('en-US')} users; split the users over more pools` }];
@@ -118,6 +114,28 @@ export const FRONT_END_RULES = [
         ? [{ path: p.path, message: `users is ${p.users}; at about 6,660 users per Front End and one server lost, the pool needs ${needed} Front End servers but has ${p.servers.length}; set frontEndServers to ${needed}` }]
         : [];
     }),
+  ),
+  rule('FE-15', Severity.WARNING, 'A Standard Edition server is one server with its own SQL Express', 'Capacity planning user model usage for Skype for Business Server', (m) =>
+    m.frontEndPools
+      .filter((p) => p.edition === PoolEdition.STANDARD)
+      .flatMap((p) => {
+        const out: Violation[] = [];
+        if (p.servers.length !== 1) {
+          out.push({ path: p.path, severity: Severity.ERROR, message: `frontEndServers is ${p.servers.length}; a Standard Edition "pool" is exactly one server; set frontEndServers to 1, or use PoolEdition.ENTERPRISE for a pool` });
+        }
+        if (p.backEndPath) {
+          out.push({ path: p.path, severity: Severity.ERROR, message: `backEnd ${p.backEndPath} is set; a Standard Edition server keeps its databases in its collocated SQL Express, which cannot be moved; remove backEnd or use PoolEdition.ENTERPRISE` });
+        }
+        if (p.users !== undefined && p.users > 2500) {
+          out.push({ path: p.path, message: `users is ${p.users}; a Standard Edition server supports at most 2,500 users; move users to another server or an Enterprise pool` });
+        }
+        return out;
+      }),
+  ),
+  rule('TB-3', Severity.ERROR, 'An Enterprise pool has a Back End SQL store', 'Topology Basics for Skype for Business Server (library rule)', (m) =>
+    enterprisePools(m)
+      .filter((p) => !p.backEndPath)
+      .map((p) => ({ path: p.path, message: `Enterprise pool ${p.fqdn} has no backEnd; Topology Builder needs a SQL Server store for every Enterprise pool; pass backEnd (AlwaysOnBackEnd, MirroredBackEnd, FailoverClusterBackEnd or StandaloneBackEnd)` })),
   ),
   rule('FE-20', Severity.ERROR, 'Every central site has an Enterprise pool or a Standard Edition server', TOPOLOGY_BASICS, sitesWithoutPool),
   rule('TB-2', Severity.ERROR, 'Every central site has an Enterprise pool or a Standard Edition server', TOPOLOGY_BASICS, sitesWithoutPool),
@@ -137,7 +155,6 @@ export const FRONT_END_STATUS: RuleStatus[] = [
   status('FE-7', RuleStatusKind.NOT_MODELLED, 'Routing-group replicas are placed by the product at run time; the library cannot observe them.'),
   status('FE-9', RuleStatusKind.IN_RUNBOOK, 'Restart order for 2-server pools is an operating procedure; FE-2 already warns about 2-server pools.'),
   status('FE-12', RuleStatusKind.BY_CONSTRUCTION, 'A pool creates all its servers from one server group: same role, image, size and configuration.'),
-  status('FE-15', RuleStatusKind.NOT_MODELLED, 'Standard Edition capacity is checked by FE-14 (2,500 users); pairing of SE servers is advised by the pairing rules.'),
   status('FE-16', RuleStatusKind.NOT_MODELLED, 'Large-meeting pools are not a separate construct yet.'),
   status('FE-17', RuleStatusKind.BY_CONSTRUCTION, 'Front End, Back End, Standard Edition, Persistent Chat and Director servers get exactly one NIC (checked again by VM-2).'),
   status('FE-18', RuleStatusKind.IN_RUNBOOK, 'Restarting Front Ends one at a time after a topology change is an operating procedure.'),

@@ -1,4 +1,4 @@
-import { PoolEdition, ProductVersion, Severity, validateTopology } from '../../lib';
+import { FrontEndPool, PoolEdition, ProductVersion, Severity, validateTopology } from '../../lib';
 import { FRONT_END_RULES } from '../../lib/rules/front-end';
 import { VERSION_RULES } from '../../lib/rules/version';
 import { check, findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite } from '../helpers';
@@ -148,5 +148,42 @@ describe('FE-20 and TB-2: every central site has a pool', () => {
   });
   test('sites with pools are fine', () => {
     expect(ruleIds(poolFindings(3))).not.toContain('TB-2');
+  });
+});
+
+describe('FE-15: a Standard Edition server is one server with SQL Express', () => {
+  const se = (props: object) => {
+    const { deployment } = testDeployment();
+    const site = testSite(deployment);
+    testPool(site, 'se', { edition: PoolEdition.STANDARD, backEnd: undefined, ...props });
+    return findingsOf(validateTopology(deployment), 'FE-15');
+  };
+  test('one server, no back end, 2,000 users is fine', () => {
+    expect(se({ users: 2000 })).toEqual([]);
+  });
+  test('two servers is an error', () => {
+    expect(se({ frontEndServers: 2 })[0]).toMatchObject({ severity: Severity.ERROR });
+  });
+  test('a back end is an error', () => {
+    const { deployment } = testDeployment();
+    const site = testSite(deployment);
+    const backEnd = testPool(site, 'pool').backEnd;
+    testPool(site, 'se', { edition: PoolEdition.STANDARD, backEnd });
+    expect(findingsOf(validateTopology(deployment), 'FE-15')[0].message).toMatch(/SQL Express/);
+  });
+  test('3,000 users is a warning', () => {
+    expect(se({ users: 3000 })[0]).toMatchObject({ severity: Severity.WARNING });
+  });
+});
+
+describe('TB-3: an Enterprise pool has a back end', () => {
+  test('a pool without backEnd is an error, not a throw', () => {
+    const { deployment } = testDeployment();
+    const site = testSite(deployment);
+    expect(() => new FrontEndPool(site, 'pool', { fqdn: 'pool.corp.contoso.com' })).not.toThrow();
+    expect(findingsOf(validateTopology(deployment), 'TB-3')[0].message).toMatch(/has no backEnd/);
+  });
+  test('a pool with a back end is fine', () => {
+    expect(ruleIds(poolFindings(3))).not.toContain('TB-3');
   });
 });

@@ -1,0 +1,121 @@
+import { FrontEndPool, LoadBalancing, PoolEdition, ProductVersion } from '../../lib';
+import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
+
+function enterprise(props: object = {}, zones?: string[]) {
+  const { stack, deployment } = testDeployment();
+  const pool = testPool(testSite(deployment, 'west', zones ? { availabilityZones: zones } : {}), 'pool', { fqdn: 'pool.corp.contoso.com', ...props });
+  return { json: synthJson(stack), pool, deployment };
+}
+
+const frontEnds = (json: any) => resourcesOf(json, 'azurerm_windows_virtual_machine').filter((vm) => vm.tags['sfb-role'] === 'Front End');
+
+describe('FrontEndPool (Enterprise)', () => {
+  test('creates three Front Ends round-robin over the zones, without public IPs', () => {
+    const { json } = enterprise();
+    const vms = frontEnds(json);
+    expect(vms.map((vm) => [vm.computer_name, vm.zone])).toEqual([['pool-1', '1'], ['pool-2', '2'], ['pool-3', '3']]);
+    expect(resourcesOf(json, 'azurerm_public_ip')).toHaveLength(0);
+    expect(vms.every((vm) => vm.network_interface_ids.length === 1)).toBe(true);
+    expect(vms.every((vm) => vm.patch_mode === 'Manual' && vm.admin_password === '${var.contoso_admin_password}')).toBe(true);
+  });
+
+  test('uses an availability set when the site has no zones', () => {
+    const { json } = enterprise({}, []);
+    const sets = resourcesOf(json, 'azurerm_availability_set');
+    expect(sets.length).toBeGreaterThanOrEqual(1);
+    expect(frontEnds(json).every((vm) => vm.zone === undefined && vm.availability_set_id)).toBe(true);
+  });
+
+  test('defaults to the newest OS the product supports', () => {
+    const sku = (productVersion: ProductVersion) => {
+      const { stack, deployment } = testDeployment({ productVersion });
+      testPool(testSite(deployment));
+      return frontEnds(synthJson(stack))[0].source_image_reference.sku;
+    };
+    expect(sku(ProductVersion.LYNC_SERVER_2013)).toBe('2012-R2-Datacenter');
+    expect(sku(ProductVersion.SKYPE_FOR_BUSINESS_2015)).toBe('2019-Datacenter');
+    expect(sku(ProductVersion.SKYPE_FOR_BUSINESS_2019)).toBe('2022-datacenter');
+  });
+
+  test('publishes DNS load balancing: the pool FQDN to every member, each member its own record', () => {
+    const { json, pool } = enterprise();
+    const records = resourcesOf(json, 'azurerm_private_dns_a_record');
+    const ips = pool.servers.servers.map((s) => s.privateIp);
+    expect(records.find((r) => r.name === 'pool')!.records).toEqual(ips);
+    for (const s of pool.servers.servers) {
+      expect(records.find((r) => r.name === s.model.computerName)!.records).toEqual([s.privateIp]);
+    }
+  });
+
+  test('puts web services behind a Standard internal load balancer with the documented settings', () => {
+    const { json, pool } = enterprise();
+    const lb = resourcesOf(json, 'azurerm_lb')[0];
+    expect(lb.sku).toBe('Standard');
+    expect(lb.frontend_ip_configuration[0].public_ip_address_id).toBeUndefined();
+    const rules = resourcesOf(json, 'azurerm_lb_rule');
+    expect(rules.map((r) => r.frontend_port).sort((a, b) => a - b)).toEqual([80, 443, 4443, 8080]);
+    for (const r of rules) {
+      expect(r.floating_ip_enabled).toBe(false);
+      expect(r.idle_timeout_in_minutes).toBe(30);
+      expect(r.load_distribution).toBe(r.frontend_port === 80 || r.frontend_port === 443 ? 'SourceIP' : 'Default');
+    }
+    expect(resourcesOf(json, 'azurerm_lb_probe')[0]).toMatchObject({ protocol: 'Tcp', port: 5061 });
+    const web = resourcesOf(json, 'azurerm_private_dns_a_record').find((r) => r.name === 'pool-webint')!;
+    expect(web.records).toEqual([pool.webLoadBalancer!.privateIp]);
+    expect(resourcesOf(json, 'azurerm_network_interface_backend_address_pool_association')).toHaveLength(3);
+  });
+
+  test('hardware SIP load balancing adds SIP to the balancer', () => {
+    const { json } = enterprise({ sipLoadBalancing: LoadBalancing.HARDWARE });
+    expect(resourcesOf(json, 'azurerm_lb_rule').map((r) => r.frontend_port)).toContain(5061);
+  });
+
+  test('opens the Front End ports from the deployment networks and nothing from the Internet', () => {
+    const { json } = enterprise();
+    const rules = resourcesOf(json, 'azurerm_network_security_rule');
+    const frontEnd = rules.filter((r) => r.name.startsWith('front-end'));
+    expect(frontEnd.map((r) => r.source_address_prefix)).toEqual(['VirtualNetwork', 'VirtualNetwork', 'VirtualNetwork', 'VirtualNetwork']);
+    expect(frontEnd.find((r) => r.name === 'front-end-services')!.destination_port_ranges).toEqual(expect.arrayContaining(['5061', '443', '4443', '444', '445']));
+    expect(rules.some((r) => r.source_address_prefix === 'Internet' || r.source_address_prefix === '*')).toBe(false);
+    const priorities = rules.map((r) => `${r.network_security_group_name}:${r.priority}`);
+    expect(new Set(priorities).size).toBe(priorities.length);
+  });
+
+  test('opens SQL on the back end from the pool\'s subnet only', () => {
+    const { json } = enterprise();
+    const sql = resourcesOf(json, 'azurerm_network_security_rule').find((r) => r.destination_port_range === '1433')!;
+    expect(sql.source_address_prefix).toBe('10.10.0.0/20');
+  });
+
+  test('the first pool hosts the CMS by default, later ones do not', () => {
+    const { deployment } = testDeployment();
+    const site = testSite(deployment);
+    expect(testPool(site, 'a').hostsCentralManagementStore).toBe(true);
+    expect(testPool(site, 'b').hostsCentralManagementStore).toBe(false);
+  });
+});
+
+describe('FrontEndPool (Standard Edition)', () => {
+  test('is one server named by the pool FQDN, without a load balancer', () => {
+    const { stack, deployment } = testDeployment();
+    const se = new FrontEndPool(testSite(deployment), 'se', { fqdn: 'se01.corp.contoso.com', edition: PoolEdition.STANDARD });
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'azurerm_windows_virtual_machine')).toHaveLength(1);
+    expect(resourcesOf(json, 'azurerm_lb')).toHaveLength(0);
+    expect(se.servers.models[0]).toMatchObject({ fqdn: 'se01.corp.contoso.com', role: 'Standard Edition' });
+  });
+});
+
+describe('FrontEndPool input that cannot be built', () => {
+  const site = () => testSite(testDeployment().deployment);
+  test.each([
+    [{ frontEndServers: 2.5 }, /frontEndServers 2.5 is not a whole number/],
+    [{ frontEndServers: 0 }, /frontEndServers 0 is not a whole number from 1/],
+    [{ fqdn: 'not a fqdn' }, /fqdn "not a fqdn" is not a dotted DNS name/],
+    [{ fqdn: 'pool' }, /fqdn "pool" has a single label/],
+    [{ edition: 'Premium' }, /edition "Premium" is not a PoolEdition/],
+    [{ vmsize: 'x' }, /vmsize "x" is not a prop of FrontEndPool/],
+  ])('%j throws', (props, message) => {
+    expect(() => new FrontEndPool(site(), 'pool', { fqdn: 'pool.corp.contoso.com', ...(props as object) } as never)).toThrow(message);
+  });
+});

@@ -1,0 +1,27 @@
+import { buildReferenceTopology } from '../examples/reference/topology';
+import { Severity, validateTopology } from '../lib';
+import { Testing } from '../lib/cdktf';
+import { testStack } from './helpers';
+
+function synthReference(): string {
+  const stack = testStack();
+  buildReferenceTopology(stack);
+  return Testing.synth(stack, true);
+}
+
+describe('the reference two-region example', () => {
+  test('has no error or warning findings', () => {
+    const stack = testStack();
+    buildReferenceTopology(stack);
+    const blocking = validateTopology(stack).filter((f) => f.severity !== Severity.INFO);
+    expect(blocking.map((f) => `[${f.ruleId}] ${f.path}`)).toEqual([]);
+  });
+
+  test('synthesizes byte-identical JSON twice', () => {
+    expect(synthReference()).toBe(synthReference());
+  });
+
+  test('matches the snapshot (review every change: construct IDs are Terraform addresses)', () => {
+    expect(synthReference()).toMatchSnapshot();
+  });
+});

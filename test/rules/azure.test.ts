@@ -1,0 +1,137 @@
+import { ProductVersion, Severity, SupportPosture, validateTopology } from '../../lib';
+import { AZURE_RULES } from '../../lib/rules/azure';
+import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';
+
+const rule = (id: string) => AZURE_RULES.find((r) => r.id === id);
+const model = modelOf(({ deployment }) => testPool(testSite(deployment)));
+const pool = model.frontEndPools[0];
+const withServers = (f: (s: (typeof pool.servers)[number], i: number) => object) => {
+  const servers = pool.servers.map((s, i) => ({ ...s, ...f(s, i) }));
+  return { ...model, frontEndPools: [{ ...pool, servers }], servers };
+};
+
+describe('AZ-1: real zone names without repeats', () => {
+  test('["1","2","3"] is fine', () => expect(check(rule('AZ-1'), model)).toEqual([]));
+  test('a repeated or unknown zone is an error (a finding, not a throw)', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment, 'west', { availabilityZones: ['1', '1', '4'] }));
+    expect(findingsOf(validateTopology(deployment), 'AZ-1')[0].message).toMatch(/\[1, 1, 4\]/);
+  });
+});
+
+describe('AZ-2: round-robin spread', () => {
+  test('the server group spreads 1,2,3', () => {
+    expect(pool.servers.map((s) => s.failureDomain)).toEqual(['1', '2', '3']);
+    expect(check(rule('AZ-2'), model)).toEqual([]);
+  });
+  test('two servers in one zone and none in another is an error', () => {
+    expect(check(rule('AZ-2'), withServers((_, i) => ({ failureDomain: i === 2 ? '1' : String(i + 1) })))[0].message).toMatch(/round-robin/);
+  });
+  test('a server in a zone the site does not offer is an error', () => {
+    const { deployment } = testDeployment();
+    const m = modelOf(({ deployment: d }) => testPool(testSite(d, 'west', { availabilityZones: ['1', '2'] })));
+    void deployment;
+    const p = m.frontEndPools[0];
+    const moved = { ...m, frontEndPools: [{ ...p, servers: p.servers.map((s) => ({ ...s, failureDomain: '3' })) }] };
+    expect(check(rule('AZ-2'), moved)[0].message).toMatch(/does not offer/);
+  });
+});
+
+describe('AZURE-1: support posture', () => {
+  test('unacknowledged is a warning', () => {
+    const { deployment } = testDeployment({ supportPosture: undefined });
+    testPool(testSite(deployment));
+    expect(findingsOf(validateTopology(deployment), 'AZURE-1')[0].severity).toBe(Severity.WARNING);
+  });
+  test('lab or accepted risk is info', () => {
+    for (const supportPosture of [SupportPosture.LAB, SupportPosture.ACCEPTED_RISK]) {
+      const { deployment } = testDeployment({ supportPosture });
+      testPool(testSite(deployment));
+      expect(findingsOf(validateTopology(deployment), 'AZURE-1')[0].severity).toBe(Severity.INFO);
+    }
+  });
+});
+
+describe('AZURE-2: no Floating IP for Lync/SfB traffic', () => {
+  test('the web rules have it off', () => expect(check(rule('AZURE-2'), model)).toEqual([]));
+  test('a web rule with Floating IP is an error', () => {
+    const lb = { ...pool.webLoadBalancer!, rules: pool.webLoadBalancer!.rules.map((r) => ({ ...r, floatingIp: r.frontendPort === 443 })) };
+    expect(check(rule('AZURE-2'), { ...model, frontEndPools: [{ ...pool, webLoadBalancer: lb }] })[0].message).toMatch(/tcp-443.*direct server return/);
+  });
+});
+
+describe('AZURE-4: web load balancer settings', () => {
+  test('the synthesized settings only produce the qualification info', () => {
+    const f = check(rule('AZURE-4'), model);
+    expect(f.map((x) => x.severity)).toEqual([Severity.INFO]);
+  });
+  test('wrong distribution, short idle timeout and an HTTP probe are errors', () => {
+    const lb = pool.webLoadBalancer!;
+    const broken = {
+      ...lb,
+      probe: { protocol: 'Http', port: 80 },
+      rules: lb.rules.map((r) => ({ ...r, idleTimeoutMinutes: 4, loadDistribution: r.frontendPort === 443 ? ('Default' as const) : r.loadDistribution })),
+    };
+    const f = check(rule('AZURE-4'), { ...model, frontEndPools: [{ ...pool, webLoadBalancer: broken }] }).filter((x) => x.severity === Severity.ERROR);
+    expect(f.map((x) => x.message).join('\n')).toMatch(/SourceIP/);
+    expect(f.map((x) => x.message).join('\n')).toMatch(/at least 30/);
+    expect(f.map((x) => x.message).join('\n')).toMatch(/TCP on the node's port 5061/);
+  });
+});
+
+describe('VM-1: sizing floor', () => {
+  test('Standard_D16s_v5 meets every version\'s Front End floor', () => {
+    const { deployment } = testDeployment({ productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2019 });
+    testPool(testSite(deployment));
+    expect(findingsOf(validateTopology(deployment), 'VM-1').filter((f) => f.path.includes('/pool/'))).toEqual([]);
+  });
+  test('a small VM is a warning with the numbers', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment), 'pool', { vmSize: 'Standard_D4s_v5' });
+    const f = findingsOf(validateTopology(deployment), 'VM-1');
+    expect(f).toHaveLength(3);
+    expect(f[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(f[0].message).toMatch(/4 cores, 16 GB.*12 cores and 32 GB/);
+  });
+  test('an unknown size is a warning that it cannot be checked', () => {
+    expect(check(rule('VM-1'), withServers(() => ({ vmSize: 'Standard_X1' })))[0].message).toMatch(/unknown/);
+  });
+});
+
+describe('VM-2: NIC count', () => {
+  test('one NIC per Front End', () => expect(check(rule('VM-2'), model)).toEqual([]));
+  test('a dual-homed Front End is an error', () => {
+    const m = withServers((s) => ({ nics: [...s.nics, { subnet: 'back-end', privateIp: '10.0.0.9', publicIps: 0 }] }));
+    expect(check(rule('VM-2'), m)[0].message).toMatch(/multi-homed/);
+  });
+});
+
+describe('VM-3: pool members alike', () => {
+  test('one server group is uniform', () => expect(check(rule('VM-3'), model)).toEqual([]));
+  test('mixed OS is an error, mixed size a warning', () => {
+    const f = check(rule('VM-3'), withServers((_, i) => (i === 0 ? { os: '2016', vmSize: 'Standard_D32s_v5' } : {})));
+    expect(f.map((x) => x.severity).sort()).toEqual([Severity.ERROR, Severity.WARNING]);
+  });
+});
+
+describe('VM-4: supported OS', () => {
+  test('Windows Server 2022 is refused for 2015', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment), 'pool', { operatingSystem: '2022' as never });
+    expect(findingsOf(validateTopology(deployment), 'VM-4')).toHaveLength(3);
+  });
+  test('the default OS is supported in every version', () => {
+    for (const productVersion of Object.values(ProductVersion)) {
+      const { deployment } = testDeployment({ productVersion });
+      testPool(testSite(deployment));
+      expect(findingsOf(validateTopology(deployment), 'VM-4')).toEqual([]);
+    }
+  });
+});
+
+describe('VM-5: controlled patching', () => {
+  test('Manual patching is fine', () => expect(check(rule('VM-5'), model)).toEqual([]));
+  test('AutomaticByOS is a warning', () => {
+    expect(check(rule('VM-5'), withServers(() => ({ patchMode: 'AutomaticByOS' })))[0].severity).toBe(Severity.WARNING);
+  });
+});

@@ -1,0 +1,66 @@
+import { validateTopology } from '../../lib';
+import { DNS_RULES } from '../../lib/rules/dns';
+import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';
+
+const rule = (id: string) => DNS_RULES.find((r) => r.id === id);
+const model = modelOf(({ deployment }) => testPool(testSite(deployment)));
+const pool = model.frontEndPools[0];
+
+describe('DNS-1: multi-server pools balance web traffic', () => {
+  test('the pool\'s internal load balancer carries 443 and 4443', () => {
+    expect(check(rule('DNS-1'), model)).toEqual([]);
+  });
+  test('a balancer without 4443 is an error', () => {
+    const lb = { ...pool.webLoadBalancer!, rules: pool.webLoadBalancer!.rules.filter((r) => r.frontendPort !== 4443) };
+    const broken = { ...model, frontEndPools: [{ ...pool, webLoadBalancer: lb }] };
+    expect(check(rule('DNS-1'), broken)[0].message).toMatch(/port\(s\) 4443 is not load balanced/);
+  });
+});
+
+describe('DNS-2: the pool FQDN resolves to every member', () => {
+  test('the synthesized records are complete', () => {
+    expect(check(rule('DNS-2'), model)).toEqual([]);
+  });
+  test('a missing member address is an error', () => {
+    const records = model.dnsRecords.map((r) => (r.fqdn === pool.fqdn ? { ...r, values: r.values.slice(1) } : r));
+    expect(check(rule('DNS-2'), { ...model, dnsRecords: records })[0].message).toMatch(/one A record per deployed member/);
+  });
+  test('a member without its own host record is an error', () => {
+    const records = model.dnsRecords.filter((r) => r.fqdn !== pool.servers[0].fqdn);
+    expect(check(rule('DNS-2'), { ...model, dnsRecords: records })[0].path).toBe(pool.servers[0].path);
+  });
+});
+
+describe('DNS-3: a separate internal web FQDN on the load balancer', () => {
+  test('the default internal web FQDN differs and resolves to the VIP', () => {
+    expect(check(rule('DNS-3'), model)).toEqual([]);
+  });
+  test('an internal web FQDN equal to the pool FQDN is an error', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment), 'pool', { fqdn: 'pool.corp.contoso.com', internalWebFqdn: 'pool.corp.contoso.com' });
+    expect(findingsOf(validateTopology(deployment), 'DNS-3')[0].message).toMatch(/equals the pool FQDN/);
+  });
+  test('an internal web FQDN that does not resolve to the VIP is an error', () => {
+    const records = model.dnsRecords.filter((r) => r.fqdn !== pool.internalWebFqdn);
+    expect(check(rule('DNS-3'), { ...model, dnsRecords: records })[0].message).toMatch(/not to the load balancer/);
+  });
+});
+
+describe('DNS-4: web FQDNs are unique across pools', () => {
+  test('distinct defaults are fine', () => {
+    const { deployment } = testDeployment();
+    const site = testSite(deployment);
+    testPool(site, 'pool1');
+    testPool(site, 'pool2');
+    expect(findingsOf(validateTopology(deployment), 'DNS-4')).toEqual([]);
+  });
+  test('two pools with one external web FQDN are an error', () => {
+    const { deployment } = testDeployment();
+    const site = testSite(deployment);
+    testPool(site, 'pool1', { externalWebFqdn: 'web.contoso.com' });
+    testPool(site, 'pool2', { externalWebFqdn: 'web.contoso.com' });
+    const f = findingsOf(validateTopology(deployment), 'DNS-4');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(/web.contoso.com is already used by test\/contoso\/west\/pool1/);
+  });
+});

@@ -1,0 +1,92 @@
+import { Construct } from 'constructs';
+import { acknowledgeFinding, FrontEndPool, ProductVersion, Severity, validateTopology } from '../lib';
+import { App, Testing } from '../lib/cdktf';
+import { testDeployment, testPool, testSite, testStack } from './helpers';
+
+/** A 2019 deployment with two error findings (a 2-server pool: FE-2 and VER-5) and one pool without a back end (TB-3). */
+function invalid() {
+  const t = testDeployment({ productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2019 });
+  const site = testSite(t.deployment);
+  testPool(site, 'pool', { frontEndServers: 2 });
+  new FrontEndPool(site, 'nobackend', { fqdn: 'nobackend.corp.contoso.com' });
+  return t;
+}
+
+function errorMessage(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('synthesis refuses an invalid topology with every error at once', () => {
+  test('Testing.synth with validations lists each error as [RULE-ID] path: message', () => {
+    const { stack } = invalid();
+    const message = errorMessage(() => Testing.synth(stack, true));
+    expect(message).toMatch(/\[FE-2\] test\/contoso\/west\/pool: frontEndServers is 2/);
+    expect(message).toMatch(/\[VER-5\] test\/contoso\/west\/pool: /);
+    expect(message).toMatch(/\[TB-3\] test\/contoso\/west\/nobackend: /);
+  });
+
+  test('Testing.fullSynth refuses too', () => {
+    const { stack } = invalid();
+    expect(errorMessage(() => Testing.fullSynth(stack))).toMatch(/\[VER-5\]/);
+  });
+
+  test('app.synth refuses too', () => {
+    const app = new App({ outdir: Testing.app().outdir });
+    const { deployment } = testDeployment({ productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2019 }, testStack(app));
+    testPool(testSite(deployment), 'pool', { frontEndServers: 2 });
+    const message = errorMessage(() => app.synth());
+    expect(message).toMatch(/\[FE-2\] test\/contoso\/west\/pool: /);
+    expect(message).toMatch(/\[VER-5\] test\/contoso\/west\/pool: /);
+  });
+
+  test('a valid topology synthesizes with validations', () => {
+    const { stack, deployment } = testDeployment();
+    testPool(testSite(deployment));
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('documented rules never throw from constructors: all findings come from one run', () => {
+    const { deployment } = invalid();
+    const ids = validateTopology(deployment).filter((f) => f.severity === Severity.ERROR).map((f) => f.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['FE-2', 'VER-5', 'TB-3']));
+  });
+});
+
+describe('warnings become annotations starting with the rule ID', () => {
+  test('a 2015 two-server pool carries an FE-2 warning annotation on the pool', () => {
+    const { stack, deployment } = testDeployment();
+    const pool = testPool(testSite(deployment), 'pool', { frontEndServers: 2 });
+    Testing.synth(stack);
+    const warnings = pool.node.metadata.filter((m) => m.type === 'aws:cdk:warning' || m.type === '@cdktf/warn' || String(m.type).includes('warn'));
+    expect(warnings.map((w) => String(w.data))).toEqual(expect.arrayContaining([expect.stringMatching(/^\[FE-2\] test\/contoso\/west\/pool: /)]));
+  });
+});
+
+describe('acknowledgeFinding', () => {
+  test('turns matching findings into info with the reason and unblocks synthesis', () => {
+    const { stack, deployment } = invalid();
+    acknowledgeFinding(deployment, 'FE-2', 'two-server lab pool, rebuilt weekly');
+    acknowledgeFinding(deployment, 'VER-5', 'two-server lab pool, rebuilt weekly');
+    acknowledgeFinding(deployment.node.findChild('west').node.findChild('nobackend'), 'TB-3', 'back end added by a later stage');
+    const fe2 = validateTopology(stack).filter((f) => f.ruleId === 'FE-2');
+    expect(fe2[0]).toMatchObject({ severity: Severity.INFO, acknowledged: 'two-server lab pool, rebuilt weekly' });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('only covers the scope it is given', () => {
+    const { stack, deployment } = invalid();
+    const site = deployment.node.findChild('west') as Construct;
+    acknowledgeFinding(site.node.findChild('nobackend'), 'FE-2', 'does not cover the other pool');
+    expect(validateTopology(stack).find((f) => f.ruleId === 'FE-2')?.severity).toBe(Severity.ERROR);
+  });
+
+  test('a reason shorter than 10 characters throws', () => {
+    const { deployment } = invalid();
+    expect(() => acknowledgeFinding(deployment, 'FE-2', 'lab')).toThrow(/shorter than 10 characters/);
+  });
+});
