@@ -28,6 +28,8 @@ type Scope = 'private' | 'public';
 export interface ZoneEntry {
   readonly domain: string;
   readonly zone: Construct & { name: string };
+  /** The zone's name as one token (read once: every token captures a stack trace). */
+  readonly zoneName: string;
 }
 
 interface RecordSet {
@@ -79,7 +81,7 @@ export class DnsRecords extends Construct {
       scope === 'private'
         ? new PrivateDnsZone(this, `private-zone-${idOf(domain)}`, zoneProps)
         : new DnsZone(this, `public-zone-${idOf(domain)}`, zoneProps);
-    const entry = { domain, zone };
+    const entry = { domain, zone, zoneName: zone.name };
     this.zones[scope].push(entry);
     if (scope === 'private') this.privateZones.add(entry);
     return entry;
@@ -102,7 +104,7 @@ export class DnsRecords extends Construct {
     const zone = this.zoneFor(scope, fqdn);
     const props = {
       name: this.relative(zone, fqdn),
-      zoneName: zone.zone.name,
+      zoneName: zone.zoneName,
       resourceGroupName: this.props.resourceGroupName(),
       ttl: TTL,
       records: [...ips],
@@ -120,7 +122,7 @@ export class DnsRecords extends Construct {
       const zone = this.zoneFor(entry.scope, entry.name.split('.').slice(2).join('.'));
       const props = {
         name: this.relative(zone, entry.name),
-        zoneName: zone.zone.name,
+        zoneName: zone.zoneName,
         resourceGroupName: this.props.resourceGroupName(),
         ttl: TTL,
         record: [],
@@ -141,7 +143,7 @@ export class DnsRecords extends Construct {
     new PrivateDnsZoneVirtualNetworkLink(this, `link-${idOf(zone.domain)}-${networkKey}`, {
       name: `link-${networkKey}`,
       resourceGroupName: this.props.resourceGroupName(),
-      privateDnsZoneName: zone.zone.name,
+      privateDnsZoneName: zone.zoneName,
       virtualNetworkId: networkId,
       registrationEnabled: false,
     });

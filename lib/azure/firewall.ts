@@ -40,6 +40,7 @@ export class SubnetFirewall extends Construct {
   readonly nsg: NetworkSecurityGroup;
   private readonly flows = new Map<string, FlowModel>();
   private nextPriority = FIRST_PRIORITY;
+  private readonly nsgName: string;
 
   constructor(scope: Construct, id: string, private readonly props: SubnetFirewallProps) {
     super(scope, id);
@@ -48,6 +49,7 @@ export class SubnetFirewall extends Construct {
       location: props.location,
       resourceGroupName: props.resourceGroupName,
     });
+    this.nsgName = this.nsg.name;
     new SubnetNetworkSecurityGroupAssociation(this, 'association', {
       subnetId: props.subnetId,
       networkSecurityGroupId: this.nsg.id,
@@ -68,7 +70,7 @@ export class SubnetFirewall extends Construct {
     new NetworkSecurityRule(this, spec.name, {
       name: spec.name,
       resourceGroupName: this.props.resourceGroupName,
-      networkSecurityGroupName: this.nsg.name,
+      networkSecurityGroupName: this.nsgName,
       priority,
       direction: 'Inbound',
       access: 'Allow',

@@ -31,44 +31,47 @@ export class InternalLoadBalancer extends Construct {
     this.lb = new Lb(this, 'lb', {
       name: props.name,
       location: site.location,
-      resourceGroupName: site.resourceGroup.name,
+      resourceGroupName: site.resourceGroupName,
       sku: 'Standard',
       frontendIpConfiguration: [
         {
           name: 'frontend',
-          subnetId: site.subnet(props.subnet).id,
+          subnetId: site.subnetId(props.subnet),
           privateIpAddressAllocation: 'Static',
           privateIpAddress: this.privateIp,
           ...(zones.length > 0 ? { zones: [...zones] } : {}),
         },
       ],
     });
-    const pool = new LbBackendAddressPool(this, 'backend-pool', { name: 'members', loadbalancerId: this.lb.id });
+    const lbId = this.lb.id;
+    const pool = new LbBackendAddressPool(this, 'backend-pool', { name: 'members', loadbalancerId: lbId });
+    const poolId = pool.id;
     props.members.forEach((m, i) => {
       new NetworkInterfaceBackendAddressPoolAssociation(this, `member${i + 1}`, {
         networkInterfaceId: m.nics[0].id,
         ipConfigurationName: 'primary',
-        backendAddressPoolId: pool.id,
+        backendAddressPoolId: poolId,
       });
     });
     const probe = new LbProbe(this, 'probe', {
       name: `probe-${props.probe.port}`,
-      loadbalancerId: this.lb.id,
+      loadbalancerId: lbId,
       protocol: props.probe.protocol,
       port: props.probe.port,
       intervalInSeconds: 5,
       numberOfProbes: 2,
     });
+    const probeId = probe.id;
     for (const r of props.rules) {
       new LbRule(this, r.name, {
         name: r.name,
-        loadbalancerId: this.lb.id,
+        loadbalancerId: lbId,
         frontendIpConfigurationName: 'frontend',
         protocol: r.protocol,
         frontendPort: r.frontendPort,
         backendPort: r.backendPort,
-        backendAddressPoolIds: [pool.id],
-        probeId: probe.id,
+        backendAddressPoolIds: [poolId],
+        probeId,
         floatingIpEnabled: r.floatingIp,
         idleTimeoutInMinutes: r.idleTimeoutMinutes,
         loadDistribution: r.loadDistribution,

@@ -74,7 +74,7 @@ export class ServerGroup extends Construct {
       this.availabilitySet = new AvailabilitySet(this, 'availability-set', {
         name: `avset-${props.namePrefix}`,
         location: site.location,
-        resourceGroupName: site.resourceGroup.name,
+        resourceGroupName: site.resourceGroupName,
         platformFaultDomainCount: site.faultDomainCount,
         platformUpdateDomainCount: 5,
         managed: true,
@@ -95,7 +95,7 @@ export class ServerGroup extends Construct {
           const pip = new PublicIp(server, `public-ip${p + 1}`, {
             name: `pip-${computerName}-${p + 1}`,
             location: site.location,
-            resourceGroupName: site.resourceGroup.name,
+            resourceGroupName: site.resourceGroupName,
             allocationMethod: 'Static',
             sku: 'Standard',
             ...(zone ? { zones: [zone] } : {}),
@@ -107,7 +107,7 @@ export class ServerGroup extends Construct {
         const configs = (pips.length > 0 ? pips : [undefined]).map((pip, c) => ({
           name: c === 0 ? 'primary' : `ipconfig${c + 1}`,
           primary: c === 0,
-          subnetId: site.subnet(spec.subnet).id,
+          subnetId: site.subnetId(spec.subnet),
           privateIpAddressAllocation: 'Static',
           privateIpAddress: c === 0 ? ip : site.allocateIp(spec.subnet),
           ...(pip ? { publicIpAddressId: pip.id } : {}),
@@ -115,7 +115,7 @@ export class ServerGroup extends Construct {
         return new NetworkInterface(server, k === 0 ? 'nic' : `nic${k + 1}`, {
           name: `nic-${computerName}${k === 0 ? '' : `-${k + 1}`}`,
           location: site.location,
-          resourceGroupName: site.resourceGroup.name,
+          resourceGroupName: site.resourceGroupName,
           ipConfiguration: configs,
         });
       });
@@ -123,7 +123,7 @@ export class ServerGroup extends Construct {
         name: computerName,
         computerName,
         location: site.location,
-        resourceGroupName: site.resourceGroup.name,
+        resourceGroupName: site.resourceGroupName,
         size: props.vmSize,
         adminUsername: deployment.adminUsername,
         adminPassword: deployment.adminPassword,

@@ -63,7 +63,7 @@ export class SqlServers extends Construct {
         const disk = new ManagedDisk(scopeOf, `${kind}-disk`, {
           name: `disk-${server.model.computerName}-${kind}`,
           location: props.site.location,
-          resourceGroupName: props.site.resourceGroup.name,
+          resourceGroupName: props.site.resourceGroupName,
           storageAccountType: 'Premium_LRS',
           createOption: 'Empty',
           diskSizeGb: props.dataDiskGb ?? 256,

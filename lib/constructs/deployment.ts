@@ -68,6 +68,8 @@ export class SfbDeployment extends Construct {
   private readonly serverModels: ServerModel[] = [];
   private readonly credentials: CredentialModel[] = [];
   private sharedGroup?: ResourceGroup;
+  private sharedGroupName?: string;
+  private adminPasswordToken?: string;
   private annotated = false;
 
   constructor(scope: Construct, id: string, props: SfbDeploymentProps) {
@@ -96,7 +98,7 @@ export class SfbDeployment extends Construct {
     this.registerCredential({ path: this.node.path, name: 'VM administrator password', source: 'sensitive-variable' });
 
     this.dns = new DnsRecords(this, 'dns', {
-      resourceGroupName: () => this.sharedResourceGroup().name,
+      resourceGroupName: () => (this.sharedGroupName ??= this.sharedResourceGroup().name),
       privateDomains: [this.adDomain, this.sipDomain],
       publicDomains: [this.sipDomain],
     });
@@ -122,7 +124,7 @@ export class SfbDeployment extends Construct {
 
   /** The administrator password as a variable reference (never a literal). */
   get adminPassword(): string {
-    return this.adminPasswordVariable.stringValue;
+    return (this.adminPasswordToken ??= this.adminPasswordVariable.stringValue);
   }
 
   /** Resource group for deployment-wide resources (DNS zones), in the first site's region. */

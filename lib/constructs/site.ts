@@ -52,9 +52,13 @@ export class CentralSite extends Construct {
   readonly availabilityZones: readonly string[];
   readonly faultDomainCount: number;
   readonly resourceGroup: ResourceGroup;
+  /** The resource group's name as one token, read once: every cdktf token captures a stack trace. */
+  readonly resourceGroupName: string;
   readonly virtualNetwork: VirtualNetwork;
+  private readonly virtualNetworkName: string;
   private readonly space: Cidr;
   private readonly subnets = new Map<SubnetRole, Subnet>();
+  private readonly subnetIds = new Map<SubnetRole, string>();
   private readonly firewalls = new Map<SubnetRole, SubnetFirewall>();
   private readonly allocators = new Map<SubnetRole, AddressAllocator>();
   private readonly prefixCounters = new Map<string, number>();
@@ -93,12 +97,14 @@ export class CentralSite extends Construct {
 
     const dep = scope.name;
     this.resourceGroup = new ResourceGroup(this, 'resource-group', { name: `rg-${dep}-${this.node.id}`, location: this.location });
+    this.resourceGroupName = this.resourceGroup.name;
     this.virtualNetwork = new VirtualNetwork(this, 'vnet', {
       name: `vnet-${dep}-${this.node.id}`,
       location: this.location,
-      resourceGroupName: this.resourceGroup.name,
+      resourceGroupName: this.resourceGroupName,
       addressSpace: [this.addressSpace],
     });
+    this.virtualNetworkName = this.virtualNetwork.name;
     for (const role of SITE_SUBNETS) this.addSubnet(role);
 
     scope.sites.add(this);
@@ -110,11 +116,12 @@ export class CentralSite extends Construct {
     const cidr = subnetCidr(this.space, role);
     const subnet = new Subnet(this, `subnet-${role.toLowerCase()}`, {
       name: role === SubnetRole.BASTION ? role : `snet-${role}`,
-      resourceGroupName: this.resourceGroup.name,
-      virtualNetworkName: this.virtualNetwork.name,
+      resourceGroupName: this.resourceGroupName,
+      virtualNetworkName: this.virtualNetworkName,
       addressPrefixes: [cidrToString(cidr)],
     });
     this.subnets.set(role, subnet);
+    this.subnetIds.set(role, subnet.id);
     this.allocators.set(role, new AddressAllocator(cidr));
     if (role !== SubnetRole.BASTION) {
       this.firewalls.set(
@@ -122,8 +129,8 @@ export class CentralSite extends Construct {
         new SubnetFirewall(this, `firewall-${role}`, {
           name: `nsg-${this.deployment.name}-${this.node.id}-${role}`,
           location: this.location,
-          resourceGroupName: this.resourceGroup.name,
-          subnetId: subnet.id,
+          resourceGroupName: this.resourceGroupName,
+          subnetId: this.subnetIds.get(role)!,
           subnetPrefix: cidrToString(cidr),
           label: `${this.node.id}/${role}`,
         }),
@@ -135,6 +142,12 @@ export class CentralSite extends Construct {
   /** The subnet of a role (the Bastion subnet is created on first use). */
   subnet(role: SubnetRole): Subnet {
     return this.subnets.get(role) ?? this.addSubnet(role);
+  }
+
+  /** The ID of a role's subnet, as one shared token. */
+  subnetId(role: SubnetRole): string {
+    this.subnet(role);
+    return this.subnetIds.get(role)!;
   }
 
   /** The CIDR of a role's subnet. */
