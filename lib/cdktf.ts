@@ -7,8 +7,9 @@ export {
   App,
   Aspects,
   Fn,
-
+  Lazy,
   TerraformOutput,
+  TerraformResource,
   TerraformStack,
   TerraformVariable,
   Testing,

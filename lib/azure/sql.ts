@@ -17,6 +17,9 @@ const SQL_IMAGES: Record<SqlServerVersion, { offer: string; os: WindowsServerVer
   [SqlServerVersion.SQL_2019]: { offer: 'SQL2019-WS2019', os: WindowsServerVersion.WINDOWS_SERVER_2019 },
 };
 
+/** SQL versions whose marketplace offer has a Developer edition image (`sqldev`). */
+const DEVELOPER_EDITION_VERSIONS = new Set([SqlServerVersion.SQL_2016, SqlServerVersion.SQL_2017, SqlServerVersion.SQL_2019]);
+
 export function sqlImage(version: SqlServerVersion, edition: SqlEdition): ServerImage & { os: WindowsServerVersion } {
   const { offer, os } = SQL_IMAGES[version];
   return { publisher: 'MicrosoftSQLServer', offer, sku: edition === SqlEdition.ENTERPRISE ? 'enterprise' : 'standard', os };
@@ -28,7 +31,7 @@ export interface SqlServersProps {
   readonly count: number;
   readonly sqlVersion: SqlServerVersion;
   readonly sqlEdition: SqlEdition;
-  /** @default Standard_E16s_v5 */
+  /** @default Standard_E16s_v5; in lab mode the lab size of the Back End role */
   readonly vmSize?: string;
   /** @default SubnetRole.BACK_END */
   readonly subnet?: SubnetRole;
@@ -45,13 +48,17 @@ export class SqlServers extends Construct {
 
   constructor(scope: Construct, id: string, props: SqlServersProps) {
     super(scope, id);
-    const image = sqlImage(props.sqlVersion, props.sqlEdition);
+    const deployment = props.site.deployment;
+    const nominal = sqlImage(props.sqlVersion, props.sqlEdition);
+    // Lab mode: the free Developer edition where the marketplace offers it (SQL 2016 and later).
+    const developer = deployment.lab?.sqlDeveloperEdition === true && DEVELOPER_EDITION_VERSIONS.has(props.sqlVersion);
+    const image = developer ? { ...nominal, sku: 'sqldev' } : nominal;
     this.group = new ServerGroup(this, 'servers', {
       site: props.site,
       role: ServerRole.BACK_END,
       namePrefix: props.namePrefix,
       count: props.count,
-      vmSize: props.vmSize ?? 'Standard_E16s_v5',
+      vmSize: props.vmSize ?? deployment.defaultVmSize(ServerRole.BACK_END, 'Standard_E16s_v5'),
       os: image.os,
       nics: [{ subnet: props.subnet ?? SubnetRole.BACK_END }],
       image,
