@@ -35,7 +35,7 @@ export interface SqlServersProps {
   readonly vmSize?: string;
   /** @default SubnetRole.BACK_END */
   readonly subnet?: SubnetRole;
-  /** Keep data and log disks on `terraform destroy` (losing them loses user data). @default true */
+  /** Keep data and log disks on `terraform destroy` (losing them loses user data). @default true; false in lab mode */
   readonly protectData?: boolean;
   /** @default 256 */
   readonly dataDiskGb?: number;
@@ -63,7 +63,8 @@ export class SqlServers extends Construct {
       nics: [{ subnet: props.subnet ?? SubnetRole.BACK_END }],
       image,
     });
-    const protect = props.protectData ?? true;
+    // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
+    const protect = props.protectData ?? deployment.lab === undefined;
     this.group.servers.forEach((server, i) => {
       const scopeOf = server.vm.node.scope as Construct;
       ['data', 'log'].forEach((kind, lun) => {
