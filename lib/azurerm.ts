@@ -39,4 +39,5 @@ export { TrafficManagerProfile } from '@cdktf/provider-azurerm/lib/traffic-manag
 export { TrafficManagerExternalEndpoint } from '@cdktf/provider-azurerm/lib/traffic-manager-external-endpoint';
 export { BastionHost } from '@cdktf/provider-azurerm/lib/bastion-host';
 export { DevTestGlobalVmShutdownSchedule } from '@cdktf/provider-azurerm/lib/dev-test-global-vm-shutdown-schedule';
+export { VirtualNetworkDnsServers } from '@cdktf/provider-azurerm/lib/virtual-network-dns-servers';
 export { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';

@@ -7,7 +7,7 @@ export {
   App,
   Aspects,
   Fn,
-
+  Lazy,
   TerraformOutput,
   TerraformResource,
   TerraformStack,

@@ -16,3 +16,6 @@ export { FrontEndPool } from './constructs/front-end-pool';
 export type { FrontEndPoolProps } from './constructs/front-end-pool';
 export { validateTopology } from './constructs/validation';
 export { acknowledgeFinding } from './constructs/acknowledgements';
+export { Lab, LAB_VM_SIZES } from './constructs/lab';
+export type { LabOptions } from './constructs/lab';
+export type { Server } from './azure/servers';

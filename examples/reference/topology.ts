@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import {
   CentralSite,
   FrontEndPool,
+  LabOptions,
   ProductVersion,
   SfbDeployment,
   SqlServerVersion,
@@ -21,12 +22,18 @@ export interface ReferenceTopology {
   readonly northPool: FrontEndPool;
 }
 
-export function buildReferenceTopology(scope: Construct): ReferenceTopology {
+export interface ReferenceTopologyOptions {
+  /** Build the topology as a lab (examples/lab): lab sizes, domain controllers, Bastion, shutdown. @default no lab */
+  readonly lab?: LabOptions;
+}
+
+export function buildReferenceTopology(scope: Construct, options: ReferenceTopologyOptions = {}): ReferenceTopology {
   const deployment = new SfbDeployment(scope, 'contoso', {
     productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
     sipDomain: 'contoso.com',
     adDomain: 'corp.contoso.com',
-    supportPosture: SupportPosture.ACCEPTED_RISK,
+    // A lab is SupportPosture.LAB (the lab option sets it); a production-like build accepts the risk.
+    ...(options.lab ? { lab: options.lab } : { supportPosture: SupportPosture.ACCEPTED_RISK }),
   });
 
   const west = new CentralSite(deployment, 'west', { location: 'westeurope', addressSpace: '10.10.0.0/16' });

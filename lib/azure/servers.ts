@@ -59,6 +59,8 @@ export interface Server {
   readonly model: ServerModel;
   /** Private address of the primary (or only internal) NIC. */
   readonly privateIp: string;
+  /** The site the server lives in. */
+  readonly site: CentralSite;
 }
 
 export class ServerGroup extends Construct {
@@ -148,8 +150,10 @@ export class ServerGroup extends Construct {
         patchMode: 'Manual',
       };
       const internal = nicModels.find((m) => m.subnet !== SubnetRole.PERIMETER) ?? nicModels[0];
-      this.servers.push({ vm, nics, publicIps, model, privateIp: internal.privateIp });
+      const handle: Server = { vm, nics, publicIps, model, privateIp: internal.privateIp, site };
+      this.servers.push(handle);
       deployment.registerServer(model);
+      deployment.servers.add(handle);
     }
   }
 

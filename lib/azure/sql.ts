@@ -17,6 +17,9 @@ const SQL_IMAGES: Record<SqlServerVersion, { offer: string; os: WindowsServerVer
   [SqlServerVersion.SQL_2019]: { offer: 'SQL2019-WS2019', os: WindowsServerVersion.WINDOWS_SERVER_2019 },
 };
 
+/** SQL versions whose marketplace offer has a Developer edition image (`sqldev`). */
+const DEVELOPER_EDITION_VERSIONS = new Set([SqlServerVersion.SQL_2016, SqlServerVersion.SQL_2017, SqlServerVersion.SQL_2019]);
+
 export function sqlImage(version: SqlServerVersion, edition: SqlEdition): ServerImage & { os: WindowsServerVersion } {
   const { offer, os } = SQL_IMAGES[version];
   return { publisher: 'MicrosoftSQLServer', offer, sku: edition === SqlEdition.ENTERPRISE ? 'enterprise' : 'standard', os };
@@ -28,11 +31,11 @@ export interface SqlServersProps {
   readonly count: number;
   readonly sqlVersion: SqlServerVersion;
   readonly sqlEdition: SqlEdition;
-  /** @default Standard_E16s_v5 */
+  /** @default Standard_E16s_v5; in lab mode the lab size of the Back End role */
   readonly vmSize?: string;
   /** @default SubnetRole.BACK_END */
   readonly subnet?: SubnetRole;
-  /** Keep data and log disks on `terraform destroy` (losing them loses user data). @default true */
+  /** Keep data and log disks on `terraform destroy` (losing them loses user data). @default true; false in lab mode */
   readonly protectData?: boolean;
   /** @default 256 */
   readonly dataDiskGb?: number;
@@ -45,18 +48,23 @@ export class SqlServers extends Construct {
 
   constructor(scope: Construct, id: string, props: SqlServersProps) {
     super(scope, id);
-    const image = sqlImage(props.sqlVersion, props.sqlEdition);
+    const deployment = props.site.deployment;
+    const nominal = sqlImage(props.sqlVersion, props.sqlEdition);
+    // Lab mode: the free Developer edition where the marketplace offers it (SQL 2016 and later).
+    const developer = deployment.lab?.sqlDeveloperEdition === true && DEVELOPER_EDITION_VERSIONS.has(props.sqlVersion);
+    const image = developer ? { ...nominal, sku: 'sqldev' } : nominal;
     this.group = new ServerGroup(this, 'servers', {
       site: props.site,
       role: ServerRole.BACK_END,
       namePrefix: props.namePrefix,
       count: props.count,
-      vmSize: props.vmSize ?? 'Standard_E16s_v5',
+      vmSize: props.vmSize ?? deployment.defaultVmSize(ServerRole.BACK_END, 'Standard_E16s_v5'),
       os: image.os,
       nics: [{ subnet: props.subnet ?? SubnetRole.BACK_END }],
       image,
     });
-    const protect = props.protectData ?? true;
+    // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
+    const protect = props.protectData ?? deployment.lab === undefined;
     this.group.servers.forEach((server, i) => {
       const scopeOf = server.vm.node.scope as Construct;
       ['data', 'log'].forEach((kind, lun) => {

@@ -3,14 +3,16 @@ import { ResourceGroup } from '../azurerm';
 import { DnsRecords } from '../azure/dns';
 import { Annotations, Aspects, TerraformVariable } from '../cdktf';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
-import { CredentialModel, ServerModel, TopologyModel } from '../model/topology';
+import type { Server } from '../azure/servers';
+import { CredentialModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { evaluate } from '../rules/engine';
 import { Finding, formatFinding } from '../rules/rule';
 import { acknowledgementsFor } from './acknowledgements';
+import { Lab, LabOptions } from './lab';
 import { emptyParts, ITopologyMember } from './model-builder';
 import { Roster } from './roster';
 import type { CentralSite } from './site';
-import { requireDomainName } from './validate-input';
+import { rejectUnknownProps, requireDomainName } from './validate-input';
 
 export interface SfbDeploymentProps {
   /** Lync Server 2013, Skype for Business Server 2015 or 2019. */
@@ -29,7 +31,16 @@ export interface SfbDeploymentProps {
    * @default SupportPosture.UNACKNOWLEDGED - a warning finding until acknowledged
    */
   readonly supportPosture?: SupportPosture;
+  /**
+   * Lab mode: a domain controller per site, every server joined to the domain, the Windows features
+   * each role needs, Azure Bastion per site, a daily shutdown and small VM sizes (see docs/lab.md).
+   * Sets `supportPosture` to LAB unless given, and turns VM-1 sizing findings into info.
+   * @default - no lab: no domain controllers, Bastion, prerequisites or shutdown schedules
+   */
+  readonly lab?: LabOptions;
 }
+
+const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab'];
 
 const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
 
@@ -65,6 +76,10 @@ export class SfbDeployment extends Construct {
   readonly sites = new Roster<CentralSite>();
   /** Every construct that records itself into the model, in creation order. */
   readonly members = new Roster<ITopologyMember & IConstruct>();
+  /** Every server of the deployment (ServerGroup adds them), for cross-cutting resources such as the lab's. */
+  readonly servers = new Roster<Server>();
+  /** Lab mode, when the `lab` prop is given. */
+  readonly lab?: Lab;
   private readonly serverModels: ServerModel[] = [];
   private readonly credentials: CredentialModel[] = [];
   private sharedGroup?: ResourceGroup;
@@ -75,6 +90,7 @@ export class SfbDeployment extends Construct {
   constructor(scope: Construct, id: string, props: SfbDeploymentProps) {
     super(scope, id);
     Object.defineProperty(this, DEPLOYMENT_SYMBOL, { value: true });
+    rejectUnknownProps(this, 'SfbDeployment', props, KNOWN_PROPS);
     if (!Object.values(ProductVersion).includes(props.productVersion)) {
       throw new Error(`SfbDeployment ${this.node.path}: productVersion "${props.productVersion}" is not a ProductVersion; use ProductVersion.LYNC_SERVER_2013, SKYPE_FOR_BUSINESS_2015 or SKYPE_FOR_BUSINESS_2019`);
     }
@@ -85,7 +101,7 @@ export class SfbDeployment extends Construct {
     if (!/^[A-Za-z][A-Za-z0-9._-]{0,19}$/.test(this.adminUsername) || /^(administrator|admin|root|guest)$/i.test(this.adminUsername)) {
       throw new Error(`SfbDeployment ${this.node.path}: adminUsername "${this.adminUsername}" cannot be used; Azure needs 1-20 letters, digits, dots, hyphens or underscores starting with a letter, and refuses names such as administrator, admin, root and guest`);
     }
-    this.supportPosture = props.supportPosture ?? SupportPosture.UNACKNOWLEDGED;
+    this.supportPosture = props.supportPosture ?? (props.lab !== undefined ? SupportPosture.LAB : SupportPosture.UNACKNOWLEDGED);
     this.name = id.toLowerCase().replace(/[^a-z0-9-]/g, '-');
 
     this.adminPasswordVariable = new TerraformVariable(this, 'admin-password', {
@@ -107,6 +123,8 @@ export class SfbDeployment extends Construct {
       this.sites.forEach((site) => this.dns.linkPrivateZone(zone, site.node.id, site.virtualNetwork.id)),
     );
 
+    if (props.lab !== undefined) this.lab = new Lab(this, 'lab', props.lab, props.supportPosture);
+
     this.node.addValidation({
       validate: () => this.findings().filter((f) => f.severity === Severity.ERROR).map(formatFinding),
     });
@@ -115,6 +133,15 @@ export class SfbDeployment extends Construct {
         if (node === this) this.annotateWarnings();
       },
     });
+  }
+
+  /**
+   * The VM size of a server whose construct was given no `vmSize`: the lab size of the role in lab
+   * mode, else the construct's production default. Constructs call it as
+   * `props.vmSize ?? deployment.defaultVmSize(role, 'Standard_D16s_v5')`, so an explicit prop wins.
+   */
+  defaultVmSize(role: ServerRole, productionDefault: string): string {
+    return this.lab?.vmSizes[role] ?? productionDefault;
   }
 
   /** Terraform-safe prefix for the deployment's variables. */
@@ -166,7 +193,8 @@ export class SfbDeployment extends Construct {
       sipDomain: this.sipDomain,
       adDomain: this.adDomain,
       supportPosture: this.supportPosture,
-      lab: this.supportPosture === SupportPosture.LAB && extra.lab === true,
+      lab: this.lab !== undefined,
+      ...(this.lab ? { labEnvironment: this.lab.toModel() } : {}),
       ...rest,
       flows: this.sites.all.flatMap((s) => s.flows),
       credentials: [...this.credentials],

@@ -34,7 +34,7 @@ export interface FrontEndPoolProps {
   readonly hostsCentralManagementStore?: boolean;
   /** Mediation Server collocated on the Front Ends (MED-1). @default false */
   readonly collocatedMediation?: boolean;
-  /** VM size of every Front End. @default Standard_D16s_v5 (16 cores, 64 GB: the VM-1 floor of every version) */
+  /** VM size of every Front End. @default Standard_D16s_v5 (16 cores, 64 GB: the VM-1 floor of every version); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
   readonly serverNamePrefix?: string;
@@ -115,12 +115,13 @@ export class FrontEndPool extends Construct {
     this.collocatedMediation = props.collocatedMediation ?? false;
     this.backEnd = props.backEnd;
 
+    const role = enterprise ? ServerRole.FRONT_END : ServerRole.STANDARD_EDITION;
     this.servers = new ServerGroup(this, 'servers', {
       site: scope,
-      role: enterprise ? ServerRole.FRONT_END : ServerRole.STANDARD_EDITION,
+      role,
       namePrefix: props.serverNamePrefix ?? label,
       count,
-      vmSize: props.vmSize ?? 'Standard_D16s_v5',
+      vmSize: props.vmSize ?? deployment.defaultVmSize(role, 'Standard_D16s_v5'),
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.FRONT_END }],
       fqdnOverride: enterprise ? undefined : this.fqdn,

@@ -271,6 +271,23 @@ export interface SrvEntryModel {
   readonly ownerPath: string;
 }
 
+/** What a lab deployment adds (SfbDeployment `lab`): domain controllers, Bastion, schedules. */
+export interface LabModel {
+  /** Domain controllers, forest root first, with their sites (the servers are also in `servers`). */
+  readonly domainControllers: readonly { readonly sitePath: string; readonly server: ServerModel }[];
+  /** Paths of the sites that have an Azure Bastion host. */
+  readonly bastionSitePaths: readonly string[];
+  /** Paths of the servers joined to the AD domain by the domain-join extension. */
+  readonly domainJoinedPaths: readonly string[];
+  /** Paths of the servers with an auto-shutdown schedule. */
+  readonly shutdownPaths: readonly string[];
+  /** Daily shutdown time, `HHmm`. */
+  readonly shutdownTime: string;
+  readonly shutdownTimeZone: string;
+  /** Whether the supportPosture was set explicitly to something other than LAB. */
+  readonly explicitSupportPosture?: SupportPosture;
+}
+
 export interface TopologyModel {
   readonly path: string;
   readonly productVersion: ProductVersion;
@@ -278,6 +295,8 @@ export interface TopologyModel {
   readonly adDomain: string;
   readonly supportPosture: SupportPosture;
   readonly lab: boolean;
+  /** Lab details when `lab` is true. */
+  readonly labEnvironment?: LabModel;
   readonly sites: readonly SiteModel[];
   readonly frontEndPools: readonly FrontEndPoolModel[];
   readonly backEnds: readonly BackEndModel[];

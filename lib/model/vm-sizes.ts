@@ -6,6 +6,9 @@ export interface VmSizeInfo {
 }
 
 export const VM_SIZES: Readonly<Record<string, VmSizeInfo>> = {
+  Standard_B1s: { cores: 1, memoryGb: 1, maxNics: 2 },
+  Standard_B1ms: { cores: 1, memoryGb: 2, maxNics: 2 },
+  Standard_B2s: { cores: 2, memoryGb: 4, maxNics: 3 },
   Standard_B2ms: { cores: 2, memoryGb: 8, maxNics: 3 },
   Standard_B4ms: { cores: 4, memoryGb: 16, maxNics: 4 },
   Standard_D2s_v5: { cores: 2, memoryGb: 8, maxNics: 2 },

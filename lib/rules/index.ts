@@ -7,6 +7,7 @@ import { DNS_RULES, DNS_STATUS } from './dns';
 import { EDGE_RULES, EDGE_STATUS } from './edge';
 import { FILE_STORE_RULES, FILE_STORE_STATUS } from './file-store';
 import { FRONT_END_RULES, FRONT_END_STATUS } from './front-end';
+import { LAB_RULES, LAB_STATUS } from './lab';
 import { MEDIATION_RULES, MEDIATION_STATUS } from './mediation';
 import { NAMING_RULES } from './naming';
 import { PAIRING_RULES, PAIRING_STATUS } from './pairing';
@@ -33,6 +34,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...SECURITY_RULES,
   ...NAMING_RULES,
   ...ROLES_RULES,
+  ...LAB_RULES,
 ];
 
 /** Catalog rules that are satisfied by construction, used by the runbook, or not modelled. */
@@ -50,4 +52,5 @@ export const ALL_STATUS: readonly RuleStatus[] = [
   ...DNS_STATUS,
   ...AZURE_STATUS,
   ...ROLES_STATUS,
+  ...LAB_STATUS,
 ];

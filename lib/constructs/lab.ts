@@ -1,0 +1,290 @@
+/**
+ * Lab mode of an SfbDeployment: one domain controller per site, the sites' networks resolving
+ * through them, every server joined to the domain after the controllers exist, the Windows
+ * features each role needs, Azure Bastion as the only administrative path, and a daily shutdown.
+ */
+import { Construct } from 'constructs';
+import { BastionHost, DevTestGlobalVmShutdownSchedule, PublicIp, VirtualMachineExtension, VirtualNetworkDnsServers } from '../azurerm';
+import {
+  AdDnsRecord,
+  base64Utf8,
+  domainControllerScript,
+  memberPrerequisitesScript,
+  PASSWORD_PLACEHOLDER,
+  powershellCommand,
+} from '../azure/lab-scripts';
+import { SubnetRole } from '../azure/network';
+import { ensurePeering } from '../azure/peering';
+import { Server, ServerGroup } from '../azure/servers';
+import { Fn, Lazy, TerraformResource } from '../cdktf';
+import { SupportPosture, WindowsServerVersion } from '../enums';
+import { LabModel, ServerRole } from '../model/topology';
+import type { SfbDeployment } from './deployment';
+import type { CentralSite } from './site';
+import { rejectUnknownProps, requireEnum } from './validate-input';
+
+export interface LabOptions {
+  /**
+   * Daily auto-shutdown time of every VM, 24-hour `HHmm` (Azure DevTest shutdown schedule).
+   * @default "1900"
+   */
+  readonly shutdownTime?: string;
+  /**
+   * Windows time-zone ID of `shutdownTime`, e.g. `"W. Europe Standard Time"`.
+   * @default "UTC"
+   */
+  readonly shutdownTimeZone?: string;
+  /**
+   * VM size per role for servers whose construct is given no `vmSize` (an explicit `vmSize` always wins).
+   * @default LAB_VM_SIZES - B-series burstable sizes: 4 vCPU / 16 GB for Front End, Standard Edition
+   * and Back End, 2 vCPU / 8 GB for the other roles, 2 vCPU / 4 GB for domain controllers
+   */
+  readonly vmSizes?: { readonly [role in ServerRole]?: string };
+  /**
+   * Operating system of the domain controllers.
+   * @default WindowsServerVersion.WINDOWS_SERVER_2022
+   */
+  readonly domainControllerOs?: WindowsServerVersion;
+  /**
+   * SQL Server Developer edition images (free, Enterprise features, licensed for non-production use)
+   * for SQL 2016 and later, instead of the paid edition the back end names. The model keeps the
+   * named edition, so the rules judge the topology you mean to build.
+   * @default true
+   */
+  readonly sqlDeveloperEdition?: boolean;
+}
+
+const KNOWN_OPTIONS = ['shutdownTime', 'shutdownTimeZone', 'vmSizes', 'domainControllerOs', 'sqlDeveloperEdition'];
+
+/** Lab VM sizes per role (B-series: burstable, the cheapest sizes that run the role at all). */
+export const LAB_VM_SIZES: Readonly<Record<ServerRole, string>> = {
+  [ServerRole.FRONT_END]: 'Standard_B4ms',
+  [ServerRole.STANDARD_EDITION]: 'Standard_B4ms',
+  [ServerRole.BACK_END]: 'Standard_B4ms',
+  [ServerRole.EDGE]: 'Standard_B2ms',
+  [ServerRole.DIRECTOR]: 'Standard_B2ms',
+  [ServerRole.MEDIATION]: 'Standard_B2ms',
+  [ServerRole.PERSISTENT_CHAT]: 'Standard_B2ms',
+  [ServerRole.FILE_SERVER]: 'Standard_B2ms',
+  [ServerRole.DOMAIN_CONTROLLER]: 'Standard_B2s',
+};
+
+/** Edge servers stay in a workgroup: they sit in the perimeter network and are not domain members. */
+const WORKGROUP_ROLES = new Set([ServerRole.EDGE]);
+
+/** A `depends_on` entry for a resource created earlier (the form cdktf writes for `dependsOn` in a config). */
+function dependencyOf(resource: TerraformResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
+interface SiteLab {
+  readonly controller: Server;
+  readonly setup: VirtualMachineExtension;
+  readonly dnsServers: VirtualNetworkDnsServers;
+}
+
+export class Lab extends Construct {
+  readonly shutdownTime: string;
+  readonly shutdownTimeZone: string;
+  readonly vmSizes: Readonly<Record<ServerRole, string>>;
+  readonly domainControllerOs: WindowsServerVersion;
+  readonly sqlDeveloperEdition: boolean;
+  private readonly deployment: SfbDeployment;
+  private readonly siteLabs = new Map<CentralSite, SiteLab>();
+  private readonly bastionSites: string[] = [];
+  private readonly joined: string[] = [];
+  private readonly scheduled: string[] = [];
+
+  constructor(deployment: SfbDeployment, id: string, options: LabOptions, private readonly explicitPosture?: SupportPosture) {
+    super(deployment, id);
+    this.deployment = deployment;
+    const what = 'SfbDeployment lab';
+    if (typeof options !== 'object' || options === null) {
+      throw new Error(`${what} ${this.node.path}: lab ${JSON.stringify(options)} is not an object; give {} or LabOptions`);
+    }
+    rejectUnknownProps(this, what, options, KNOWN_OPTIONS);
+    this.shutdownTime = options.shutdownTime ?? '1900';
+    if (typeof this.shutdownTime !== 'string' || !/^([01]\d|2[0-3])[0-5]\d$/.test(this.shutdownTime)) {
+      throw new Error(`${what} ${this.node.path}: shutdownTime ${JSON.stringify(options.shutdownTime)} is not a 24-hour HHmm time; give e.g. "1900"`);
+    }
+    this.shutdownTimeZone = options.shutdownTimeZone ?? 'UTC';
+    if (typeof this.shutdownTimeZone !== 'string' || this.shutdownTimeZone.trim() === '') {
+      throw new Error(`${what} ${this.node.path}: shutdownTimeZone ${JSON.stringify(options.shutdownTimeZone)} is not a Windows time-zone ID; give e.g. "UTC" or "W. Europe Standard Time"`);
+    }
+    for (const key of Object.keys(options.vmSizes ?? {})) {
+      requireEnum(this, what, `vmSizes key`, key, ServerRole, 'ServerRole');
+    }
+    this.vmSizes = { ...LAB_VM_SIZES, ...(options.vmSizes ?? {}) };
+    this.domainControllerOs = requireEnum(this, what, 'domainControllerOs', options.domainControllerOs ?? WindowsServerVersion.WINDOWS_SERVER_2022, WindowsServerVersion, 'WindowsServerVersion');
+    this.sqlDeveloperEdition = options.sqlDeveloperEdition ?? true;
+
+    deployment.sites.forEach((site) => this.addSite(site));
+    deployment.servers.forEach((server) => this.addServer(server));
+  }
+
+  /** The forest root's setup extension, once the first site exists. */
+  private get forestRoot(): SiteLab | undefined {
+    return this.siteLabs.values().next().value;
+  }
+
+  private addSite(site: CentralSite): void {
+    const holder = new Construct(this, site.node.id);
+    const sites = this.deployment.sites.all;
+    // Replica DCs reach the forest root, and Bastion users every site, over global peering.
+    const peerings = sites.filter((s) => s !== site).map((other) => ensurePeering(this, other, site, sites));
+
+    const group = new ServerGroup(holder, 'domain-controller', {
+      site,
+      role: ServerRole.DOMAIN_CONTROLLER,
+      namePrefix: site.defaultServerPrefix('dc'),
+      count: 1,
+      vmSize: this.vmSizes[ServerRole.DOMAIN_CONTROLLER],
+      os: this.domainControllerOs,
+      nics: [{ subnet: SubnetRole.INFRASTRUCTURE }],
+    });
+    const controller = group.servers[0];
+    const root = this.forestRoot;
+    const d = this.deployment;
+    const script = () =>
+      domainControllerScript({
+        domain: d.adDomain,
+        netbiosName: d.adDomain.split('.')[0].toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 15),
+        adminUsername: d.adminUsername,
+        forestRootIp: root?.controller.privateIp,
+        records: root ? [] : this.adRecords(),
+      });
+    const setup = new VirtualMachineExtension(controller.vm.node.scope as Construct, 'dc-setup', {
+      name: 'sfb-lab-dc-setup',
+      virtualMachineId: controller.vm.id,
+      publisher: 'Microsoft.Compute',
+      type: 'CustomScriptExtension',
+      typeHandlerVersion: '1.10',
+      autoUpgradeMinorVersion: true,
+      // Lazy: the forest root publishes the records of pools created after it.
+      protectedSettings: Lazy.stringValue({
+        produce: () =>
+          Fn.jsonencode({
+            commandToExecute: powershellCommand(Fn.base64encode(Fn.replace(Fn.rawString(script()), PASSWORD_PLACEHOLDER, Fn.base64encode(d.adminPassword)))),
+          }),
+      }),
+      dependsOn: root ? [root.setup, ...peerings.flatMap((p) => p.resources)] : [],
+    });
+    const dnsServers = new VirtualNetworkDnsServers(holder, 'dns-servers', { virtualNetworkId: site.virtualNetwork.id });
+    this.siteLabs.set(site, { controller, setup, dnsServers });
+    this.refreshDnsServers();
+
+    const bastionIp = new PublicIp(holder, 'bastion-ip', {
+      name: `pip-${d.name}-${site.node.id}-bastion`,
+      location: site.location,
+      resourceGroupName: site.resourceGroup.name,
+      allocationMethod: 'Static',
+      sku: 'Standard',
+    });
+    new BastionHost(holder, 'bastion', {
+      name: `bas-${d.name}-${site.node.id}`,
+      location: site.location,
+      resourceGroupName: site.resourceGroup.name,
+      sku: 'Basic',
+      ipConfiguration: { name: 'bastion', subnetId: site.subnet(SubnetRole.BASTION).id, publicIpAddressId: bastionIp.id },
+    });
+    this.bastionSites.push(site.node.path);
+    // RDP only from the site's Bastion subnet (the default VirtualNetwork rule allows it too; this records the admin path).
+    for (const role of Object.values(SubnetRole).filter((r) => r !== SubnetRole.BASTION)) {
+      site.firewall(role).allow({
+        name: 'admin-rdp-from-bastion',
+        ownerPath: this.node.path,
+        source: `${site.node.id} Azure Bastion`,
+        sourcePrefixes: [site.subnetPrefix(SubnetRole.BASTION)],
+        destination: `${site.node.id} ${role} subnet`,
+        protocol: 'Tcp',
+        ports: [3389],
+      });
+    }
+  }
+
+  /** Each site resolves through its own DC first, then the others; only once every DC is promoted. */
+  private refreshDnsServers(): void {
+    const labs = [...this.siteLabs.values()];
+    for (const own of labs) {
+      own.dnsServers.dnsServers = [own, ...labs.filter((l) => l !== own)].map((l) => l.controller.privateIp);
+      own.dnsServers.dependsOn = labs.map((l) => dependencyOf(l.setup));
+    }
+  }
+
+  /** The AD domain's A and CNAME records, which the AD-integrated zone must hold (it shadows the Azure private zone). */
+  private adRecords(): AdDnsRecord[] {
+    const suffix = `.${this.deployment.adDomain}`;
+    return this.deployment.dns.records
+      .filter((r) => r.scope === 'private' && r.fqdn.endsWith(suffix))
+      .flatMap((r): AdDnsRecord[] => {
+        const name = r.fqdn.slice(0, -suffix.length);
+        return r.type === 'A' ? r.values.map((value) => ({ name, type: 'A', value })) : [{ name, type: 'CNAME', value: r.values[0] }];
+      })
+      .sort((a, b) => `${a.name}|${a.value}`.localeCompare(`${b.name}|${b.value}`));
+  }
+
+  private addServer(server: Server): void {
+    const scope = server.vm.node.scope as Construct;
+    new DevTestGlobalVmShutdownSchedule(scope, 'lab-shutdown', {
+      virtualMachineId: server.vm.id,
+      location: server.site.location,
+      enabled: true,
+      dailyRecurrenceTime: this.shutdownTime,
+      timezone: this.shutdownTimeZone,
+      notificationSettings: { enabled: false },
+    });
+    this.scheduled.push(server.model.path);
+    if (server.model.role === ServerRole.DOMAIN_CONTROLLER) return;
+
+    const siteLab = this.siteLabs.get(server.site);
+    const root = this.forestRoot;
+    if (!siteLab || !root) {
+      throw new Error(`SfbDeployment lab ${this.node.path}: server ${server.model.path} belongs to site ${server.site.node.path}, which is not a site of this deployment`);
+    }
+    // Boot with the domain controllers as DNS servers (a running VM keeps its DHCP DNS until renewed).
+    server.vm.dependsOn = [...(server.vm.dependsOn ?? []), dependencyOf(siteLab.dnsServers)];
+    const joins = !WORKGROUP_ROLES.has(server.model.role);
+    const prerequisites = new VirtualMachineExtension(scope, 'lab-prerequisites', {
+      name: 'sfb-lab-prerequisites',
+      virtualMachineId: server.vm.id,
+      publisher: 'Microsoft.Compute',
+      type: 'CustomScriptExtension',
+      typeHandlerVersion: '1.10',
+      autoUpgradeMinorVersion: true,
+      settings: JSON.stringify({
+        commandToExecute: powershellCommand(base64Utf8(memberPrerequisitesScript(server.model.role, this.deployment.adDomain, joins))),
+      }),
+    });
+    if (!joins) return;
+    new VirtualMachineExtension(scope, 'lab-domain-join', {
+      name: 'sfb-lab-domain-join',
+      virtualMachineId: server.vm.id,
+      publisher: 'Microsoft.Compute',
+      type: 'JsonADDomainExtension',
+      typeHandlerVersion: '1.3',
+      autoUpgradeMinorVersion: true,
+      settings: JSON.stringify({
+        Name: this.deployment.adDomain,
+        User: `${this.deployment.adDomain}\\${this.deployment.adminUsername}`,
+        Restart: 'true',
+        Options: '3',
+      }),
+      protectedSettings: Fn.jsonencode({ Password: this.deployment.adminPassword }),
+      // After the forest exists and the site's DC is promoted; after the prerequisites, which wait for the domain.
+      dependsOn: [...new Set([root.setup, siteLab.setup]), prerequisites],
+    });
+    this.joined.push(server.model.path);
+  }
+
+  toModel(): LabModel {
+    return {
+      domainControllers: [...this.siteLabs.entries()].map(([site, l]) => ({ sitePath: site.node.path, server: l.controller.model })),
+      bastionSitePaths: [...this.bastionSites],
+      domainJoinedPaths: [...this.joined],
+      shutdownPaths: [...this.scheduled],
+      shutdownTime: this.shutdownTime,
+      shutdownTimeZone: this.shutdownTimeZone,
+      ...(this.explicitPosture !== undefined && this.explicitPosture !== SupportPosture.LAB ? { explicitSupportPosture: this.explicitPosture } : {}),
+    };
+  }
+}
