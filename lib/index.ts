@@ -16,3 +16,5 @@ export { FrontEndPool } from './constructs/front-end-pool';
 export type { FrontEndPoolProps } from './constructs/front-end-pool';
 export { validateTopology } from './constructs/validation';
 export { acknowledgeFinding } from './constructs/acknowledgements';
+export { EdgePool } from './constructs/edge-pool';
+export type { EdgePoolProps, IEdgeNextHop } from './constructs/edge-pool';
