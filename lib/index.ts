@@ -19,3 +19,5 @@ export { acknowledgeFinding } from './constructs/acknowledgements';
 export { Lab, LAB_VM_SIZES } from './constructs/lab';
 export type { LabOptions } from './constructs/lab';
 export type { Server } from './azure/servers';
+export { EdgePool } from './constructs/edge-pool';
+export type { EdgePoolProps, IEdgeNextHop } from './constructs/edge-pool';

@@ -1,10 +1,13 @@
 /**
  * The reference topology: Skype for Business Server 2015 in two Azure regions (West Europe and
- * North Europe), one Enterprise pool per site. It grows as the library's constructs land.
+ * North Europe), one Enterprise pool per site and one Edge pool per site (SRV priorities 10 and 20;
+ * federation and XMPP through West Europe). It grows as the library's constructs land.
  */
 import { Construct } from 'constructs';
 import {
+  acknowledgeFinding,
   CentralSite,
+  EdgePool,
   FrontEndPool,
   LabOptions,
   ProductVersion,
@@ -20,6 +23,8 @@ export interface ReferenceTopology {
   readonly north: CentralSite;
   readonly westPool: FrontEndPool;
   readonly northPool: FrontEndPool;
+  readonly westEdge: EdgePool;
+  readonly northEdge: EdgePool;
 }
 
 export interface ReferenceTopologyOptions {
@@ -53,5 +58,31 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
     backEnd: northBackEnd,
   });
 
-  return { deployment, west, north, westPool, northPool };
+  // One Edge pool per site (Edge DR): remote clients try West first, then North (_sip._tls priorities).
+  const westEdge = new EdgePool(west, 'edge', {
+    internalFqdn: 'edge-west.corp.contoso.com',
+    accessEdgeFqdn: 'access-west.contoso.com',
+    webConferencingEdgeFqdn: 'webconf-west.contoso.com',
+    audioVideoEdgeFqdn: 'av-west.contoso.com',
+    nextHop: westPool,
+    srvPriority: 10,
+    federation: true,
+    xmppFederation: true,
+  });
+  const northEdge = new EdgePool(north, 'edge', {
+    internalFqdn: 'edge-north.corp.contoso.com',
+    accessEdgeFqdn: 'access-north.contoso.com',
+    webConferencingEdgeFqdn: 'webconf-north.contoso.com',
+    audioVideoEdgeFqdn: 'av-north.contoso.com',
+    nextHop: northPool,
+    srvPriority: 20,
+  });
+
+  acknowledgeFinding(
+    westEdge,
+    'EDGE-16',
+    'Inbound federation fails over by the runbook: move the federation flag to edge-north and republish (docs/edge.md)',
+  );
+
+  return { deployment, west, north, westPool, northPool, westEdge, northEdge };
 }

@@ -6,6 +6,7 @@
 import { Construct } from 'constructs';
 import {
   DnsARecord,
+  DnsCnameRecord,
   DnsSrvRecord,
   DnsZone,
   PrivateDnsARecord,
@@ -36,7 +37,15 @@ interface RecordSet {
   readonly scope: Scope;
   readonly fqdn: string;
   readonly values: string[];
+  /** What the model shows per value (addresses known only at apply time get a readable label). */
+  readonly modelValues: string[];
   readonly resource: PrivateDnsARecord | DnsARecord;
+}
+
+interface CnameSet {
+  readonly fqdn: string;
+  target: string;
+  readonly resource: DnsCnameRecord;
 }
 
 interface SrvSet {
@@ -58,6 +67,7 @@ export class DnsRecords extends Construct {
   private readonly zones: Record<Scope, ZoneEntry[]> = { private: [], public: [] };
   private readonly aSets = new Map<string, RecordSet>();
   private readonly srvSets = new Map<string, SrvSet>();
+  private readonly cnames = new Map<string, CnameSet>();
   private readonly srvEntryList: SrvEntryModel[] = [];
   /** Private zones, as they are created: each is linked to every site's network. */
   readonly privateZones = new Roster<ZoneEntry>();
@@ -92,12 +102,19 @@ export class DnsRecords extends Construct {
     return name === zone.domain ? '@' : name.slice(0, name.length - zone.domain.length - 1);
   }
 
-  /** Adds addresses to the A record set of a name. */
-  addA(scope: Scope, fqdn: string, ips: readonly string[]): void {
+  /**
+   * Adds addresses to the A record set of a name. `modelLabels` (one per address) replace the
+   * addresses in the model, for addresses known only at apply time (public IPs).
+   */
+  addA(scope: Scope, fqdn: string, ips: readonly string[], modelLabels?: readonly string[]): void {
     const key = `${scope}|${fqdn.toLowerCase()}`;
     const existing = this.aSets.get(key);
     if (existing) {
-      for (const ip of ips) if (!existing.values.includes(ip)) existing.values.push(ip);
+      ips.forEach((ip, i) => {
+        if (existing.values.includes(ip)) return;
+        existing.values.push(ip);
+        existing.modelValues.push(modelLabels?.[i] ?? ip);
+      });
       existing.resource.records = [...existing.values];
       return;
     }
@@ -111,7 +128,40 @@ export class DnsRecords extends Construct {
     };
     const id = `${scope}-a-${idOf(fqdn)}`;
     const resource = scope === 'private' ? new PrivateDnsARecord(this, id, props) : new DnsARecord(this, id, props);
-    this.aSets.set(key, { scope, fqdn: fqdn.toLowerCase(), values: [...ips], resource });
+    const modelValues = ips.map((ip, i) => modelLabels?.[i] ?? ip);
+    this.aSets.set(key, { scope, fqdn: fqdn.toLowerCase(), values: [...ips], modelValues, resource });
+  }
+
+  /** Points a public name at another name (created once, retargeted on later calls). */
+  setPublicCname(fqdn: string, target: string): void {
+    const name = fqdn.toLowerCase();
+    const existing = this.cnames.get(name);
+    if (existing) {
+      existing.target = target.toLowerCase();
+      existing.resource.record = existing.target;
+      return;
+    }
+    const zone = this.zoneFor('public', name);
+    const resource = new DnsCnameRecord(this, `public-cname-${idOf(name)}`, {
+      name: this.relative(zone, name),
+      zoneName: zone.zone.name,
+      resourceGroupName: this.props.resourceGroupName(),
+      ttl: TTL,
+      record: target.toLowerCase(),
+    });
+    this.cnames.set(name, { fqdn: name, target: target.toLowerCase(), resource });
+  }
+
+  /** Removes a public CNAME set with `setPublicCname` (a name cannot hold a CNAME and an A record). */
+  removePublicCname(fqdn: string): void {
+    const name = fqdn.toLowerCase();
+    if (!this.cnames.delete(name)) return;
+    this.node.tryRemoveChild(`public-cname-${idOf(name)}`);
+  }
+
+  /** Whether an A record set exists for a name. */
+  hasA(scope: Scope, fqdn: string): boolean {
+    return this.aSets.has(`${scope}|${fqdn.toLowerCase()}`);
   }
 
   /** Adds one entry to the SRV record set of a name; entries are kept in priority order. */
@@ -155,7 +205,10 @@ export class DnsRecords extends Construct {
   }
 
   get records(): DnsRecordModel[] {
-    return [...this.aSets.values()].map((s) => ({ fqdn: s.fqdn, scope: s.scope, type: 'A', values: [...s.values] }));
+    return [
+      ...[...this.aSets.values()].map((s): DnsRecordModel => ({ fqdn: s.fqdn, scope: s.scope, type: 'A', values: [...s.modelValues] })),
+      ...[...this.cnames.values()].map((c): DnsRecordModel => ({ fqdn: c.fqdn, scope: 'public', type: 'CNAME', values: [c.target] })),
+    ];
   }
 
   get srvEntries(): SrvEntryModel[] {

@@ -31,6 +31,11 @@ export interface NicSpec {
   readonly subnet: SubnetRole;
   /** Static public IPs on this NIC (Edge external NICs only, SEC-3). */
   readonly publicIps?: number;
+  /**
+   * Names of the public IPs, in order (e.g. `access`, `webconf`, `av`): they become
+   * `pip-<computer>-<label>` and construct IDs `public-ip-<label>`. @default 1, 2, 3 ...
+   */
+  readonly publicIpLabels?: readonly string[];
 }
 
 export interface ServerGroupProps {
@@ -61,6 +66,8 @@ export interface Server {
   readonly privateIp: string;
   /** The site the server lives in. */
   readonly site: CentralSite;
+  /** Private addresses of every NIC, one list per NIC in order, one address per IP configuration. */
+  readonly nicAddresses: readonly (readonly string[])[];
 }
 
 export class ServerGroup extends Construct {
@@ -90,12 +97,14 @@ export class ServerGroup extends Construct {
       const server = new Construct(this, `server${n}`);
       const publicIps: PublicIp[] = [];
       const nicModels: ServerModel['nics'][number][] = [];
+      const nicAddresses: string[][] = [];
       const zone = zones.length > 0 ? zones[i % zones.length] : undefined;
       const nics = props.nics.map((spec, k) => {
         const ip = site.allocateIp(spec.subnet);
         const pips = Array.from({ length: spec.publicIps ?? 0 }, (_, p) => {
-          const pip = new PublicIp(server, `public-ip${p + 1}`, {
-            name: `pip-${computerName}-${p + 1}`,
+          const label = spec.publicIpLabels?.[p];
+          const pip = new PublicIp(server, label ? `public-ip-${label}` : `public-ip${p + 1}`, {
+            name: `pip-${computerName}-${label ?? p + 1}`,
             location: site.location,
             resourceGroupName: site.resourceGroupName,
             allocationMethod: 'Static',
@@ -114,6 +123,7 @@ export class ServerGroup extends Construct {
           privateIpAddress: c === 0 ? ip : site.allocateIp(spec.subnet),
           ...(pip ? { publicIpAddressId: pip.id } : {}),
         }));
+        nicAddresses.push(configs.map((c) => c.privateIpAddress));
         return new NetworkInterface(server, k === 0 ? 'nic' : `nic${k + 1}`, {
           name: `nic-${computerName}${k === 0 ? '' : `-${k + 1}`}`,
           location: site.location,
@@ -150,7 +160,7 @@ export class ServerGroup extends Construct {
         patchMode: 'Manual',
       };
       const internal = nicModels.find((m) => m.subnet !== SubnetRole.PERIMETER) ?? nicModels[0];
-      const handle: Server = { vm, nics, publicIps, model, privateIp: internal.privateIp, site };
+      const handle: Server = { vm, nics, publicIps, model, privateIp: internal.privateIp, site, nicAddresses };
       this.servers.push(handle);
       deployment.registerServer(model);
       deployment.servers.add(handle);

@@ -1,4 +1,4 @@
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { SubnetRole } from '../azure/network';
 import { ServerGroup } from '../azure/servers';
@@ -6,6 +6,7 @@ import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
 import { LoadBalancerRuleModel, ServerRole } from '../model/topology';
 import { newestSupportedOs } from '../model/versions';
 import { IBackEnd } from './back-end';
+import type { EdgePool } from './edge-pool';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
@@ -90,7 +91,7 @@ export class FrontEndPool extends Construct {
   readonly users?: number;
   readonly servers: ServerGroup;
   readonly webLoadBalancer?: InternalLoadBalancer;
-  private edgeAssociation?: IConstruct;
+  private edgeAssociation?: EdgePool;
 
   constructor(scope: CentralSite, id: string, props: FrontEndPoolProps) {
     super(scope, id);
@@ -171,13 +172,16 @@ export class FrontEndPool extends Construct {
     }
   }
 
-  /** Sets the Edge pool used for the pool's media (EDGE-18). */
-  associateEdgePool(edge: IConstruct): void {
+  /**
+   * Sets the Edge pool used for the pool's media ("Associate Edge Pool (for media components)",
+   * EDGE-18). Without a call, the pool uses the Edge pool of its own site whose next hop it is.
+   */
+  associateEdgePool(edge: EdgePool): void {
     this.edgeAssociation = edge;
   }
 
-  /** The Edge pool set with `associateEdgePool`, if any. */
-  get associatedEdgePool(): IConstruct | undefined {
+  /** The Edge pool set with `associateEdgePool`, if any (the derived one is in the model's rules). */
+  get associatedEdgePool(): EdgePool | undefined {
     return this.edgeAssociation;
   }
 

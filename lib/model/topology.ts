@@ -174,6 +174,8 @@ export interface EdgePoolModel {
   readonly xmppFederation: boolean;
   /** Public IP addresses on the external interfaces (EDGE-11). */
   readonly publicIpCount: number;
+  /** The external addresses are translated by NAT (true for Azure public IPs; EDGE-7, AZURE-3). */
+  readonly externalNat?: boolean;
 }
 
 export interface ChatPoolModel {

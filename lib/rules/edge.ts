@@ -1,37 +1,342 @@
 /** Edge pools (EDGE-*, SRV-*, DNS-5, DNS-8, AZURE-3, VER-4). */
-import { Rule, RuleStatus, RuleStatusKind, status } from './rule';
+import { LoadBalancing, ProductVersion, Severity } from '../enums';
+import { EDGE_SRV, mediaEdgePool, portsCover, prefixCovers, usesFederation, usesXmpp } from '../model/edge';
+import { allFqdns, productName, shortName } from '../model/queries';
+import { EdgePoolModel, FrontEndPoolModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
+import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
-export const EDGE_RULES: Rule[] = [];
+const EDGE_DR = 'Edge Server disaster recovery in Lync Server 2013';
+const EDGE_ENV = 'Edge Server environmental requirements in Skype for Business Server';
+const FAILOVER = 'Failing over and failing back a pool';
+const LB_REQ = 'Load balancing requirements for Skype for Business';
+const MAX_EDGE_SERVERS = 12;
+
+function externalFqdns(e: EdgePoolModel): { what: string; fqdn: string }[] {
+  return [
+    { what: 'accessEdgeFqdn', fqdn: e.accessEdgeFqdn },
+    { what: 'webConferencingEdgeFqdn', fqdn: e.webConferencingEdgeFqdn },
+    { what: 'audioVideoEdgeFqdn', fqdn: e.audioVideoEdgeFqdn },
+  ];
+}
+
+function edgeFqdns(e: EdgePoolModel): { what: string; fqdn: string }[] {
+  return [{ what: 'internalFqdn', fqdn: e.internalFqdn }, ...externalFqdns(e)];
+}
+
+/** The address of an Edge server's internal NIC. */
+function internalIp(s: ServerModel): string | undefined {
+  return (s.nics.find((n) => n.subnet === 'edge-internal') ?? s.nics[1])?.privateIp;
+}
+
+function publicValues(m: TopologyModel, fqdn: string, scope: 'public' | 'private'): string[] | undefined {
+  const r = m.dnsRecords.find((d) => d.scope === scope && d.type === 'A' && d.fqdn === fqdn.toLowerCase());
+  return r ? [...r.values] : undefined;
+}
+
+/** One Internet-independent flow an Edge server needs from a Front End (EDGE-5). */
+interface Need {
+  readonly protocol: 'Tcp' | 'Udp';
+  readonly port: number;
+}
+
+const EDGE_INTERNAL_NEEDS: readonly Need[] = [
+  ...[443, 5061, 5062, 8057, 50001, 50002, 50003].map((port) => ({ protocol: 'Tcp' as const, port })),
+  { protocol: 'Udp', port: 3478 },
+];
+
+function reaches(m: TopologyModel, from: string, to: string, need: Need): boolean {
+  return m.flows.some(
+    (f) =>
+      f.direction === 'Inbound' &&
+      (f.protocol === need.protocol || f.protocol === '*') &&
+      portsCover(f.ports, need.port) &&
+      f.sourcePrefixes.some((p) => prefixCovers(p, from)) &&
+      f.destinationPrefixes.some((p) => prefixCovers(p, to)),
+  );
+}
+
+/** EDGE-5: what a Front End pool cannot reach on an Edge pool. */
+function missingFlows(m: TopologyModel, pool: FrontEndPoolModel, edge: EdgePoolModel): string[] {
+  const needs = [...EDGE_INTERNAL_NEEDS];
+  if (pool.hostsCentralManagementStore) needs.push({ protocol: 'Tcp', port: 4443 });
+  if (usesXmpp(m)) needs.push({ protocol: 'Tcp', port: 23456 });
+  const missing = new Set<string>();
+  for (const fe of pool.servers) {
+    const from = fe.nics[0]?.privateIp;
+    for (const es of edge.servers) {
+      const to = internalIp(es);
+      if (!from || !to) continue;
+      for (const need of needs) if (!reaches(m, from, to, need)) missing.add(`${need.port}/${need.protocol.toUpperCase()}`);
+    }
+  }
+  return [...missing];
+}
+
+function srvGroups(m: TopologyModel): Map<string, TopologyModel['srvEntries'][number][]> {
+  const groups = new Map<string, TopologyModel['srvEntries'][number][]>();
+  for (const e of m.srvEntries) {
+    const key = `${e.scope} ${e.name.toLowerCase()}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return groups;
+}
+
+const isWhole16 = (n: number) => Number.isInteger(n) && n >= 0 && n <= 65535;
+
+export const EDGE_RULES = [
+  rule('VER-4', Severity.ERROR, 'XMPP federation only in Lync Server 2013 and Skype for Business Server 2015', `${EDGE_ENV}; Topology Basics for Skype for Business Server`, (m) =>
+    m.productVersion !== ProductVersion.SKYPE_FOR_BUSINESS_2019
+      ? []
+      : m.edgePools.filter((e) => e.xmppFederation).map((e) => ({
+          path: e.path,
+          message: `Edge pool ${e.internalFqdn} has xmppFederation true; ${productName(m)} has no XMPP gateway or proxy (only 2013 and 2015 do); set xmppFederation to false`,
+        })),
+  ),
+  rule('EDGE-1', Severity.ERROR, 'Edge pool size: 2 or more for high availability, at most 12', `${EDGE_ENV}; Capacity planning user model`, (m) =>
+    m.edgePools.flatMap((e): Violation[] => {
+      const n = e.servers.length;
+      if (n > MAX_EDGE_SERVERS) {
+        const unconfirmed = m.productVersion === ProductVersion.LYNC_SERVER_2013 ? ' (the 12-server limit is documented for 2015 and 2019 and assumed for 2013, UNCONFIRMED)' : '';
+        return [{ path: e.path, message: `Edge pool ${e.internalFqdn} has ${n} servers; at most ${MAX_EDGE_SERVERS} per pool are supported${unconfirmed}; set servers to ${MAX_EDGE_SERVERS} or fewer and add another Edge pool` }];
+      }
+      return n < 2
+        ? [{ path: e.path, severity: Severity.WARNING, message: `Edge pool ${e.internalFqdn} has ${n} server; one Edge server has no high availability; set servers to 2 or more` }]
+        : [];
+    }),
+  ),
+  rule('EDGE-3', Severity.ERROR, 'Edge pools are not stretched across sites', 'Capacity planning user model', (m) =>
+    m.edgePools.flatMap((e) => {
+      const outside = e.servers.filter((s) => !s.path.startsWith(e.sitePath + '/'));
+      return outside.length === 0
+        ? []
+        : [{ path: e.path, message: `Edge servers ${outside.map((s) => s.computerName).join(', ')} of ${e.internalFqdn} are outside its site ${shortName(e.sitePath)}; an Edge pool cannot be stretched across sites; deploy a separate Edge pool in the other site` }];
+    }),
+  ),
+  rule('EDGE-4', Severity.ERROR, 'Separate Edge pools per site with unique internal and external FQDNs', EDGE_DR, (m) => {
+    const out: Violation[] = [];
+    const others = allFqdns(m).filter((f) => f.kind !== 'Edge internal FQDN');
+    m.edgePools.forEach((e, i) => {
+      const own = edgeFqdns(e);
+      own.forEach((f, k) => {
+        const fqdn = f.fqdn.toLowerCase();
+        const inPool = own.findIndex((o) => o.fqdn.toLowerCase() === fqdn);
+        if (inPool < k) {
+          out.push({ path: e.path, message: `${f.what} ${f.fqdn} equals ${own[inPool].what}; with three public IPs per server each Edge service needs its own FQDN; choose another name` });
+          return;
+        }
+        const earlier = m.edgePools.slice(0, i).find((o) => edgeFqdns(o).some((x) => x.fqdn.toLowerCase() === fqdn));
+        const other = earlier ? { path: earlier.path, kind: 'Edge pool FQDN' } : others.find((o) => o.fqdn === fqdn);
+        if (other) {
+          out.push({ path: e.path, message: `${f.what} ${f.fqdn} is already the ${other.kind} of ${other.path}; every Edge pool needs its own internal and external FQDNs (no reuse across sites); choose another name` });
+        }
+      });
+    });
+    const edgeSites = new Set(m.edgePools.map((e) => e.sitePath));
+    if (edgeSites.size === 1 && m.sites.length > 1) {
+      out.push({
+        path: m.edgePools[0].path,
+        severity: Severity.WARNING,
+        message: `all Edge pools are in site ${shortName([...edgeSites][0])} of ${m.sites.length} sites; for Edge disaster recovery deploy an Edge pool in a second site (Edge pools are not paired)`,
+      });
+    }
+    return out;
+  }),
+  rule('EDGE-5', Severity.ERROR, 'The Front Ends of every pool reach every Edge server', EDGE_DR, (m) =>
+    m.edgePools.flatMap((e) =>
+      m.frontEndPools.flatMap((p) => {
+        const missing = missingFlows(m, p, e);
+        return missing.length === 0
+          ? []
+          : [{ path: e.path, message: `the Front End servers of ${p.fqdn} cannot reach the internal interface of Edge pool ${e.internalFqdn} on ${missing.join(', ')}; the Front Ends of every pool must reach every Edge server for cross-site Edge failover; allow these ports from the Front End subnet` }];
+      }),
+    ),
+  ),
+  rule('EDGE-6', Severity.ERROR, 'One load-balancing type on both Edge interfaces', LB_REQ, (m) =>
+    m.edgePools
+      .filter((e) => (e.internalLoadBalancing ?? e.loadBalancing) !== e.loadBalancing)
+      .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} uses ${e.loadBalancing} load balancing externally and ${e.internalLoadBalancing} internally; mixing is unsupported; use DNS load balancing on both interfaces (or hardware on both)` })),
+  ),
+  rule('EDGE-7', Severity.ERROR, 'NAT only with DNS-load-balanced Edge', `${EDGE_ENV}; ${LB_REQ}`, (m) =>
+    m.edgePools
+      .filter((e) => e.loadBalancing === LoadBalancing.HARDWARE && e.externalNat)
+      .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} is hardware-load-balanced but its public addresses are translated by NAT; a hardware-load-balanced Edge needs publicly routable addresses without NAT; set loadBalancing to LoadBalancing.DNS` })),
+  ),
+  rule('EDGE-11', Severity.ERROR, 'Three public IP addresses per Edge server', EDGE_ENV, (m) =>
+    m.edgePools.flatMap((e): Violation[] => {
+      const n = e.servers.length;
+      const hardware = e.loadBalancing === LoadBalancing.HARDWARE;
+      const expected = hardware ? 3 * n + 3 : 3 * n;
+      if (e.publicIpCount === expected) return [];
+      const single = hardware ? n + 1 : n;
+      if (e.publicIpCount === single) {
+        return [{ path: e.path, severity: Severity.WARNING, message: `Edge pool ${e.internalFqdn} has ${e.publicIpCount} public IPs for ${n} servers (one per server, services told apart by port); possible but not recommended; use three per server (Access, Web Conferencing, A/V)` }];
+      }
+      return [{ path: e.path, message: `Edge pool ${e.internalFqdn} has ${e.publicIpCount} public IPs for ${n} servers; ${hardware ? 'hardware' : 'DNS'} load balancing needs ${expected} (three per server${hardware ? ' plus three VIPs' : ''}: Access, Web Conferencing, A/V)` }];
+    }),
+  ),
+  rule('EDGE-12', Severity.ERROR, 'Every Edge server has an internal and an external interface', `${EDGE_ENV}; Server requirements for Skype for Business Server 2015`, (m) =>
+    m.edgePools.flatMap((e) =>
+      e.servers.flatMap((s): Violation[] => {
+        const subnets = s.nics.map((n) => n.subnet);
+        if (s.nics.length !== 2 || !subnets.includes('perimeter') || !subnets.includes('edge-internal')) {
+          return [{ path: s.path, message: `Edge server ${s.computerName} has NICs [${subnets.join(', ')}]; an Edge server needs two, one external (perimeter) and one internal (edge-internal)` }];
+        }
+        return subnets[0] !== 'perimeter'
+          ? [{ path: s.path, severity: Severity.WARNING, message: `Edge server ${s.computerName} has its internal NIC first, so the default gateway is on the internal side; put the external NIC first and give the internal NIC static routes to the internal networks` }]
+          : [];
+      }),
+    ),
+  ),
+  rule('EDGE-15', Severity.ERROR, 'One Edge pool carries SIP federation', `${EDGE_DR}; ${FAILOVER}`, (m) => {
+    const fed = m.edgePools.filter((e) => e.federation);
+    return fed.length <= 1
+      ? []
+      : fed.slice(1).map((e) => ({ path: e.path, message: `Edge pools ${fed.map((f) => f.internalFqdn).join(', ')} are all enabled for federation; outbound federation goes through exactly one Edge pool; set federation to true on one pool only (failover moves the flag)` }));
+  }),
+  rule('EDGE-16', Severity.WARNING, 'Inbound federation does not fail over by SRV priority', `${EDGE_DR} (2014 revision)`, (m) =>
+    usesFederation(m) && m.edgePools.length > 1
+      ? [{
+          path: m.edgePools.find((e) => e.federation)!.path,
+          message: `_sipfederationtls._tcp.${m.sipDomain} lists ${m.edgePools.length} Edge pools by priority, but federated partners do not fail over by SRV priority; when the federation Edge pool fails, move the federation flag and repoint the federation records, or publish the Access Edge name through Geo-DNS / a global traffic manager`,
+        }]
+      : [],
+  ),
+  rule('EDGE-17', Severity.ERROR, 'One XMPP federation route, an XMPP SRV entry per Edge pool', `${EDGE_DR}; Failing over the Edge pool used for XMPP federation`, (m) => {
+    const xmpp = m.edgePools.filter((e) => e.xmppFederation);
+    const out: Violation[] = xmpp.slice(1).map((e) => ({
+      path: e.path,
+      message: `Edge pools ${xmpp.map((x) => x.internalFqdn).join(', ')} all set xmppFederation; an organization has one XMPP federation route (Set-CsSite -XmppExternalFederationRoute); set xmppFederation on one pool only`,
+    }));
+    if (xmpp.length > 0) {
+      const name = `${EDGE_SRV.xmpp.name}.${m.sipDomain}`;
+      for (const e of m.edgePools) {
+        if (!m.srvEntries.some((s) => s.name === name && s.ownerPath === e.path)) {
+          out.push({ path: e.path, severity: Severity.WARNING, message: `Edge pool ${e.internalFqdn} has no ${name} entry; publish one per Edge pool with distinct priorities so the XMPP route can fail over` });
+        }
+      }
+    }
+    return out;
+  }),
+  rule('EDGE-18', Severity.ERROR, 'Every Front End pool has an Edge pool for media', `${FAILOVER}; ${EDGE_DR}`, (m) =>
+    m.edgePools.length === 0
+      ? []
+      : m.frontEndPools.flatMap((p): Violation[] => {
+          const media = mediaEdgePool(m, p);
+          if (media.kind === 'dangling') {
+            return [{ path: p.path, message: `pool ${p.fqdn} is associated with Edge pool ${media.path}, which is not an Edge pool of this deployment; call associateEdgePool with one of its Edge pools` }];
+          }
+          return media.kind === 'none'
+            ? [{ path: p.path, severity: Severity.WARNING, message: `pool ${p.fqdn} has no Edge pool for media (it is no Edge pool's next hop in its site and associateEdgePool was not called); external users homed on it get no A/V; call pool.associateEdgePool(edge)` }]
+            : [];
+        }),
+  ),
+  rule('EDGE-19', Severity.ERROR, 'Every Edge pool has an existing next hop, and an alternative exists', FAILOVER, (m) =>
+    m.edgePools.flatMap((e): Violation[] => {
+      const pools = [...m.frontEndPools, ...m.directorPools];
+      if (!pools.some((p) => p.path === e.nextHopPath)) {
+        return [{ path: e.path, message: `the next hop of Edge pool ${e.internalFqdn} is ${e.nextHopPath}, which is not a Front End or Director pool of this deployment; set nextHop to one of its pools` }];
+      }
+      return pools.length < 2
+        ? [{ path: e.path, severity: Severity.WARNING, message: `Edge pool ${e.internalFqdn} has no alternative next hop: its next hop ${shortName(e.nextHopPath)} is the only Front End or Director pool; before that pool fails over, the Edge must be repointed (Invoke-CsPoolFailover refuses otherwise); add a pool in another site` }]
+        : [];
+    }),
+  ),
+  rule('EDGE-21', Severity.ERROR, 'Edge servers run no other role', 'Topology Basics for Skype for Business Server', (m) => {
+    const owners = new Map<string, string>();
+    for (const g of [...m.frontEndPools, ...m.backEnds, ...m.directorPools, ...m.mediationPools, ...m.chatPools, ...m.fileStores]) {
+      for (const s of g.servers) owners.set(s.path, g.path);
+    }
+    return m.edgePools.flatMap((e) =>
+      e.servers.flatMap((s): Violation[] => {
+        if (s.role !== ServerRole.EDGE) return [{ path: s.path, message: `server ${s.computerName} of Edge pool ${e.internalFqdn} has role ${s.role}; the Edge role cannot be collocated with any other role; use dedicated Edge servers` }];
+        const other = owners.get(s.path);
+        return other ? [{ path: s.path, message: `Edge server ${s.computerName} is also a member of ${other}; the Edge role cannot be collocated with any other role; use dedicated Edge servers` }] : [];
+      }),
+    );
+  }),
+  rule('SRV-1', Severity.ERROR, 'Edge pools publishing one SRV name use distinct priorities', EDGE_DR, (m) => {
+    const out: Violation[] = [];
+    for (const entries of srvGroups(m).values()) {
+      entries.forEach((e, i) => {
+        const clash = entries.slice(0, i).find((o) => o.priority === e.priority && o.ownerPath !== e.ownerPath);
+        if (clash) out.push({ path: e.ownerPath, message: `${e.name} priority ${e.priority} is also used by ${clash.ownerPath}; each Edge pool needs its own priority so clients have a defined failover order; change srvPriority` });
+      });
+    }
+    return out;
+  }),
+  rule('SRV-2', Severity.ERROR, 'SRV priority, weight and port are whole numbers from 0 to 65535', 'RFC 2782', (m) =>
+    m.srvEntries.flatMap((e) =>
+      (['priority', 'weight', 'port'] as const)
+        .filter((k) => !isWhole16(e[k]))
+        .map((k) => ({ path: e.ownerPath, message: `${e.name} ${k} is ${e[k]}; SRV ${k} is a whole number from 0 to 65535; change it` })),
+    ),
+  ),
+  rule('SRV-3', Severity.ERROR, 'One SRV record set per name, one entry per Edge pool', 'Azure DNS record-set model', (m) => {
+    const out: Violation[] = [];
+    for (const entries of srvGroups(m).values()) {
+      const owners = entries.map((e) => e.ownerPath);
+      owners.forEach((o, i) => {
+        if (owners.indexOf(o) < i) out.push({ path: o, message: `${entries[i].name} holds ${owners.filter((x) => x === o).length} entries of ${o}; the record set holds one entry per Edge pool` });
+      });
+    }
+    const sip = `${EDGE_SRV.remoteAccess.name}.${m.sipDomain}`;
+    for (const e of m.edgePools) {
+      if (!m.srvEntries.some((s) => s.scope === 'public' && s.name === sip && s.ownerPath === e.path)) {
+        out.push({ path: e.path, message: `the ${sip} record set has no entry for Edge pool ${e.internalFqdn}; the one record set holds every Edge pool's entry so remote clients can fail over to it` });
+      }
+    }
+    return out;
+  }),
+  rule('DNS-5', Severity.ERROR, 'Edge DNS load balancing records', `${LB_REQ}; ${EDGE_ENV}`, (m) =>
+    m.edgePools
+      .filter((e) => e.loadBalancing === LoadBalancing.DNS)
+      .flatMap((e) => {
+        const out: Violation[] = [];
+        const n = e.servers.length;
+        for (const f of externalFqdns(e)) {
+          const values = publicValues(m, f.fqdn, 'public') ?? [];
+          if (values.length !== n) out.push({ path: e.path, message: `public name ${f.fqdn} has ${values.length} A record(s) for ${n} Edge servers; DNS load balancing needs one per server` });
+        }
+        const members = e.servers.map(internalIp).filter((x): x is string => !!x);
+        const pool = publicValues(m, e.internalFqdn, 'private') ?? [];
+        if (pool.length !== members.length || members.some((ip) => !pool.includes(ip))) {
+          out.push({ path: e.path, message: `internal pool FQDN ${e.internalFqdn} resolves to [${pool.join(', ')}] but the members' internal addresses are [${members.join(', ')}]; it needs one A record per member` });
+        }
+        for (const s of e.servers) {
+          const own = publicValues(m, s.fqdn, 'private') ?? [];
+          const ip = internalIp(s);
+          if (!ip || !own.includes(ip)) out.push({ path: s.path, message: `Edge server ${s.fqdn} has no A record for its internal address ${ip}; every member needs its own host record` });
+        }
+        return out;
+      }),
+  ),
+  rule('DNS-8', Severity.ERROR, 'An SRV record targets an A name in its own DNS domain', 'Advanced Edge Server DNS planning for Skype for Business Server', (m) =>
+    m.srvEntries.flatMap((e): Violation[] => {
+      const domain = e.name.toLowerCase().split('.').slice(2).join('.');
+      const target = e.target.toLowerCase();
+      if (!target.endsWith('.' + domain)) {
+        return [{ path: e.ownerPath, message: `${e.name} targets ${e.target}, outside ${domain}; an SRV record must target a name in its own DNS domain; use an Access Edge FQDN in ${domain}` }];
+      }
+      return publicValues(m, target, e.scope) === undefined
+        ? [{ path: e.ownerPath, message: `${e.name} targets ${e.target}, which has no A record in the ${e.scope} zone; an SRV target must be an A/AAAA name` }]
+        : [];
+    }),
+  ),
+  rule('AZURE-3', Severity.ERROR, 'Edge pools on Azure use DNS load balancing', `${LB_REQ}; ${EDGE_ENV}`, (m) =>
+    m.edgePools
+      .filter((e) => e.loadBalancing === LoadBalancing.HARDWARE)
+      .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} sets loadBalancing to ${e.loadBalancing}; Azure public IPs are NAT'd and a hardware-load-balanced Edge forbids NAT; set loadBalancing to LoadBalancing.DNS (one static Standard public IP per server and service)` })),
+  ),
+];
 
 export const EDGE_STATUS: RuleStatus[] = [
-  status('VER-4', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-1', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-2', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-3', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-4', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-5', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-6', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-7', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-8', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-9', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-10', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-11', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-12', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-13', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-14', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-15', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-16', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-17', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-18', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-19', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-20', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-21', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-22', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('EDGE-23', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('SRV-1', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('SRV-2', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('SRV-3', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('DNS-5', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('DNS-8', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
-  status('AZURE-3', RuleStatusKind.NOT_MODELLED, 'Planned: issue #5.'),
+  status('EDGE-2', RuleStatusKind.NOT_MODELLED, 'Edge capacity is per concurrent remote user; the model knows homed users per pool (users), not how many are remote at once, so the library does not size Edge pools.'),
+  status('EDGE-8', RuleStatusKind.BY_CONSTRUCTION, 'The library builds no hardware load balancer for Edge (AZURE-3 makes LoadBalancing.HARDWARE an error), so the hardware-load-balancer settings never apply.'),
+  status('EDGE-9', RuleStatusKind.BY_CONSTRUCTION, 'No hardware load balancer on the internal Edge side: both interfaces use DNS load balancing (EDGE-6, AZURE-3).'),
+  status('EDGE-10', RuleStatusKind.NOT_MODELLED, 'Which federation partners (OCS 2007, public IM) and which Exchange UM version the organization uses lies outside the topology; docs/edge.md lists the DNS load balancing failover limits.'),
+  status('EDGE-13', RuleStatusKind.BY_CONSTRUCTION, 'The Edge internal NIC always has a static IPv4 address in the edge-internal subnet.'),
+  status('EDGE-14', RuleStatusKind.NOT_MODELLED, 'The library issues no certificates; docs/edge.md lists the external certificate (same private key on every server of a pool) the operator requests.'),
+  status('EDGE-20', RuleStatusKind.BY_CONSTRUCTION, 'Edge servers sit in the perimeter and edge-internal subnets, each behind its own network security group (the external and internal firewalls), and the library joins no VM to a domain.'),
+  status('EDGE-22', RuleStatusKind.BY_CONSTRUCTION, 'Every Edge pool has its entry, in priority order, in the one _sip._tls record set (SRV-1, SRV-3), so clients fail over without admin action.'),
+  status('EDGE-23', RuleStatusKind.NOT_MODELLED, 'No limit on Edge pools per site is documented; the library does not count them and recommends one Edge pool per site (EDGE-4).'),
 ];

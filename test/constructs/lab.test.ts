@@ -76,9 +76,12 @@ describe('the lab example (examples/lab)', () => {
   });
 
   test('every server except the domain controllers joins the domain after the controllers (explicit depends_on)', () => {
-    const members = vms.filter(([, vm]) => vm.tags['sfb-role'] !== ServerRole.DOMAIN_CONTROLLER);
+    // Edge servers stay in a workgroup (perimeter network); every other server joins.
+    const members = vms.filter(([, vm]) => vm.tags['sfb-role'] !== ServerRole.DOMAIN_CONTROLLER && vm.tags['sfb-role'] !== ServerRole.EDGE);
     const joins = extensions.filter(([, e]) => e.type === 'JsonADDomainExtension');
-    expect(members.length).toBe(8);
+    const expected = topology.deployment.toModel().servers.filter((s) => s.role !== ServerRole.DOMAIN_CONTROLLER && s.role !== ServerRole.EDGE);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(members.length).toBe(expected.length);
     expect(joins).toHaveLength(members.length);
     for (const [name] of members) {
       const join = joins.find(([, e]) => e.virtual_machine_id === `\${azurerm_windows_virtual_machine.${name}.id}`);
@@ -118,12 +121,14 @@ describe('the lab example (examples/lab)', () => {
     expect(bastions).toHaveLength(2);
     const subnets = entries(json, 'azurerm_subnet').filter(([, s]) => s.name === 'AzureBastionSubnet');
     expect(subnets).toHaveLength(2);
-    // Public IPs belong to Bastion only: no server NIC carries one.
+    // Public IPs belong to Bastion and to Edge external NICs only.
+    const edgeNics = new Set(topology.deployment.toModel().servers.filter((s) => s.role === ServerRole.EDGE).map((s) => `nic-${s.computerName}`));
     for (const [, nic] of entries(json, 'azurerm_network_interface')) {
+      if (edgeNics.has(nic.name)) continue;
       for (const c of nic.ip_configuration) expect(c.public_ip_address_id).toBeUndefined();
     }
     const pips = addressesOf(json, 'azurerm_public_ip', () => true);
-    expect(pips.every((p) => p.includes('bastion-ip'))).toBe(true);
+    expect(pips.every((p) => p.includes('bastion-ip') || p.includes('_edge_'))).toBe(true);
     for (const [, r] of entries(json, 'azurerm_network_security_rule')) {
       const sources: string[] = r.source_address_prefixes ?? [r.source_address_prefix];
       const ports: string[] = r.destination_port_ranges ?? [r.destination_port_range];
@@ -138,7 +143,7 @@ describe('the lab example (examples/lab)', () => {
 
   test('installs the Windows features each role needs', () => {
     const prereqs = extensions.filter(([, e]) => e.name === 'sfb-lab-prerequisites');
-    expect(prereqs).toHaveLength(8);
+    expect(prereqs).toHaveLength(topology.deployment.toModel().servers.filter((s) => s.role !== ServerRole.DOMAIN_CONTROLLER).length);
     const frontEnd = prereqs.find(([n]) => n.includes('west_pool_servers_server1'))![1];
     const script = Buffer.from(/FromBase64String\('([^']+)'\)/.exec(JSON.parse(frontEnd.settings).commandToExecute)![1], 'base64').toString('utf8');
     for (const f of ROLE_FEATURES[ServerRole.FRONT_END]) expect(script).toContain(`'${f}'`);

@@ -1,0 +1,332 @@
+import { Construct, IConstruct } from 'constructs';
+import { SubnetRole } from '../azure/network';
+import { Server, ServerGroup } from '../azure/servers';
+import { TerraformOutput } from '../cdktf';
+import { LoadBalancing, WindowsServerVersion } from '../enums';
+import { EDGE_SRV, preferredEdgePool } from '../model/edge';
+import { ServerRole } from '../model/topology';
+import { newestSupportedOs } from '../model/versions';
+import { SfbDeployment } from './deployment';
+import { FrontEndPool } from './front-end-pool';
+import { ModelParts } from './model-builder';
+import { CentralSite } from './site';
+import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+
+/**
+ * What an Edge pool can use as its next hop (EDGE-19): a Front End pool now, a Director pool
+ * later. Anything with a pool FQDN that lives in a central site of the deployment.
+ */
+export interface IEdgeNextHop extends IConstruct {
+  readonly fqdn: string;
+  readonly site: CentralSite;
+}
+
+export interface EdgePoolProps {
+  /** FQDN of the Edge pool's internal interface (private DNS: one A record per member). */
+  readonly internalFqdn: string;
+  /** External FQDN of the Access Edge service: the target of the pool's SRV entries. */
+  readonly accessEdgeFqdn: string;
+  /** External FQDN of the Web Conferencing Edge service. */
+  readonly webConferencingEdgeFqdn: string;
+  /** External FQDN of the A/V Edge service. */
+  readonly audioVideoEdgeFqdn: string;
+  /** The Director or Front End pool the Edge pool forwards inbound SIP to (EDGE-19). */
+  readonly nextHop: IEdgeNextHop;
+  /** Priority of the pool's SRV entries; clients try the lowest number first (SRV-1, SRV-2). */
+  readonly srvPriority: number;
+  /** Weight of the pool's SRV entries among equal priorities. @default 0 */
+  readonly srvWeight?: number;
+  /** Edge servers in the pool (EDGE-1). @default 2 */
+  readonly servers?: number;
+  /**
+   * Load balancing of both interfaces (one setting for both: EDGE-6). `HARDWARE` is an error
+   * finding on Azure (AZURE-3, EDGE-7): Azure public IPs are NAT'd.
+   * @default LoadBalancing.DNS
+   */
+  readonly loadBalancing?: LoadBalancing;
+  /** "Enable federation for this Edge pool (Port 5061)": the one federation route (EDGE-15). @default false */
+  readonly federation?: boolean;
+  /** The one XMPP federation route (EDGE-17; 2013 and 2015 only, VER-4). @default false */
+  readonly xmppFederation?: boolean;
+  /** VM size of every Edge server (needs two NICs). @default Standard_D8s_v5 (8 cores, 32 GB: the VM-1 Edge floor of every version) */
+  readonly vmSize?: string;
+  /** @default the newest Windows Server the product version supports */
+  readonly operatingSystem?: WindowsServerVersion;
+  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `internalFqdn` */
+  readonly serverNamePrefix?: string;
+}
+
+const KNOWN_PROPS = [
+  'internalFqdn', 'accessEdgeFqdn', 'webConferencingEdgeFqdn', 'audioVideoEdgeFqdn', 'nextHop', 'srvPriority',
+  'srvWeight', 'servers', 'loadBalancing', 'federation', 'xmppFederation', 'vmSize', 'operatingSystem', 'serverNamePrefix',
+];
+
+/** The three public IPs of every Edge server, in order (EDGE-11). */
+const SERVICES = ['access', 'webconf', 'av'] as const;
+type Service = (typeof SERVICES)[number];
+
+/** Terraform-safe form of a name, for output logical IDs. */
+function tfName(...parts: string[]): string {
+  return parts.join('_').toLowerCase().replace(/[^a-z0-9_]/g, '_');
+}
+
+function requireNumber(scope: IConstruct, prop: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new Error(`EdgePool ${scope.node.path}: ${prop} ${JSON.stringify(value)} is not a number; give a whole number from 0 to 65535`);
+  }
+  return value;
+}
+
+function requireBoolean(scope: IConstruct, prop: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new Error(`EdgePool ${scope.node.path}: ${prop} ${JSON.stringify(value)} is not true or false`);
+  return value;
+}
+
+/**
+ * An Edge pool in a central site's perimeter network: Edge servers with an external NIC (first,
+ * default gateway) carrying three Standard static public IPs (Access, Web Conferencing, A/V) and
+ * an internal NIC; DNS load balancing on both sides; the pool's entries in the deployment's one
+ * SRV record set per name; NSGs with exactly the documented Edge ports.
+ */
+export class EdgePool extends Construct {
+  readonly site: CentralSite;
+  readonly deployment: SfbDeployment;
+  readonly internalFqdn: string;
+  readonly accessEdgeFqdn: string;
+  readonly webConferencingEdgeFqdn: string;
+  readonly audioVideoEdgeFqdn: string;
+  readonly nextHop: IEdgeNextHop;
+  readonly srvPriority: number;
+  readonly srvWeight: number;
+  readonly loadBalancing: LoadBalancing;
+  readonly federation: boolean;
+  readonly xmppFederation: boolean;
+  readonly operatingSystem: WindowsServerVersion;
+  readonly servers: ServerGroup;
+  private federationPublished = false;
+  private xmppPublished = false;
+
+  constructor(scope: CentralSite, id: string, props: EdgePoolProps) {
+    super(scope, id);
+    rejectUnknownProps(this, 'EdgePool', props, KNOWN_PROPS);
+    const deployment = SfbDeployment.of(this, 'EdgePool');
+    if (!(scope instanceof CentralSite)) throw new Error(`EdgePool ${this.node.path}: scope must be a CentralSite`);
+    this.site = scope;
+    this.deployment = deployment;
+    this.internalFqdn = requireDomainName(this, 'EdgePool', 'internalFqdn', props.internalFqdn);
+    this.accessEdgeFqdn = requireDomainName(this, 'EdgePool', 'accessEdgeFqdn', props.accessEdgeFqdn);
+    this.webConferencingEdgeFqdn = requireDomainName(this, 'EdgePool', 'webConferencingEdgeFqdn', props.webConferencingEdgeFqdn);
+    this.audioVideoEdgeFqdn = requireDomainName(this, 'EdgePool', 'audioVideoEdgeFqdn', props.audioVideoEdgeFqdn);
+    const hop = props.nextHop as Partial<IEdgeNextHop> | undefined;
+    if (!hop || typeof hop.fqdn !== 'string' || !(hop.site instanceof CentralSite)) {
+      throw new Error(`EdgePool ${this.node.path}: nextHop is not a Front End pool or Director pool; pass the pool object (e.g. nextHop: pool)`);
+    }
+    this.nextHop = props.nextHop;
+    // Range and whole-number checks are SRV-2 findings; only a non-number cannot be built.
+    this.srvPriority = requireNumber(this, 'srvPriority', props.srvPriority);
+    this.srvWeight = requireNumber(this, 'srvWeight', props.srvWeight ?? 0);
+    const count = requireCount(this, 'EdgePool', 'servers', props.servers ?? 2, 1, 100);
+    this.loadBalancing = requireEnum(this, 'EdgePool', 'loadBalancing', props.loadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
+    this.federation = requireBoolean(this, 'federation', props.federation ?? false);
+    this.xmppFederation = requireBoolean(this, 'xmppFederation', props.xmppFederation ?? false);
+    this.operatingSystem = requireEnum(this, 'EdgePool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
+
+    this.servers = new ServerGroup(this, 'servers', {
+      site: scope,
+      role: ServerRole.EDGE,
+      namePrefix: props.serverNamePrefix ?? this.internalFqdn.split('.')[0],
+      count,
+      vmSize: props.vmSize ?? 'Standard_D8s_v5',
+      os: this.operatingSystem,
+      // External NIC first: only the first NIC of an Azure VM gets the default gateway (VM-2, EDGE-12).
+      nics: [
+        { subnet: SubnetRole.PERIMETER, publicIps: SERVICES.length, publicIpLabels: SERVICES },
+        { subnet: SubnetRole.EDGE_INTERNAL },
+      ],
+    });
+
+    this.publishDns();
+    this.allowInternet();
+    deployment.sites.forEach((site) => this.allowFrontEnds(site));
+    deployment.members.forEach((m) => {
+      if (m instanceof FrontEndPool && m.hostsCentralManagementStore) this.allowCentralManagementStore(m);
+      // Every Edge pool is ready to take over federation and XMPP: its SRV entries and ports are in place (EDGE-16, EDGE-17).
+      if (m instanceof EdgePool && m.federation) this.publishFederation();
+      if (m instanceof EdgePool && m.xmppFederation) this.publishXmpp();
+    });
+    this.outputs();
+    deployment.register(this);
+    publishSipName(deployment);
+  }
+
+  /** The private address of a service on a server's external NIC. */
+  private externalAddress(server: Server, service: Service): string {
+    return server.nicAddresses[0][SERVICES.indexOf(service)];
+  }
+
+  private get externalFqdns(): Record<Service, string> {
+    return { access: this.accessEdgeFqdn, webconf: this.webConferencingEdgeFqdn, av: this.audioVideoEdgeFqdn };
+  }
+
+  /** Internal pool FQDN and per-server records (private); one A record per server and service (public; DNS-5). */
+  private publishDns(): void {
+    const dns = this.deployment.dns;
+    const servers = this.servers.servers;
+    dns.addA('private', this.internalFqdn, servers.map((s) => s.privateIp));
+    for (const s of servers) dns.addA('private', s.model.fqdn, [s.privateIp]);
+    SERVICES.forEach((service, i) => {
+      dns.addA(
+        'public',
+        this.externalFqdns[service],
+        servers.map((s) => s.publicIps[i].ipAddress),
+        servers.map((s) => `public IP pip-${s.model.computerName}-${service}`),
+      );
+    });
+    this.addSrv(EDGE_SRV.remoteAccess);
+  }
+
+  private addSrv(srv: { readonly name: string; readonly port: number }): void {
+    this.deployment.dns.addSrv({
+      name: `${srv.name}.${this.deployment.sipDomain}`,
+      scope: 'public',
+      priority: this.srvPriority,
+      weight: this.srvWeight,
+      port: srv.port,
+      target: this.accessEdgeFqdn,
+      ownerPath: this.node.path,
+    });
+  }
+
+  private publishFederation(): void {
+    if (this.federationPublished) return;
+    this.federationPublished = true;
+    this.addSrv(EDGE_SRV.federation);
+  }
+
+  private publishXmpp(): void {
+    if (this.xmppPublished) return;
+    this.xmppPublished = true;
+    this.addSrv(EDGE_SRV.xmpp);
+    this.allowFromInternet('xmpp', 'Tcp', [5269], 'access');
+    this.deployment.sites.forEach((site) => this.allowFromFrontEnds(site, 'xmpp', 'Tcp', [23456]));
+  }
+
+  /** External side: exactly the documented ports from the Internet, each to its service's addresses. */
+  private allowInternet(): void {
+    this.allowFromInternet('access', 'Tcp', [443, 5061], 'access');
+    this.allowFromInternet('webconf', 'Tcp', [443], 'webconf');
+    this.allowFromInternet('av-tcp', 'Tcp', [443, '50000-59999'], 'av');
+    this.allowFromInternet('av-udp', 'Udp', [3478, '50000-59999'], 'av');
+  }
+
+  private allowFromInternet(name: string, protocol: 'Tcp' | 'Udp', ports: (number | string)[], service: Service): void {
+    this.site.firewall(SubnetRole.PERIMETER).allow({
+      name: `${this.node.id}-${name}-from-internet`,
+      ownerPath: this.node.path,
+      source: 'Internet',
+      sourcePrefixes: ['Internet'],
+      destination: `${this.node.id} ${service} Edge`,
+      destinationPrefixes: this.servers.servers.map((s) => `${this.externalAddress(s, service)}/32`),
+      protocol,
+      ports,
+    });
+  }
+
+  /** Internal side: the Front Ends of every site reach every Edge server (EDGE-5). */
+  private allowFrontEnds(site: CentralSite): void {
+    this.allowFromFrontEnds(site, 'tcp', 'Tcp', [443, 5061, 5062, 8057, '50001-50003']);
+    this.allowFromFrontEnds(site, 'udp', 'Udp', [3478]);
+    if (this.xmppPublished) this.allowFromFrontEnds(site, 'xmpp', 'Tcp', [23456]);
+  }
+
+  private allowFromFrontEnds(site: CentralSite, name: string, protocol: 'Tcp' | 'Udp', ports: (number | string)[]): void {
+    this.site.firewall(SubnetRole.EDGE_INTERNAL).allow({
+      name: `${this.node.id}-${name}-from-${site.node.id}-front-end`,
+      ownerPath: this.node.path,
+      source: `${site.node.id} Front End subnet`,
+      sourcePrefixes: [site.subnetPrefix(SubnetRole.FRONT_END)],
+      destination: `${this.node.id} Edge internal`,
+      destinationPrefixes: this.servers.servers.map((s) => `${s.privateIp}/32`),
+      protocol,
+      ports,
+    });
+  }
+
+  /** Central Management Store replication (4443) from the pool that hosts it. */
+  private allowCentralManagementStore(pool: FrontEndPool): void {
+    this.site.firewall(SubnetRole.EDGE_INTERNAL).allow({
+      name: `${this.node.id}-cms-from-${pool.site.node.id}-${pool.node.id}`,
+      ownerPath: this.node.path,
+      source: `Central Management Store pool ${pool.fqdn}`,
+      sourcePrefixes: pool.servers.servers.map((s) => `${s.privateIp}/32`),
+      destination: `${this.node.id} Edge internal`,
+      destinationPrefixes: this.servers.servers.map((s) => `${s.privateIp}/32`),
+      protocol: 'Tcp',
+      ports: [4443],
+    });
+  }
+
+  /** The A/V NAT addresses Topology Builder needs, and the federation and XMPP routes. */
+  private outputs(): void {
+    const prefix = this.deployment.variablePrefix();
+    const av = new TerraformOutput(this, 'av-public-ips', {
+      description: `Public A/V Edge addresses of Edge pool ${this.internalFqdn} per server: enter each as the server's NAT'd A/V address in Topology Builder`,
+      value: Object.fromEntries(this.servers.servers.map((s) => [s.model.fqdn, s.publicIps[SERVICES.indexOf('av')].ipAddress])),
+    });
+    av.overrideLogicalId(tfName(prefix, this.site.node.id, this.node.id, 'av_public_ips'));
+    const site = this.site.node.id;
+    if (this.federation && !this.deployment.node.tryFindChild('federation-route')) {
+      new TerraformOutput(this.deployment, 'federation-route', {
+        description: 'The one Edge pool enabled for SIP federation (EDGE-15): "Enable federation for this Edge pool (Port 5061)" in Topology Builder',
+        value: { site, edge_pool: this.internalFqdn, access_edge_fqdn: this.accessEdgeFqdn },
+      }).overrideLogicalId(tfName(prefix, 'federation_route'));
+    }
+    if (this.xmppFederation && !this.deployment.node.tryFindChild('xmpp-route')) {
+      const server = this.servers.servers[0].model.fqdn;
+      new TerraformOutput(this.deployment, 'xmpp-route', {
+        description: 'The one XMPP federation route (EDGE-17) and the command that sets it',
+        value: {
+          site,
+          edge_pool: this.internalFqdn,
+          access_edge_fqdn: this.accessEdgeFqdn,
+          command: `Set-CsSite ${site} -XmppExternalFederationRoute ${server}`,
+        },
+      }).overrideLogicalId(tfName(prefix, 'xmpp_route'));
+    }
+  }
+
+  contribute(parts: ModelParts): void {
+    const models = this.servers.models;
+    parts.edgePools.push({
+      path: this.node.path,
+      sitePath: this.site.node.path,
+      internalFqdn: this.internalFqdn,
+      accessEdgeFqdn: this.accessEdgeFqdn,
+      webConferencingEdgeFqdn: this.webConferencingEdgeFqdn,
+      audioVideoEdgeFqdn: this.audioVideoEdgeFqdn,
+      nextHopPath: this.nextHop.node.path,
+      srvPriority: this.srvPriority,
+      srvWeight: this.srvWeight,
+      servers: models,
+      loadBalancing: this.loadBalancing,
+      internalLoadBalancing: this.loadBalancing,
+      federation: this.federation,
+      xmppFederation: this.xmppFederation,
+      publicIpCount: models.reduce((n, s) => n + s.nics.filter((nic) => nic.subnet === SubnetRole.PERIMETER).reduce((k, nic) => k + nic.publicIps, 0), 0),
+      externalNat: true,
+    });
+  }
+}
+
+/**
+ * `sip.<sipDomain>` (the name legacy clients try without SRV) points at the Access Edge of the
+ * preferred Edge pool, unless an Edge pool already uses it as an external FQDN.
+ */
+function publishSipName(deployment: SfbDeployment): void {
+  const name = `sip.${deployment.sipDomain}`;
+  const edges = deployment.members.all.filter((m): m is EdgePool => m instanceof EdgePool);
+  const taken = edges.some((e) => [e.accessEdgeFqdn, e.webConferencingEdgeFqdn, e.audioVideoEdgeFqdn].includes(name));
+  const preferred = preferredEdgePool(edges);
+  if (taken || !preferred) deployment.dns.removePublicCname(name);
+  else deployment.dns.setPublicCname(name, preferred.accessEdgeFqdn);
+}

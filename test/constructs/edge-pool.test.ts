@@ -1,0 +1,238 @@
+import { EdgePool, EdgePoolProps, LoadBalancing } from '../../lib';
+import { Testing } from '../../lib/cdktf';
+import { testEdge } from '../edge-helpers';
+import { resourcesOf, synthJson, TestDeployment, testDeployment, testPool, testSite } from '../helpers';
+
+/** Two sites with a pool and an Edge pool each; the priority-20 pool is created first on purpose. */
+function twoSites(xmpp = true) {
+  const t = testDeployment();
+  const north = testSite(t.deployment, 'north');
+  const northPool = testPool(north, 'pool');
+  const northEdge = testEdge(north, northPool, 'edge', { srvPriority: 20 });
+  const west = testSite(t.deployment, 'west');
+  const westPool = testPool(west, 'pool');
+  const westEdge = testEdge(west, westPool, 'edge', { srvPriority: 10, federation: true, xmppFederation: xmpp });
+  return { ...t, north, west, northPool, westPool, northEdge, westEdge };
+}
+
+function nsgRules(json: any, nsgPart: string): any[] {
+  return resourcesOf(json, 'azurerm_network_security_rule').filter((r) => r.network_security_group_name.includes(nsgPart));
+}
+
+const ports = (r: any): string[] => (r.destination_port_range ? [r.destination_port_range] : r.destination_port_ranges);
+const sources = (r: any): string[] => (r.source_address_prefix ? [r.source_address_prefix] : r.source_address_prefixes);
+
+describe('EdgePool servers', () => {
+  test('creates two NICs per server: the perimeter NIC first with three static Standard public IPs, then the edge-internal NIC', () => {
+    const { stack } = twoSites();
+    const json = synthJson(stack);
+    const vms = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((v) => v.tags['sfb-role'] === 'Edge');
+    expect(vms.map((v) => v.name).sort()).toEqual(['edge-north-1', 'edge-north-2', 'edge-west-1', 'edge-west-2']);
+    for (const vm of vms) {
+      expect(vm.network_interface_ids).toHaveLength(2);
+      expect(vm.network_interface_ids[0]).toMatch(/servers_server\d_nic_/);
+      expect(vm.network_interface_ids[1]).toMatch(/servers_server\d_nic2_/);
+    }
+    const nics = json.resource.azurerm_network_interface;
+    const external = Object.entries(nics).filter(([k]) => /edge_servers_server\d_nic_/.test(k)).map(([, v]) => v as any);
+    const internal = Object.entries(nics).filter(([k]) => /edge_servers_server\d_nic2_/.test(k)).map(([, v]) => v as any);
+    expect(external).toHaveLength(4);
+    for (const nic of external) {
+      expect(nic.ip_configuration).toHaveLength(3);
+      expect(nic.ip_configuration.every((c: any) => /perimeter/.test(c.subnet_id) && c.public_ip_address_id)).toBe(true);
+    }
+    for (const nic of internal) {
+      expect(nic.ip_configuration).toHaveLength(1);
+      expect(nic.ip_configuration[0].subnet_id).toMatch(/subnet-edge-internal/);
+      expect(nic.ip_configuration[0].public_ip_address_id).toBeUndefined();
+    }
+    const pips = resourcesOf(json, 'azurerm_public_ip');
+    expect(pips).toHaveLength(12);
+    expect(pips.every((p) => p.sku === 'Standard' && p.allocation_method === 'Static')).toBe(true);
+    expect(pips.map((p) => p.name)).toEqual(expect.arrayContaining(['pip-edge-west-1-access', 'pip-edge-west-1-webconf', 'pip-edge-west-1-av']));
+  });
+
+  test('gives public IPs to Edge external NICs only', () => {
+    const { stack } = twoSites();
+    const nics = synthJson(stack).resource.azurerm_network_interface;
+    const withPublic = Object.entries(nics).filter(([, v]) => (v as any).ip_configuration.some((c: any) => c.public_ip_address_id)).map(([k]) => k);
+    expect(withPublic).toHaveLength(4);
+    expect(withPublic.every((k) => /_edge_servers_server\d_nic_/.test(k))).toBe(true);
+  });
+});
+
+describe('EdgePool public DNS', () => {
+  test('publishes one _sip._tls record set holding both pools\' entries in priority order', () => {
+    const { stack } = twoSites();
+    const srv = resourcesOf(synthJson(stack), 'azurerm_dns_srv_record');
+    const sip = srv.filter((r) => r.name === '_sip._tls');
+    expect(sip).toHaveLength(1);
+    expect(sip[0].record).toEqual([
+      { priority: 10, weight: 0, port: 443, target: 'edge-access-west.contoso.com' },
+      { priority: 20, weight: 0, port: 443, target: 'edge-access-north.contoso.com' },
+    ]);
+    const fed = srv.filter((r) => r.name === '_sipfederationtls._tcp');
+    expect(fed).toHaveLength(1);
+    expect(fed[0].record.map((r: any) => [r.priority, r.port])).toEqual([[10, 5061], [20, 5061]]);
+    const xmpp = srv.filter((r) => r.name === '_xmpp-server._tcp');
+    expect(xmpp).toHaveLength(1);
+    expect(xmpp[0].record.map((r: any) => [r.priority, r.port])).toEqual([[10, 5269], [20, 5269]]);
+  });
+
+  test('publishes no XMPP or federation SRV record when no Edge pool uses them', () => {
+    const t = testDeployment();
+    const west = testSite(t.deployment, 'west');
+    testEdge(west, testPool(west, 'pool'));
+    const names = resourcesOf(synthJson(t.stack), 'azurerm_dns_srv_record').map((r) => r.name);
+    expect(names).toEqual(['_sip._tls']);
+  });
+
+  test('creates one public zone for the SIP domain and one A record per server for each external FQDN', () => {
+    const { stack } = twoSites();
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'azurerm_dns_zone').map((z) => z.name)).toEqual(['contoso.com']);
+    const a = Object.fromEntries(resourcesOf(json, 'azurerm_dns_a_record').map((r) => [r.name, r.records]));
+    expect(a['edge-access-west']).toEqual([
+      expect.stringMatching(/west_edge_servers_server1_public-ip-access_.*ip_address/),
+      expect.stringMatching(/west_edge_servers_server2_public-ip-access_.*ip_address/),
+    ]);
+    expect(a['edge-webconf-west']).toHaveLength(2);
+    expect(a['edge-av-north']).toEqual([expect.stringMatching(/server1_public-ip-av/), expect.stringMatching(/server2_public-ip-av/)]);
+  });
+
+  test('points sip.<sipDomain> at the preferred pool\'s Access Edge, unless an Edge pool uses that name', () => {
+    const { stack } = twoSites();
+    expect(resourcesOf(synthJson(stack), 'azurerm_dns_cname_record')).toEqual([expect.objectContaining({ name: 'sip', record: 'edge-access-west.contoso.com' })]);
+
+    const t = testDeployment();
+    const west = testSite(t.deployment, 'west');
+    testEdge(west, testPool(west, 'pool'), 'edge', { srvPriority: 20 });
+    const north = testSite(t.deployment, 'north');
+    testEdge(north, testPool(north, 'pool'), 'edge', { accessEdgeFqdn: 'sip.contoso.com', srvPriority: 10 });
+    const json = synthJson(t.stack);
+    expect(resourcesOf(json, 'azurerm_dns_cname_record')).toHaveLength(0);
+    expect(resourcesOf(json, 'azurerm_dns_a_record').map((r) => r.name)).toContain('sip');
+  });
+
+  test('publishes the internal pool FQDN with every member and a record per server (private)', () => {
+    const { stack } = twoSites();
+    const a = Object.fromEntries(resourcesOf(synthJson(stack), 'azurerm_private_dns_a_record').map((r) => [r.name, r.records]));
+    expect(a['edge-west']).toEqual(['10.20.32.4', '10.20.32.5']);
+    expect(a['edge-west-1']).toEqual(['10.20.32.4']);
+    expect(a['edge-west-2']).toEqual(['10.20.32.5']);
+  });
+});
+
+describe('EdgePool network security', () => {
+  test('allows exactly the documented ports from the Internet, and nothing else', () => {
+    const { stack } = twoSites();
+    const json = synthJson(stack);
+    const internet = resourcesOf(json, 'azurerm_network_security_rule').filter((r) => sources(r).includes('Internet') || sources(r).includes('*'));
+    const allowed = new Set(internet.flatMap((r) => ports(r).map((p) => `${r.protocol} ${p}`)));
+    expect([...allowed].sort()).toEqual(['Tcp 443', 'Tcp 50000-59999', 'Tcp 5061', 'Tcp 5269', 'Udp 3478', 'Udp 50000-59999']);
+    expect(internet.every((r) => r.network_security_group_name.includes('perimeter') && r.direction === 'Inbound')).toBe(true);
+  });
+
+  test('opens 5269 only with XMPP federation', () => {
+    const { stack } = twoSites(false);
+    const perimeter = nsgRules(synthJson(stack), 'perimeter');
+    expect(perimeter.length).toBeGreaterThan(0);
+    expect(perimeter.flatMap(ports)).not.toContain('5269');
+  });
+
+  test('sends each Internet port only to its service\'s addresses', () => {
+    const { stack } = twoSites();
+    const perimeter = nsgRules(synthJson(stack), 'west_firewall-perimeter');
+    const byName = Object.fromEntries(perimeter.map((r) => [r.name, r]));
+    expect(ports(byName['edge-access-from-internet'])).toEqual(['443', '5061']);
+    expect(byName['edge-access-from-internet'].destination_address_prefixes).toEqual(['10.20.48.4/32', '10.20.48.7/32']);
+    expect(byName['edge-av-udp-from-internet'].destination_address_prefixes).toEqual(['10.20.48.6/32', '10.20.48.9/32']);
+    expect(ports(byName['edge-av-udp-from-internet'])).toEqual(['3478', '50000-59999']);
+  });
+
+  test('lets the Front End subnets of both sites reach both Edge pools on the documented internal ports', () => {
+    const { stack } = twoSites();
+    const json = synthJson(stack);
+    for (const [site, edgeSubnet] of [['north', '10.10.32'], ['west', '10.20.32']]) {
+      const rules = nsgRules(json, `${site}_firewall-edge-internal`);
+      for (const [fe, prefix] of [['north', '10.10.0.0/20'], ['west', '10.20.0.0/20']]) {
+        const tcp = rules.find((r) => r.name === `edge-tcp-from-${fe}-front-end`);
+        expect(sources(tcp)).toEqual([prefix]);
+        expect(ports(tcp)).toEqual(['443', '5061', '5062', '8057', '50001-50003']);
+        expect(tcp.destination_address_prefixes.every((p: string) => p.startsWith(edgeSubnet))).toBe(true);
+        expect(ports(rules.find((r) => r.name === `edge-udp-from-${fe}-front-end`))).toEqual(['3478']);
+        expect(ports(rules.find((r) => r.name === `edge-xmpp-from-${fe}-front-end`))).toEqual(['23456']);
+      }
+      // Central Management Store replication only from the pool that hosts it (the first pool: north).
+      const cms = rules.filter((r) => ports(r).includes('4443'));
+      expect(cms.map((r) => r.name)).toEqual(['edge-cms-from-north-pool']);
+      expect(sources(cms[0])).toEqual(['10.10.0.4/32', '10.10.0.5/32', '10.10.0.6/32']);
+    }
+  });
+
+  test('covers Front End subnets of sites created after the Edge pool', () => {
+    const { stack, deployment } = twoSites();
+    testPool(testSite(deployment, 'south'), 'pool');
+    const names = nsgRules(synthJson(stack), 'edge-internal').map((r) => r.name);
+    expect(names.filter((n) => n.includes('from-south-front-end')).sort()).toEqual([
+      'edge-tcp-from-south-front-end', 'edge-tcp-from-south-front-end', 'edge-udp-from-south-front-end', 'edge-udp-from-south-front-end',
+      'edge-xmpp-from-south-front-end', 'edge-xmpp-from-south-front-end',
+    ]);
+  });
+});
+
+describe('EdgePool routes and outputs', () => {
+  test('outputs the A/V public addresses, the federation route and the XMPP route', () => {
+    const { stack } = twoSites();
+    const out = synthJson(stack).output;
+    expect(Object.keys(out).sort()).toEqual(['contoso_federation_route', 'contoso_north_edge_av_public_ips', 'contoso_west_edge_av_public_ips', 'contoso_xmpp_route']);
+    expect(out.contoso_west_edge_av_public_ips.value).toEqual({
+      'edge-west-1.corp.contoso.com': expect.stringMatching(/public-ip-av_.*\.ip_address/),
+      'edge-west-2.corp.contoso.com': expect.stringMatching(/public-ip-av_.*\.ip_address/),
+    });
+    expect(out.contoso_federation_route.value).toEqual({ site: 'west', edge_pool: 'edge-west.corp.contoso.com', access_edge_fqdn: 'edge-access-west.contoso.com' });
+    expect(out.contoso_xmpp_route.value.command).toBe('Set-CsSite west -XmppExternalFederationRoute edge-west-1.corp.contoso.com');
+  });
+
+  test('records the next hop and an explicit media association in the model', () => {
+    const { deployment, westPool, northEdge } = twoSites();
+    westPool.associateEdgePool(northEdge);
+    const m = deployment.toModel();
+    expect(m.edgePools.map((e) => e.nextHopPath)).toEqual(['test/contoso/north/pool', 'test/contoso/west/pool']);
+    expect(m.frontEndPools.find((p) => p.path === westPool.node.path)!.associatedEdgePath).toBe('test/contoso/north/edge');
+    expect(westPool.associatedEdgePool).toBe(northEdge);
+  });
+
+  test('fails synthesis for a hardware-load-balanced Edge pool (AZURE-3)', () => {
+    const t: TestDeployment = testDeployment();
+    const west = testSite(t.deployment, 'west');
+    testEdge(west, testPool(west, 'pool'), 'edge', { loadBalancing: LoadBalancing.HARDWARE });
+    expect(() => Testing.synth(t.stack, true)).toThrow(/\[AZURE-3\] test\/contoso\/west\/edge/);
+  });
+});
+
+describe('EdgePool input that cannot be built', () => {
+  const base = (t: TestDeployment) => {
+    const west = testSite(t.deployment, 'west');
+    return { west, pool: testPool(west, 'pool') };
+  };
+
+  test('throws for an unknown prop, naming it', () => {
+    const t = testDeployment();
+    const { west, pool } = base(t);
+    expect(() => testEdge(west, pool, 'edge', { internalLoadBalancing: 'DNS' } as Partial<EdgePoolProps>)).toThrow(/internalLoadBalancing .* is not a prop of EdgePool/);
+  });
+
+  test('throws for a priority that is not a number and for a missing next hop', () => {
+    const t = testDeployment();
+    const { west, pool } = base(t);
+    expect(() => testEdge(west, pool, 'edge1', { srvPriority: '10' as unknown as number })).toThrow(/srvPriority "10" is not a number/);
+    expect(() => testEdge(west, undefined as unknown as EdgePool['nextHop'], 'edge2')).toThrow(/nextHop is not a Front End pool or Director pool/);
+  });
+
+  test('throws outside a central site', () => {
+    const t = testDeployment();
+    const { pool } = base(t);
+    expect(() => new EdgePool(t.deployment as never, 'edge', { internalFqdn: 'e.corp.contoso.com', accessEdgeFqdn: 'a.contoso.com', webConferencingEdgeFqdn: 'w.contoso.com', audioVideoEdgeFqdn: 'v.contoso.com', nextHop: pool, srvPriority: 1 })).toThrow(/scope must be a CentralSite/);
+  });
+});

@@ -1,0 +1,390 @@
+import { LoadBalancing, ProductVersion, Severity, TopologyModel, validateTopology } from '../../lib';
+import { AZURE_RULES } from '../../lib/rules/azure';
+import { EDGE_RULES } from '../../lib/rules/edge';
+import { SECURITY_RULES } from '../../lib/rules/security';
+import { testEdge } from '../edge-helpers';
+import { check, findingsOf, modelOf, ruleIds, TestDeployment, testDeployment, testPool, testSite } from '../helpers';
+
+const rule = (id: string) => [...EDGE_RULES, ...AZURE_RULES, ...SECURITY_RULES].find((r) => r.id === id);
+
+/** Two sites, a pool and an Edge pool in each (priorities 10 and 20), federation and XMPP on the first. */
+function twoSiteEdges(t: TestDeployment, first: Parameters<typeof testEdge>[3] = {}, second: Parameters<typeof testEdge>[3] = {}) {
+  const west = testSite(t.deployment, 'west');
+  const westPool = testPool(west, 'pool');
+  const westEdge = testEdge(west, westPool, 'edge', { federation: true, xmppFederation: true, ...first });
+  const north = testSite(t.deployment, 'north');
+  const northPool = testPool(north, 'pool');
+  const northEdge = testEdge(north, northPool, 'edge', second);
+  return { west, north, westPool, northPool, westEdge, northEdge };
+}
+
+function findings(build: (t: TestDeployment) => void, productVersion = ProductVersion.SKYPE_FOR_BUSINESS_2015) {
+  const t = testDeployment({ productVersion });
+  build(t);
+  return validateTopology(t.deployment);
+}
+
+const reference = (): TopologyModel => modelOf((t) => twoSiteEdges(t));
+
+describe('the reference two-site Edge topology', () => {
+  test('has no Edge, SRV or DNS error or warning', () => {
+    const f = findings((t) => twoSiteEdges(t)).filter((x) => x.severity !== Severity.INFO);
+    // EDGE-16 is the one expected warning: federation does not fail over by SRV priority.
+    expect(f.map((x) => x.ruleId)).toEqual(['EDGE-16']);
+  });
+});
+
+describe('VER-4: XMPP federation only in 2013 and 2015', () => {
+  test('fails when a 2019 Edge pool sets xmppFederation', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t), ProductVersion.SKYPE_FOR_BUSINESS_2019), 'VER-4');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(/has no XMPP gateway.*set xmppFederation to false/);
+  });
+
+  test('passes for 2013 and for 2019 without XMPP', () => {
+    expect(ruleIds(findings((t) => twoSiteEdges(t), ProductVersion.LYNC_SERVER_2013))).not.toContain('VER-4');
+    expect(ruleIds(findings((t) => twoSiteEdges(t, { xmppFederation: false }), ProductVersion.SKYPE_FOR_BUSINESS_2019))).not.toContain('VER-4');
+  });
+});
+
+describe('EDGE-1: Edge pool size', () => {
+  test('fails with 13 servers, warns with 1, passes with 2 and 12', () => {
+    expect(findingsOf(findings((t) => twoSiteEdges(t, { servers: 13 })), 'EDGE-1')[0]).toMatchObject({ severity: Severity.ERROR });
+    expect(findingsOf(findings((t) => twoSiteEdges(t, { servers: 1 })), 'EDGE-1')[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-1');
+    expect(ruleIds(findings((t) => twoSiteEdges(t, { servers: 12 })))).not.toContain('EDGE-1');
+  });
+
+  test('says the 12-server limit is unconfirmed for Lync Server 2013', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, { servers: 13 }), ProductVersion.LYNC_SERVER_2013), 'EDGE-1');
+    expect(f[0].message).toMatch(/UNCONFIRMED/);
+  });
+});
+
+describe('EDGE-3: Edge pools are not stretched', () => {
+  test('fails when an Edge server sits in another site (model)', () => {
+    const m = reference();
+    const [west, north] = m.edgePools;
+    const stretched = { ...m, edgePools: [{ ...west, servers: [west.servers[0], north.servers[0]] }, north] };
+    expect(check(rule('EDGE-3'), stretched)[0].message).toMatch(/cannot be stretched/);
+    expect(check(rule('EDGE-3'), m)).toHaveLength(0);
+  });
+});
+
+describe('EDGE-4: unique Edge FQDNs, an Edge pool per site', () => {
+  test('fails when two Edge pools share an external FQDN', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, {}, { accessEdgeFqdn: 'edge-access-west.contoso.com' })), 'EDGE-4');
+    expect(f).toHaveLength(1);
+    expect(f[0].path).toBe('test/contoso/north/edge');
+    expect(f[0].message).toMatch(/accessEdgeFqdn edge-access-west.contoso.com is already/);
+  });
+
+  test('fails when the internal FQDN is another pool\'s FQDN', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, {}, { internalFqdn: 'pool-west.corp.contoso.com' })), 'EDGE-4');
+    expect(f[0].message).toMatch(/internalFqdn pool-west.corp.contoso.com is already the pool FQDN/);
+  });
+
+  test('fails when two services of one pool share an FQDN', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, { audioVideoEdgeFqdn: 'edge-access-west.contoso.com' })), 'EDGE-4');
+    expect(f[0].message).toMatch(/audioVideoEdgeFqdn .* equals accessEdgeFqdn/);
+  });
+
+  test('warns when every Edge pool is in one of two sites, passes with one per site', () => {
+    const single = findingsOf(
+      findings((t) => {
+        const west = testSite(t.deployment, 'west');
+        testEdge(west, testPool(west, 'pool'));
+        testPool(testSite(t.deployment, 'north'), 'pool');
+      }),
+      'EDGE-4',
+    );
+    expect(single).toHaveLength(1);
+    expect(single[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(single[0].message).toMatch(/deploy an Edge pool in a second site/);
+    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-4');
+  });
+});
+
+describe('EDGE-5: the Front Ends of every pool reach every Edge server', () => {
+  test('passes for two sites, each site\'s Front Ends reaching both Edge pools', () => {
+    expect(check(rule('EDGE-5'), reference())).toHaveLength(0);
+  });
+
+  test('covers a site and a pool created after the Edge pools', () => {
+    const m = modelOf((t) => {
+      twoSiteEdges(t);
+      testPool(testSite(t.deployment, 'south'), 'pool');
+    });
+    expect(m.frontEndPools).toHaveLength(3);
+    expect(check(rule('EDGE-5'), m)).toHaveLength(0);
+  });
+
+  test('fails when the flows from one site are missing (model)', () => {
+    const m = reference();
+    const flows = m.flows.filter((f) => !(f.nsg === 'west/edge-internal' && f.name.includes('from-north-front-end')));
+    const f = check(rule('EDGE-5'), { ...m, flows });
+    expect(f).toHaveLength(1);
+    expect(f[0].path).toBe('test/contoso/west/edge');
+    expect(f[0].message).toMatch(/pool-north.corp.contoso.com cannot reach .* 443\/TCP, 5061\/TCP, 5062\/TCP, 8057\/TCP, 50001\/TCP.*3478\/UDP, 23456\/TCP/);
+  });
+
+  test('fails when Central Management Store replication (4443) is missing (model)', () => {
+    const m = reference();
+    const flows = m.flows.filter((f) => !f.name.includes('-cms-'));
+    const f = check(rule('EDGE-5'), { ...m, flows });
+    expect(f.map((x) => x.message).join()).toMatch(/pool-west.*4443\/TCP/);
+    expect(f.map((x) => x.message).join()).not.toMatch(/pool-north.*4443/);
+  });
+});
+
+describe('EDGE-6: one load-balancing type on both interfaces', () => {
+  test('holds by construction: the model records the one setting for both interfaces', () => {
+    const m = reference();
+    expect(m.edgePools.every((e) => e.internalLoadBalancing === e.loadBalancing)).toBe(true);
+    expect(check(rule('EDGE-6'), m)).toHaveLength(0);
+  });
+
+  test('fails when the interfaces differ (model)', () => {
+    const m = reference();
+    const mixed = { ...m, edgePools: [{ ...m.edgePools[0], internalLoadBalancing: LoadBalancing.HARDWARE }] };
+    expect(check(rule('EDGE-6'), mixed)[0].message).toMatch(/mixing is unsupported/);
+  });
+});
+
+describe('EDGE-7 and AZURE-3: no hardware-load-balanced Edge behind Azure NAT', () => {
+  test('fail when an Edge pool is hardware-load-balanced', () => {
+    const f = findings((t) => twoSiteEdges(t, { loadBalancing: LoadBalancing.HARDWARE }));
+    expect(findingsOf(f, 'EDGE-7')[0].message).toMatch(/without NAT/);
+    expect(findingsOf(f, 'AZURE-3')[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso/west/edge' });
+  });
+
+  test('pass with DNS load balancing', () => {
+    const ids = ruleIds(findings((t) => twoSiteEdges(t)));
+    expect(ids).not.toContain('EDGE-7');
+    expect(ids).not.toContain('AZURE-3');
+  });
+});
+
+describe('EDGE-11: three public IPs per Edge server', () => {
+  test('passes with 3n public IPs (by construction)', () => {
+    const m = reference();
+    expect(m.edgePools[0].publicIpCount).toBe(6);
+    expect(check(rule('EDGE-11'), m)).toHaveLength(0);
+  });
+
+  test('fails on a count mismatch and warns on one IP per server (model)', () => {
+    const m = reference();
+    const withCount = (n: number) => ({ ...m, edgePools: [{ ...m.edgePools[0], publicIpCount: n }] });
+    expect(check(rule('EDGE-11'), withCount(4))[0]).toMatchObject({ severity: Severity.ERROR });
+    expect(check(rule('EDGE-11'), withCount(2))[0]).toMatchObject({ severity: Severity.WARNING });
+  });
+});
+
+describe('EDGE-12 and VM-2: two NICs per Edge server, external first', () => {
+  test('pass for the Edge servers the library builds', () => {
+    const m = reference();
+    expect(check(rule('EDGE-12'), m)).toHaveLength(0);
+    expect(check(rule('VM-2'), m)).toHaveLength(0);
+  });
+
+  test('fail with one NIC, and flag the internal NIC first (model)', () => {
+    const m = reference();
+    const edge = m.edgePools[0];
+    const s = edge.servers[0];
+    const oneNic = { ...s, nics: [s.nics[0]] };
+    const swapped = { ...s, nics: [s.nics[1], s.nics[0]] };
+    const withServer = (server: typeof s) => ({ ...m, servers: [server], edgePools: [{ ...edge, servers: [server] }] });
+    expect(check(rule('EDGE-12'), withServer(oneNic))[0]).toMatchObject({ severity: Severity.ERROR });
+    expect(check(rule('EDGE-12'), withServer(swapped))[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(check(rule('VM-2'), withServer(swapped))[0].message).toMatch(/external \(perimeter\) NIC first/);
+  });
+});
+
+describe('SEC-3: only Edge external NICs have public IPs', () => {
+  test('passes for Edge servers and fails for a public IP on the internal NIC (model)', () => {
+    const m = reference();
+    expect(check(rule('SEC-3'), m)).toHaveLength(0);
+    const s = m.edgePools[0].servers[0];
+    const bad = { ...s, nics: [s.nics[0], { ...s.nics[1], publicIps: 1 }] };
+    expect(check(rule('SEC-3'), { ...m, servers: [bad] })[0].message).toMatch(/edge-internal NIC/);
+  });
+});
+
+describe('EDGE-15: one federation Edge pool', () => {
+  test('fails when two Edge pools enable federation', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, {}, { federation: true })), 'EDGE-15');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(/exactly one Edge pool/);
+  });
+
+  test('passes with one', () => {
+    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-15');
+  });
+});
+
+describe('EDGE-16: inbound federation does not fail over by SRV priority', () => {
+  test('warns when federation is published for two Edge pools', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t)), 'EDGE-16');
+    expect(f[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(f[0].message).toMatch(/do not fail over by SRV priority/);
+  });
+
+  test('is silent without federation or with one Edge pool', () => {
+    expect(ruleIds(findings((t) => twoSiteEdges(t, { federation: false })))).not.toContain('EDGE-16');
+    const one = findings((t) => {
+      const west = testSite(t.deployment, 'west');
+      testEdge(west, testPool(west, 'pool'), 'edge', { federation: true });
+    });
+    expect(ruleIds(one)).not.toContain('EDGE-16');
+  });
+});
+
+describe('EDGE-17: one XMPP route, an XMPP SRV entry per Edge pool', () => {
+  test('fails when two Edge pools set xmppFederation', () => {
+    expect(findingsOf(findings((t) => twoSiteEdges(t, {}, { xmppFederation: true })), 'EDGE-17')[0].message).toMatch(/one XMPP federation route/);
+  });
+
+  test('passes with one route: every Edge pool has its XMPP entry', () => {
+    const m = reference();
+    expect(m.srvEntries.filter((e) => e.name === '_xmpp-server._tcp.contoso.com')).toHaveLength(2);
+    expect(check(rule('EDGE-17'), m)).toHaveLength(0);
+  });
+
+  test('warns when an Edge pool has no XMPP entry (model)', () => {
+    const m = reference();
+    const srvEntries = m.srvEntries.filter((e) => !(e.name.startsWith('_xmpp') && e.ownerPath.includes('north')));
+    expect(check(rule('EDGE-17'), { ...m, srvEntries })[0]).toMatchObject({ severity: Severity.WARNING, path: 'test/contoso/north/edge' });
+  });
+});
+
+describe('EDGE-18: every Front End pool has an Edge pool for media', () => {
+  test('derives the association from the next hop in the pool\'s site', () => {
+    const m = reference();
+    expect(m.frontEndPools.every((p) => p.associatedEdgePath === undefined)).toBe(true);
+    expect(check(rule('EDGE-18'), m)).toHaveLength(0);
+  });
+
+  test('warns for a pool that is no Edge pool\'s next hop, passes once associated', () => {
+    const f = findings((t) => {
+      testPool(twoSiteEdges(t).west, 'pool2');
+    });
+    expect(findingsOf(f, 'EDGE-18')).toEqual([expect.objectContaining({ severity: Severity.WARNING, path: 'test/contoso/west/pool2' })]);
+    const ok = findings((t) => {
+      const { west, northEdge } = twoSiteEdges(t);
+      testPool(west, 'pool2').associateEdgePool(northEdge);
+    });
+    expect(ruleIds(ok)).not.toContain('EDGE-18');
+  });
+
+  test('fails when the associated Edge pool is not in the deployment', () => {
+    const other = testDeployment();
+    // Another deployment, in a site whose path this deployment does not have.
+    const otherSite = testSite(other.deployment, 'east');
+    const foreign = testEdge(otherSite, testPool(otherSite, 'pool'));
+    const f = findings((t) => twoSiteEdges(t).westPool.associateEdgePool(foreign));
+    expect(findingsOf(f, 'EDGE-18')[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso/west/pool' });
+  });
+});
+
+describe('EDGE-19: the next hop exists and has an alternative', () => {
+  test('fails when the next hop is not a pool of the deployment', () => {
+    const other = testDeployment();
+    const foreignPool = testPool(testSite(other.deployment, 'east'), 'pool');
+    const f = findings((t) => {
+      const west = testSite(t.deployment, 'west');
+      testPool(west, 'pool');
+      testEdge(west, foreignPool);
+    });
+    expect(findingsOf(f, 'EDGE-19')[0]).toMatchObject({ severity: Severity.ERROR });
+  });
+
+  test('warns when the next hop is the only pool, passes with a second pool', () => {
+    const single = findings((t) => {
+      const west = testSite(t.deployment, 'west');
+      testEdge(west, testPool(west, 'pool'));
+    });
+    expect(findingsOf(single, 'EDGE-19')[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-19');
+  });
+});
+
+describe('EDGE-21: Edge servers run no other role', () => {
+  test('fails when an Edge server is also a Front End (model)', () => {
+    const m = reference();
+    const fe = m.frontEndPools[0];
+    const edge = m.edgePools[0];
+    const shared = { ...m, frontEndPools: [{ ...fe, servers: [...fe.servers, edge.servers[0]] }] };
+    expect(check(rule('EDGE-21'), shared)[0].message).toMatch(/also a member of test\/contoso\/west\/pool/);
+    const relabelled = { ...m, edgePools: [{ ...edge, servers: [{ ...edge.servers[0], role: fe.servers[0].role }] }] };
+    expect(check(rule('EDGE-21'), relabelled)[0].message).toMatch(/has role Front End/);
+    expect(check(rule('EDGE-21'), m)).toHaveLength(0);
+  });
+});
+
+describe('SRV-1: distinct priorities per SRV name', () => {
+  test('fails when two Edge pools use the same priority', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, { srvPriority: 10 }, { srvPriority: 10 })), 'SRV-1');
+    expect(f.map((x) => x.message).join()).toMatch(/_sip._tls.contoso.com priority 10 is also used/);
+  });
+
+  test('passes with distinct priorities', () => {
+    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('SRV-1');
+  });
+});
+
+describe('SRV-2: SRV numbers are whole numbers from 0 to 65535', () => {
+  test('fails for a priority above 65535 and a fractional weight', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, { srvPriority: 70000, srvWeight: 1.5, federation: false, xmppFederation: false })), 'SRV-2');
+    expect(f.map((x) => x.message)).toEqual([
+      expect.stringMatching(/_sip._tls.contoso.com priority is 70000/),
+      expect.stringMatching(/_sip._tls.contoso.com weight is 1.5/),
+    ]);
+  });
+
+  test('passes for 0 and 65535', () => {
+    expect(ruleIds(findings((t) => twoSiteEdges(t, { srvPriority: 0 }, { srvPriority: 65535, srvWeight: 65535 })))).not.toContain('SRV-2');
+  });
+});
+
+describe('SRV-3: one record set per SRV name, one entry per Edge pool', () => {
+  test('passes when every Edge pool has one entry per name', () => {
+    expect(check(rule('SRV-3'), reference())).toHaveLength(0);
+  });
+
+  test('fails for a duplicate entry and for a pool missing from _sip._tls (model)', () => {
+    const m = reference();
+    const dup = { ...m, srvEntries: [...m.srvEntries, m.srvEntries[0]] };
+    expect(check(rule('SRV-3'), dup)[0].message).toMatch(/holds 2 entries/);
+    const missing = { ...m, srvEntries: m.srvEntries.filter((e) => !(e.name.startsWith('_sip._tls') && e.ownerPath.includes('north'))) };
+    expect(check(rule('SRV-3'), missing)[0]).toMatchObject({ path: 'test/contoso/north/edge' });
+  });
+});
+
+describe('DNS-5: Edge DNS load balancing records', () => {
+  test('passes: one public A record per server and service, internal pool and server records', () => {
+    expect(check(rule('DNS-5'), reference())).toHaveLength(0);
+  });
+
+  test('fails when a public name misses a server or the internal pool FQDN misses a member (model)', () => {
+    const m = reference();
+    const cut = (fqdn: string) => ({ ...m, dnsRecords: m.dnsRecords.map((r) => (r.fqdn === fqdn ? { ...r, values: r.values.slice(1) } : r)) });
+    expect(check(rule('DNS-5'), cut('edge-av-west.contoso.com'))[0].message).toMatch(/edge-av-west.contoso.com has 1 A record\(s\) for 2 Edge servers/);
+    expect(check(rule('DNS-5'), cut('edge-west.corp.contoso.com'))[0].message).toMatch(/needs one A record per member/);
+    const noHost = { ...m, dnsRecords: m.dnsRecords.filter((r) => r.fqdn !== 'edge-west-1.corp.contoso.com') };
+    expect(check(rule('DNS-5'), noHost)[0].message).toMatch(/edge-west-1.corp.contoso.com has no A record/);
+  });
+});
+
+describe('DNS-8: SRV targets are A names in the SRV record\'s domain', () => {
+  test('fails when the Access Edge FQDN is in another domain', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, { accessEdgeFqdn: 'sip.fabrikam.net', federation: false, xmppFederation: false })), 'DNS-8');
+    expect(f[0].message).toMatch(/targets sip.fabrikam.net, outside contoso.com/);
+  });
+
+  test('fails when the target has no A record (model), passes otherwise', () => {
+    const m = reference();
+    expect(check(rule('DNS-8'), m)).toHaveLength(0);
+    const noA = { ...m, dnsRecords: m.dnsRecords.filter((r) => r.fqdn !== 'edge-access-west.contoso.com') };
+    expect(check(rule('DNS-8'), noA)[0].message).toMatch(/has no A record in the public zone/);
+  });
+});
