@@ -16,3 +16,8 @@ export { FrontEndPool } from './constructs/front-end-pool';
 export type { FrontEndPoolProps } from './constructs/front-end-pool';
 export { validateTopology } from './constructs/validation';
 export { acknowledgeFinding } from './constructs/acknowledgements';
+export { DirectorPool } from './constructs/director-pool';
+export type { DirectorPoolProps } from './constructs/director-pool';
+export { MediationPool } from './constructs/mediation-pool';
+export type { MediationPoolProps } from './constructs/mediation-pool';
+export { rolesRunbook } from './reports/runbook-roles';
