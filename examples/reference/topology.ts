@@ -5,7 +5,9 @@
 import { Construct } from 'constructs';
 import {
   CentralSite,
+  DirectorPool,
   FrontEndPool,
+  MediationPool,
   ProductVersion,
   SfbDeployment,
   SqlServerVersion,
@@ -19,6 +21,10 @@ export interface ReferenceTopology {
   readonly north: CentralSite;
   readonly westPool: FrontEndPool;
   readonly northPool: FrontEndPool;
+  readonly westDirector: DirectorPool;
+  readonly northDirector: DirectorPool;
+  readonly westMediation: MediationPool;
+  readonly northMediation: MediationPool;
 }
 
 export function buildReferenceTopology(scope: Construct): ReferenceTopology {
@@ -46,5 +52,12 @@ export function buildReferenceTopology(scope: Construct): ReferenceTopology {
     backEnd: northBackEnd,
   });
 
-  return { deployment, west, north, westPool, northPool };
+  // A Director pool per site: first hop for sign-in (VOICE-5) and for remote users.
+  const westDirector = new DirectorPool(west, 'director', { fqdn: 'dir-west.corp.contoso.com' });
+  const northDirector = new DirectorPool(north, 'director', { fqdn: 'dir-north.corp.contoso.com' });
+  // A stand-alone Mediation pool per site, routing to the site's own Front End pool.
+  const westMediation = new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: westPool });
+  const northMediation = new MediationPool(north, 'mediation', { fqdn: 'med-north.corp.contoso.com', nextHop: northPool });
+
+  return { deployment, west, north, westPool, northPool, westDirector, northDirector, westMediation, northMediation };
 }
