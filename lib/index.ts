@@ -21,3 +21,8 @@ export type { LabOptions } from './constructs/lab';
 export type { Server } from './azure/servers';
 export { EdgePool } from './constructs/edge-pool';
 export type { EdgePoolProps, IEdgeNextHop } from './constructs/edge-pool';
+export { DirectorPool } from './constructs/director-pool';
+export type { DirectorPoolProps } from './constructs/director-pool';
+export { MediationPool } from './constructs/mediation-pool';
+export type { MediationPoolProps } from './constructs/mediation-pool';
+export { rolesRunbook } from './reports/runbook-roles';

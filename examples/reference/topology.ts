@@ -7,9 +7,11 @@ import { Construct } from 'constructs';
 import {
   acknowledgeFinding,
   CentralSite,
+  DirectorPool,
   EdgePool,
   FrontEndPool,
   LabOptions,
+  MediationPool,
   ProductVersion,
   SfbDeployment,
   SqlServerVersion,
@@ -25,6 +27,10 @@ export interface ReferenceTopology {
   readonly northPool: FrontEndPool;
   readonly westEdge: EdgePool;
   readonly northEdge: EdgePool;
+  readonly westDirector: DirectorPool;
+  readonly northDirector: DirectorPool;
+  readonly westMediation: MediationPool;
+  readonly northMediation: MediationPool;
 }
 
 export interface ReferenceTopologyOptions {
@@ -84,5 +90,12 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
     'Inbound federation fails over by the runbook: move the federation flag to edge-north and republish (docs/edge.md)',
   );
 
-  return { deployment, west, north, westPool, northPool, westEdge, northEdge };
+  // A Director pool per site: first hop for sign-in (VOICE-5) and for remote users.
+  const westDirector = new DirectorPool(west, 'director', { fqdn: 'dir-west.corp.contoso.com' });
+  const northDirector = new DirectorPool(north, 'director', { fqdn: 'dir-north.corp.contoso.com' });
+  // A stand-alone Mediation pool per site, routing to the site's own Front End pool.
+  const westMediation = new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: westPool });
+  const northMediation = new MediationPool(north, 'mediation', { fqdn: 'med-north.corp.contoso.com', nextHop: northPool });
+
+  return { deployment, west, north, westPool, northPool, westEdge, northEdge, westDirector, northDirector, westMediation, northMediation };
 }

@@ -188,6 +188,21 @@ export class DnsRecords extends Construct {
     this.srvEntryList.push(entry);
   }
 
+  /**
+   * Replaces an entry added earlier with another for the same name (a site's first hop moving from its
+   * Front End pool to a Director pool); the record set keeps its resource, so its address is stable.
+   */
+  replaceSrv(previous: SrvEntryModel, entry: SrvEntryModel): void {
+    const set = this.srvSets.get(`${previous.scope}|${previous.name.toLowerCase()}`);
+    const i = set ? set.entries.indexOf(previous) : -1;
+    if (!set || i < 0 || set.name !== entry.name.toLowerCase() || set.scope !== entry.scope) {
+      throw new Error(`DnsRecords: cannot replace SRV entry ${previous.name} -> ${previous.target}: it was not added, or the replacement has another name`);
+    }
+    set.entries.splice(i, 1);
+    this.srvEntryList.splice(this.srvEntryList.indexOf(previous), 1);
+    this.addSrv(entry);
+  }
+
   /** Links a private zone to a site's virtual network so the site's servers resolve its names. */
   linkPrivateZone(zone: ZoneEntry, networkKey: string, networkId: string): void {
     new PrivateDnsZoneVirtualNetworkLink(this, `link-${idOf(zone.domain)}-${networkKey}`, {

@@ -9,6 +9,7 @@ import { IBackEnd } from './back-end';
 import type { EdgePool } from './edge-pool';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
+import { RegistrarDiscovery } from './registrar-discovery';
 import { CentralSite } from './site';
 import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -35,6 +36,12 @@ export interface FrontEndPoolProps {
   readonly hostsCentralManagementStore?: boolean;
   /** Mediation Server collocated on the Front Ends (MED-1). @default false */
   readonly collocatedMediation?: boolean;
+  /**
+   * The pool's users are enabled for Enterprise Voice or dial-in conferencing, which need a Mediation
+   * Server, collocated or stand-alone (VOICE-12).
+   * @default false - no Mediation Server is required
+   */
+  readonly enterpriseVoice?: boolean;
   /** VM size of every Front End. @default Standard_D16s_v5 (16 cores, 64 GB: the VM-1 floor of every version); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
@@ -44,6 +51,7 @@ export interface FrontEndPoolProps {
 const KNOWN_PROPS = [
   'fqdn', 'edition', 'frontEndServers', 'backEnd', 'operatingSystem', 'sipLoadBalancing', 'internalWebFqdn',
   'externalWebFqdn', 'users', 'hostsCentralManagementStore', 'collocatedMediation', 'vmSize', 'serverNamePrefix',
+  'enterpriseVoice',
 ];
 
 /** Front End ports every Front End accepts from the deployment's networks (catalog ports table). */
@@ -87,6 +95,7 @@ export class FrontEndPool extends Construct {
   readonly externalWebFqdn: string;
   readonly hostsCentralManagementStore: boolean;
   readonly collocatedMediation: boolean;
+  readonly enterpriseVoice: boolean;
   readonly backEnd?: IBackEnd;
   readonly users?: number;
   readonly servers: ServerGroup;
@@ -114,6 +123,7 @@ export class FrontEndPool extends Construct {
     const firstPool = !deployment.members.all.some((m) => m instanceof FrontEndPool);
     this.hostsCentralManagementStore = props.hostsCentralManagementStore ?? firstPool;
     this.collocatedMediation = props.collocatedMediation ?? false;
+    this.enterpriseVoice = props.enterpriseVoice ?? false;
     this.backEnd = props.backEnd;
 
     const role = enterprise ? ServerRole.FRONT_END : ServerRole.STANDARD_EDITION;
@@ -151,6 +161,7 @@ export class FrontEndPool extends Construct {
 
     this.allowFrontEndTraffic();
     if (this.backEnd) this.backEnd.attachPool(this);
+    RegistrarDiscovery.of(deployment).offer({ site: scope, ownerPath: this.node.path, fqdn: this.fqdn, addresses: ips, kind: 'registrar' });
     deployment.register(this);
   }
 
@@ -202,6 +213,7 @@ export class FrontEndPool extends Construct {
       backEndPath: this.backEnd?.node.path,
       associatedEdgePath: this.edgeAssociation?.node.path,
       collocatedMediation: this.collocatedMediation,
+      enterpriseVoice: this.enterpriseVoice,
       adDomain: this.deployment.adDomain,
     });
   }

@@ -9,6 +9,7 @@ import {
   MediationPoolModel,
   PairModel,
   SiteModel,
+  SiteSrvAnswerModel,
 } from '../model/topology';
 
 export interface ModelParts {
@@ -21,6 +22,7 @@ export interface ModelParts {
   chatPools: ChatPoolModel[];
   directorPools: DirectorPoolModel[];
   mediationPools: MediationPoolModel[];
+  siteSrvAnswers: SiteSrvAnswerModel[];
   extra: Record<string, unknown>;
 }
 
@@ -40,6 +42,7 @@ export function emptyParts(): ModelParts {
     chatPools: [],
     directorPools: [],
     mediationPools: [],
+    siteSrvAnswers: [],
     extra: {},
   };
 }

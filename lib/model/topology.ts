@@ -101,6 +101,8 @@ export interface FrontEndPoolModel {
   /** Edge pool used for media (EDGE-18), explicit or derived. */
   readonly associatedEdgePath?: string;
   readonly collocatedMediation: boolean;
+  /** Users of the pool are enabled for Enterprise Voice or dial-in conferencing (VOICE-12). */
+  readonly enterpriseVoice?: boolean;
   /** AD domain the servers join (FE-11). */
   readonly adDomain: string;
 }
@@ -215,6 +217,8 @@ export interface DirectorPoolModel {
   readonly externalWebFqdn: string;
   readonly webLoadBalancer?: LoadBalancerModel;
   readonly sipLoadBalancing: LoadBalancing;
+  /** Concurrent remote users the pool serves, for capacity findings (DIR-2). */
+  readonly remoteUsers?: number;
 }
 
 export interface MediationPoolModel {
@@ -224,6 +228,12 @@ export interface MediationPoolModel {
   readonly servers: readonly ServerModel[];
   readonly nextHopPath: string;
   readonly loadBalancing: LoadBalancing;
+  /** Internal load balancer carrying SIP 5070 when `loadBalancing` is hardware (MED-2). */
+  readonly loadBalancer?: LoadBalancerModel;
+  /** Address prefixes (or `VirtualNetwork`) of the PSTN gateways, SBCs or IP-PBXs the pool peers with (MED-4). */
+  readonly gatewayPrefixes?: readonly string[];
+  /** Concurrent calls the pool must carry without media bypass, for capacity findings (MED-6). */
+  readonly concurrentCalls?: number;
 }
 
 /** A network flow the topology needs, as an NSG rule and a firewall-report row see it. */
@@ -290,6 +300,18 @@ export interface LabModel {
   readonly explicitSupportPosture?: SupportPosture;
 }
 
+/**
+ * The `_sipinternaltls._tcp` answer the clients of one central site should get from site-aware DNS
+ * (VOICE-5): their own site's first hop first, the other sites' after it.
+ */
+export interface SiteSrvAnswerModel {
+  /** Site whose clients get this answer. */
+  readonly sitePath: string;
+  /** SRV name with domain, e.g. `_sipinternaltls._tcp.contoso.com`. */
+  readonly name: string;
+  readonly entries: readonly SrvEntryModel[];
+}
+
 export interface TopologyModel {
   readonly path: string;
   readonly productVersion: ProductVersion;
@@ -312,6 +334,8 @@ export interface TopologyModel {
   readonly credentials: readonly CredentialModel[];
   readonly srvEntries: readonly SrvEntryModel[];
   readonly dnsRecords: readonly DnsRecordModel[];
+  /** Per-site `_sipinternaltls._tcp` answers for the customer's site-aware DNS (VOICE-5). */
+  readonly siteSrvAnswers?: readonly SiteSrvAnswerModel[];
   /** Every server of the deployment, whatever its role. */
   readonly servers: readonly ServerModel[];
   /** Extension slot for areas that add their own data without changing this interface. */

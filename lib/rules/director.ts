@@ -1,13 +1,123 @@
-/** Director pools (DIR-*). */
-import { Rule, RuleStatus, RuleStatusKind, status } from './rule';
+/** Director pools (DIR-*): size, capacity, placement, dedication, load balancing, web FQDNs. */
+import { LoadBalancing, ProductVersion, Severity } from '../enums';
+import { addressInCidr } from '../model/addresses';
+import { allFqdns, productName, siteOf } from '../model/queries';
+import { ServerModel, ServerRole, TopologyModel } from '../model/topology';
+import { rule, RuleStatus, Violation } from './rule';
 
-export const DIRECTOR_RULES: Rule[] = [];
+const TOPOLOGY = 'Topology Basics for Skype for Business Server';
+const CAPACITY = 'Capacity planning user model usage for Skype for Business Server';
+const LB_REQ = 'Load balancing requirements for Skype for Business';
 
-export const DIRECTOR_STATUS: RuleStatus[] = [
-  status('DIR-1', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('DIR-2', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('DIR-3', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('DIR-4', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('DIR-5', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('DIR-6', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
+const MAX_DIRECTORS = 10;
+
+/** Concurrent remote users one Director serves (DIR-2). */
+function remoteUsersPerDirector(version: ProductVersion): number {
+  return version === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? 18000 : 12000;
+}
+
+/** A pool that must stay in one site (DIR-3, MED-3). */
+interface SitedPool {
+  readonly path: string;
+  readonly sitePath: string;
+  readonly fqdn: string;
+  readonly servers: readonly ServerModel[];
+}
+
+/** Servers of a pool whose address lies outside the pool's site: the pool would be stretched. */
+export function stretchedPoolViolations(m: TopologyModel, pools: readonly SitedPool[], kind: string): Violation[] {
+  return pools.flatMap((p) => {
+    const site = siteOf(m, p.sitePath);
+    if (!site) return [{ path: p.path, message: `${kind} ${p.fqdn} names site ${p.sitePath}, which is not a central site of the deployment; create the pool in a CentralSite` }];
+    const outside = p.servers.filter((s) => !addressInCidr(s.nics[0]?.privateIp ?? '', site.addressSpace));
+    return outside.length === 0
+      ? []
+      : [{
+          path: p.path,
+          message: `servers ${outside.map((s) => `${s.computerName} (${s.nics[0]?.privateIp})`).join(', ')} of ${kind} ${p.fqdn} are outside site ${site.name} (${site.addressSpace}); ${kind}s cannot be stretched across sites; create a separate pool in the other site`,
+        }];
+  });
+}
+
+export const DIRECTOR_RULES = [
+  rule('DIR-1', Severity.ERROR, 'At most 10 Directors per pool', TOPOLOGY, (m) =>
+    m.directorPools
+      .filter((d) => d.servers.length > MAX_DIRECTORS)
+      .map((d) =>
+        m.productVersion === ProductVersion.LYNC_SERVER_2013
+          ? {
+              path: d.path,
+              severity: Severity.WARNING,
+              message: `servers is ${d.servers.length}; the limit of ${MAX_DIRECTORS} Directors per pool is documented for Skype for Business Server 2015 and 2019 and UNCONFIRMED for Lync Server 2013; use at most ${MAX_DIRECTORS}, or split the remote users over another Director pool`,
+            }
+          : {
+              path: d.path,
+              message: `servers is ${d.servers.length}; a Director pool of ${productName(m)} holds at most ${MAX_DIRECTORS} Directors; set servers to ${MAX_DIRECTORS} or fewer, or add another Director pool`,
+            },
+      ),
+  ),
+  rule('DIR-2', Severity.WARNING, 'At least two Directors, and one per 12,000 (2019: 18,000) concurrent remote users', CAPACITY, (m) =>
+    m.directorPools.flatMap((d) => {
+      const out: Violation[] = [];
+      if (d.servers.length < 2) {
+        out.push({ path: d.path, message: `servers is ${d.servers.length}; a single Director gives no high availability; use at least 2 Directors` });
+      }
+      const per = remoteUsersPerDirector(m.productVersion);
+      const needed = d.remoteUsers === undefined ? 0 : Math.ceil(d.remoteUsers / per);
+      if (needed > d.servers.length) {
+        out.push({ path: d.path, message: `remoteUsers is ${d.remoteUsers}; at ${per.toLocaleString('en-US')} concurrent remote users per Director (${productName(m)}) the pool needs ${needed} Directors but has ${d.servers.length}; set servers to ${needed}` });
+      }
+      return out;
+    }),
+  ),
+  rule('DIR-3', Severity.ERROR, 'Director pools are not stretched across sites', CAPACITY, (m) =>
+    stretchedPoolViolations(m, m.directorPools, 'Director pool'),
+  ),
+  rule('DIR-4', Severity.ERROR, 'Directors are dedicated servers (no collocation, no users homed)', TOPOLOGY, (m) =>
+    m.directorPools.flatMap((d) => {
+      const own = new Set(d.servers.map((s) => s.path));
+      const others = m.servers.filter((s) => !own.has(s.path));
+      return d.servers.flatMap((s) => {
+        if (s.role !== ServerRole.DIRECTOR) {
+          return [{ path: s.path, message: `server ${s.computerName} of Director pool ${d.fqdn} has role ${s.role}; a Director runs no other role and homes no users; use a dedicated Director server` }];
+        }
+        const shared = others.find((o) => o.fqdn === s.fqdn || o.nics.some((n) => n.privateIp === s.nics[0]?.privateIp));
+        return shared
+          ? [{ path: s.path, message: `Director ${s.computerName} (${s.fqdn}, ${s.nics[0]?.privateIp}) is the same machine as ${shared.role} server ${shared.computerName}; the Director role cannot be collocated; give the Director its own server` }]
+          : [];
+      });
+    }),
+  ),
+  rule('DIR-5', Severity.ERROR, 'Multi-server Director pools balance web traffic on a load balancer', LB_REQ, (m) =>
+    m.directorPools.flatMap((d) => {
+      if (d.servers.length <= 1) return [];
+      const hardware = d.sipLoadBalancing === LoadBalancing.HARDWARE;
+      const required = hardware ? [443, 444, 5061, 4443] : [443, 4443];
+      const ports = new Set((d.webLoadBalancer?.rules ?? []).map((r) => r.frontendPort));
+      const missing = required.filter((p) => !ports.has(p));
+      return missing.length === 0
+        ? []
+        : [{
+            path: d.path,
+            message: `Director pool ${d.fqdn} (${d.servers.length} servers, SIP ${hardware ? 'hardware' : 'DNS'} load balanced) has no load-balancer rule for port(s) ${missing.join(', ')}; ${hardware ? 'a hardware-load-balanced Director pool needs 443, 444, 5061 and 4443' : 'DNS load balancing covers SIP only, client web traffic needs a load balancer on 443 and 4443'}; balance the missing ports`,
+          }];
+    }),
+  ),
+  rule('DIR-6', Severity.ERROR, 'Director web services FQDNs are unique', LB_REQ, (m) => {
+    const all = allFqdns(m);
+    const related = (a: string, b: string) => a === b || a.startsWith(b + '/') || b.startsWith(a + '/');
+    return m.directorPools.flatMap((d) =>
+      [
+        { what: 'externalWebFqdn', fqdn: d.externalWebFqdn.toLowerCase() },
+        { what: 'internalWebFqdn', fqdn: d.internalWebFqdn.toLowerCase() },
+      ].flatMap(({ what, fqdn }) => {
+        const clash = all.find((o) => o.fqdn === fqdn && !related(o.path, d.path));
+        return clash
+          ? [{ path: d.path, message: `${what} ${fqdn} is also the ${clash.kind} of ${clash.path}; a Director pool's web services FQDNs must differ from every other Director pool, Front End pool and server; choose another ${what}` }]
+          : [];
+      }),
+    );
+  }),
 ];
+
+export const DIRECTOR_STATUS: RuleStatus[] = [];

@@ -256,7 +256,8 @@ export const EDGE_RULES = [
   }),
   rule('SRV-1', Severity.ERROR, 'Edge pools publishing one SRV name use distinct priorities', EDGE_DR, (m) => {
     const out: Violation[] = [];
-    for (const entries of srvGroups(m).values()) {
+    // Only the Edge pools' public SRV names: internal registrar discovery (VOICE-5) uses equal priorities on purpose.
+    for (const entries of [...srvGroups(m).values()].filter((g) => g[0].scope === 'public')) {
       entries.forEach((e, i) => {
         const clash = entries.slice(0, i).find((o) => o.priority === e.priority && o.ownerPath !== e.ownerPath);
         if (clash) out.push({ path: e.ownerPath, message: `${e.name} priority ${e.priority} is also used by ${clash.ownerPath}; each Edge pool needs its own priority so clients have a defined failover order; change srvPriority` });

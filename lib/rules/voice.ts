@@ -1,19 +1,87 @@
-/** Enterprise Voice resiliency (VOICE-*). */
-import { Rule, RuleStatus, RuleStatusKind, status } from './rule';
+/** Enterprise Voice resiliency (VOICE-*): registrar pools per site, sign-in discovery, Mediation for voice. */
+import { LoadBalancing, Severity } from '../enums';
+import { FrontEndPoolModel, TopologyModel } from '../model/topology';
+import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
-export const VOICE_RULES: Rule[] = [];
+const EV = 'Plan for Enterprise Voice resiliency in Skype for Business Server';
+
+function addresses(m: TopologyModel, fqdn: string): string[] {
+  const name = fqdn.toLowerCase();
+  return m.dnsRecords.filter((r) => r.scope === 'private' && r.type === 'A' && r.fqdn === name).flatMap((r) => r.values);
+}
+
+/** A registrar pool is load balanced: one server, DNS (pool FQDN to every member), or SIP 5061 on the load balancer. */
+function loadBalanced(m: TopologyModel, p: FrontEndPoolModel): boolean {
+  if (p.servers.length <= 1) return true;
+  if (p.sipLoadBalancing === LoadBalancing.HARDWARE) return (p.webLoadBalancer?.rules ?? []).some((r) => r.frontendPort === 5061);
+  const resolved = new Set(addresses(m, p.fqdn));
+  return p.servers.every((s) => resolved.has(s.nics[0]?.privateIp ?? ''));
+}
+
+/** The pools that may be a site's first hop: Director pools first, then Front End pools. */
+function firstHopTargets(m: TopologyModel, sitePath: string): string[] {
+  return [...m.directorPools, ...m.frontEndPools].filter((p) => p.sitePath === sitePath).map((p) => p.path);
+}
+
+export const VOICE_RULES = [
+  rule('VOICE-1', Severity.ERROR, 'Every central site has a load-balanced Registrar pool', EV, (m) =>
+    m.sites.flatMap((site): Violation[] => {
+      const pools = m.frontEndPools.filter((p) => p.sitePath === site.path);
+      if (pools.length === 0) {
+        return [{ path: site.path, message: `central site ${site.name} has no Registrar pool (Front End pool or Standard Edition server); each central site needs one for its users and as a backup Registrar for another site; add a FrontEndPool to the site` }];
+      }
+      return pools.some((p) => loadBalanced(m, p))
+        ? []
+        : [{ path: site.path, message: `no Registrar pool of central site ${site.name} is load balanced (${pools.map((p) => p.fqdn).join(', ')}); a Registrar pool needs DNS load balancing (pool FQDN to every Front End) or a load balancer on SIP 5061; publish the missing records or balance 5061` }];
+    }),
+  ),
+  rule('VOICE-5', Severity.WARNING, 'Internal sign-in SRV records reach every central site, each site preferring its own', EV, (m) => {
+    const name = `_sipinternaltls._tcp.${m.sipDomain}`.toLowerCase();
+    const published = m.srvEntries.filter((e) => e.scope === 'private' && e.name.toLowerCase() === name);
+    const answers = m.siteSrvAnswers ?? [];
+    const out: Violation[] = [];
+    for (const site of m.sites) {
+      const targets = firstHopTargets(m, site.path);
+      if (targets.length === 0) continue;
+      if (!published.some((e) => targets.includes(e.ownerPath))) {
+        out.push({ path: site.path, message: `${name} has no entry for a Director or Front End pool of central site ${site.name}; when another site fails its clients cannot find this site; publish one entry per central site` });
+        continue;
+      }
+      const answer = answers.find((a) => a.sitePath === site.path);
+      const best = answer ? Math.min(...answer.entries.map((e) => e.priority)) : undefined;
+      const preferred = answer?.entries.filter((e) => e.priority === best) ?? [];
+      if (!answer || preferred.length !== 1 || !targets.includes(preferred[0].ownerPath)) {
+        out.push({ path: site.path, message: `the ${name} answer for clients of central site ${site.name} ${answer ? `prefers [${preferred.map((e) => e.target).join(', ')}]` : 'is missing'}; each site's clients should get their own site's Director or Front End pool at the lowest priority and the other sites' after it (site-aware DNS)` });
+      }
+    }
+    // One shared record set serves every network: an entry preferred over the others makes every site's clients prefer that site.
+    const priorities = [...new Set(published.map((e) => e.priority))];
+    if (priorities.length > 1) {
+      const top = Math.min(...priorities);
+      out.push({ path: m.path, message: `${name} in the shared private zone has priorities [${priorities.sort((a, b) => a - b).join(', ')}], so clients of every site prefer ${published.filter((e) => e.priority === top).map((e) => e.target).join(', ')}; the zone answers every network alike, so give its entries one priority and put per-site preference in site-aware DNS` });
+    }
+    return out;
+  }),
+  rule('VOICE-12', Severity.ERROR, 'Enterprise Voice and dial-in conferencing need a Mediation Server', 'Mediation Server component in Skype for Business Server; Topology Basics', (m) => {
+    const mediation = m.mediationPools.length > 0 || m.frontEndPools.some((p) => p.collocatedMediation);
+    if (mediation) return [];
+    return m.frontEndPools
+      .filter((p) => p.enterpriseVoice)
+      .map((p) => ({
+        path: p.path,
+        message: `pool ${p.fqdn} has enterpriseVoice but the deployment has no Mediation Server; Enterprise Voice and dial-in conferencing need one, collocated or stand-alone; set collocatedMediation on a Front End pool or add a MediationPool`,
+      }));
+  }),
+];
 
 export const VOICE_STATUS: RuleStatus[] = [
-  status('VOICE-1', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
   status('VOICE-2', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-3', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-4', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-5', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-6', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-7', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-8', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-9', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-10', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-11', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-12', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
+  status('VOICE-3', RuleStatusKind.IN_RUNBOOK, 'The Registrar failover interval is a Topology Builder setting the library leaves at its default of 300 seconds; the roles runbook states it with the outage list.'),
+  status('VOICE-4', RuleStatusKind.NOT_MODELLED, 'PSTN routes and their gateways are voice-routing configuration (Set-CsVoiceRoute), not Azure infrastructure; docs/director-mediation-voice.md tells the operator to give each route a failover route through another site\'s gateway.'),
+  status('VOICE-6', RuleStatusKind.NOT_MODELLED, 'Branch sites and Survivable Branch Appliances are on-premises equipment; the library models central sites on Azure only.'),
+  status('VOICE-7', RuleStatusKind.NOT_MODELLED, 'Branch sites and Survivable Branch Appliances are not modelled (central sites on Azure only), so there is no SBA to give a backup Registrar.'),
+  status('VOICE-8', RuleStatusKind.NOT_MODELLED, 'Branch user voice policies, DNS caching and DHCP option 120 are branch configuration outside the library\'s central-site model.'),
+  status('VOICE-9', RuleStatusKind.NOT_MODELLED, 'Survivable Branch Appliances are not modelled.'),
+  status('VOICE-10', RuleStatusKind.NOT_MODELLED, 'Every site the library builds is a central site, so these services cannot land on a branch site; enabling dial-in conferencing per pool is a Topology Builder setting the library does not model.'),
+  status('VOICE-11', RuleStatusKind.IN_RUNBOOK, 'rolesRunbook (lib/reports/runbook-roles.ts) lists what does and does not work from the backup Registrar during a central-site outage.'),
 ];

@@ -1,0 +1,170 @@
+import { Construct } from 'constructs';
+import { InternalLoadBalancer } from '../azure/load-balancer';
+import { SubnetRole } from '../azure/network';
+import { ServerGroup } from '../azure/servers';
+import { webServiceRules } from '../azure/web-services';
+import { LoadBalancing, WindowsServerVersion } from '../enums';
+import { ServerRole } from '../model/topology';
+import { newestSupportedOs } from '../model/versions';
+import { SfbDeployment } from './deployment';
+import { ModelParts } from './model-builder';
+import { RegistrarDiscovery } from './registrar-discovery';
+import { CentralSite } from './site';
+import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+
+export interface DirectorPoolProps {
+  /** Pool FQDN. */
+  readonly fqdn: string;
+  /** Director servers; DIR-1 and DIR-2 check the count. @default 2 */
+  readonly servers?: number;
+  /** Internal web services FQDN, resolving to the web load balancer (DNS-3). @default `<pool label>-webint.<pool domain>` */
+  readonly internalWebFqdn?: string;
+  /** External web services FQDN, published by your reverse proxy. @default `<pool label>-webext.<sipDomain>` */
+  readonly externalWebFqdn?: string;
+  /**
+   * How SIP is balanced. Web services always use the internal load balancer (DIR-5).
+   * @default LoadBalancing.DNS - DNS load balancing for SIP, the load balancer carries 80, 443, 8080, 4443 only
+   */
+  readonly sipLoadBalancing?: LoadBalancing;
+  /** Concurrent remote users the pool serves, for capacity findings (DIR-2). @default no capacity findings */
+  readonly remoteUsers?: number;
+  /** @default the newest Windows Server the product version supports */
+  readonly operatingSystem?: WindowsServerVersion;
+  /** VM size of every Director. @default Standard_D8s_v5 (8 cores, 32 GB: the VM-1 floor of every version) */
+  readonly vmSize?: string;
+  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
+  readonly serverNamePrefix?: string;
+}
+
+const KNOWN_PROPS = [
+  'fqdn', 'servers', 'internalWebFqdn', 'externalWebFqdn', 'sipLoadBalancing', 'remoteUsers', 'operatingSystem',
+  'vmSize', 'serverNamePrefix',
+];
+
+/** What Front Ends and Directors exchange: SIP, inter-server HTTPS, web services proxied by the Director. */
+const FRONT_END_DIRECTOR_PORTS = ['443', '444', '4443', '5061'];
+/** What clients, Edge servers and the reverse proxy reach on a Director. */
+const DIRECTOR_CLIENT_PORTS = ['80', '443', '4443', '5061', '8080'];
+
+/**
+ * A Director pool: dedicated Director servers (no users homed, no other role) spread over the site's
+ * zones in the Director subnet, DNS load balancing for SIP and a Standard internal load balancer for
+ * web traffic, its own web services FQDNs. It is its site's first hop for internal sign-in (VOICE-5)
+ * and may be an Edge pool's next hop (EDGE-19).
+ */
+export class DirectorPool extends Construct {
+  readonly site: CentralSite;
+  readonly deployment: SfbDeployment;
+  readonly fqdn: string;
+  readonly internalWebFqdn: string;
+  readonly externalWebFqdn: string;
+  readonly sipLoadBalancing: LoadBalancing;
+  readonly operatingSystem: WindowsServerVersion;
+  readonly remoteUsers?: number;
+  readonly servers: ServerGroup;
+  readonly webLoadBalancer: InternalLoadBalancer;
+
+  constructor(scope: CentralSite, id: string, props: DirectorPoolProps) {
+    super(scope, id);
+    rejectUnknownProps(this, 'DirectorPool', props, KNOWN_PROPS);
+    const deployment = SfbDeployment.of(this, 'DirectorPool');
+    if (!(scope instanceof CentralSite)) throw new Error(`DirectorPool ${this.node.path}: scope must be a CentralSite`);
+    this.site = scope;
+    this.deployment = deployment;
+    this.fqdn = requireDomainName(this, 'DirectorPool', 'fqdn', props.fqdn);
+    const count = requireCount(this, 'DirectorPool', 'servers', props.servers ?? 2, 1, 100);
+    this.sipLoadBalancing = requireEnum(this, 'DirectorPool', 'sipLoadBalancing', props.sipLoadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
+    this.operatingSystem = requireEnum(this, 'DirectorPool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
+    if (props.remoteUsers !== undefined) this.remoteUsers = requireCount(this, 'DirectorPool', 'remoteUsers', props.remoteUsers, 0, 10_000_000);
+    const [label, ...rest] = this.fqdn.split('.');
+    this.internalWebFqdn = requireDomainName(this, 'DirectorPool', 'internalWebFqdn', props.internalWebFqdn ?? `${label}-webint.${rest.join('.')}`);
+    this.externalWebFqdn = requireDomainName(this, 'DirectorPool', 'externalWebFqdn', props.externalWebFqdn ?? `${label}-webext.${deployment.sipDomain}`);
+
+    this.servers = new ServerGroup(this, 'servers', {
+      site: scope,
+      role: ServerRole.DIRECTOR,
+      namePrefix: props.serverNamePrefix ?? label,
+      count,
+      vmSize: props.vmSize ?? 'Standard_D8s_v5',
+      os: this.operatingSystem,
+      nics: [{ subnet: SubnetRole.DIRECTOR }],
+    });
+    const hardware = this.sipLoadBalancing === LoadBalancing.HARDWARE;
+    // Web services always go through the load balancer (DNS LB cannot carry HTTP, DIR-5); with
+    // hardware load balancing SIP and inter-server 444 join them (the HLB-only Director port list).
+    this.webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
+      site: scope,
+      name: `lbi-${label}-web`,
+      subnet: SubnetRole.DIRECTOR,
+      purpose: 'web',
+      fqdn: this.internalWebFqdn,
+      probe: { protocol: 'Tcp', port: 5061 },
+      rules: webServiceRules(hardware ? [444, 5061] : []),
+      members: this.servers.servers,
+    });
+    const vip = this.webLoadBalancer.privateIp;
+    const memberIps = this.servers.servers.map((s) => s.privateIp);
+    // DNS load balancing: the pool FQDN resolves to every member (DNS-2); with hardware load balancing, to the VIP.
+    const poolAddresses = hardware ? [vip] : memberIps;
+    deployment.dns.addA('private', this.fqdn, poolAddresses);
+    for (const s of this.servers.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+    deployment.dns.addA('private', this.internalWebFqdn, [vip]);
+
+    this.allowTraffic();
+    RegistrarDiscovery.of(deployment).offer({ site: scope, ownerPath: this.node.path, fqdn: this.fqdn, addresses: poolAddresses, kind: 'director' });
+    deployment.register(this);
+  }
+
+  /**
+   * Into the Director subnet: clients, Edge and reverse proxy from the deployment's networks, and the
+   * Front End subnets of every site (444 only from them). Into every site's Front End subnet: the Directors.
+   */
+  private allowTraffic(): void {
+    const site = this.site;
+    const fw = site.firewall(SubnetRole.DIRECTOR);
+    const directors = `${site.node.id} Director subnet`;
+    fw.allow({
+      ownerPath: site.node.path,
+      name: 'director-clients',
+      source: 'deployment networks (clients, Edge, reverse proxy)',
+      sourcePrefixes: ['VirtualNetwork'],
+      destination: directors,
+      protocol: 'Tcp',
+      ports: DIRECTOR_CLIENT_PORTS,
+    });
+    this.deployment.sites.forEach((other) => {
+      fw.allow({
+        ownerPath: site.node.path,
+        name: `director-from-front-end-${other.node.id}`,
+        source: `${other.node.id} Front End subnet`,
+        sourcePrefixes: [other.subnetPrefix(SubnetRole.FRONT_END)],
+        destination: directors,
+        protocol: 'Tcp',
+        ports: FRONT_END_DIRECTOR_PORTS,
+      });
+      other.firewall(SubnetRole.FRONT_END).allow({
+        ownerPath: site.node.path,
+        name: `front-end-from-directors-${site.node.id}`,
+        source: directors,
+        sourcePrefixes: [site.subnetPrefix(SubnetRole.DIRECTOR)],
+        destination: `${other.node.id} Front End subnet`,
+        protocol: 'Tcp',
+        ports: FRONT_END_DIRECTOR_PORTS,
+      });
+    });
+  }
+
+  contribute(parts: ModelParts): void {
+    parts.directorPools.push({
+      path: this.node.path,
+      sitePath: this.site.node.path,
+      fqdn: this.fqdn,
+      servers: this.servers.models,
+      internalWebFqdn: this.internalWebFqdn,
+      externalWebFqdn: this.externalWebFqdn,
+      webLoadBalancer: this.webLoadBalancer.model,
+      sipLoadBalancing: this.sipLoadBalancing,
+      remoteUsers: this.remoteUsers,
+    });
+  }
+}

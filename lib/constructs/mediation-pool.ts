@@ -1,0 +1,168 @@
+import { Construct } from 'constructs';
+import { InternalLoadBalancer } from '../azure/load-balancer';
+import { parseCidr, SubnetRole } from '../azure/network';
+import { ServerGroup } from '../azure/servers';
+import { tcpBalancingRule } from '../azure/web-services';
+import { LoadBalancing, WindowsServerVersion } from '../enums';
+import { ServerRole } from '../model/topology';
+import { newestSupportedOs } from '../model/versions';
+import { SfbDeployment } from './deployment';
+import { FrontEndPool } from './front-end-pool';
+import { ModelParts } from './model-builder';
+import { CentralSite } from './site';
+import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+
+export interface MediationPoolProps {
+  /** Pool FQDN. */
+  readonly fqdn: string;
+  /** Mediation servers. @default 2 */
+  readonly servers?: number;
+  /** The Front End pool (or Standard Edition server) the Mediation pool routes to; never a Director (MED-7). */
+  readonly nextHop: FrontEndPool;
+  /**
+   * How SIP from the Front Ends (5070) is balanced.
+   * @default LoadBalancing.DNS - the pool FQDN resolves to every member (MED-2)
+   */
+  readonly loadBalancing?: LoadBalancing;
+  /**
+   * Where the pool's PSTN gateways, SBCs or IP-PBXs are: address prefixes (CIDR) or the `VirtualNetwork`
+   * service tag (on-premises networks connected by VPN or ExpressRoute count as VirtualNetwork). Every
+   * gateway may reach every member on 5067/5068 (MED-4).
+   * @default ["VirtualNetwork"]
+   */
+  readonly gatewayPrefixes?: string[];
+  /** Concurrent calls without media bypass, for capacity findings (MED-6). @default no capacity findings */
+  readonly concurrentCalls?: number;
+  /** @default the newest Windows Server the product version supports */
+  readonly operatingSystem?: WindowsServerVersion;
+  /** VM size of every Mediation server. @default Standard_D8s_v5 (8 cores, 32 GB: the VM-1 floor of every version) */
+  readonly vmSize?: string;
+  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
+  readonly serverNamePrefix?: string;
+}
+
+const KNOWN_PROPS = [
+  'fqdn', 'servers', 'nextHop', 'loadBalancing', 'gatewayPrefixes', 'concurrentCalls', 'operatingSystem', 'vmSize',
+  'serverNamePrefix',
+];
+
+const MEDIATION_SIP_PORT = 5070;
+/** Gateway SIP: 5067 TLS, 5068 TCP. */
+const GATEWAY_SIP_PORTS = ['5067-5068'];
+/** Audio media a Mediation server terminates without media bypass (the catalog's audio range). */
+const AUDIO_PORTS = ['49152-57500'];
+
+/**
+ * A stand-alone Mediation pool: Mediation servers spread over the site's zones in the Mediation subnet,
+ * DNS load balancing (pool FQDN to every member), SIP 5070 from every site's Front Ends, 5067/5068
+ * from the gateways, routing to a Front End pool as next hop.
+ */
+export class MediationPool extends Construct {
+  readonly site: CentralSite;
+  readonly deployment: SfbDeployment;
+  readonly fqdn: string;
+  readonly nextHop: FrontEndPool;
+  readonly loadBalancing: LoadBalancing;
+  readonly gatewayPrefixes: readonly string[];
+  readonly concurrentCalls?: number;
+  readonly operatingSystem: WindowsServerVersion;
+  readonly servers: ServerGroup;
+  readonly loadBalancer?: InternalLoadBalancer;
+
+  constructor(scope: CentralSite, id: string, props: MediationPoolProps) {
+    super(scope, id);
+    rejectUnknownProps(this, 'MediationPool', props, KNOWN_PROPS);
+    const deployment = SfbDeployment.of(this, 'MediationPool');
+    if (!(scope instanceof CentralSite)) throw new Error(`MediationPool ${this.node.path}: scope must be a CentralSite`);
+    this.site = scope;
+    this.deployment = deployment;
+    this.fqdn = requireDomainName(this, 'MediationPool', 'fqdn', props.fqdn);
+    const count = requireCount(this, 'MediationPool', 'servers', props.servers ?? 2, 1, 100);
+    if (!(props.nextHop instanceof Construct)) {
+      throw new Error(`MediationPool ${this.node.path}: nextHop ${JSON.stringify(props.nextHop)} is not a pool; give the FrontEndPool the Mediation pool routes to`);
+    }
+    this.nextHop = props.nextHop;
+    this.loadBalancing = requireEnum(this, 'MediationPool', 'loadBalancing', props.loadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
+    this.gatewayPrefixes = this.requireGatewayPrefixes(props.gatewayPrefixes ?? ['VirtualNetwork']);
+    if (props.concurrentCalls !== undefined) this.concurrentCalls = requireCount(this, 'MediationPool', 'concurrentCalls', props.concurrentCalls, 0, 1_000_000);
+    this.operatingSystem = requireEnum(this, 'MediationPool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
+    const label = this.fqdn.split('.')[0];
+
+    this.servers = new ServerGroup(this, 'servers', {
+      site: scope,
+      role: ServerRole.MEDIATION,
+      namePrefix: props.serverNamePrefix ?? label,
+      count,
+      vmSize: props.vmSize ?? 'Standard_D8s_v5',
+      os: this.operatingSystem,
+      nics: [{ subnet: SubnetRole.MEDIATION }],
+    });
+    const memberIps = this.servers.servers.map((s) => s.privateIp);
+    if (this.loadBalancing === LoadBalancing.HARDWARE) {
+      this.loadBalancer = new InternalLoadBalancer(this, 'sip-load-balancer', {
+        site: scope,
+        name: `lbi-${label}-sip`,
+        subnet: SubnetRole.MEDIATION,
+        purpose: 'sip',
+        fqdn: this.fqdn,
+        probe: { protocol: 'Tcp', port: MEDIATION_SIP_PORT },
+        rules: [tcpBalancingRule(MEDIATION_SIP_PORT)],
+        members: this.servers.servers,
+      });
+    }
+    // DNS load balancing: the pool FQDN resolves to every member (MED-2, DNS-2); with a load balancer, to its address.
+    deployment.dns.addA('private', this.fqdn, this.loadBalancer ? [this.loadBalancer.privateIp] : memberIps);
+    for (const s of this.servers.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+
+    this.allowTraffic();
+    deployment.register(this);
+  }
+
+  private requireGatewayPrefixes(prefixes: unknown): string[] {
+    const ok = (p: unknown) => p === 'VirtualNetwork' || (typeof p === 'string' && typeof parseCidr(p) !== 'string');
+    // An NSG rule takes either one service tag or address prefixes, not both.
+    const mixed = Array.isArray(prefixes) && prefixes.includes('VirtualNetwork') && prefixes.length > 1;
+    if (!Array.isArray(prefixes) || prefixes.length === 0 || !prefixes.every(ok) || mixed) {
+      throw new Error(`MediationPool ${this.node.path}: gatewayPrefixes ${JSON.stringify(prefixes)} is not a list of IPv4 CIDRs or ["VirtualNetwork"] alone; give the gateways' networks, e.g. ["192.168.10.0/24"]`);
+    }
+    return [...prefixes];
+  }
+
+  /** SIP 5070 from every site's Front End subnet, 5067/5068 and audio from the gateways, audio from clients. */
+  private allowTraffic(): void {
+    const site = this.site;
+    const fw = site.firewall(SubnetRole.MEDIATION);
+    const destination = `${site.node.id} Mediation subnet`;
+    const gateways = `PSTN gateways of ${this.node.id}`;
+    const common = { ownerPath: this.node.path, destination, protocol: 'Tcp' as const };
+    this.deployment.sites.forEach((other) => {
+      fw.allow({
+        ...common,
+        ownerPath: site.node.path,
+        name: `mediation-from-front-end-${other.node.id}`,
+        source: `${other.node.id} Front End subnet`,
+        sourcePrefixes: [other.subnetPrefix(SubnetRole.FRONT_END)],
+        ports: [MEDIATION_SIP_PORT],
+      });
+    });
+    fw.allow({ ...common, name: `${this.node.id}-gateways-sip`, source: gateways, sourcePrefixes: this.gatewayPrefixes, ports: GATEWAY_SIP_PORTS });
+    for (const protocol of ['Tcp', 'Udp'] as const) {
+      fw.allow({ ...common, protocol, name: `${this.node.id}-gateways-media-${protocol.toLowerCase()}`, source: gateways, sourcePrefixes: this.gatewayPrefixes, ports: AUDIO_PORTS });
+      fw.allow({ ...common, ownerPath: site.node.path, protocol, name: `mediation-clients-media-${protocol.toLowerCase()}`, source: 'deployment networks (clients)', sourcePrefixes: ['VirtualNetwork'], ports: AUDIO_PORTS });
+    }
+  }
+
+  contribute(parts: ModelParts): void {
+    parts.mediationPools.push({
+      path: this.node.path,
+      sitePath: this.site.node.path,
+      fqdn: this.fqdn,
+      servers: this.servers.models,
+      nextHopPath: this.nextHop.node.path,
+      loadBalancing: this.loadBalancing,
+      loadBalancer: this.loadBalancer?.model,
+      gatewayPrefixes: [...this.gatewayPrefixes],
+      concurrentCalls: this.concurrentCalls,
+    });
+  }
+}
