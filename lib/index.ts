@@ -16,3 +16,6 @@ export { FrontEndPool } from './constructs/front-end-pool';
 export type { FrontEndPoolProps } from './constructs/front-end-pool';
 export { validateTopology } from './constructs/validation';
 export { acknowledgeFinding } from './constructs/acknowledgements';
+export { StretchedPersistentChatPool } from './constructs/persistent-chat-pool';
+export type { StretchedPersistentChatPoolProps } from './constructs/persistent-chat-pool';
+export { chatRunbook } from './reports/runbook-chat';

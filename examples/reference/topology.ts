@@ -10,6 +10,7 @@ import {
   SfbDeployment,
   SqlServerVersion,
   StandaloneBackEnd,
+  StretchedPersistentChatPool,
   SupportPosture,
 } from '../../lib';
 
@@ -19,6 +20,7 @@ export interface ReferenceTopology {
   readonly north: CentralSite;
   readonly westPool: FrontEndPool;
   readonly northPool: FrontEndPool;
+  readonly chatPool: StretchedPersistentChatPool;
 }
 
 export function buildReferenceTopology(scope: Construct): ReferenceTopology {
@@ -46,5 +48,16 @@ export function buildReferenceTopology(scope: Construct): ReferenceTopology {
     backEnd: northBackEnd,
   });
 
-  return { deployment, west, north, westPool, northPool };
+  // Persistent Chat, stretched: 2 active in West Europe near the mirrored primary database, 2 idle in
+  // North Europe beside the log-shipping secondary (the high-latency layout: Azure regions are far apart).
+  const chatPool = new StretchedPersistentChatPool(deployment, 'chat', {
+    fqdn: 'pchat.corp.contoso.com',
+    primarySite: west,
+    secondarySite: north,
+    homePool: westPool,
+    primaryActiveServers: 2,
+    secondaryIdleServers: 2,
+  });
+
+  return { deployment, west, north, westPool, northPool, chatPool };
 }
