@@ -6,7 +6,10 @@ import { check, findingsOf, ruleIds } from '../helpers';
 
 const rule = (id: string) => CHAT_RULES.find((r) => r.id === id);
 const findings = (...args: Parameters<typeof chatTopology>) => validateTopology(chatTopology(...args).deployment);
-const baseModel = (...args: Parameters<typeof chatTopology>) => chatTopology(...args).deployment.toModel();
+let reference: TopologyModel | undefined;
+/** The model of a chat topology; the default one is built once (rules never mutate it). */
+const baseModel = (...args: Parameters<typeof chatTopology>) =>
+  args.length === 0 ? (reference ??= chatTopology().deployment.toModel()) : chatTopology(...args).deployment.toModel();
 const withPool = (m: TopologyModel, change: Partial<ChatPoolModel>): TopologyModel => ({ ...m, chatPools: [{ ...m.chatPools[0], ...change }] });
 
 describe('the reference layout (2 active in the primary site, 2 idle in the secondary)', () => {
