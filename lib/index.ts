@@ -26,3 +26,6 @@ export type { DirectorPoolProps } from './constructs/director-pool';
 export { MediationPool } from './constructs/mediation-pool';
 export type { MediationPoolProps } from './constructs/mediation-pool';
 export { rolesRunbook } from './reports/runbook-roles';
+export { StretchedPersistentChatPool } from './constructs/persistent-chat-pool';
+export type { StretchedPersistentChatPoolProps } from './constructs/persistent-chat-pool';
+export { chatRunbook } from './reports/runbook-chat';

@@ -16,6 +16,7 @@ import {
   SfbDeployment,
   SqlServerVersion,
   StandaloneBackEnd,
+  StretchedPersistentChatPool,
   SupportPosture,
 } from '../../lib';
 
@@ -31,6 +32,7 @@ export interface ReferenceTopology {
   readonly northDirector: DirectorPool;
   readonly westMediation: MediationPool;
   readonly northMediation: MediationPool;
+  readonly chatPool: StretchedPersistentChatPool;
 }
 
 export interface ReferenceTopologyOptions {
@@ -97,5 +99,16 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
   const westMediation = new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: westPool });
   const northMediation = new MediationPool(north, 'mediation', { fqdn: 'med-north.corp.contoso.com', nextHop: northPool });
 
-  return { deployment, west, north, westPool, northPool, westEdge, northEdge, westDirector, northDirector, westMediation, northMediation };
+  // Persistent Chat, stretched: 2 active in West Europe near the mirrored primary database, 2 idle in
+  // North Europe beside the log-shipping secondary (the high-latency layout: Azure regions are far apart).
+  const chatPool = new StretchedPersistentChatPool(deployment, 'chat', {
+    fqdn: 'pchat.corp.contoso.com',
+    primarySite: west,
+    secondarySite: north,
+    homePool: westPool,
+    primaryActiveServers: 2,
+    secondaryIdleServers: 2,
+  });
+
+  return { deployment, west, north, westPool, northPool, westEdge, northEdge, westDirector, northDirector, westMediation, northMediation, chatPool };
 }

@@ -54,6 +54,12 @@ export interface ServerGroupProps {
   readonly dnsSuffix?: string;
   /** FQDN of a single server that carries its pool's name (Standard Edition). */
   readonly fqdnOverride?: string;
+  /**
+   * Number of the first server, so one logical pool split over two sites' groups keeps one
+   * numbering (`pchat-1`, `pchat-2` in one site, `pchat-3` in the other).
+   * @default 1
+   */
+  readonly firstIndex?: number;
 }
 
 /** One server of a group, for the constructs and other building blocks. */
@@ -92,7 +98,7 @@ export class ServerGroup extends Construct {
     const image = props.image ?? windowsImage(props.os);
     const suffix = props.dnsSuffix ?? deployment.adDomain;
     for (let i = 0; i < props.count; i++) {
-      const n = i + 1;
+      const n = i + (props.firstIndex ?? 1);
       const computerName = `${props.namePrefix}-${n}`;
       const server = new Construct(this, `server${n}`);
       const publicIps: PublicIp[] = [];

@@ -206,6 +206,29 @@ export interface ChatPoolModel {
   readonly adDomain: string;
   /** Servers collocated with Front End pools (PCHAT-9). */
   readonly collocatedWithPoolPath?: string;
+  /** Where each chat server sits and whether it is on the active list (PCHAT-3, PCHAT-4). */
+  readonly serverPlacement?: readonly ChatServerPlacement[];
+  /** SQL version and edition of the pool's own database servers. */
+  readonly sqlVersion?: SqlServerVersion;
+  readonly sqlEdition?: SqlEdition;
+  /** The Windows file server that holds the log-shipping share (PCHAT-7). */
+  readonly logShippingServer?: ServerModel;
+  readonly logShippingSitePath?: string;
+}
+
+/** Functions of a chat pool's own database servers (PCHAT-6). */
+export type ChatDatabaseFunction =
+  | 'primary'
+  | 'mirror'
+  | 'witness'
+  | 'log-shipping-secondary'
+  | 'secondary-mirror'
+  | 'secondary-witness';
+
+export interface ChatServerPlacement {
+  readonly serverPath: string;
+  readonly sitePath: string;
+  readonly state: 'active' | 'idle';
 }
 
 export interface DirectorPoolModel {

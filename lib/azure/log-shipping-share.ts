@@ -1,0 +1,66 @@
+/**
+ * A Windows file server holding a SQL log-shipping share (Persistent Chat PCHAT-7): one VM with a
+ * protected data disk. It is deliberately not a pool file store (the docs keep the two apart).
+ */
+import { Construct } from 'constructs';
+import { ManagedDisk, VirtualMachineDataDiskAttachment } from '../azurerm';
+import { WindowsServerVersion } from '../enums';
+import { ServerRole } from '../model/topology';
+import type { CentralSite } from '../constructs/site';
+import { SubnetRole } from './network';
+import { Server, ServerGroup } from './servers';
+
+export interface LogShippingShareProps {
+  readonly site: CentralSite;
+  readonly namePrefix: string;
+  /** Share name; the UNC path is `\\<server fqdn>\<shareName>`. */
+  readonly shareName: string;
+  readonly os: WindowsServerVersion;
+  /** @default Standard_D4s_v5 */
+  readonly vmSize?: string;
+  /** @default 256 */
+  readonly diskGb?: number;
+  /** @default SubnetRole.INFRASTRUCTURE */
+  readonly subnet?: SubnetRole;
+}
+
+export class LogShippingShare extends Construct {
+  readonly group: ServerGroup;
+  readonly server: Server;
+  readonly uncPath: string;
+  readonly subnet: SubnetRole;
+
+  constructor(scope: Construct, id: string, props: LogShippingShareProps) {
+    super(scope, id);
+    this.subnet = props.subnet ?? SubnetRole.INFRASTRUCTURE;
+    this.group = new ServerGroup(this, 'servers', {
+      site: props.site,
+      role: ServerRole.FILE_SERVER,
+      namePrefix: props.namePrefix,
+      count: 1,
+      vmSize: props.vmSize ?? 'Standard_D4s_v5',
+      os: props.os,
+      nics: [{ subnet: this.subnet }],
+    });
+    this.server = this.group.servers[0];
+    const vmScope = this.server.vm.node.scope as Construct;
+    // Transaction-log backups are the only copy of recent chat history while the primary data center is down.
+    const disk = new ManagedDisk(vmScope, 'share-disk', {
+      name: `disk-${this.server.model.computerName}-share`,
+      location: props.site.location,
+      resourceGroupName: props.site.resourceGroup.name,
+      storageAccountType: 'Premium_LRS',
+      createOption: 'Empty',
+      diskSizeGb: props.diskGb ?? 256,
+      ...(props.site.availabilityZones.length > 0 ? { zone: this.server.model.failureDomain } : {}),
+      lifecycle: { preventDestroy: true },
+    });
+    new VirtualMachineDataDiskAttachment(vmScope, 'share-disk-attachment', {
+      managedDiskId: disk.id,
+      virtualMachineId: this.server.vm.id,
+      lun: 0,
+      caching: 'None',
+    });
+    this.uncPath = `\\\\${this.server.model.fqdn}\\${props.shareName}`;
+  }
+}

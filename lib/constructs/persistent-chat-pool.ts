@@ -1,0 +1,283 @@
+import { Construct } from 'constructs';
+import { LogShippingShare } from '../azure/log-shipping-share';
+import { SubnetRole } from '../azure/network';
+import { Server, ServerGroup } from '../azure/servers';
+import { SqlServers } from '../azure/sql';
+import { TerraformOutput } from '../cdktf';
+import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
+import { ChatDatabaseFunction, ChatPoolModel, ChatServerPlacement, ServerRole } from '../model/topology';
+import { newestSupportedOs } from '../model/versions';
+import { chatSqlConfiguration } from '../reports/chat-sql';
+import { IBackEnd } from './back-end';
+import { SfbDeployment } from './deployment';
+import { FrontEndPool } from './front-end-pool';
+import { ModelParts } from './model-builder';
+import { CentralSite } from './site';
+import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+
+export interface StretchedPersistentChatPoolProps {
+  /** Pool FQDN, e.g. `pchat.corp.contoso.com`. */
+  readonly fqdn: string;
+  /** Data center of the home pool, the primary chat database and its mirror. */
+  readonly primarySite: CentralSite;
+  /** The other data center: the log-shipping secondary database and the servers that take over. */
+  readonly secondarySite: CentralSite;
+  /** The Front End pool that is the chat pool's next hop. */
+  readonly homePool: FrontEndPool;
+  /** Active chat servers in the primary site. */
+  readonly primaryActiveServers: number;
+  /** @default 0 */
+  readonly primaryIdleServers?: number;
+  /** @default 0 - active servers in the secondary site need a low-latency link to the primary database (PCHAT-4) */
+  readonly secondaryActiveServers?: number;
+  /** @default 0 */
+  readonly secondaryIdleServers?: number;
+  /** A compliance database (mgccomp) with the same mirroring and log shipping as mgc. @default false */
+  readonly compliance?: boolean;
+  /** A mirroring witness for the primary and for the secondary database (automatic mirror failover). @default true */
+  readonly witness?: boolean;
+  /**
+   * Host the chat databases on an existing back end instead of the pool's own mirrored SQL servers with log shipping.
+   * @default none - the pool builds its own SQL servers, the log-shipping share and the flows between them
+   */
+  readonly backEnd?: IBackEnd;
+  /** SQL Server of the pool's own database servers. @default SQL 2012 for Lync Server 2013, SQL 2019 otherwise */
+  readonly sqlVersion?: SqlServerVersion;
+  /** @default SqlEdition.ENTERPRISE */
+  readonly sqlEdition?: SqlEdition;
+  /** @default the newest Windows Server the product version supports */
+  readonly operatingSystem?: WindowsServerVersion;
+  /** VM size of every chat server. @default Standard_D16s_v5 (16 cores, 64 GB: above the VM-1 floor) */
+  readonly vmSize?: string;
+  /** Computer-name prefix; chat servers are `<prefix>-<n>`, numbered across both sites. @default the first label of `fqdn` */
+  readonly serverNamePrefix?: string;
+}
+
+const KNOWN_PROPS = [
+  'fqdn', 'primarySite', 'secondarySite', 'homePool', 'primaryActiveServers', 'primaryIdleServers',
+  'secondaryActiveServers', 'secondaryIdleServers', 'compliance', 'witness', 'backEnd', 'sqlVersion',
+  'sqlEdition', 'operatingSystem', 'vmSize', 'serverNamePrefix',
+];
+
+/** Share that holds the transaction-log backups of every chat database. */
+const SHARE_NAME = 'pchat-logship';
+
+interface DatabaseServer {
+  readonly function: ChatDatabaseFunction;
+  readonly site: CentralSite;
+  readonly database: 'mgc' | 'mgccomp';
+  readonly server: Server;
+}
+
+/**
+ * A Persistent Chat pool stretched over two data centers (Lync Server 2013, Skype for Business
+ * Server 2015): one logical pool whose servers sit in two sites, SQL mirroring in the primary site
+ * and SQL log shipping to a mirrored secondary in the other.
+ */
+export class StretchedPersistentChatPool extends Construct {
+  readonly deployment: SfbDeployment;
+  readonly fqdn: string;
+  readonly primarySite: CentralSite;
+  readonly secondarySite: CentralSite;
+  readonly homePool: FrontEndPool;
+  readonly backEnd?: IBackEnd;
+  /** Chat servers per site (a site without servers has none). */
+  readonly primaryServers?: ServerGroup;
+  readonly secondaryServers?: ServerGroup;
+  /** The pool's own database servers (none when `backEnd` is given). */
+  readonly databaseServers: readonly DatabaseServer[];
+  readonly logShippingShare?: LogShippingShare;
+  private readonly record: ChatPoolModel;
+
+  constructor(scope: SfbDeployment, id: string, props: StretchedPersistentChatPoolProps) {
+    super(scope, id);
+    if (!SfbDeployment.isSfbDeployment(scope)) {
+      throw new Error(`StretchedPersistentChatPool ${this.node.path}: scope must be an SfbDeployment (the pool spans two sites), got ${(scope as Construct).node.path}`);
+    }
+    rejectUnknownProps(this, 'StretchedPersistentChatPool', props, KNOWN_PROPS);
+    const deployment = scope;
+    this.deployment = deployment;
+    this.fqdn = requireDomainName(this, 'StretchedPersistentChatPool', 'fqdn', props.fqdn);
+    for (const prop of ['primarySite', 'secondarySite'] as const) {
+      if (!(props[prop] instanceof CentralSite) || props[prop].deployment !== deployment) {
+        throw new Error(`StretchedPersistentChatPool ${this.node.path}: ${prop} must be a CentralSite of deployment ${deployment.node.path}`);
+      }
+    }
+    if (!(props.homePool instanceof FrontEndPool) || props.homePool.deployment !== deployment) {
+      throw new Error(`StretchedPersistentChatPool ${this.node.path}: homePool must be a FrontEndPool of deployment ${deployment.node.path}`);
+    }
+    this.primarySite = props.primarySite;
+    this.secondarySite = props.secondarySite;
+    this.homePool = props.homePool;
+    this.backEnd = props.backEnd;
+    const count = (prop: keyof StretchedPersistentChatPoolProps, value: unknown) => requireCount(this, 'StretchedPersistentChatPool', prop, value, 0, 100);
+    const primaryActive = count('primaryActiveServers', props.primaryActiveServers);
+    const primaryIdle = count('primaryIdleServers', props.primaryIdleServers ?? 0);
+    const secondaryActive = count('secondaryActiveServers', props.secondaryActiveServers ?? 0);
+    const secondaryIdle = count('secondaryIdleServers', props.secondaryIdleServers ?? 0);
+    if (primaryActive + primaryIdle + secondaryActive + secondaryIdle === 0) {
+      throw new Error(`StretchedPersistentChatPool ${this.node.path}: the pool has no server (all server counts are 0); set primaryActiveServers to 1 or more`);
+    }
+    const compliance = props.compliance ?? false;
+    const witness = props.witness ?? true;
+    const os = requireEnum(this, 'StretchedPersistentChatPool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
+    const defaultSql = deployment.productVersion === ProductVersion.LYNC_SERVER_2013 ? SqlServerVersion.SQL_2012 : SqlServerVersion.SQL_2019;
+    const sqlVersion = requireEnum(this, 'StretchedPersistentChatPool', 'sqlVersion', props.sqlVersion ?? defaultSql, SqlServerVersion, 'SqlServerVersion');
+    const sqlEdition = requireEnum(this, 'StretchedPersistentChatPool', 'sqlEdition', props.sqlEdition ?? SqlEdition.ENTERPRISE, SqlEdition, 'SqlEdition');
+    const label = this.fqdn.split('.')[0];
+
+    // Chat servers: one numbering across both sites, the first servers of each site are the active ones.
+    const placement: ChatServerPlacement[] = [];
+    const chatGroup = (site: CentralSite, groupId: string, active: number, idle: number, firstIndex: number) => {
+      if (active + idle === 0) return undefined;
+      const group = new ServerGroup(this, groupId, {
+        site,
+        role: ServerRole.PERSISTENT_CHAT,
+        namePrefix: props.serverNamePrefix ?? label,
+        count: active + idle,
+        vmSize: props.vmSize ?? 'Standard_D16s_v5',
+        os,
+        nics: [{ subnet: SubnetRole.PERSISTENT_CHAT }],
+        firstIndex,
+      });
+      group.servers.forEach((s, i) => placement.push({ serverPath: s.model.path, sitePath: site.node.path, state: i < active ? 'active' : 'idle' }));
+      return group;
+    };
+    this.primaryServers = chatGroup(this.primarySite, 'primary-servers', primaryActive, primaryIdle, 1);
+    this.secondaryServers = chatGroup(this.secondarySite, 'secondary-servers', secondaryActive, secondaryIdle, primaryActive + primaryIdle + 1);
+    const chatServers = [...(this.primaryServers?.servers ?? []), ...(this.secondaryServers?.servers ?? [])];
+    deployment.dns.addA('private', this.fqdn, chatServers.map((s) => s.privateIp));
+    for (const s of chatServers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+
+    // Databases: mirroring in the primary site, a mirrored log-shipping secondary in the other (PCHAT-6).
+    const dbServers: DatabaseServer[] = [];
+    if (!this.backEnd) {
+      const sqlSet = (database: 'mgc' | 'mgccomp', site: CentralSite, setId: string, functions: ChatDatabaseFunction[]) => {
+        const sql = new SqlServers(this, setId, {
+          site,
+          namePrefix: site.defaultServerPrefix('sql'),
+          count: functions.length,
+          sqlVersion,
+          sqlEdition,
+        });
+        sql.servers.forEach((server, i) => {
+          dbServers.push({ function: functions[i], site, database, server });
+          deployment.dns.addA('private', server.model.fqdn, [server.privateIp]);
+        });
+      };
+      for (const database of compliance ? (['mgc', 'mgccomp'] as const) : (['mgc'] as const)) {
+        const prefix = database === 'mgc' ? 'chat' : 'compliance';
+        sqlSet(database, this.primarySite, `${prefix}-sql-primary`, witness ? ['primary', 'mirror', 'witness'] : ['primary', 'mirror']);
+        sqlSet(database, this.secondarySite, `${prefix}-sql-secondary`, witness ? ['log-shipping-secondary', 'secondary-mirror', 'secondary-witness'] : ['log-shipping-secondary', 'secondary-mirror']);
+      }
+      // The share lives in the secondary site: the log backups taken before a primary outage survive it.
+      this.logShippingShare = new LogShippingShare(this, 'log-shipping-share', {
+        site: this.secondarySite,
+        namePrefix: this.secondarySite.defaultServerPrefix('fs'),
+        shareName: SHARE_NAME,
+        os,
+      });
+      const share = this.logShippingShare.server;
+      deployment.dns.addA('private', share.model.fqdn, [share.privateIp]);
+    }
+    this.databaseServers = dbServers;
+
+    this.record = {
+      path: this.node.path,
+      fqdn: this.fqdn,
+      primarySitePath: this.primarySite.node.path,
+      secondarySitePath: this.secondarySite.node.path,
+      homePoolPath: this.homePool.node.path,
+      primaryActiveServers: primaryActive,
+      primaryIdleServers: primaryIdle,
+      secondaryActiveServers: secondaryActive,
+      secondaryIdleServers: secondaryIdle,
+      compliance,
+      witness,
+      servers: chatServers.map((s) => s.model),
+      backEndPath: this.backEnd?.node.path,
+      databaseServers: dbServers.map((d) => ({ function: d.function, sitePath: d.site.node.path, database: d.database, server: d.server.model })),
+      logShippingShare: this.logShippingShare?.uncPath,
+      adDomain: deployment.adDomain,
+      serverPlacement: placement,
+      ...(this.backEnd ? {} : { sqlVersion, sqlEdition }),
+      logShippingServer: this.logShippingShare?.server.model,
+      logShippingSitePath: this.logShippingShare ? this.secondarySite.node.path : undefined,
+    };
+    this.allowTraffic();
+
+    const script = chatSqlConfiguration(this.record);
+    if (script) {
+      new TerraformOutput(this, 'sql-configuration', {
+        value: script,
+        description: `Persistent Chat pool ${this.fqdn}: Topology Builder SQL stores and the log-shipping script to run once the servers are domain-joined (see docs/persistent-chat.md).`,
+      });
+    }
+    deployment.register(this);
+  }
+
+  /** The sites the pool's servers are in, without repeats. */
+  private get sites(): CentralSite[] {
+    return this.primarySite === this.secondarySite ? [this.primarySite] : [this.primarySite, this.secondarySite];
+  }
+
+  private allowTraffic(): void {
+    const owner = this.node.path;
+    const chatPrefixes = this.sites.map((s) => s.subnetPrefix(SubnetRole.PERSISTENT_CHAT));
+    const chatSource = this.sites.map((s) => `${s.node.id} Persistent Chat subnet`).join(', ');
+    for (const site of this.sites) {
+      const fw = site.firewall(SubnetRole.PERSISTENT_CHAT);
+      const destination = `${site.node.id} Persistent Chat subnet`;
+      // SIP (MTLS 5041) and WCF (881) from the Front Ends of every site: users of any pool reach the chat pool through their Front End.
+      this.deployment.sites.forEach((from) =>
+        fw.allow({
+          name: `pchat-${this.node.id}-from-${from.node.id}-front-end`,
+          ownerPath: owner,
+          source: `${from.node.id} Front End subnet`,
+          sourcePrefixes: [from.subnetPrefix(SubnetRole.FRONT_END)],
+          destination,
+          protocol: 'Tcp',
+          ports: [5041, 881],
+        }),
+      );
+      // Server-to-server inside the pool, across both data centers.
+      fw.allow({ name: `pchat-${this.node.id}-pool`, ownerPath: owner, source: chatSource, sourcePrefixes: chatPrefixes, destination, protocol: 'Tcp', ports: [8011] });
+    }
+    if (this.backEnd) {
+      this.backEnd.site.firewall(SubnetRole.BACK_END).allow({
+        name: `pchat-${this.node.id}-sql-from-chat`,
+        ownerPath: owner,
+        source: chatSource,
+        sourcePrefixes: chatPrefixes,
+        destination: `${this.backEnd.site.node.id} Back End subnet`,
+        protocol: 'Tcp',
+        ports: [1433],
+      });
+      return;
+    }
+    const sqlIps = this.databaseServers.map((d) => `${d.server.privateIp}/32`);
+    for (const site of this.sites) {
+      const here = this.databaseServers.filter((d) => d.site === site).map((d) => `${d.server.privateIp}/32`);
+      const fw = site.firewall(SubnetRole.BACK_END);
+      const destination = `${site.node.id} Persistent Chat SQL servers`;
+      fw.allow({ name: `pchat-${this.node.id}-sql-from-chat`, ownerPath: owner, source: chatSource, sourcePrefixes: chatPrefixes, destination, destinationPrefixes: here, protocol: 'Tcp', ports: [1433] });
+      // SQL between the pool's SQL servers: mirroring (5022, witness 7022) and log-shipping monitoring (1433), both ways across the sites.
+      fw.allow({ name: `pchat-${this.node.id}-sql-between`, ownerPath: owner, source: `${this.node.id} SQL servers`, sourcePrefixes: sqlIps, destination, destinationPrefixes: here, protocol: 'Tcp', ports: [1433, 5022, 7022] });
+    }
+    const share = this.logShippingShare!;
+    this.secondarySite.firewall(share.subnet).allow({
+      name: `pchat-${this.node.id}-log-shipping-smb`,
+      ownerPath: owner,
+      source: `${this.node.id} SQL servers`,
+      sourcePrefixes: sqlIps,
+      destination: `log-shipping share ${share.uncPath}`,
+      destinationPrefixes: [`${share.server.privateIp}/32`],
+      protocol: 'Tcp',
+      ports: [445],
+    });
+  }
+
+  contribute(parts: ModelParts): void {
+    parts.chatPools.push(this.record);
+  }
+}
