@@ -2,6 +2,7 @@
  * A Windows file server holding a SQL log-shipping share (Persistent Chat PCHAT-7): one VM with a
  * protected data disk. It is deliberately not a pool file store (the docs keep the two apart).
  */
+import { SfbDeployment } from '../constructs/deployment';
 import { Construct } from 'constructs';
 import { ManagedDisk, VirtualMachineDataDiskAttachment } from '../azurerm';
 import { WindowsServerVersion } from '../enums';
@@ -53,7 +54,8 @@ export class LogShippingShare extends Construct {
       createOption: 'Empty',
       diskSizeGb: props.diskGb ?? 256,
       ...(props.site.availabilityZones.length > 0 ? { zone: this.server.model.failureDomain } : {}),
-      lifecycle: { preventDestroy: true },
+      // A lab's data is disposable, as for the SQL disks: `cdktf destroy` must be able to remove it.
+      lifecycle: { preventDestroy: SfbDeployment.of(this, 'log-shipping share').lab === undefined },
     });
     new VirtualMachineDataDiskAttachment(vmScope, 'share-disk-attachment', {
       managedDiskId: disk.id,
