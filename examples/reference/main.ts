@@ -1,10 +1,4 @@
-/** `npm run synth` runs this through the cdktf CLI: the reference topology into cdktf.out/. */
-import { App, TerraformStack } from '../../lib/cdktf';
-import { AzurermProvider } from '../../lib/azurerm';
-import { buildReferenceTopology } from './topology';
+/** `npm run synth` runs this through the cdktf CLI: the reference topology into cdktf.out/, the runbook into cdktf.out/runbook.md. */
+import { synthReference } from './synth';
 
-const app = new App();
-const stack = new TerraformStack(app, 'sfb-reference');
-new AzurermProvider(stack, 'azurerm', { features: [{}] });
-buildReferenceTopology(stack);
-app.synth();
+synthReference();

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import {
   CentralSite,
   FrontEndPool,
+  PairedPools,
   ProductVersion,
   SfbDeployment,
   SqlServerVersion,
@@ -19,6 +20,7 @@ export interface ReferenceTopology {
   readonly north: CentralSite;
   readonly westPool: FrontEndPool;
   readonly northPool: FrontEndPool;
+  readonly pair: PairedPools;
 }
 
 export function buildReferenceTopology(scope: Construct): ReferenceTopology {
@@ -46,5 +48,8 @@ export function buildReferenceTopology(scope: Construct): ReferenceTopology {
     backEnd: northBackEnd,
   });
 
-  return { deployment, west, north, westPool, northPool };
+  // Each pool backs up the other (and holds the standby Central Management Store of the west pool).
+  const pair = new PairedPools(deployment, 'pair', { primary: westPool, backup: northPool });
+
+  return { deployment, west, north, westPool, northPool, pair };
 }

@@ -7,6 +7,7 @@ import { LoadBalancerRuleModel, ServerRole } from '../model/topology';
 import { newestSupportedOs } from '../model/versions';
 import { IBackEnd } from './back-end';
 import { SfbDeployment } from './deployment';
+import { FileStore } from './file-store';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
@@ -38,11 +39,17 @@ export interface FrontEndPoolProps {
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
   readonly serverNamePrefix?: string;
+  /**
+   * The pool's file store (FILE-1), e.g. a dedicated `FileStore` per pool.
+   * @default Enterprise: the site's shared DFS pair of file servers (`<site>/file-store`, created with the site's first such pool); Standard Edition: the server's own local share
+   */
+  readonly fileStore?: FileStore;
 }
 
 const KNOWN_PROPS = [
   'fqdn', 'edition', 'frontEndServers', 'backEnd', 'operatingSystem', 'sipLoadBalancing', 'internalWebFqdn',
   'externalWebFqdn', 'users', 'hostsCentralManagementStore', 'collocatedMediation', 'vmSize', 'serverNamePrefix',
+  'fileStore',
 ];
 
 /** Front End ports every Front End accepts from the deployment's networks (catalog ports table). */
@@ -90,6 +97,8 @@ export class FrontEndPool extends Construct {
   readonly users?: number;
   readonly servers: ServerGroup;
   readonly webLoadBalancer?: InternalLoadBalancer;
+  /** The file store the pool uses; undefined for a Standard Edition server with its local share. */
+  readonly fileStore?: FileStore;
   private edgeAssociation?: IConstruct;
 
   constructor(scope: CentralSite, id: string, props: FrontEndPoolProps) {
@@ -149,6 +158,11 @@ export class FrontEndPool extends Construct {
 
     this.allowFrontEndTraffic();
     if (this.backEnd) this.backEnd.attachPool(this);
+    if (props.fileStore !== undefined && !(props.fileStore instanceof FileStore)) {
+      throw new Error(`FrontEndPool ${this.node.path}: fileStore is not a FileStore; pass a FileStore construct`);
+    }
+    this.fileStore = props.fileStore ?? (enterprise ? FileStore.sharedBy(scope) : undefined);
+    this.fileStore?.attachPool(this);
     deployment.register(this);
   }
 

@@ -8,6 +8,7 @@ import {
   FrontEndPoolModel,
   MediationPoolModel,
   PairModel,
+  PeeringModel,
   SiteModel,
 } from '../model/topology';
 
@@ -21,6 +22,7 @@ export interface ModelParts {
   chatPools: ChatPoolModel[];
   directorPools: DirectorPoolModel[];
   mediationPools: MediationPoolModel[];
+  peerings: PeeringModel[];
   extra: Record<string, unknown>;
 }
 
@@ -40,6 +42,7 @@ export function emptyParts(): ModelParts {
     chatPools: [],
     directorPools: [],
     mediationPools: [],
+    peerings: [],
     extra: {},
   };
 }

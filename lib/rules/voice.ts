@@ -5,7 +5,6 @@ export const VOICE_RULES: Rule[] = [];
 
 export const VOICE_STATUS: RuleStatus[] = [
   status('VOICE-1', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
-  status('VOICE-2', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
   status('VOICE-3', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
   status('VOICE-4', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
   status('VOICE-5', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
