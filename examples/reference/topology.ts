@@ -12,6 +12,7 @@ import {
   FrontEndPool,
   LabOptions,
   MediationPool,
+  PairedPools,
   ProductVersion,
   SfbDeployment,
   SqlServerVersion,
@@ -33,6 +34,7 @@ export interface ReferenceTopology {
   readonly westMediation: MediationPool;
   readonly northMediation: MediationPool;
   readonly chatPool: StretchedPersistentChatPool;
+  readonly pair: PairedPools;
 }
 
 export interface ReferenceTopologyOptions {
@@ -110,5 +112,8 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
     secondaryIdleServers: 2,
   });
 
-  return { deployment, west, north, westPool, northPool, westEdge, northEdge, westDirector, northDirector, westMediation, northMediation, chatPool };
+  // Each pool backs up the other (and holds the standby Central Management Store of the west pool).
+  const pair = new PairedPools(deployment, 'pair', { primary: westPool, backup: northPool });
+
+  return { deployment, west, north, westPool, northPool, westEdge, northEdge, westDirector, northDirector, westMediation, northMediation, chatPool, pair };
 }

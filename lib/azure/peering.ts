@@ -1,37 +1,74 @@
-/** Global virtual-network peering between two sites, both directions, once per site pair. */
+/**
+ * Virtual network peering between two sites: both directions, created once per site pair however
+ * many constructs ask for it (paired pools, stretched chat pools, cross-site Edge). The registry is
+ * per deployment and keyed by the sorted pair of site IDs, so the Terraform addresses do not depend
+ * on which construct asked first.
+ */
 import { Construct } from 'constructs';
 import { VirtualNetworkPeering } from '../azurerm';
+import { PeeringModel } from '../model/topology';
+import type { ModelParts } from '../constructs/model-builder';
 import type { CentralSite } from '../constructs/site';
 
-export interface SitePeering {
+const registries = new WeakMap<Construct, Map<string, SitePeering>>();
+
+/** The peering of two sites' networks in both directions. */
+export class SitePeering extends Construct {
+  readonly sites: readonly [CentralSite, CentralSite];
+  /** Both directions, for `depends_on` of resources that need the sites to reach each other. */
   readonly resources: readonly VirtualNetworkPeering[];
+
+  constructor(scope: Construct, id: string, a: CentralSite, b: CentralSite) {
+    super(scope, id);
+    this.sites = [a, b];
+    this.resources = [[a, b], [b, a]].map(([from, to]) =>
+      new VirtualNetworkPeering(this, `${from.node.id}-to-${to.node.id}`, {
+        name: `peer-${from.node.id}-to-${to.node.id}`,
+        resourceGroupName: from.resourceGroupName,
+        virtualNetworkName: from.virtualNetwork.name,
+        remoteVirtualNetworkId: to.virtualNetwork.id,
+        allowVirtualNetworkAccess: true,
+        // Sites reach each other directly; no transit through another site or gateway.
+        allowForwardedTraffic: false,
+        allowGatewayTransit: false,
+        useRemoteGateways: false,
+      }),
+    );
+  }
+
+  contribute(parts: ModelParts): void {
+    const [a, b] = this.sites;
+    const record = (from: CentralSite, to: CentralSite): PeeringModel => ({
+      path: `${this.node.path}/${from.node.id}-to-${to.node.id}`,
+      fromSitePath: from.node.path,
+      toSitePath: to.node.path,
+    });
+    parts.peerings.push(record(a, b), record(b, a));
+  }
 }
 
-const created = new WeakMap<Construct, Map<string, SitePeering>>();
-
 /**
- * Peers two sites' networks (idempotent: a second call for the same pair, in either order, returns
- * the first peering). The construct sits under `scope` with ID `peering-<first>-<second>`, the
- * sites in creation order, so its Terraform address does not depend on who asked first.
+ * Peers two sites of one deployment both ways, once per pair: `peering-<site>-<site>` under the
+ * deployment, site IDs sorted. Returns the existing peering on later calls; nothing for one site.
  */
-export function ensurePeering(scope: Construct, a: CentralSite, b: CentralSite, order: readonly CentralSite[]): SitePeering {
-  const [first, second] = order.indexOf(a) <= order.indexOf(b) ? [a, b] : [b, a];
-  const key = `${first.node.path}|${second.node.path}`;
-  const map = created.get(scope) ?? new Map<string, SitePeering>();
-  created.set(scope, map);
-  const existing = map.get(key);
-  if (existing) return existing;
-  const holder = new Construct(scope, `peering-${first.node.id}-${second.node.id}`);
-  const peer = (from: CentralSite, to: CentralSite) =>
-    new VirtualNetworkPeering(holder, `${from.node.id}-to-${to.node.id}`, {
-      name: `peer-${from.node.id}-to-${to.node.id}`,
-      resourceGroupName: from.resourceGroup.name,
-      virtualNetworkName: from.virtualNetwork.name,
-      remoteVirtualNetworkId: to.virtualNetwork.id,
-      allowVirtualNetworkAccess: true,
-      allowForwardedTraffic: true,
-    });
-  const peering = { resources: [peer(first, second), peer(second, first)] };
-  map.set(key, peering);
+export function peerSites(a: CentralSite, b: CentralSite): SitePeering | undefined {
+  if (a === b) return undefined;
+  const deployment = a.deployment;
+  if (b.deployment !== deployment) {
+    throw new Error(`cannot peer site ${a.node.path} with ${b.node.path}: they belong to different deployments`);
+  }
+  const [x, y] = [a, b].sort((p, q) => (p.node.id < q.node.id ? -1 : p.node.id > q.node.id ? 1 : 0));
+  const key = `${x.node.id}\u0000${y.node.id}`;
+  let registry = registries.get(deployment);
+  if (!registry) {
+    registry = new Map();
+    registries.set(deployment, registry);
+  }
+  let peering = registry.get(key);
+  if (!peering) {
+    peering = new SitePeering(deployment, `peering-${x.node.id}-${y.node.id}`, x, y);
+    registry.set(key, peering);
+    deployment.register(peering);
+  }
   return peering;
 }

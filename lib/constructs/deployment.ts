@@ -5,6 +5,7 @@ import { Annotations, Aspects, TerraformVariable } from '../cdktf';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { Server } from '../azure/servers';
 import { CredentialModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
+import { renderRunbook } from '../reports/runbook';
 import { evaluate } from '../rules/engine';
 import { Finding, formatFinding } from '../rules/rule';
 import { acknowledgementsFor } from './acknowledgements';
@@ -203,6 +204,11 @@ export class SfbDeployment extends Construct {
       servers: [...this.serverModels],
       extra,
     };
+  }
+
+  /** The disaster-recovery runbook of the topology as it stands, as Markdown (lib/reports/runbook.ts). */
+  runbook(): string {
+    return renderRunbook(this.toModel());
   }
 
   /** Every finding of this deployment, acknowledgements applied. */

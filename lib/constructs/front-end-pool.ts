@@ -8,6 +8,7 @@ import { newestSupportedOs } from '../model/versions';
 import { IBackEnd } from './back-end';
 import type { EdgePool } from './edge-pool';
 import { SfbDeployment } from './deployment';
+import { FileStore } from './file-store';
 import { ModelParts } from './model-builder';
 import { RegistrarDiscovery } from './registrar-discovery';
 import { CentralSite } from './site';
@@ -46,12 +47,18 @@ export interface FrontEndPoolProps {
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
   readonly serverNamePrefix?: string;
+  /**
+   * The pool's file store (FILE-1), e.g. a dedicated `FileStore` per pool.
+   * @default Enterprise: the site's shared DFS pair of file servers (`<site>/file-store`, created with the site's first such pool); Standard Edition: the server's own local share
+   */
+  readonly fileStore?: FileStore;
 }
 
 const KNOWN_PROPS = [
   'fqdn', 'edition', 'frontEndServers', 'backEnd', 'operatingSystem', 'sipLoadBalancing', 'internalWebFqdn',
   'externalWebFqdn', 'users', 'hostsCentralManagementStore', 'collocatedMediation', 'vmSize', 'serverNamePrefix',
   'enterpriseVoice',
+  'fileStore',
 ];
 
 /** Front End ports every Front End accepts from the deployment's networks (catalog ports table). */
@@ -100,6 +107,8 @@ export class FrontEndPool extends Construct {
   readonly users?: number;
   readonly servers: ServerGroup;
   readonly webLoadBalancer?: InternalLoadBalancer;
+  /** The file store the pool uses; undefined for a Standard Edition server with its local share. */
+  readonly fileStore?: FileStore;
   private edgeAssociation?: EdgePool;
 
   constructor(scope: CentralSite, id: string, props: FrontEndPoolProps) {
@@ -162,6 +171,11 @@ export class FrontEndPool extends Construct {
     this.allowFrontEndTraffic();
     if (this.backEnd) this.backEnd.attachPool(this);
     RegistrarDiscovery.of(deployment).offer({ site: scope, ownerPath: this.node.path, fqdn: this.fqdn, addresses: ips, kind: 'registrar' });
+    if (props.fileStore !== undefined && !(props.fileStore instanceof FileStore)) {
+      throw new Error(`FrontEndPool ${this.node.path}: fileStore is not a FileStore; pass a FileStore construct`);
+    }
+    this.fileStore = props.fileStore ?? (enterprise ? FileStore.sharedBy(scope) : undefined);
+    this.fileStore?.attachPool(this);
     deployment.register(this);
   }
 

@@ -14,7 +14,7 @@ import {
   powershellCommand,
 } from '../azure/lab-scripts';
 import { SubnetRole } from '../azure/network';
-import { ensurePeering } from '../azure/peering';
+import { peerSites } from '../azure/peering';
 import { Server, ServerGroup } from '../azure/servers';
 import { Fn, Lazy, TerraformResource } from '../cdktf';
 import { SupportPosture, WindowsServerVersion } from '../enums';
@@ -131,7 +131,7 @@ export class Lab extends Construct {
     const holder = new Construct(this, site.node.id);
     const sites = this.deployment.sites.all;
     // Replica DCs reach the forest root, and Bastion users every site, over global peering.
-    const peerings = sites.filter((s) => s !== site).map((other) => ensurePeering(this, other, site, sites));
+    const peerings = sites.filter((s) => s !== site).map((other) => peerSites(other, site)!);
 
     const group = new ServerGroup(holder, 'domain-controller', {
       site,

@@ -8,6 +8,7 @@ import {
   FrontEndPoolModel,
   MediationPoolModel,
   PairModel,
+  PeeringModel,
   SiteModel,
   SiteSrvAnswerModel,
 } from '../model/topology';
@@ -23,6 +24,7 @@ export interface ModelParts {
   directorPools: DirectorPoolModel[];
   mediationPools: MediationPoolModel[];
   siteSrvAnswers: SiteSrvAnswerModel[];
+  peerings: PeeringModel[];
   extra: Record<string, unknown>;
 }
 
@@ -43,6 +45,7 @@ export function emptyParts(): ModelParts {
     directorPools: [],
     mediationPools: [],
     siteSrvAnswers: [],
+    peerings: [],
     extra: {},
   };
 }

@@ -147,6 +147,13 @@ export interface PairModel {
   readonly backupPath: string;
 }
 
+/** One direction of a virtual network peering between two sites (both directions are two records). */
+export interface PeeringModel {
+  readonly path: string;
+  readonly fromSitePath: string;
+  readonly toSitePath: string;
+}
+
 export interface FileStoreModel {
   readonly path: string;
   readonly sitePath: string;
@@ -361,6 +368,8 @@ export interface TopologyModel {
   readonly siteSrvAnswers?: readonly SiteSrvAnswerModel[];
   /** Every server of the deployment, whatever its role. */
   readonly servers: readonly ServerModel[];
+  /** Virtual network peerings between sites, one record per direction. */
+  readonly peerings?: readonly PeeringModel[];
   /** Extension slot for areas that add their own data without changing this interface. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

@@ -75,7 +75,6 @@ export const VOICE_RULES = [
 ];
 
 export const VOICE_STATUS: RuleStatus[] = [
-  status('VOICE-2', RuleStatusKind.NOT_MODELLED, 'Planned: issue #9.'),
   status('VOICE-3', RuleStatusKind.IN_RUNBOOK, 'The Registrar failover interval is a Topology Builder setting the library leaves at its default of 300 seconds; the roles runbook states it with the outage list.'),
   status('VOICE-4', RuleStatusKind.NOT_MODELLED, 'PSTN routes and their gateways are voice-routing configuration (Set-CsVoiceRoute), not Azure infrastructure; docs/director-mediation-voice.md tells the operator to give each route a failover route through another site\'s gateway.'),
   status('VOICE-6', RuleStatusKind.NOT_MODELLED, 'Branch sites and Survivable Branch Appliances are on-premises equipment; the library models central sites on Azure only.'),

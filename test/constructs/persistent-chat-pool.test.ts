@@ -72,10 +72,13 @@ describe('StretchedPersistentChatPool: databases', () => {
   test('creates the log-shipping share on a Windows file server in the secondary site, not a file store', () => {
     const { stack, chat } = chatTopology();
     const json = synthJson(stack);
-    const fs = vmsWithRole(json, ServerRole.FILE_SERVER);
+    // Pool file stores are file servers too: the share's server is the one that is not in a file store.
+    const storeServers = new Set(chat.deployment.toModel().fileStores.flatMap((f) => f.servers.map((x) => x.computerName)));
+    const fs = vmsWithRole(json, ServerRole.FILE_SERVER).filter((v) => !storeServers.has(v.computer_name));
     expect(fs.map((v) => v.location)).toEqual(['northeurope']);
-    expect(chat.logShippingShare!.uncPath).toBe('\\\\north-fs1-1.corp.contoso.com\\pchat-logship');
-    const disk = resourcesOf(json, 'azurerm_managed_disk').find((d) => d.name === 'disk-north-fs1-1-share');
+    const name = fs[0].computer_name;
+    expect(chat.logShippingShare!.uncPath).toBe(`\\\\${name}.corp.contoso.com\\pchat-logship`);
+    const disk = resourcesOf(json, 'azurerm_managed_disk').find((d) => d.name === `disk-${name}-share`);
     expect(disk.lifecycle.prevent_destroy).toBe(true);
   });
 
@@ -97,7 +100,8 @@ describe('StretchedPersistentChatPool: databases', () => {
     const backEnd = new StandaloneBackEnd(west, 'chat-backend', { sqlVersion: SqlServerVersion.SQL_2019 });
     new StretchedPersistentChatPool(deployment, 'chat', { fqdn: 'pchat.corp.contoso.com', primarySite: west, secondarySite: north, homePool, primaryActiveServers: 2, backEnd });
     const json = synthJson(deployment.node.scope as any);
-    expect(vmsWithRole(json, ServerRole.FILE_SERVER)).toHaveLength(0);
+    const storeServers = new Set(deployment.toModel().fileStores.flatMap((f) => f.servers.map((x) => x.computerName)));
+    expect(vmsWithRole(json, ServerRole.FILE_SERVER).filter((v) => !storeServers.has(v.computer_name))).toHaveLength(0);
     expect(json.output).toBeUndefined();
     const pool = deployment.toModel().chatPools[0];
     expect(pool.databaseServers).toHaveLength(0);

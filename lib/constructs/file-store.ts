@@ -1,0 +1,136 @@
+import { Construct, IConstruct } from 'constructs';
+import { ManagedDisk, VirtualMachineDataDiskAttachment } from '../azurerm';
+import { SubnetRole } from '../azure/network';
+import { ServerGroup } from '../azure/servers';
+import { WindowsServerVersion } from '../enums';
+import { ServerRole } from '../model/topology';
+import { newestSupportedOs } from '../model/versions';
+import { SfbDeployment } from './deployment';
+import { ModelParts } from './model-builder';
+import { CentralSite } from './site';
+import { rejectUnknownProps, requireCount, requireEnum } from './validate-input';
+
+export interface FileStoreProps {
+  /** Windows file servers replicating with DFS (FILE-1: a DFS pair). @default 2 */
+  readonly servers?: number;
+  /** VM size of each file server. @default Standard_D4s_v5 */
+  readonly vmSize?: string;
+  /** @default the newest Windows Server the product version supports */
+  readonly operatingSystem?: WindowsServerVersion;
+  /** Size of each server's data disk holding the share. @default 512 */
+  readonly dataDiskGb?: number;
+  /** Name of the domain-based DFS namespace the pools use: `\\<adDomain>\<shareName>`. @default `sfb-<site id>` for a site's shared store, `sfb-<site id>-<store id>` otherwise */
+  readonly shareName?: string;
+  /** Computer-name prefix; servers are `<prefix>-<n>`. @default `<site>-fs<n>` */
+  readonly serverNamePrefix?: string;
+}
+
+const KNOWN_PROPS = ['servers', 'vmSize', 'operatingSystem', 'dataDiskGb', 'shareName', 'serverNamePrefix'];
+
+/** Construct ID of the file store a site creates for its Enterprise pools when they are given none. */
+export const SHARED_FILE_STORE_ID = 'file-store';
+
+/**
+ * A Front End pool file store: Windows file-server VMs in the site's infrastructure subnet, spread
+ * over its zones, serving one domain-based DFS namespace (never Azure Files: AZURE-5). The operator
+ * sets up DFS Namespaces and Replication on the servers; the library creates the VMs, disks and flows.
+ */
+export class FileStore extends Construct {
+  /**
+   * The site's shared store (one DFS pair per site, FILE-1), created with the first Enterprise pool
+   * that is given no `fileStore`.
+   */
+  static sharedBy(site: CentralSite): FileStore {
+    const existing = site.node.tryFindChild(SHARED_FILE_STORE_ID);
+    if (existing instanceof FileStore) return existing;
+    return new FileStore(site, SHARED_FILE_STORE_ID, {});
+  }
+
+  readonly site: CentralSite;
+  readonly shareUnc: string;
+  readonly servers: ServerGroup;
+  private readonly pools: IConstruct[] = [];
+
+  constructor(scope: CentralSite, id: string, props: FileStoreProps = {}) {
+    super(scope, id);
+    rejectUnknownProps(this, 'FileStore', props, KNOWN_PROPS);
+    if (!(scope instanceof CentralSite)) throw new Error(`FileStore ${this.node.path}: scope must be a CentralSite`);
+    const deployment = SfbDeployment.of(this, 'FileStore');
+    this.site = scope;
+    const count = requireCount(this, 'FileStore', 'servers', props.servers ?? 2, 1, 8);
+    const os = requireEnum(this, 'FileStore', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
+    const diskGb = requireCount(this, 'FileStore', 'dataDiskGb', props.dataDiskGb ?? 512, 4, 32767);
+    const share = props.shareName ?? (id === SHARED_FILE_STORE_ID ? `sfb-${scope.node.id}` : `sfb-${scope.node.id}-${id}`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,79}$/.test(share)) {
+      throw new Error(`FileStore ${this.node.path}: shareName ${JSON.stringify(share)} is not a DFS namespace name; use letters, digits and hyphens (at most 80)`);
+    }
+    this.shareUnc = `\\\\${deployment.adDomain}\\${share}`;
+
+    this.servers = new ServerGroup(this, 'servers', {
+      site: scope,
+      role: ServerRole.FILE_SERVER,
+      namePrefix: props.serverNamePrefix ?? scope.defaultServerPrefix('fs'),
+      count,
+      vmSize: props.vmSize ?? 'Standard_D4s_v5',
+      os,
+      nics: [{ subnet: SubnetRole.INFRASTRUCTURE }],
+    });
+    for (const server of this.servers.servers) {
+      const host = server.vm.node.scope as Construct;
+      const disk = new ManagedDisk(host, 'data-disk', {
+        name: `disk-${server.model.computerName}-data`,
+        location: scope.location,
+        resourceGroupName: scope.resourceGroupName,
+        storageAccountType: 'Premium_LRS',
+        createOption: 'Empty',
+        diskSizeGb: diskGb,
+        ...(server.vm.zone ? { zone: server.vm.zone } : {}),
+        // The share holds meeting content and the Backup Service's data: keep it on destroy (a lab's is disposable).
+        lifecycle: { preventDestroy: scope.deployment.lab === undefined },
+      });
+      new VirtualMachineDataDiskAttachment(host, 'data-disk-attachment', {
+        managedDiskId: disk.id,
+        virtualMachineId: server.vm.id,
+        lun: 0,
+        caching: 'ReadOnly',
+      });
+      deployment.dns.addA('private', server.model.fqdn, [server.privateIp]);
+    }
+    deployment.register(this);
+  }
+
+  /** Records a pool as a user of the store and opens SMB from its Front End subnet. */
+  attachPool(pool: IConstruct & { readonly site: CentralSite }): void {
+    if (!this.pools.includes(pool)) this.pools.push(pool);
+    this.allowSmbFrom(pool.site, 'Front End pool file store');
+  }
+
+  /**
+   * Opens SMB 445 to the file servers from a site's Front End subnet (FILE-4): the pool's own
+   * Front Ends, and the partner pool's, whose Backup Service replicates into this store.
+   */
+  allowSmbFrom(site: CentralSite, why: string): void {
+    this.site.firewall(SubnetRole.INFRASTRUCTURE).allow({
+      name: `smb-${this.node.id}-from-${site.node.id}-front-end`,
+      ownerPath: this.node.path,
+      source: `${site.node.id} Front End subnet`,
+      sourcePrefixes: [site.subnetPrefix(SubnetRole.FRONT_END)],
+      destination: `file store ${this.node.id}`,
+      destinationPrefixes: this.servers.servers.map((s) => `${s.privateIp}/32`),
+      protocol: 'Tcp',
+      ports: [445],
+      description: `SMB to file store ${this.node.id}: ${why}`,
+    });
+  }
+
+  contribute(parts: ModelParts): void {
+    parts.fileStores.push({
+      path: this.node.path,
+      sitePath: this.site.node.path,
+      poolPaths: this.pools.map((p) => p.node.path),
+      kind: 'windows-dfs',
+      servers: this.servers.models,
+      shareUnc: this.shareUnc,
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { Construct } from 'constructs';
+import { SubnetRole } from '../azure/network';
+import { peerSites } from '../azure/peering';
+import { SfbDeployment } from './deployment';
+import { FrontEndPool } from './front-end-pool';
+import { ModelParts } from './model-builder';
+import { rejectUnknownProps } from './validate-input';
+
+export interface PairedPoolsProps {
+  /** One pool of the pair; it backs up `backup` and is backed up by it. */
+  readonly primary: FrontEndPool;
+  /** The other pool of the pair (its backup pool and backup registrar). */
+  readonly backup: FrontEndPool;
+}
+
+/**
+ * Server-to-server ports between the Front Ends of paired pools (catalog ports table): SIP 5061,
+ * inter-server HTTPS 444, web services 443 and DCOM 135 (user moves and replication).
+ */
+const INTER_POOL_TCP_PORTS = [135, 443, 444, 5061];
+
+/**
+ * Two Front End pools that back each other up (Topology Builder: Resiliency, Associated Backup
+ * Pool): the 1:1 relation in the model, the two sites' networks peered both ways, and the flows the
+ * Backup Service needs. Pool failover itself is manual: see `SfbDeployment.runbook()`.
+ */
+export class PairedPools extends Construct {
+  readonly primary: FrontEndPool;
+  readonly backup: FrontEndPool;
+
+  constructor(scope: SfbDeployment, id: string, props: PairedPoolsProps) {
+    super(scope, id);
+    rejectUnknownProps(this, 'PairedPools', props, ['primary', 'backup']);
+    if (!SfbDeployment.isSfbDeployment(scope)) {
+      throw new Error(`PairedPools ${this.node.path}: scope must be an SfbDeployment`);
+    }
+    for (const [prop, pool] of [['primary', props.primary], ['backup', props.backup]] as const) {
+      if (!(pool instanceof FrontEndPool)) {
+        throw new Error(`PairedPools ${this.node.path}: ${prop} is not a FrontEndPool; pass the FrontEndPool construct`);
+      }
+      // A deployment is one topology of one product version, so this also rules out cross-version pairs (PAIR-20).
+      if (pool.deployment !== scope) {
+        throw new Error(`PairedPools ${this.node.path}: ${prop} ${pool.node.path} belongs to another SfbDeployment; a pool can only be paired with a pool of the same topology (and product version)`);
+      }
+    }
+    this.primary = props.primary;
+    this.backup = props.backup;
+    if (this.primary !== this.backup) {
+      peerSites(this.primary.site, this.backup.site);
+      this.allowBackupTraffic(this.primary, this.backup);
+      this.allowBackupTraffic(this.backup, this.primary);
+    }
+    scope.register(this);
+  }
+
+  /** Opens what `from`'s Front Ends need towards `to`: SMB to its file store (FILE-4, PAIR-11) and the inter-pool ports. */
+  private allowBackupTraffic(from: FrontEndPool, to: FrontEndPool): void {
+    const source = from.site;
+    if (to.fileStore) {
+      to.fileStore.allowSmbFrom(source, `Backup Service of paired pool ${from.fqdn}`);
+    } else {
+      // Standard Edition: the store is the server's local share.
+      to.site.firewall(SubnetRole.FRONT_END).allow({
+        name: `backup-smb-from-${source.node.id}-front-end`,
+        ownerPath: this.node.path,
+        source: `${source.node.id} Front End subnet`,
+        sourcePrefixes: [source.subnetPrefix(SubnetRole.FRONT_END)],
+        destination: `${to.site.node.id} Front End subnet`,
+        protocol: 'Tcp',
+        ports: [445],
+        description: `SMB for the Backup Service from paired pools in ${source.node.id}`,
+      });
+    }
+    to.site.firewall(SubnetRole.FRONT_END).allow({
+      name: `paired-pool-from-${source.node.id}-front-end`,
+      ownerPath: this.node.path,
+      source: `${source.node.id} Front End subnet`,
+      sourcePrefixes: [source.subnetPrefix(SubnetRole.FRONT_END)],
+      destination: `${to.site.node.id} Front End subnet`,
+      protocol: 'Tcp',
+      ports: INTER_POOL_TCP_PORTS,
+      description: `SIP and HTTPS between paired pools from ${source.node.id}`,
+    });
+  }
+
+  contribute(parts: ModelParts): void {
+    parts.pairs.push({
+      path: this.node.path,
+      primaryPath: this.primary.node.path,
+      backupPath: this.backup.node.path,
+    });
+  }
+}

@@ -1,0 +1,84 @@
+/** Runbook sections for Edge pools: failover of the federation and XMPP routes and media associations, failback (RESTORE-6). */
+import { poolByPath, siteOf } from '../model/queries';
+import { EdgePoolModel, FrontEndPoolModel, TopologyModel } from '../model/topology';
+import { blocks, code, steps } from './markdown';
+
+/** Front End pools whose media use the Edge pool: explicit association, else the site's Edge whose next hop they are. */
+function associatedPools(m: TopologyModel, edge: EdgePoolModel): FrontEndPoolModel[] {
+  return m.frontEndPools.filter((p) =>
+    p.associatedEdgePath !== undefined
+      ? p.associatedEdgePath === edge.path
+      : edge.nextHopPath === p.path && edge.sitePath === p.sitePath,
+  );
+}
+
+/** The Edge pool that takes over: another site's first, by SRV priority. */
+function survivor(m: TopologyModel, edge: EdgePoolModel): EdgePoolModel | undefined {
+  const others = m.edgePools
+    .filter((e) => e.path !== edge.path)
+    .sort((a, b) => Number(a.sitePath === edge.sitePath) - Number(b.sitePath === edge.sitePath) || a.srvPriority - b.srvPriority || (a.path < b.path ? -1 : 1));
+  return others[0];
+}
+
+function siteName(m: TopologyModel, sitePath: string): string {
+  return siteOf(m, sitePath)?.name ?? sitePath;
+}
+
+function failoverSteps(m: TopologyModel, edge: EdgePoolModel, to: EdgePoolModel): string[] {
+  const out: string[] = [];
+  if (edge.federation) {
+    out.push(`Move the federation route to ${to.internalFqdn}: in Topology Builder clear "Enable federation for this Edge pool (Port 5061)" on ${edge.internalFqdn}, select it on ${to.internalFqdn}, publish, then run Setup again (Deployment Wizard, Setup or Remove Components) on each Edge server of ${to.internalFqdn}.`);
+  }
+  if (edge.xmppFederation) {
+    const server = to.servers[0]?.fqdn ?? to.internalFqdn;
+    out.push(
+      `Move the XMPP federation route: on each Edge server of ${to.internalFqdn} run ${code('Stop-CsWindowsService')}; then ${code(`Set-CsSite ${siteName(m, to.sitePath)} -XmppExternalFederationRoute ${server}`)}; point the external A record for XMPP at ${to.accessEdgeFqdn} and make sure ${code(`_xmpp-server._tcp.${m.sipDomain}`)} (port 5269) resolves to it; check 5269 is open; then ${code('Start-CsWindowsService')} on each of its Edge servers.`,
+    );
+  }
+  for (const pool of associatedPools(m, edge)) {
+    out.push(`Associate Front End pool ${pool.fqdn} with ${to.internalFqdn} for media: Topology Builder, pool, Edit Properties, Associations, "Associate Edge Pool (for media components)", then publish.`);
+  }
+  const nextHop = poolByPath(m, edge.nextHopPath);
+  if (nextHop) out.push(`Front End pool ${nextHop.fqdn} (this Edge pool's next hop) needs no change; fail it over only if it failed too.`);
+  out.push(`Remote users need no action: clients re-query ${code(`_sip._tls.${m.sipDomain}`)} and try the next Edge pool by SRV priority.`);
+  return out;
+}
+
+function failbackSteps(m: TopologyModel, edge: EdgePoolModel, to: EdgePoolModel): string[] {
+  const out = [`Start the Edge services on every server of ${edge.internalFqdn}: ${code('Start-CsWindowsService')}.`];
+  if (edge.federation) {
+    out.push(`Move the federation route back: Topology Builder, clear the federation option on ${to.internalFqdn}, select it on ${edge.internalFqdn}, publish, run Setup again on each Edge server of ${edge.internalFqdn}.`);
+  }
+  if (edge.xmppFederation) {
+    const server = edge.servers[0]?.fqdn ?? edge.internalFqdn;
+    out.push(`Move the XMPP route back: ${code(`Set-CsSite ${siteName(m, edge.sitePath)} -XmppExternalFederationRoute ${server}`)}; point the XMPP A record and ${code(`_xmpp-server._tcp.${m.sipDomain}`)} back at ${edge.accessEdgeFqdn}; check port 5269.`);
+  }
+  for (const pool of associatedPools(m, edge)) {
+    out.push(`Associate ${pool.fqdn} with ${edge.internalFqdn} again for media (Topology Builder), then publish.`);
+  }
+  const nextHop = poolByPath(m, edge.nextHopPath);
+  if (nextHop) out.push(`If ${nextHop.fqdn} was failed over as well, fail it back now: ${code(`Invoke-CsPoolFailback -PoolFQDN ${nextHop.fqdn} -Verbose`)}.`);
+  return out;
+}
+
+function edgeSection(m: TopologyModel, edge: EdgePoolModel): string {
+  const to = survivor(m, edge);
+  const roles = [edge.federation ? 'federation route' : '', edge.xmppFederation ? 'XMPP federation route' : ''].filter((r) => r).join(' and ');
+  const intro = `Site ${siteName(m, edge.sitePath)}, ${edge.servers.length} Edge server(s), SRV priority ${edge.srvPriority}${roles ? `, carries the ${roles}` : ''}.`;
+  if (!to) {
+    return blocks(`## Edge pool ${edge.internalFqdn}`, intro, 'There is no other Edge pool: remote access, federation and external media stop until this pool is restored. Deploy an Edge pool in another site for Edge disaster recovery.');
+  }
+  return blocks(
+    `## Edge pool ${edge.internalFqdn}`,
+    intro,
+    `### Failover to ${to.internalFqdn}`,
+    steps(failoverSteps(m, edge, to)),
+    `### Failback of ${edge.internalFqdn}`,
+    steps(failbackSteps(m, edge, to)),
+  );
+}
+
+/** One section per Edge pool, in path order. */
+export function edgePoolsSection(m: TopologyModel): string {
+  return blocks(...[...m.edgePools].sort((a, b) => (a.path < b.path ? -1 : 1)).map((e) => edgeSection(m, e)));
+}

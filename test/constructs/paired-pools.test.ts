@@ -1,0 +1,82 @@
+import { PairedPools, PairedPoolsProps, SfbDeployment } from '../../lib';
+import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
+
+/** Peerings as `from->to` by their virtual network names. */
+function peerings(json: any): string[] {
+  return resourcesOf(json, 'azurerm_virtual_network_peering')
+    .map((p) => `${p.virtual_network_name}->${p.remote_virtual_network_id}`)
+    .sort();
+}
+
+describe('PairedPools', () => {
+  test('peers the two sites both ways, once however many pairs', () => {
+    const { stack, deployment } = testDeployment();
+    const west = testSite(deployment, 'west');
+    const north = testSite(deployment, 'north');
+    new PairedPools(deployment, 'pair1', { primary: testPool(west, 'a'), backup: testPool(north, 'a') });
+    new PairedPools(deployment, 'pair2', { primary: testPool(north, 'b'), backup: testPool(west, 'b') });
+    const json = synthJson(stack);
+    const list = resourcesOf(json, 'azurerm_virtual_network_peering');
+    expect(list).toHaveLength(2);
+    expect(list.map((p) => p.name).sort()).toEqual(['peer-north-to-west', 'peer-west-to-north']);
+    // Each direction: the local network's name and the remote network's ID, one per site.
+    expect(peerings(json)).toEqual([
+      expect.stringMatching(/^\$\{azurerm_virtual_network\.contoso_north_vnet_\w+\.name\}->\$\{azurerm_virtual_network\.contoso_west_vnet_\w+\.id\}$/),
+      expect.stringMatching(/^\$\{azurerm_virtual_network\.contoso_west_vnet_\w+\.name\}->\$\{azurerm_virtual_network\.contoso_north_vnet_\w+\.id\}$/),
+    ]);
+    for (const p of list) {
+      expect(p).toMatchObject({ allow_virtual_network_access: true, allow_forwarded_traffic: false, use_remote_gateways: false });
+    }
+    expect(deployment.toModel().peerings).toHaveLength(2);
+  });
+
+  test('peers each site pair once: three sites, three pairs, six peerings', () => {
+    const { stack, deployment } = testDeployment();
+    const sites = ['west', 'north', 'east'].map((id, i) => testSite(deployment, id, { location: ['westeurope', 'northeurope', 'francecentral'][i] }));
+    const pools = sites.flatMap((s) => [testPool(s, 'a'), testPool(s, 'b')]);
+    // west-a/north-a, north-b/east-a, east-b/west-b
+    new PairedPools(deployment, 'p1', { primary: pools[0], backup: pools[2] });
+    new PairedPools(deployment, 'p2', { primary: pools[3], backup: pools[4] });
+    new PairedPools(deployment, 'p3', { primary: pools[5], backup: pools[1] });
+    const names = resourcesOf(synthJson(stack), 'azurerm_virtual_network_peering').map((p) => p.name).sort();
+    expect(names).toEqual([
+      'peer-east-to-north', 'peer-east-to-west', 'peer-north-to-east', 'peer-north-to-west', 'peer-west-to-east', 'peer-west-to-north',
+    ]);
+  });
+
+  test('opens SMB 445 to each file store from both pools and the inter-pool ports', () => {
+    const { stack, deployment } = testDeployment();
+    const west = testPool(testSite(deployment, 'west'));
+    const north = testPool(testSite(deployment, 'north'));
+    new PairedPools(deployment, 'pair', { primary: west, backup: north });
+    const rules = resourcesOf(synthJson(stack), 'azurerm_network_security_rule');
+    const smbFromNorthToWest = rules.find((r) => r.name === 'smb-file-store-from-north-front-end' && r.network_security_group_name.includes('contoso_west_firewall-infrastructure'));
+    expect(smbFromNorthToWest).toMatchObject({ source_address_prefix: '10.20.0.0/20', destination_port_range: '445', protocol: 'Tcp', access: 'Allow' });
+    expect(smbFromNorthToWest.destination_address_prefixes).toEqual(west.fileStore!.servers.servers.map((s) => `${s.privateIp}/32`));
+    const interPool = rules.find((r) => r.name === 'paired-pool-from-west-front-end');
+    expect(interPool).toMatchObject({ source_address_prefix: '10.10.0.0/20', destination_address_prefix: '10.20.0.0/20', destination_port_ranges: ['135', '443', '444', '5061'] });
+  });
+
+  test('records the pair in the model', () => {
+    const { deployment } = testDeployment();
+    const west = testPool(testSite(deployment, 'west'));
+    const north = testPool(testSite(deployment, 'north'));
+    new PairedPools(deployment, 'pair', { primary: west, backup: north });
+    expect(deployment.toModel().pairs).toEqual([{ path: 'test/contoso/pair', primaryPath: 'test/contoso/west/pool', backupPath: 'test/contoso/north/pool' }]);
+  });
+
+  test('throws for a pool of another deployment (no cross-version pairs, PAIR-20)', () => {
+    const { deployment } = testDeployment();
+    const other = new SfbDeployment(deployment.node.scope!, 'other', { productVersion: deployment.productVersion, sipDomain: 'fabrikam.com', adDomain: 'corp.fabrikam.com' });
+    const a = testPool(testSite(deployment, 'west'));
+    const b = testPool(testSite(other, 'north'));
+    expect(() => new PairedPools(deployment, 'pair', { primary: a, backup: b })).toThrow(/PairedPools test\/contoso\/pair: backup test\/other\/north\/pool belongs to another SfbDeployment/);
+  });
+
+  test('throws for an unknown prop or a pool that is not a FrontEndPool', () => {
+    const { deployment } = testDeployment();
+    const a = testPool(testSite(deployment, 'west'));
+    expect(() => new PairedPools(deployment, 'p1', { primary: a, backup: a, witness: true } as PairedPoolsProps)).toThrow(/witness .* is not a prop of PairedPools/);
+    expect(() => new PairedPools(deployment, 'p2', { primary: a, backup: 'pool-north' } as unknown as PairedPoolsProps)).toThrow(/backup is not a FrontEndPool/);
+  });
+});

@@ -1,0 +1,211 @@
+import { BackEndMode, PairedPools, PoolEdition, ProductVersion, Severity, TopologyModel, validateTopology, WindowsServerVersion } from '../../lib';
+import { PAIRING_RULES } from '../../lib/rules/pairing';
+import { check, findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite } from '../helpers';
+
+const rule = (id: string) => PAIRING_RULES.find((r) => r.id === id);
+
+/** Two sites (west in westeurope, north in northeurope by default), one pool each, paired. */
+function pairedDeployment(opts: { westLocation?: string; northLocation?: string; productVersion?: ProductVersion; west?: object; north?: object } = {}) {
+  const t = testDeployment(opts.productVersion ? { productVersion: opts.productVersion } : {});
+  const west = testPool(testSite(t.deployment, 'west', opts.westLocation ? { location: opts.westLocation } : {}), 'pool', opts.west);
+  const north = testPool(testSite(t.deployment, 'north', opts.northLocation ? { location: opts.northLocation } : {}), 'pool', opts.north);
+  new PairedPools(t.deployment, 'pair', { primary: west, backup: north });
+  return { ...t, west, north };
+}
+
+function pairedModel(opts: Parameters<typeof pairedDeployment>[0] = {}): TopologyModel {
+  return pairedDeployment(opts).deployment.toModel();
+}
+
+describe('a well-formed pair', () => {
+  test('has no pairing error or warning findings', () => {
+    const mine = new Set([...PAIRING_RULES.map((r) => r.id), 'FILE-1', 'FILE-4', 'AZURE-5']);
+    const serious = validateTopology(pairedDeployment().deployment).filter((f) => mine.has(f.ruleId) && f.severity !== Severity.INFO);
+    expect(serious).toEqual([]);
+  });
+});
+
+describe('PAIR-1: paired pools have the same edition', () => {
+  test('fails when an Enterprise pool is paired with a Standard Edition server', () => {
+    const f = findingsOf(validateTopology(pairedDeployment({ north: { edition: PoolEdition.STANDARD, backEnd: undefined } }).deployment), 'PAIR-1');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso/pair' });
+    expect(f[0].message).toMatch(/Enterprise Edition but .* Standard Edition/);
+  });
+  test('passes for two Standard Edition servers', () => {
+    const m = pairedModel({ west: { edition: PoolEdition.STANDARD, backEnd: undefined }, north: { edition: PoolEdition.STANDARD, backEnd: undefined } });
+    expect(check(rule('PAIR-1'), m)).toHaveLength(0);
+  });
+});
+
+describe('PAIR-3: paired pools run the same operating system', () => {
+  test('fails for Windows Server 2016 paired with 2019', () => {
+    const f = check(rule('PAIR-3'), pairedModel({ west: { operatingSystem: WindowsServerVersion.WINDOWS_SERVER_2016 } }));
+    expect(f[0].message).toMatch(/runs Windows Server 2016 but .* runs 2019/);
+  });
+  test('passes with one OS', () => {
+    expect(check(rule('PAIR-3'), pairedModel())).toHaveLength(0);
+  });
+});
+
+describe('PAIR-4: pairing is one to one', () => {
+  test('fails when a pool is paired twice', () => {
+    const { deployment, west } = pairedDeployment();
+    const third = testPool(testSite(deployment, 'east', { location: 'francecentral' }), 'pool');
+    new PairedPools(deployment, 'second-pair', { primary: west, backup: third });
+    const f = findingsOf(validateTopology(deployment), 'PAIR-4');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ path: 'test/contoso/second-pair', severity: Severity.ERROR });
+    expect(f[0].message).toMatch(/already paired in test\/contoso\/pair/);
+  });
+  test('fails when a pool is paired with itself', () => {
+    const { deployment } = testDeployment();
+    const pool = testPool(testSite(deployment));
+    new PairedPools(deployment, 'self', { primary: pool, backup: pool });
+    expect(findingsOf(validateTopology(deployment), 'PAIR-4')[0].message).toMatch(/paired with itself/);
+  });
+  test('passes for one pair', () => {
+    expect(check(rule('PAIR-4'), pairedModel())).toHaveLength(0);
+  });
+});
+
+describe('PAIR-6 and VOICE-2: paired pools are in different sites', () => {
+  function sameSite() {
+    const { deployment } = testDeployment();
+    const site = testSite(deployment);
+    new PairedPools(deployment, 'pair', { primary: testPool(site, 'a'), backup: testPool(site, 'b') });
+    return validateTopology(deployment);
+  }
+  test('two pools of one site are an error for both rules', () => {
+    const f = sameSite();
+    expect(findingsOf(f, 'PAIR-6')[0].severity).toBe(Severity.ERROR);
+    expect(findingsOf(f, 'VOICE-2')[0].message).toMatch(/different central site/);
+  });
+  test('two sites in one Azure region are a PAIR-6 warning, not a VOICE-2 error', () => {
+    const f = validateTopology(pairedDeployment({ northLocation: 'westeurope' }).deployment);
+    expect(findingsOf(f, 'PAIR-6')[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(findingsOf(f, 'PAIR-6')[0].message).toMatch(/same Azure region westeurope/);
+    expect(ruleIds(f)).not.toContain('VOICE-2');
+  });
+  test('sites in two regions pass', () => {
+    const m = pairedModel();
+    expect(check(rule('PAIR-6'), m)).toHaveLength(0);
+    expect(check(rule('VOICE-2'), m)).toHaveLength(0);
+  });
+  test('VOICE-2 warns when the sites are not peered', () => {
+    const m = pairedModel();
+    expect(check(rule('VOICE-2'), { ...m, peerings: [] })[0].severity).toBe(Severity.WARNING);
+  });
+});
+
+describe('PAIR-7 and AZURE-7: pairs stay in one world region and Azure geography', () => {
+  test('westeurope with northeurope: same geography, no finding', () => {
+    const m = pairedModel();
+    expect(check(rule('PAIR-7'), m)).toHaveLength(0);
+    expect(check(rule('AZURE-7'), m)).toHaveLength(0);
+  });
+  test('westeurope with uksouth: another Azure geography (AZURE-7) in the same world region (no PAIR-7)', () => {
+    const m = pairedModel({ northLocation: 'uksouth' });
+    expect(check(rule('AZURE-7'), m)[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(check(rule('AZURE-7'), m)[0].message).toMatch(/westeurope: Europe, uksouth: United Kingdom/);
+    expect(check(rule('PAIR-7'), m)).toHaveLength(0);
+  });
+  test('westeurope with eastus: both warn', () => {
+    const m = pairedModel({ northLocation: 'eastus' });
+    expect(check(rule('PAIR-7'), m)[0].message).toMatch(/Europe, eastus: Americas/);
+    expect(check(rule('AZURE-7'), m)).toHaveLength(1);
+  });
+  test('an unknown region is an info finding', () => {
+    expect(check(rule('AZURE-7'), pairedModel({ northLocation: 'marsnorth' }))[0]).toMatchObject({ severity: Severity.INFO });
+  });
+});
+
+describe('PAIR-8: each pool of a pair can serve both pools\' users', () => {
+  test('warns when a paired 2015 pool has more than 40,000 users', () => {
+    const f = check(rule('PAIR-8'), pairedModel({ west: { users: 41000, frontEndServers: 12 } }));
+    expect(f.map((x) => x.message).join()).toMatch(/users is 41000; .* at most 40,000/);
+  });
+  test('allows 53,000 per pool in 2019', () => {
+    const m = pairedModel({ productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2019, west: { users: 41000, frontEndServers: 16 }, north: { users: 1000, frontEndServers: 16 } });
+    expect(check(rule('PAIR-8'), m)).toHaveLength(0);
+  });
+  test('warns when a pool has too few Front Ends for both pools\' users', () => {
+    const f = check(rule('PAIR-8'), pairedModel({ west: { users: 15000 }, north: { users: 10000 } }));
+    expect(f).toHaveLength(2);
+    expect(f[0].message).toMatch(/25000 users of both pools, which needs 4 Front End servers .* has 3/);
+  });
+  test('passes when both pools can carry both', () => {
+    expect(check(rule('PAIR-8'), pairedModel({ west: { users: 8000 }, north: { users: 8000 } }))).toHaveLength(0);
+  });
+});
+
+describe('PAIR-9: same Back End HA technology', () => {
+  test('warns when the back end modes differ', () => {
+    const m = pairedModel();
+    const [a, b] = m.backEnds;
+    const mixed = { ...m, backEnds: [a, { ...b, mode: BackEndMode.MIRRORING }] };
+    expect(check(rule('PAIR-9'), mixed)[0].message).toMatch(/standalone back end but .* uses mirroring/);
+  });
+  test('passes when they match', () => {
+    expect(check(rule('PAIR-9'), pairedModel())).toHaveLength(0);
+  });
+});
+
+describe('PAIR-10: Standard Edition pairs', () => {
+  test('an SE pair gets an info finding, an Enterprise pair none', () => {
+    const se = pairedModel({ west: { edition: PoolEdition.STANDARD, backEnd: undefined }, north: { edition: PoolEdition.STANDARD, backEnd: undefined } });
+    expect(check(rule('PAIR-10'), se)[0].severity).toBe(Severity.INFO);
+    expect(check(rule('PAIR-10'), pairedModel())).toHaveLength(0);
+  });
+});
+
+describe('PAIR-11: the paired pools reach each other over a private link', () => {
+  test('fails when the sites are not peered', () => {
+    const m = pairedModel();
+    const f = check(rule('PAIR-11'), { ...m, peerings: m.peerings!.slice(0, 1) });
+    expect(f[0]).toMatchObject({ severity: Severity.ERROR });
+    expect(f[0].message).toMatch(/not peered both ways/);
+  });
+  test('fails when no flow admits SIP between the pools', () => {
+    const m = pairedModel();
+    const flows = m.flows.filter((f) => !f.nsg.endsWith('/front-end'));
+    expect(check(rule('PAIR-11'), { ...m, flows })[0].message).toMatch(/on TCP 5061, 444, 443/);
+  });
+  test('passes for PairedPools', () => {
+    expect(check(rule('PAIR-11'), pairedModel())).toHaveLength(0);
+  });
+});
+
+describe('PAIR-12: exactly one Central Management Store', () => {
+  test('fails when two pools host it', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment, 'west'));
+    testPool(testSite(deployment, 'north'), 'pool', { hostsCentralManagementStore: true });
+    const f = findingsOf(validateTopology(deployment), 'PAIR-12');
+    expect(f.map((x) => x.severity)).toEqual([Severity.ERROR, Severity.ERROR]);
+    expect(f[0].message).toMatch(/2 pools host the Central Management Store/);
+  });
+  test('fails when no pool hosts it', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment), 'pool', { hostsCentralManagementStore: false });
+    expect(findingsOf(validateTopology(deployment), 'PAIR-12')[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso' });
+  });
+  test('the first pool hosts it and its partner holds the standby', () => {
+    const f = findingsOf(validateTopology(pairedDeployment().deployment), 'PAIR-12');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: Severity.INFO, path: 'test/contoso/west/pool' });
+    expect(f[0].message).toMatch(/pool-north.corp.contoso.com holds the standby/);
+  });
+});
+
+describe('DR-1: a pool without a partner stays valid', () => {
+  test('an unpaired pool gets only an info finding', () => {
+    const m = modelOf(({ deployment }) => testPool(testSite(deployment)));
+    const f = check(rule('DR-1'), m);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe(Severity.INFO);
+  });
+  test('paired pools get none', () => {
+    expect(check(rule('DR-1'), pairedModel())).toHaveLength(0);
+  });
+});
