@@ -6,10 +6,11 @@ import { Construct } from 'constructs';
 import {
   CentralSite,
   FrontEndPool,
+  AlwaysOnBackEnd,
   ProductVersion,
   SfbDeployment,
+  SqlEdition,
   SqlServerVersion,
-  StandaloneBackEnd,
   SupportPosture,
 } from '../../lib';
 
@@ -32,8 +33,10 @@ export function buildReferenceTopology(scope: Construct): ReferenceTopology {
   const west = new CentralSite(deployment, 'west', { location: 'westeurope', addressSpace: '10.10.0.0/16' });
   const north = new CentralSite(deployment, 'north', { location: 'northeurope', addressSpace: '10.20.0.0/16' });
 
-  const westBackEnd = new StandaloneBackEnd(west, 'backend', { sqlVersion: SqlServerVersion.SQL_2019 });
-  const northBackEnd = new StandaloneBackEnd(north, 'backend', { sqlVersion: SqlServerVersion.SQL_2019 });
+  // Back End HA: an AlwaysOn Availability Group of two SQL Server 2019 Enterprise replicas per site.
+  const backEndProps = { sqlVersion: SqlServerVersion.SQL_2019, sqlEdition: SqlEdition.ENTERPRISE, replicas: 2 };
+  const westBackEnd = new AlwaysOnBackEnd(west, 'backend', backEndProps);
+  const northBackEnd = new AlwaysOnBackEnd(north, 'backend', backEndProps);
 
   const westPool = new FrontEndPool(west, 'pool', {
     fqdn: 'pool-west.corp.contoso.com',
