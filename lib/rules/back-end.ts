@@ -190,7 +190,7 @@ export const BACK_END_RULES = [
 ];
 
 export const BACK_END_STATUS: RuleStatus[] = [
-  status('FE-11', RuleStatusKind.BY_CONSTRUCTION, 'Front End pools and back ends take the AD domain of their SfbDeployment (there is one adDomain per deployment, and FE-10 keeps a pool's back end in its own site); the clustered back ends join that domain with the JsonADDomainExtension.'),
+  status('FE-11', RuleStatusKind.BY_CONSTRUCTION, 'Front End pools and back ends take the AD domain of their SfbDeployment (there is one adDomain per deployment, and FE-10 keeps a pool\'s back end in its own site); the clustered back ends join that domain with the JsonADDomainExtension.'),
   status('BE-2', RuleStatusKind.BY_CONSTRUCTION, 'MirroredBackEnd always models synchronous (high-safety) mirroring: it has no asynchronous option, and the generated Topology Builder values and Install-CsMirrorDatabase command set up high-safety mirroring.'),
   status('BE-5', RuleStatusKind.BY_CONSTRUCTION, 'Principal, mirror and witness of a MirroredBackEnd are all created in the deployment\'s AD domain (one adDomain per deployment); joining them to it is an operator step listed in docs/back-end.md.'),
   status('BE-6', RuleStatusKind.BY_CONSTRUCTION, 'MirroredBackEnd opens the default endpoints, 5022 between principal and mirror and 7022 to the witness, and each VM runs one SQL instance, so no two instances share a port. The mirroring file share (read/write for the SQL service accounts) is an operator step in the generated mirroring_setup output.'),
