@@ -1,11 +1,13 @@
 /**
  * The reference topology: Skype for Business Server 2015 in two Azure regions (West Europe and
- * North Europe), one Enterprise pool per site and one Edge pool per site (SRV priorities 10 and 20;
- * federation and XMPP through West Europe). It grows as the library's constructs land.
+ * North Europe). Per site: an Enterprise pool on an AlwaysOn back end, an Edge pool (SRV priorities
+ * 10 and 20; federation and XMPP through West Europe), a Director pool and a Mediation pool. The two
+ * pools are paired, and a Persistent Chat pool is stretched over both sites.
  */
 import { Construct } from 'constructs';
 import {
   acknowledgeFinding,
+  AlwaysOnBackEnd,
   CentralSite,
   DirectorPool,
   EdgePool,
@@ -15,8 +17,8 @@ import {
   PairedPools,
   ProductVersion,
   SfbDeployment,
+  SqlEdition,
   SqlServerVersion,
-  StandaloneBackEnd,
   StretchedPersistentChatPool,
   SupportPosture,
 } from '../../lib';
@@ -54,8 +56,10 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
   const west = new CentralSite(deployment, 'west', { location: 'westeurope', addressSpace: '10.10.0.0/16' });
   const north = new CentralSite(deployment, 'north', { location: 'northeurope', addressSpace: '10.20.0.0/16' });
 
-  const westBackEnd = new StandaloneBackEnd(west, 'backend', { sqlVersion: SqlServerVersion.SQL_2019 });
-  const northBackEnd = new StandaloneBackEnd(north, 'backend', { sqlVersion: SqlServerVersion.SQL_2019 });
+  // Back End HA: an AlwaysOn Availability Group of two SQL Server 2019 Enterprise replicas per site.
+  const backEndProps = { sqlVersion: SqlServerVersion.SQL_2019, sqlEdition: SqlEdition.ENTERPRISE, replicas: 2 };
+  const westBackEnd = new AlwaysOnBackEnd(west, 'backend', backEndProps);
+  const northBackEnd = new AlwaysOnBackEnd(north, 'backend', backEndProps);
 
   const westPool = new FrontEndPool(west, 'pool', {
     fqdn: 'pool-west.corp.contoso.com',

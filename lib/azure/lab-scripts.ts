@@ -43,6 +43,7 @@ export const ROLE_FEATURES: Readonly<Record<ServerRole, readonly string[]>> = {
   [ServerRole.PERSISTENT_CHAT]: [...ALL_SERVERS, 'MSMQ-Server'],
   // SQL Server comes with its marketplace image; the Back End needs no Lync/SfB features.
   [ServerRole.BACK_END]: [],
+  [ServerRole.SQL_WITNESS]: [],
   [ServerRole.FILE_SERVER]: ['FS-FileServer', 'FS-DFS-Namespace', 'FS-DFS-Replication'],
   [ServerRole.DOMAIN_CONTROLLER]: ['AD-Domain-Services', 'DNS'],
 };

@@ -60,6 +60,11 @@ export interface ServerGroupProps {
    * @default 1
    */
   readonly firstIndex?: number;
+  /**
+   * Zone (or fault domain) of the first server, as an index into the site's list; the rest follow
+   * round-robin. A mirroring witness starts after the principal and the mirror. @default 0
+   */
+  readonly firstZoneIndex?: number;
 }
 
 /** One server of a group, for the constructs and other building blocks. */
@@ -104,7 +109,8 @@ export class ServerGroup extends Construct {
       const publicIps: PublicIp[] = [];
       const nicModels: ServerModel['nics'][number][] = [];
       const nicAddresses: string[][] = [];
-      const zone = zones.length > 0 ? zones[i % zones.length] : undefined;
+      const slot = i + (props.firstZoneIndex ?? 0);
+      const zone = zones.length > 0 ? zones[slot % zones.length] : undefined;
       const nics = props.nics.map((spec, k) => {
         const ip = site.allocateIp(spec.subnet);
         const pips = Array.from({ length: spec.publicIps ?? 0 }, (_, p) => {
@@ -158,7 +164,7 @@ export class ServerGroup extends Construct {
         role: props.role,
         computerName,
         fqdn: (props.fqdnOverride ?? `${computerName}.${suffix}`).toLowerCase(),
-        failureDomain: zone ?? `fd${i % site.faultDomainCount}`,
+        failureDomain: zone ?? `fd${slot % site.faultDomainCount}`,
         vmSize: props.vmSize,
         os: props.os,
         imageOffer: image.offer,

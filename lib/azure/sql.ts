@@ -1,28 +1,163 @@
 /** SQL Server VMs: marketplace SQL images, the SQL IaaS registration and protected data/log disks. */
 import { Construct } from 'constructs';
-import { ManagedDisk, MssqlVirtualMachine, VirtualMachineDataDiskAttachment } from '../azurerm';
-import { SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
+import { ManagedDisk, MssqlVirtualMachine, StorageAccount, VirtualMachineDataDiskAttachment, VirtualMachineExtension } from '../azurerm';
+import { Fn, TerraformVariable } from '../cdktf';
+import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
+import { newestSupportedOs, SUPPORTED_OS } from '../model/versions';
+import type { SfbDeployment } from '../constructs/deployment';
 import type { CentralSite } from '../constructs/site';
 import { SubnetRole } from './network';
-import { Server, ServerGroup, ServerImage } from './servers';
+import { Server, ServerGroup, ServerImage, windowsImage } from './servers';
 
-/** Marketplace SQL image per SQL version: the offer bundles the Windows version it runs on. */
-const SQL_IMAGES: Record<SqlServerVersion, { offer: string; os: WindowsServerVersion }> = {
-  [SqlServerVersion.SQL_2008_R2]: { offer: 'SQL2008R2SP3-WS2008R2SP1', os: WindowsServerVersion.WINDOWS_SERVER_2012_R2 },
-  [SqlServerVersion.SQL_2012]: { offer: 'SQL2012SP4-WS2012R2', os: WindowsServerVersion.WINDOWS_SERVER_2012_R2 },
-  [SqlServerVersion.SQL_2014]: { offer: 'SQL2014SP3-WS2012R2', os: WindowsServerVersion.WINDOWS_SERVER_2012_R2 },
-  [SqlServerVersion.SQL_2016]: { offer: 'SQL2016SP3-WS2019', os: WindowsServerVersion.WINDOWS_SERVER_2019 },
-  [SqlServerVersion.SQL_2017]: { offer: 'SQL2017-WS2019', os: WindowsServerVersion.WINDOWS_SERVER_2019 },
-  [SqlServerVersion.SQL_2019]: { offer: 'SQL2019-WS2019', os: WindowsServerVersion.WINDOWS_SERVER_2019 },
+interface MarketplaceSqlImage {
+  readonly offer: string;
+  readonly os: WindowsServerVersion;
+  /** Older offers spell their SKUs `Enterprise`/`Standard`, newer ones lower case. */
+  readonly titleCaseSku?: boolean;
+}
+
+/**
+ * Marketplace SQL images per SQL version, newest Windows first. The offer bundles the Windows version;
+ * SQL Server 2008 R2 has no image on a Windows version any product here supports.
+ */
+const SQL_IMAGES: Record<SqlServerVersion, readonly MarketplaceSqlImage[]> = {
+  [SqlServerVersion.SQL_2008_R2]: [],
+  [SqlServerVersion.SQL_2012]: [{ offer: 'SQL2012SP4-WS2012R2', os: WindowsServerVersion.WINDOWS_SERVER_2012_R2, titleCaseSku: true }],
+  [SqlServerVersion.SQL_2014]: [{ offer: 'SQL2014SP3-WS2012R2', os: WindowsServerVersion.WINDOWS_SERVER_2012_R2, titleCaseSku: true }],
+  [SqlServerVersion.SQL_2016]: [
+    { offer: 'SQL2016SP3-WS2019', os: WindowsServerVersion.WINDOWS_SERVER_2019 },
+    { offer: 'SQL2016SP2-WS2016', os: WindowsServerVersion.WINDOWS_SERVER_2016, titleCaseSku: true },
+  ],
+  [SqlServerVersion.SQL_2017]: [{ offer: 'sql2017-ws2019', os: WindowsServerVersion.WINDOWS_SERVER_2019 }],
+  [SqlServerVersion.SQL_2019]: [
+    { offer: 'sql2019-ws2022', os: WindowsServerVersion.WINDOWS_SERVER_2022 },
+    { offer: 'sql2019-ws2019', os: WindowsServerVersion.WINDOWS_SERVER_2019 },
+  ],
 };
 
 /** SQL versions whose marketplace offer has a Developer edition image (`sqldev`). */
 const DEVELOPER_EDITION_VERSIONS = new Set([SqlServerVersion.SQL_2016, SqlServerVersion.SQL_2017, SqlServerVersion.SQL_2019]);
 
-export function sqlImage(version: SqlServerVersion, edition: SqlEdition): ServerImage & { os: WindowsServerVersion } {
-  const { offer, os } = SQL_IMAGES[version];
-  return { publisher: 'MicrosoftSQLServer', offer, sku: edition === SqlEdition.ENTERPRISE ? 'enterprise' : 'standard', os };
+export interface SqlImage extends ServerImage {
+  readonly os: WindowsServerVersion;
+  /**
+   * False when no marketplace SQL image runs on a Windows version the product supports: the VM
+   * gets plain Windows Server and the operator installs SQL Server (and registers it afterwards).
+   */
+  readonly marketplaceSql: boolean;
+}
+
+/** The SQL image for a version and edition on the newest Windows version the product supports. */
+export function sqlImage(version: SqlServerVersion, edition: SqlEdition, product: ProductVersion): SqlImage {
+  const image = SQL_IMAGES[version].find((i) => SUPPORTED_OS[product].includes(i.os));
+  if (!image) {
+    const os = newestSupportedOs(product);
+    return { ...windowsImage(os), os, marketplaceSql: false };
+  }
+  const sku = edition === SqlEdition.ENTERPRISE ? 'enterprise' : 'standard';
+  return {
+    publisher: 'MicrosoftSQLServer',
+    offer: image.offer,
+    sku: image.titleCaseSku ? sku[0].toUpperCase() + sku.slice(1) : sku,
+    os: image.os,
+    marketplaceSql: true,
+  };
+}
+
+/** Passwords of the domain accounts a Windows failover cluster and its SQL Server need. */
+export interface ClusterCredentials {
+  readonly clusterBootstrapPassword: string;
+  readonly clusterOperatorPassword: string;
+  readonly sqlServicePassword: string;
+  /** Password of the account that joins the SQL servers to the AD domain. */
+  readonly domainJoinPassword: string;
+}
+
+/** Domain accounts of a clustered back end (user principal names). */
+export interface SqlServiceAccounts {
+  /** Creates the Windows failover cluster. @default `clusterbootstrap@<adDomain>` */
+  readonly clusterBootstrap?: string;
+  /** Operates the cluster. @default `clusteroperator@<adDomain>` */
+  readonly clusterOperator?: string;
+  /** Runs SQL Server on every node. @default `sqlservice@<adDomain>` */
+  readonly sqlService?: string;
+  /** Joins the SQL servers to the AD domain. @default `domainjoin@<adDomain>` */
+  readonly domainJoin?: string;
+}
+
+/** The account names with their defaults applied. */
+export function serviceAccounts(adDomain: string, given: SqlServiceAccounts = {}): Required<SqlServiceAccounts> {
+  return {
+    clusterBootstrap: given.clusterBootstrap ?? `clusterbootstrap@${adDomain}`,
+    clusterOperator: given.clusterOperator ?? `clusteroperator@${adDomain}`,
+    sqlService: given.sqlService ?? `sqlservice@${adDomain}`,
+    domainJoin: given.domainJoin ?? `domainjoin@${adDomain}`,
+  };
+}
+
+/**
+ * The cluster and SQL service passwords as sensitive variables, created once per deployment and
+ * registered as credentials (SEC-1): `TF_VAR_<deployment>_sql_service_password`, ...
+ */
+export function clusterCredentials(deployment: SfbDeployment): ClusterCredentials {
+  const variable = (key: string, what: string): string => {
+    const id = `${key.replace(/_/g, '-')}`;
+    const existing = deployment.node.tryFindChild(id) as TerraformVariable | undefined;
+    if (existing) return existing.stringValue;
+    const v = new TerraformVariable(deployment, id, {
+      type: 'string',
+      sensitive: true,
+      nullable: false,
+      description: `Password of the ${what} of deployment ${deployment.node.id}. Never committed: pass it as TF_VAR_${deployment.variablePrefix()}_${key}.`,
+    });
+    v.overrideLogicalId(`${deployment.variablePrefix()}_${key}`);
+    deployment.registerCredential({ path: deployment.node.path, name: `${what} password`, source: 'sensitive-variable' });
+    return v.stringValue;
+  };
+  return {
+    clusterBootstrapPassword: variable('cluster_bootstrap_password', 'cluster bootstrap account'),
+    clusterOperatorPassword: variable('cluster_operator_password', 'cluster operator account'),
+    sqlServicePassword: variable('sql_service_password', 'SQL Server service account'),
+    domainJoinPassword: variable('domain_join_password', 'domain join account'),
+  };
+}
+
+/** A short deterministic hash (FNV-1a) so derived storage names differ between deployments. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h.toString(36).padStart(7, '0').slice(0, 7);
+}
+
+/** A given storage account name (checked) or one derived from the construct path: `<what><site><id><hash>`. */
+export function storageAccountName(what: string, path: string, given: string | undefined, construct: string, prop: string): string {
+  if (given !== undefined) {
+    if (typeof given !== 'string' || !/^[a-z0-9]{3,24}$/.test(given)) {
+      throw new Error(`${construct} ${path}: ${prop} ${JSON.stringify(given)} is not a storage account name; use 3 to 24 lower-case letters and digits`);
+    }
+    return given;
+  }
+  const parts = path.toLowerCase().split('/').slice(-2).join('').replace(/[^a-z0-9]/g, '');
+  return `${what}${parts.slice(0, 24 - what.length - 7)}${shortHash(path)}`;
+}
+
+/**
+ * The storage account of a cluster's cloud witness: TLS 1.2 minimum, HTTPS only, no anonymous blob
+ * access; zone-redundant where the site has zones, so the witness survives the loss of any one zone.
+ */
+export function cloudWitness(scope: Construct, site: CentralSite, name: string): StorageAccount {
+  return new StorageAccount(scope, 'witness-storage', {
+    name,
+    location: site.location,
+    resourceGroupName: site.resourceGroupName,
+    accountTier: 'Standard',
+    accountKind: 'StorageV2',
+    accountReplicationType: site.availabilityZones.length > 0 ? 'ZRS' : 'LRS',
+    minTlsVersion: 'TLS1_2',
+    httpsTrafficOnlyEnabled: true,
+    allowNestedItemsToBePublic: false,
+  });
 }
 
 export interface SqlServersProps {
@@ -31,70 +166,133 @@ export interface SqlServersProps {
   readonly count: number;
   readonly sqlVersion: SqlServerVersion;
   readonly sqlEdition: SqlEdition;
-  /** @default Standard_E16s_v5; in lab mode the lab size of the Back End role */
+  /** @default ServerRole.BACK_END */
+  readonly role?: ServerRole;
+  /** @default Standard_E16s_v5; in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** @default SubnetRole.BACK_END */
   readonly subnet?: SubnetRole;
+  /** Zone index of the first server (see ServerGroup). @default 0 */
+  readonly firstZoneIndex?: number;
   /** Keep data and log disks on `terraform destroy` (losing them loses user data). @default true; false in lab mode */
   readonly protectData?: boolean;
+  /** Give each server its own data and log disk (false for cluster nodes on shared disks). @default true */
+  readonly dataDisks?: boolean;
   /** @default 256 */
   readonly dataDiskGb?: number;
+  /** Register each server with the SQL IaaS extension (azurerm_mssql_virtual_machine). @default true */
+  readonly register?: boolean;
+  /** Joins each registration to an AlwaysOn SQL VM group (WSFC). @default none */
+  readonly cluster?: { readonly groupId: string; readonly credentials: ClusterCredentials };
+  /**
+   * Joins each server to the AD domain with the JsonADDomainExtension (a Windows cluster needs
+   * domain members; the site's DNS must resolve the domain). @default no domain join
+   */
+  readonly domainJoin?: { readonly domain: string; readonly account: string; readonly password: string };
 }
 
 /** SQL VMs spread over the site's zones, each registered with the SQL IaaS extension. */
 export class SqlServers extends Construct {
   readonly group: ServerGroup;
+  readonly image: SqlImage;
   readonly sqlVms: MssqlVirtualMachine[] = [];
+  readonly disks: ManagedDisk[] = [];
 
   constructor(scope: Construct, id: string, props: SqlServersProps) {
     super(scope, id);
     const deployment = props.site.deployment;
-    const nominal = sqlImage(props.sqlVersion, props.sqlEdition);
+    const nominal = sqlImage(props.sqlVersion, props.sqlEdition, deployment.productVersion);
     // Lab mode: the free Developer edition where the marketplace offers it (SQL 2016 and later).
-    const developer = deployment.lab?.sqlDeveloperEdition === true && DEVELOPER_EDITION_VERSIONS.has(props.sqlVersion);
-    const image = developer ? { ...nominal, sku: 'sqldev' } : nominal;
+    const developer = nominal.marketplaceSql && deployment.lab?.sqlDeveloperEdition === true && DEVELOPER_EDITION_VERSIONS.has(props.sqlVersion);
+    this.image = developer ? { ...nominal, sku: 'sqldev' } : nominal;
+    const { os, marketplaceSql, ...image } = this.image;
     this.group = new ServerGroup(this, 'servers', {
       site: props.site,
-      role: ServerRole.BACK_END,
+      role: props.role ?? ServerRole.BACK_END,
       namePrefix: props.namePrefix,
       count: props.count,
-      vmSize: props.vmSize ?? deployment.defaultVmSize(ServerRole.BACK_END, 'Standard_E16s_v5'),
-      os: image.os,
+      vmSize: props.vmSize ?? deployment.defaultVmSize(props.role ?? ServerRole.BACK_END, 'Standard_E16s_v5'),
+      os,
       nics: [{ subnet: props.subnet ?? SubnetRole.BACK_END }],
       image,
+      firstZoneIndex: props.firstZoneIndex,
     });
     // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
     const protect = props.protectData ?? deployment.lab === undefined;
-    this.group.servers.forEach((server, i) => {
+    const withDisks = props.dataDisks ?? true;
+    // SQL installed by the operator cannot be registered before it exists.
+    const register = (props.register ?? true) && marketplaceSql;
+    for (const server of this.group.servers) {
       const scopeOf = server.vm.node.scope as Construct;
-      ['data', 'log'].forEach((kind, lun) => {
-        const disk = new ManagedDisk(scopeOf, `${kind}-disk`, {
-          name: `disk-${server.model.computerName}-${kind}`,
-          location: props.site.location,
-          resourceGroupName: props.site.resourceGroupName,
-          storageAccountType: 'Premium_LRS',
-          createOption: 'Empty',
-          diskSizeGb: props.dataDiskGb ?? 256,
-          ...(server.vm.zone ? { zone: server.vm.zone } : {}),
-          lifecycle: { preventDestroy: protect },
-        });
-        new VirtualMachineDataDiskAttachment(scopeOf, `${kind}-disk-attachment`, {
-          managedDiskId: disk.id,
-          virtualMachineId: server.vm.id,
-          lun,
-          caching: kind === 'data' ? 'ReadOnly' : 'None',
-        });
-      });
+      const attachments = withDisks
+        ? ['data', 'log'].map((kind, lun) => {
+            const disk = new ManagedDisk(scopeOf, `${kind}-disk`, {
+              name: `disk-${server.model.computerName}-${kind}`,
+              location: props.site.location,
+              resourceGroupName: props.site.resourceGroupName,
+              storageAccountType: 'Premium_LRS',
+              createOption: 'Empty',
+              diskSizeGb: props.dataDiskGb ?? 256,
+              ...(server.vm.zone ? { zone: server.vm.zone } : {}),
+              lifecycle: { preventDestroy: protect },
+            });
+            this.disks.push(disk);
+            return new VirtualMachineDataDiskAttachment(scopeOf, `${kind}-disk-attachment`, {
+              managedDiskId: disk.id,
+              virtualMachineId: server.vm.id,
+              lun,
+              caching: kind === 'data' ? 'ReadOnly' : 'None',
+            });
+          })
+        : [];
+      // In lab mode the lab already joins every member server, after its domain controllers.
+      const labJoin = props.domainJoin ? deployment.lab?.domainJoinOf(server.vm) : undefined;
+      const join = labJoin ?? (props.domainJoin
+        ? new VirtualMachineExtension(scopeOf, 'domain-join', {
+            name: 'domain-join',
+            virtualMachineId: server.vm.id,
+            publisher: 'Microsoft.Compute',
+            type: 'JsonADDomainExtension',
+            typeHandlerVersion: '1.3',
+            autoUpgradeMinorVersion: true,
+            settings: JSON.stringify({ Name: props.domainJoin.domain, User: props.domainJoin.account, Restart: 'true', Options: '3' }),
+            protectedSettings: Fn.jsonencode({ Password: props.domainJoin.password }),
+          })
+        : undefined);
+      if (!register) continue;
+      const cluster = props.cluster;
+      const dependsOn = [...attachments, ...(join ? [join] : [])];
       this.sqlVms.push(
         new MssqlVirtualMachine(scopeOf, 'sql', {
           virtualMachineId: server.vm.id,
           sqlLicenseType: 'PAYG',
           sqlConnectivityType: 'PRIVATE',
           sqlConnectivityPort: 1433,
+          // The IaaS extension builds storage pools on the attached disks: data on LUN 0, log on LUN 1.
+          ...(withDisks
+            ? {
+                storageConfiguration: {
+                  diskType: 'NEW',
+                  storageWorkloadType: 'OLTP',
+                  dataSettings: { defaultFilePath: 'F:\\data', luns: [0] },
+                  logSettings: { defaultFilePath: 'G:\\log', luns: [1] },
+                },
+              }
+            : {}),
+          ...(dependsOn.length > 0 ? { dependsOn } : {}),
+          ...(cluster
+            ? {
+                sqlVirtualMachineGroupId: cluster.groupId,
+                wsfcDomainCredential: {
+                  clusterBootstrapAccountPassword: cluster.credentials.clusterBootstrapPassword,
+                  clusterOperatorAccountPassword: cluster.credentials.clusterOperatorPassword,
+                  sqlServiceAccountPassword: cluster.credentials.sqlServicePassword,
+                },
+              }
+            : {}),
         }),
       );
-      void i;
-    });
+    }
   }
 
   get servers(): Server[] {

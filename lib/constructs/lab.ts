@@ -4,7 +4,7 @@
  * features each role needs, Azure Bastion as the only administrative path, and a daily shutdown.
  */
 import { Construct } from 'constructs';
-import { BastionHost, DevTestGlobalVmShutdownSchedule, PublicIp, VirtualMachineExtension, VirtualNetworkDnsServers } from '../azurerm';
+import { BastionHost, DevTestGlobalVmShutdownSchedule, PublicIp, VirtualMachineExtension, VirtualNetworkDnsServers, WindowsVirtualMachine } from '../azurerm';
 import {
   AdDnsRecord,
   base64Utf8,
@@ -61,6 +61,7 @@ export const LAB_VM_SIZES: Readonly<Record<ServerRole, string>> = {
   [ServerRole.FRONT_END]: 'Standard_B4ms',
   [ServerRole.STANDARD_EDITION]: 'Standard_B4ms',
   [ServerRole.BACK_END]: 'Standard_B4ms',
+  [ServerRole.SQL_WITNESS]: 'Standard_B2ms',
   [ServerRole.EDGE]: 'Standard_B2ms',
   [ServerRole.DIRECTOR]: 'Standard_B2ms',
   [ServerRole.MEDIATION]: 'Standard_B2ms',
@@ -93,6 +94,7 @@ export class Lab extends Construct {
   private readonly siteLabs = new Map<CentralSite, SiteLab>();
   private readonly bastionSites: string[] = [];
   private readonly joined: string[] = [];
+  private readonly joins = new Map<WindowsVirtualMachine, VirtualMachineExtension>();
   private readonly scheduled: string[] = [];
 
   constructor(deployment: SfbDeployment, id: string, options: LabOptions, private readonly explicitPosture?: SupportPosture) {
@@ -256,7 +258,7 @@ export class Lab extends Construct {
       }),
     });
     if (!joins) return;
-    new VirtualMachineExtension(scope, 'lab-domain-join', {
+    const join = new VirtualMachineExtension(scope, 'lab-domain-join', {
       name: 'sfb-lab-domain-join',
       virtualMachineId: server.vm.id,
       publisher: 'Microsoft.Compute',
@@ -273,7 +275,16 @@ export class Lab extends Construct {
       // After the forest exists and the site's DC is promoted; after the prerequisites, which wait for the domain.
       dependsOn: [...new Set([root.setup, siteLab.setup]), prerequisites],
     });
+    this.joins.set(server.vm, join);
     this.joined.push(server.model.path);
+  }
+
+  /**
+   * The lab's domain-join extension of a VM. A VM takes one extension of a type, so building blocks
+   * that need a domain member (SQL clusters) use this one in lab mode instead of adding their own.
+   */
+  domainJoinOf(vm: WindowsVirtualMachine): VirtualMachineExtension | undefined {
+    return this.joins.get(vm);
   }
 
   toModel(): LabModel {

@@ -24,6 +24,8 @@ export enum ServerRole {
   PERSISTENT_CHAT = 'Persistent Chat',
   FILE_SERVER = 'File Server',
   DOMAIN_CONTROLLER = 'Domain Controller',
+  /** A SQL mirroring witness: holds no data, so no Back End sizing floor applies. */
+  SQL_WITNESS = 'SQL Witness',
 }
 
 export interface NicModel {
@@ -139,6 +141,21 @@ export interface BackEndModel {
   readonly listenerLoadBalancer?: LoadBalancerModel;
   /** Databases this back end holds beyond the pool's (e.g. "mgc", "mgccomp", "ReportServer"). */
   readonly extraDatabases?: readonly string[];
+  /** Mirroring: SQL version / edition of the mirror when it differs from the principal (BE-4). */
+  readonly mirrorSqlVersion?: SqlServerVersion;
+  readonly mirrorSqlEdition?: SqlEdition;
+  /** Mirroring: the witness server, kept out of `servers` because it holds no data. */
+  readonly witnessServer?: ServerModel;
+  /** AlwaysOn AG: database-mirroring endpoint port of the replicas (BE-8: 5022). */
+  readonly endpointPort?: number;
+  /** How clients reach the listener or the cluster network name. */
+  readonly listenerMechanism?: 'load-balancer-floating-ip' | 'multi-subnet';
+  /** Failover cluster instance: the shared storage its nodes use. */
+  readonly sharedStorage?: 'azure-shared-disk' | 'premium-file-share' | 'storage-spaces-direct';
+  /** Failover cluster instance: nodes that may own the instance at once (1 = active/passive). */
+  readonly activeNodes?: number;
+  /** Whether the data and log disks are protected with lifecycle prevent_destroy. */
+  readonly dataProtected?: boolean;
 }
 
 export interface PairModel {

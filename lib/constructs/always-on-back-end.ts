@@ -1,0 +1,197 @@
+/**
+ * AlwaysOn Availability Group back end (Skype for Business Server 2015/2019).
+ *
+ * Listener reachability: a Standard internal load balancer with Floating IP in the site's one Back End
+ * subnet, not multi-subnet IPs. Why: (1) it works with every SQL version the products support
+ * (a distributed network name needs SQL Server 2019 CU8+); (2) a multi-subnet listener only fails
+ * over fast when clients connect with MultiSubnetFailover=True, and neither Lync nor Skype for
+ * Business documents a way to set it (UNCONFIRMED that they do); (3) the site's address plan has one
+ * Back End subnet, and multi-subnet needs one subnet per replica. The rule must use Floating IP
+ * (direct server return), which AZURE-2 allows for the `sql-listener` purpose only.
+ */
+import { InternalLoadBalancer } from '../azure/load-balancer';
+import { SubnetRole } from '../azure/network';
+import { cloudWitness, clusterCredentials, serviceAccounts, sqlImage, SqlServers, SqlServiceAccounts, storageAccountName } from '../azure/sql';
+import { MssqlVirtualMachineAvailabilityGroupListener, MssqlVirtualMachineGroup, StorageAccount } from '../azurerm';
+import { BackEndMode, SqlEdition } from '../enums';
+import { BackEndModel } from '../model/topology';
+import { ModelParts } from './model-builder';
+import { CentralSite } from './site';
+import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
+import { requireCount } from './validate-input';
+
+export interface AlwaysOnBackEndProps extends SqlBackEndProps {
+  /** @default SqlEdition.ENTERPRISE */
+  readonly sqlEdition?: SqlEdition;
+  /** SQL Server replicas, spread over the site's zones; the first is the primary. @default 2 */
+  readonly replicas?: number;
+  /** Listener port; Skype for Business supports only 1433 (BE-8). @default 1433 */
+  readonly listenerPort?: number;
+  /** Readable secondaries; Skype for Business does not support them (BE-8). @default false */
+  readonly readableSecondaries?: boolean;
+  /** Domain accounts of the cluster and SQL Server. @default `clusterbootstrap@<adDomain>`, `clusteroperator@...`, `sqlservice@...`, `domainjoin@...` */
+  readonly serviceAccounts?: SqlServiceAccounts;
+  /** Globally unique name of the cloud-witness storage account (3-24 lower-case letters and digits). @default `stw` + site, back end and a hash of the construct path */
+  readonly witnessStorageAccountName?: string;
+}
+
+/** Port the load balancer probes; the SQL IaaS extension sets it on the listener's cluster IP resource. */
+const PROBE_PORT = 59999;
+const ENDPOINT_PORT = 5022;
+
+/**
+ * `replicas` SQL Server VMs in one Windows failover cluster (a SQL VM group with a cloud witness),
+ * one availability group whose replicas all commit synchronously and fail over automatically,
+ * and a listener on 1433 behind an internal load balancer.
+ */
+export class AlwaysOnBackEnd extends SqlBackEnd {
+  readonly mode = BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP;
+  readonly replicas: number;
+  readonly listenerPort: number;
+  readonly readableSecondaries: boolean;
+  readonly sql: SqlServers;
+  readonly group: MssqlVirtualMachineGroup;
+  readonly witnessStorage: StorageAccount;
+  readonly listenerLoadBalancer: InternalLoadBalancer;
+  readonly listener: MssqlVirtualMachineAvailabilityGroupListener;
+
+  constructor(scope: CentralSite, id: string, props: AlwaysOnBackEndProps) {
+    super(scope, id, 'AlwaysOnBackEnd', props, ['replicas', 'listenerPort', 'readableSecondaries', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE);
+    this.replicas = requireCount(this, 'AlwaysOnBackEnd', 'replicas', props.replicas ?? 2, 2, 9);
+    this.listenerPort = requireCount(this, 'AlwaysOnBackEnd', 'listenerPort', props.listenerPort ?? 1433, 1, 65535);
+    this.readableSecondaries = props.readableSecondaries ?? false;
+    const deployment = this.deployment;
+    const accounts = serviceAccounts(deployment.adDomain, props.serviceAccounts);
+    const credentials = clusterCredentials(deployment);
+
+    this.witnessStorage = cloudWitness(this, scope, storageAccountName('stw', this.node.path, props.witnessStorageAccountName, 'AlwaysOnBackEnd', 'witnessStorageAccountName'));
+
+    // The SQL VM group is the Windows failover cluster; its name becomes the cluster name (15 characters at most).
+    const image = sqlImage(this.sqlVersion, this.sqlEdition, deployment.productVersion);
+    this.group = new MssqlVirtualMachineGroup(this, 'cluster', {
+      name: `${this.namePrefix}-cl`,
+      location: scope.location,
+      resourceGroupName: scope.resourceGroup.name,
+      sqlImageOffer: image.offer,
+      sqlImageSku: this.sqlEdition,
+      wsfcDomainProfile: {
+        fqdn: deployment.adDomain,
+        clusterSubnetType: 'SingleSubnet',
+        clusterBootstrapAccountName: accounts.clusterBootstrap,
+        clusterOperatorAccountName: accounts.clusterOperator,
+        sqlServiceAccountName: accounts.sqlService,
+        storageAccountUrl: this.witnessStorage.primaryBlobEndpoint,
+        storageAccountPrimaryKey: this.witnessStorage.primaryAccessKey,
+      },
+    });
+
+    this.sql = new SqlServers(this, 'sql', {
+      site: scope,
+      namePrefix: this.namePrefix,
+      count: this.replicas,
+      sqlVersion: this.sqlVersion,
+      sqlEdition: this.sqlEdition,
+      vmSize: props.vmSize,
+      protectData: this.protectDataDisks,
+      cluster: { groupId: this.group.id, credentials },
+      domainJoin: { domain: deployment.adDomain, account: accounts.domainJoin, password: credentials.domainJoinPassword },
+    });
+    for (const s of this.sql.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+
+    this.listenerLoadBalancer = new InternalLoadBalancer(this, 'listener-load-balancer', {
+      site: scope,
+      name: `lbi-${this.namePrefix}-ag`,
+      subnet: SubnetRole.BACK_END,
+      purpose: 'sql-listener',
+      fqdn: `${this.namePrefix}-ag.${deployment.adDomain}`,
+      probe: { protocol: 'Tcp', port: PROBE_PORT },
+      rules: [{
+        name: `sql-listener-${this.listenerPort}`,
+        protocol: 'Tcp',
+        frontendPort: this.listenerPort,
+        backendPort: this.listenerPort,
+        floatingIp: true,
+        idleTimeoutMinutes: 4,
+        loadDistribution: 'Default',
+      }],
+      members: this.sql.servers,
+    });
+
+    const readable = this.readableSecondaries ? 'All' : 'No';
+    this.listener = new MssqlVirtualMachineAvailabilityGroupListener(this, 'listener', {
+      name: `${this.namePrefix}-ag`,
+      sqlVirtualMachineGroupId: this.group.id,
+      availabilityGroupName: `ag-${this.namePrefix}`,
+      port: this.listenerPort,
+      loadBalancerConfiguration: {
+        loadBalancerId: this.listenerLoadBalancer.lb.id,
+        privateIpAddress: this.listenerLoadBalancer.privateIp,
+        probePort: PROBE_PORT,
+        subnetId: scope.subnet(SubnetRole.BACK_END).id,
+        sqlVirtualMachineIds: this.sql.sqlVms.map((v) => v.id),
+      },
+      replica: this.sql.sqlVms.map((v, i) => ({
+        sqlVirtualMachineId: v.id,
+        role: i === 0 ? 'Primary' : 'Secondary',
+        commit: 'Synchronous_Commit',
+        failoverMode: 'Automatic',
+        readableSecondary: readable,
+      })),
+    });
+
+    const fw = scope.firewall(SubnetRole.BACK_END);
+    const backEndSubnet = scope.subnetPrefix(SubnetRole.BACK_END);
+    fw.allow({
+      name: `${this.node.id}-ag-endpoint`,
+      ownerPath: this.node.path,
+      source: `${scope.node.id} Back End subnet`,
+      sourcePrefixes: [backEndSubnet],
+      destination: `replicas of ${this.node.id}`,
+      destinationPrefixes: this.sql.servers.map((s) => `${s.privateIp}/32`),
+      protocol: 'Tcp',
+      ports: [ENDPOINT_PORT],
+    });
+    fw.allow({
+      name: `${this.node.id}-listener-probe`,
+      ownerPath: this.node.path,
+      source: 'Azure Load Balancer probe',
+      sourcePrefixes: ['AzureLoadBalancer'],
+      destination: `replicas of ${this.node.id}`,
+      destinationPrefixes: this.sql.servers.map((s) => `${s.privateIp}/32`),
+      protocol: 'Tcp',
+      ports: [PROBE_PORT],
+    });
+
+    this.publishStore(`${this.namePrefix}-ag.${deployment.adDomain}`, this.listenerLoadBalancer.privateIp);
+    deployment.register(this);
+  }
+
+  contribute(parts: ModelParts): void {
+    const readable: NonNullable<BackEndModel['replicas']>[number]['readableSecondary'] = this.readableSecondaries ? 'All' : 'No';
+    parts.backEnds.push({
+      path: this.node.path,
+      sitePath: this.site.node.path,
+      mode: this.mode,
+      sqlVersion: this.sqlVersion,
+      sqlEdition: this.sqlEdition,
+      servers: this.sql.group.models,
+      storeFqdn: this.storeFqdn,
+      adDomain: this.deployment.adDomain,
+      listenerPort: this.listenerPort,
+      readableSecondaries: this.readableSecondaries,
+      replicas: this.sql.group.models.map((s, i) => ({
+        serverPath: s.path,
+        role: i === 0 ? 'Primary' : 'Secondary',
+        commit: 'Synchronous_Commit',
+        failoverMode: 'Automatic',
+        readableSecondary: readable,
+        // The marketplace images install the default instance on every replica.
+        instanceName: 'MSSQLSERVER',
+      })),
+      listenerLoadBalancer: this.listenerLoadBalancer.model,
+      listenerMechanism: 'load-balancer-floating-ip',
+      endpointPort: ENDPOINT_PORT,
+      dataProtected: this.protectDataDisks,
+    });
+  }
+}

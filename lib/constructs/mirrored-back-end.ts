@@ -1,0 +1,134 @@
+/**
+ * SQL Server database mirroring back end (Lync Server 2013, Skype for Business Server 2015).
+ *
+ * Mirroring is always synchronous (high safety): the construct has no asynchronous option, so
+ * BE-2 holds by construction. The mirroring session itself is created by Topology Builder and
+ * `Install-CsMirrorDatabase` once the pool is published; the library builds the servers, disks,
+ * network rules and DNS, and writes the exact values and command as a Terraform output.
+ */
+import { SubnetRole } from '../azure/network';
+import { SqlServers } from '../azure/sql';
+import { BackEndMode, SqlEdition } from '../enums';
+import { ServerRole } from '../model/topology';
+import { ModelParts } from './model-builder';
+import { CentralSite } from './site';
+import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
+
+export interface MirroredBackEndProps extends SqlBackEndProps {
+  /** @default SqlEdition.ENTERPRISE */
+  readonly sqlEdition?: SqlEdition;
+  /** A witness server, which enables automatic failover (BE-3). @default true */
+  readonly witness?: boolean;
+  /** VM size of the witness (it holds no pool data). @default Standard_D4s_v5 */
+  readonly witnessVmSize?: string;
+}
+
+/** Default mirroring endpoint ports (S-MIRDEP): principal and mirror 5022, witness 7022. */
+export const MIRRORING_PORT = 5022;
+export const WITNESS_PORT = 7022;
+
+/** Principal and mirror in different zones, a witness in a third when `witness` is true. */
+export class MirroredBackEnd extends SqlBackEnd {
+  readonly mode = BackEndMode.MIRRORING;
+  readonly witness: boolean;
+  /** Principal (first) and mirror (second). */
+  readonly sql: SqlServers;
+  readonly witnessSql?: SqlServers;
+
+  constructor(scope: CentralSite, id: string, props: MirroredBackEndProps) {
+    super(scope, id, 'MirroredBackEnd', props, ['witness', 'witnessVmSize'], SqlEdition.ENTERPRISE);
+    this.witness = props.witness ?? true;
+    if (typeof this.witness !== 'boolean') {
+      throw new Error(`MirroredBackEnd ${this.node.path}: witness ${JSON.stringify(props.witness)} is not a boolean; use true (default) or false`);
+    }
+    const deployment = this.deployment;
+    this.sql = new SqlServers(this, 'sql', {
+      site: scope,
+      namePrefix: this.namePrefix,
+      count: 2,
+      sqlVersion: this.sqlVersion,
+      sqlEdition: this.sqlEdition,
+      vmSize: props.vmSize,
+      protectData: this.protectDataDisks,
+    });
+    if (this.witness) {
+      // Same SQL version as principal and mirror (BE-4); third zone, so one zone loss leaves two of three.
+      this.witnessSql = new SqlServers(this, 'witness', {
+        site: scope,
+        namePrefix: `${this.namePrefix}w`,
+        count: 1,
+        sqlVersion: this.sqlVersion,
+        sqlEdition: this.sqlEdition,
+        role: ServerRole.SQL_WITNESS,
+        vmSize: props.witnessVmSize ?? 'Standard_D4s_v5',
+        firstZoneIndex: 2,
+        dataDisks: false,
+      });
+    }
+    const [principal, mirror] = this.sql.servers;
+    const all = [...this.sql.servers, ...(this.witnessSql?.servers ?? [])];
+    for (const s of all) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+
+    const fw = scope.firewall(SubnetRole.BACK_END);
+    const partners = this.sql.servers.map((s) => `${s.privateIp}/32`);
+    fw.allow({
+      name: `${this.node.id}-mirroring`,
+      ownerPath: this.node.path,
+      source: `principal and mirror of ${this.node.id}`,
+      sourcePrefixes: partners,
+      destination: `principal and mirror of ${this.node.id}`,
+      destinationPrefixes: partners,
+      protocol: 'Tcp',
+      ports: [MIRRORING_PORT],
+    });
+    if (this.witnessSql) {
+      fw.allow({
+        name: `${this.node.id}-mirroring-witness`,
+        ownerPath: this.node.path,
+        source: `principal and mirror of ${this.node.id}`,
+        sourcePrefixes: partners,
+        destination: `witness of ${this.node.id}`,
+        destinationPrefixes: this.witnessSql.servers.map((s) => `${s.privateIp}/32`),
+        protocol: 'Tcp',
+        ports: [WITNESS_PORT],
+      });
+    }
+
+    this.publishStore(principal.model.fqdn, principal.privateIp);
+    this.output('mirroring-setup', 'mirroring_setup', this.setupText(principal.model.fqdn, mirror.model.fqdn), `What the operator enters in Topology Builder and runs to start mirroring for back end ${this.node.path}.`);
+    deployment.register(this);
+  }
+
+  /** The Topology Builder values and the command that creates the mirror databases (S-MIRDEP). */
+  private setupText(principal: string, mirror: string): string {
+    const witness = this.witnessSql?.servers[0].model.fqdn;
+    return [
+      `Topology Builder, pool properties: SQL Server store ${principal}; enable SQL Server store mirroring; mirror store ${mirror}; mirroring port ${MIRRORING_PORT}`,
+      witness
+        ? `Use SQL Server mirroring witness to enable automatic failover: ${witness}, witness port ${WITNESS_PORT}`
+        : 'No witness: failover is manual (Invoke-CsDatabaseFailover)',
+      `Create a share \\\\${principal.split('.')[0]}\\csdatabackup readable and writable by the SQL Server service accounts of principal and mirror, publish the topology, then run:`,
+      `Install-CsMirrorDatabase -ConfiguredDatabases -FileShare \\\\${principal.split('.')[0]}\\csdatabackup -SqlServerFqdn ${principal} -DropExistingDatabasesOnMirror -Verbose`,
+    ].join('\n');
+  }
+
+  contribute(parts: ModelParts): void {
+    parts.backEnds.push({
+      path: this.node.path,
+      sitePath: this.site.node.path,
+      mode: this.mode,
+      sqlVersion: this.sqlVersion,
+      sqlEdition: this.sqlEdition,
+      servers: this.sql.group.models,
+      storeFqdn: this.storeFqdn,
+      adDomain: this.deployment.adDomain,
+      witness: this.witness,
+      synchronous: true,
+      mirrorSqlVersion: this.sqlVersion,
+      mirrorSqlEdition: this.sqlEdition,
+      ...(this.witnessSql ? { witnessSqlVersion: this.sqlVersion, witnessServer: this.witnessSql.group.models[0] } : {}),
+      mirroringPorts: { endpoint: MIRRORING_PORT, witness: WITNESS_PORT },
+      dataProtected: this.protectDataDisks,
+    });
+  }
+}

@@ -1,0 +1,96 @@
+/** What every back end shares: SQL version and edition, the SQL flow from its pools, the store's name and output. */
+import { Construct } from 'constructs';
+import { SubnetRole } from '../azure/network';
+import { TerraformOutput } from '../cdktf';
+import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
+import { IBackEnd } from './back-end';
+import { SfbDeployment } from './deployment';
+import { ModelParts } from './model-builder';
+import { CentralSite } from './site';
+import { rejectUnknownProps, requireEnum } from './validate-input';
+
+/** Props every back end accepts. */
+export interface SqlBackEndProps {
+  readonly sqlVersion: SqlServerVersion;
+  /** @default depends on the back end (Enterprise for HA modes, Standard for StandaloneBackEnd) */
+  readonly sqlEdition?: SqlEdition;
+  /** Computer-name prefix of the SQL servers; servers are `<prefix>-<n>`. @default `<site>-sql<n>` */
+  readonly serverNamePrefix?: string;
+  /** VM size of the SQL servers. @default Standard_E16s_v5 (16 cores, 128 GB: the VM-1 floor of every version) */
+  readonly vmSize?: string;
+  /**
+   * Protects the SQL data and log disks with `lifecycle.prevent_destroy`: `terraform destroy` then
+   * fails instead of deleting user data. Set false only for labs that must be torn down.
+   * @default true; false in lab mode
+   */
+  readonly protectDataDisks?: boolean;
+}
+
+export const SQL_BACK_END_PROPS = ['sqlVersion', 'sqlEdition', 'serverNamePrefix', 'vmSize', 'protectDataDisks'];
+
+/** Base of the back-end constructs; each subclass builds its servers and sets `storeFqdn`. */
+export abstract class SqlBackEnd extends Construct implements IBackEnd {
+  readonly site: CentralSite;
+  readonly deployment: SfbDeployment;
+  abstract readonly mode: BackEndMode;
+  readonly sqlVersion: SqlServerVersion;
+  readonly sqlEdition: SqlEdition;
+  readonly protectDataDisks: boolean;
+  /** Computer-name prefix of the SQL servers. */
+  readonly namePrefix: string;
+  private store?: string;
+
+  protected constructor(scope: CentralSite, id: string, construct: string, props: SqlBackEndProps, known: readonly string[], defaultEdition: SqlEdition) {
+    super(scope, id);
+    rejectUnknownProps(this, construct, props, [...SQL_BACK_END_PROPS, ...known]);
+    if (!(scope instanceof CentralSite)) throw new Error(`${construct} ${this.node.path}: scope must be a CentralSite`);
+    this.site = scope;
+    this.deployment = SfbDeployment.of(this, construct);
+    this.sqlVersion = requireEnum(this, construct, 'sqlVersion', props.sqlVersion, SqlServerVersion, 'SqlServerVersion');
+    this.sqlEdition = requireEnum(this, construct, 'sqlEdition', props.sqlEdition ?? defaultEdition, SqlEdition, 'SqlEdition');
+    // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
+    this.protectDataDisks = props.protectDataDisks ?? this.deployment.lab === undefined;
+    if (typeof this.protectDataDisks !== 'boolean') {
+      throw new Error(`${construct} ${this.node.path}: protectDataDisks ${JSON.stringify(props.protectDataDisks)} is not a boolean; use true (default) or false for a lab`);
+    }
+    this.namePrefix = props.serverNamePrefix ?? scope.defaultServerPrefix('sql');
+  }
+
+  /** FQDN of the SQL store the pool points at (listener, cluster network name, principal or server). */
+  get storeFqdn(): string {
+    if (!this.store) throw new Error(`${this.node.path}: the SQL store is not built yet`);
+    return this.store;
+  }
+
+  /**
+   * Publishes the store: a private A record and a Terraform output named
+   * `<deployment>_<site>_<back end>_sql_store_fqdn`.
+   */
+  protected publishStore(fqdn: string, ip: string): void {
+    this.store = fqdn.toLowerCase();
+    this.deployment.dns.addA('private', this.store, [ip]);
+    this.output('sql-store-fqdn', 'sql_store_fqdn', this.store, `SQL store FQDN of back end ${this.node.path}: enter it in Topology Builder as the pool's SQL Server store.`);
+  }
+
+  /** A Terraform output with a readable, stable name. */
+  protected output(id: string, suffix: string, value: string, description: string): TerraformOutput {
+    const out = new TerraformOutput(this, id, { value, description });
+    out.overrideLogicalId(`${this.deployment.variablePrefix()}_${this.site.node.id}_${this.node.id}_${suffix}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'));
+    return out;
+  }
+
+  /** Opens SQL (1433) from the pool's Front End subnet to the Back End subnet. */
+  attachPool(pool: Construct & { readonly site: CentralSite }): void {
+    this.site.firewall(SubnetRole.BACK_END).allow({
+      name: `sql-from-${pool.site.node.id}-front-end`,
+      ownerPath: this.node.path,
+      source: `${pool.site.node.id} Front End subnet`,
+      sourcePrefixes: [pool.site.subnetPrefix(SubnetRole.FRONT_END)],
+      destination: `${this.site.node.id} Back End subnet`,
+      protocol: 'Tcp',
+      ports: [1433],
+    });
+  }
+
+  abstract contribute(parts: ModelParts): void;
+}
