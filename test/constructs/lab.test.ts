@@ -93,6 +93,17 @@ describe('the lab example (examples/lab)', () => {
     }
   });
 
+  test('no VM gets two extensions of one type (Azure allows one), though SQL clusters also need a domain join', () => {
+    const seen = new Set<string>();
+    for (const [, e] of extensions) {
+      const key = `${e.virtual_machine_id} ${e.type}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+    }
+    const sqlJoins = extensions.filter(([n, e]) => e.type === 'JsonADDomainExtension' && n.includes('_backend_'));
+    expect(sqlJoins.length).toBeGreaterThan(0);
+  });
+
   test('member VMs are created after their network resolves through the DCs', () => {
     for (const [, vm] of vms.filter(([, v]) => v.tags['sfb-role'] !== ServerRole.DOMAIN_CONTROLLER)) {
       expect(vm.depends_on).toEqual([expect.stringMatching(/^azurerm_virtual_network_dns_servers\./)]);
