@@ -9,6 +9,7 @@ export {
   Fn,
 
   TerraformOutput,
+  TerraformResource,
   TerraformStack,
   TerraformVariable,
   Testing,

@@ -146,6 +146,7 @@ export class ServerGroup extends Construct {
         imageOffer: image.offer,
         nics: nicModels,
         patchMode: 'Manual',
+        sitePath: site.node.path,
       };
       const internal = nicModels.find((m) => m.subnet !== SubnetRole.PERIMETER) ?? nicModels[0];
       this.servers.push({ vm, nics, publicIps, model, privateIp: internal.privateIp });

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { ResourceGroup } from '../azurerm';
 import { DnsRecords } from '../azure/dns';
+import { azureNamesOf } from '../azure/names';
 import { Annotations, Aspects, TerraformVariable } from '../cdktf';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import { CredentialModel, ServerModel, TopologyModel } from '../model/topology';
@@ -171,6 +172,7 @@ export class SfbDeployment extends Construct {
       srvEntries: this.dns.srvEntries,
       dnsRecords: this.dns.records,
       servers: [...this.serverModels],
+      azureNames: azureNamesOf(this),
       extra,
     };
   }
