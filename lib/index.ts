@@ -16,3 +16,15 @@ export { FrontEndPool } from './constructs/front-end-pool';
 export type { FrontEndPoolProps } from './constructs/front-end-pool';
 export { validateTopology } from './constructs/validation';
 export { acknowledgeFinding } from './constructs/acknowledgements';
+export {
+  planningReports,
+  dnsReport,
+  certificateReport,
+  firewallReport,
+  hardwareReport,
+  findingsReport,
+  topologyDiagram,
+  topologyDiagramPage,
+} from './reports/index';
+export { AZURE_NAME_LIMITS, azureNameProblem } from './model/azure-names';
+export type { AzureNameLimit } from './model/azure-names';

@@ -5,6 +5,7 @@ import { azureNamesOf } from '../azure/names';
 import { Annotations, Aspects, TerraformVariable } from '../cdktf';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import { CredentialModel, ServerModel, TopologyModel } from '../model/topology';
+import { planningReports } from '../reports/index';
 import { evaluate } from '../rules/engine';
 import { Finding, formatFinding } from '../rules/rule';
 import { acknowledgementsFor } from './acknowledgements';
@@ -180,6 +181,14 @@ export class SfbDeployment extends Construct {
   /** Every finding of this deployment, acknowledgements applied. */
   findings(): Finding[] {
     return evaluate(this.toModel(), acknowledgementsFor(this));
+  }
+
+  /**
+   * The planning reports (DNS, certificates, firewall, hardware, topology diagram, findings) as
+   * Markdown by file name, generated from the model with acknowledged findings shown.
+   */
+  reports(): Record<string, string> {
+    return planningReports(this.toModel(), this.findings());
   }
 
   private annotateWarnings(): void {

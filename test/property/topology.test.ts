@@ -7,6 +7,7 @@ import * as fc from 'fast-check';
 import { Severity, validateTopology } from '../../lib';
 import { Testing } from '../../lib/cdktf';
 import { checkInvariants, formatViolations } from '../invariants';
+import { certificateReportDrift, dnsReportDrift, firewallReportDrift, hardwareReportDrift } from '../report-consistency';
 import { buildDeployment, DeploymentSpec, deploymentSpec } from './arbitraries';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -23,7 +24,7 @@ function params(runs: number): fc.Parameters<[DeploymentSpec]> {
 const seen = { clean: 0, refused: 0, rules: new Set<string>() };
 
 describe('random deployments', () => {
-  it('validate without throwing; synthesize, satisfy the invariants and re-synthesize identically when free of errors; refuse to synthesize naming every error rule otherwise', () => {
+  it('validate and report without throwing; without errors they synthesize, satisfy the invariants, re-synthesize identically and match their reports; with errors they refuse to synthesize, naming every error rule', () => {
     fc.assert(
       fc.property(deploymentSpec(), (spec) => {
         const { stack, deployment } = buildDeployment(spec);
@@ -33,6 +34,7 @@ describe('random deployments', () => {
         const crashed = findings.filter((f) => f.message.includes('rule check failed'));
         if (crashed.length > 0) throw new Error(`rules crashed: ${crashed.map((f) => `[${f.ruleId}] ${f.message}`).join('; ')}`);
         const errors = findings.filter((f) => f.severity === Severity.ERROR);
+        const reports = deployment.reports();
 
         if (errors.length === 0) {
           seen.clean++;
@@ -41,6 +43,14 @@ describe('random deployments', () => {
           if (violations.length > 0) throw new Error(`invariants broken:\n${formatViolations(violations)}`);
           const again = Testing.synth(buildDeployment(spec).stack, true);
           if (again !== text) throw new Error('re-synthesis of the same program differs');
+          const json = JSON.parse(text);
+          const drift = [
+            ...dnsReportDrift(reports['dns.md'], json),
+            ...firewallReportDrift(reports['firewall.md'], json),
+            ...hardwareReportDrift(reports['hardware.md'], json),
+            ...certificateReportDrift(reports['certificates.md'], json, deployment.adDomain),
+          ];
+          if (drift.length > 0) throw new Error(`reports drift from the configuration:\n${drift.join('\n')}`);
           expect(deployment.findings()).toEqual(findings);
         } else {
           seen.refused++;
