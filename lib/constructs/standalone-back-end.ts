@@ -9,8 +9,12 @@ import { CentralSite } from './site';
 import { rejectUnknownProps, requireEnum } from './validate-input';
 
 export interface StandaloneBackEndProps {
+  /** SQL Server version of the server (its marketplace image bundles the Windows Server version). */
   readonly sqlVersion: SqlServerVersion;
-  /** @default SqlEdition.STANDARD */
+  /**
+   * SQL Server edition of the image.
+   * @default SqlEdition.STANDARD
+   */
   readonly sqlEdition?: SqlEdition;
   /** Computer-name prefix of the SQL server. @default `<site>-sql<n>` */
   readonly serverNamePrefix?: string;
