@@ -47,3 +47,15 @@ export type { SqlBackEndProps } from './constructs/sql-back-end';
 export type { SqlServiceAccounts } from './azure/sql';
 export { SQL_SUPPORT, sqlSupport } from './model/sql-support';
 export type { SqlSupportCell } from './model/sql-support';
+export {
+  planningReports,
+  dnsReport,
+  certificateReport,
+  firewallReport,
+  hardwareReport,
+  findingsReport,
+  topologyDiagram,
+  topologyDiagramPage,
+} from './reports/index';
+export { AZURE_NAME_LIMITS, azureNameProblem } from './model/azure-names';
+export type { AzureNameLimit } from './model/azure-names';

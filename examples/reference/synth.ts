@@ -1,5 +1,5 @@
-/** Synthesizes the reference topology and writes its DR runbook beside the stacks. */
-import { writeFileSync } from 'fs';
+/** Synthesizes the reference topology and writes its DR runbook and planning reports beside the stacks. */
+import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { AzurermProvider } from '../../lib/azurerm';
 import { App, TerraformStack } from '../../lib/cdktf';
@@ -8,9 +8,11 @@ import { buildReferenceTopology } from './topology';
 export interface ReferenceSynthesis {
   readonly outdir: string;
   readonly runbookPath: string;
+  /** `<outdir>/reports`: DNS, certificates, firewall, hardware, diagram and findings. */
+  readonly reportsDir: string;
 }
 
-/** `app.synth()`, then `<outdir>/runbook.md` from the deployment's model. */
+/** `app.synth()`, then `<outdir>/runbook.md` and `<outdir>/reports/*.md` from the deployment's model. */
 export function synthReference(outdir?: string): ReferenceSynthesis {
   const app = new App(outdir ? { outdir } : {});
   const stack = new TerraformStack(app, 'sfb-reference');
@@ -19,5 +21,8 @@ export function synthReference(outdir?: string): ReferenceSynthesis {
   app.synth();
   const runbookPath = join(app.outdir, 'runbook.md');
   writeFileSync(runbookPath, deployment.runbook());
-  return { outdir: app.outdir, runbookPath };
+  const reportsDir = join(app.outdir, 'reports');
+  mkdirSync(reportsDir, { recursive: true });
+  for (const [file, text] of Object.entries(deployment.reports())) writeFileSync(join(reportsDir, file), text);
+  return { outdir: app.outdir, runbookPath, reportsDir };
 }

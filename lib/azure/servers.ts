@@ -170,6 +170,7 @@ export class ServerGroup extends Construct {
         imageOffer: image.offer,
         nics: nicModels,
         patchMode: 'Manual',
+        sitePath: site.node.path,
       };
       const internal = nicModels.find((m) => m.subnet !== SubnetRole.PERIMETER) ?? nicModels[0];
       const handle: Server = { vm, nics, publicIps, model, privateIp: internal.privateIp, site, nicAddresses };

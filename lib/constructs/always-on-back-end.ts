@@ -21,7 +21,7 @@ import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
 import { requireCount } from './validate-input';
 
 export interface AlwaysOnBackEndProps extends SqlBackEndProps {
-  /** @default SqlEdition.ENTERPRISE */
+  /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
   readonly sqlEdition?: SqlEdition;
   /** SQL Server replicas, spread over the site's zones; the first is the primary. @default 2 */
   readonly replicas?: number;

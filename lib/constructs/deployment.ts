@@ -1,11 +1,13 @@
 import { Construct, IConstruct } from 'constructs';
 import { ResourceGroup } from '../azurerm';
 import { DnsRecords } from '../azure/dns';
+import { azureNamesOf } from '../azure/names';
 import { Annotations, Aspects, TerraformVariable } from '../cdktf';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { Server } from '../azure/servers';
 import { CredentialModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { renderRunbook } from '../reports/runbook';
+import { planningReports } from '../reports/index';
 import { evaluate } from '../rules/engine';
 import { Finding, formatFinding } from '../rules/rule';
 import { acknowledgementsFor } from './acknowledgements';
@@ -202,6 +204,7 @@ export class SfbDeployment extends Construct {
       srvEntries: this.dns.srvEntries,
       dnsRecords: this.dns.records,
       servers: [...this.serverModels],
+      azureNames: azureNamesOf(this),
       extra,
     };
   }
@@ -214,6 +217,14 @@ export class SfbDeployment extends Construct {
   /** Every finding of this deployment, acknowledgements applied. */
   findings(): Finding[] {
     return evaluate(this.toModel(), acknowledgementsFor(this));
+  }
+
+  /**
+   * The planning reports (DNS, certificates, firewall, hardware, topology diagram, findings) as
+   * Markdown by file name, generated from the model with acknowledged findings shown.
+   */
+  reports(): Record<string, string> {
+    return planningReports(this.toModel(), this.findings());
   }
 
   private annotateWarnings(): void {

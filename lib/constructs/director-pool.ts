@@ -28,7 +28,7 @@ export interface DirectorPoolProps {
   readonly sipLoadBalancing?: LoadBalancing;
   /** Concurrent remote users the pool serves, for capacity findings (DIR-2). @default no capacity findings */
   readonly remoteUsers?: number;
-  /** @default the newest Windows Server the product version supports */
+  /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
   /** VM size of every Director. @default Standard_D8s_v5 (8 cores, 32 GB: the VM-1 floor of every version) */
   readonly vmSize?: string;

@@ -50,7 +50,7 @@ export interface EdgePoolProps {
   readonly xmppFederation?: boolean;
   /** VM size of every Edge server (needs two NICs). @default Standard_D8s_v5 (8 cores, 32 GB: the VM-1 Edge floor of every version) */
   readonly vmSize?: string;
-  /** @default the newest Windows Server the product version supports */
+  /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
   /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `internalFqdn` */
   readonly serverNamePrefix?: string;

@@ -24,7 +24,7 @@ import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
 import { requireCount } from './validate-input';
 
 export interface FailoverClusterBackEndProps extends SqlBackEndProps {
-  /** @default SqlEdition.ENTERPRISE */
+  /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
   readonly sqlEdition?: SqlEdition;
   /** Cluster nodes, spread over the site's zones; one owns the instance at a time (BE-13). @default 2 */
   readonly nodes?: number;

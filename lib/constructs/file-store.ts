@@ -15,7 +15,7 @@ export interface FileStoreProps {
   readonly servers?: number;
   /** VM size of each file server. @default Standard_D4s_v5 */
   readonly vmSize?: string;
-  /** @default the newest Windows Server the product version supports */
+  /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
   /** Size of each server's data disk holding the share. @default 512 */
   readonly dataDiskGb?: number;

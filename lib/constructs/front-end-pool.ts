@@ -15,17 +15,32 @@ import { CentralSite } from './site';
 import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface FrontEndPoolProps {
-  /** Pool FQDN (for Standard Edition, the server's FQDN). */
+  /** Pool FQDN (for Standard Edition, the server's FQDN); its first label names the servers and load balancer. */
   readonly fqdn: string;
-  /** @default PoolEdition.ENTERPRISE */
+  /**
+   * Enterprise Edition pool (Front End servers with a separate back end) or a Standard Edition server.
+   * @default PoolEdition.ENTERPRISE
+   */
   readonly edition?: PoolEdition;
-  /** @default 3 for Enterprise, 1 for Standard Edition */
+  /**
+   * Front End servers in the pool (FE-1..FE-5, VER-5, VER-6 check the count).
+   * @default 3 for Enterprise, 1 for Standard Edition
+   */
   readonly frontEndServers?: number;
-  /** The pool's SQL store; required for Enterprise (a Standard Edition server has its local SQL Express). @default none */
+  /**
+   * The pool's SQL store; required for Enterprise (a Standard Edition server has its local SQL Express).
+   * @default none - an Enterprise pool without a back end is a finding
+   */
   readonly backEnd?: IBackEnd;
-  /** @default the newest Windows Server the product version supports */
+  /**
+   * Windows Server version of every Front End (VM-4 checks it against the product version).
+   * @default the newest Windows Server the product version supports
+   */
   readonly operatingSystem?: WindowsServerVersion;
-  /** @default LoadBalancing.DNS - DNS load balancing for SIP, the internal load balancer for web services only */
+  /**
+   * How SIP traffic is balanced over the Front Ends.
+   * @default LoadBalancing.DNS - DNS load balancing for SIP, the internal load balancer for web services only
+   */
   readonly sipLoadBalancing?: LoadBalancing;
   /** Internal web services FQDN, resolving to the web load balancer (DNS-3). @default `<pool label>-webint.<pool domain>` */
   readonly internalWebFqdn?: string;

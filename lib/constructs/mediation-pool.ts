@@ -33,7 +33,7 @@ export interface MediationPoolProps {
   readonly gatewayPrefixes?: string[];
   /** Concurrent calls without media bypass, for capacity findings (MED-6). @default no capacity findings */
   readonly concurrentCalls?: number;
-  /** @default the newest Windows Server the product version supports */
+  /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
   /** VM size of every Mediation server. @default Standard_D8s_v5 (8 cores, 32 GB: the VM-1 floor of every version) */
   readonly vmSize?: string;

@@ -15,7 +15,7 @@ import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
 
 export interface MirroredBackEndProps extends SqlBackEndProps {
-  /** @default SqlEdition.ENTERPRISE */
+  /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
   readonly sqlEdition?: SqlEdition;
   /** A witness server, which enables automatic failover (BE-3). @default true */
   readonly witness?: boolean;

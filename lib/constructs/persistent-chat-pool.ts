@@ -26,11 +26,11 @@ export interface StretchedPersistentChatPoolProps {
   readonly homePool: FrontEndPool;
   /** Active chat servers in the primary site. */
   readonly primaryActiveServers: number;
-  /** @default 0 */
+  /** Idle (standby) chat servers in the primary site. @default 0 */
   readonly primaryIdleServers?: number;
-  /** @default 0 - active servers in the secondary site need a low-latency link to the primary database (PCHAT-4) */
+  /** Active chat servers in the secondary site. @default 0 - active servers in the secondary site need a low-latency link to the primary database (PCHAT-4) */
   readonly secondaryActiveServers?: number;
-  /** @default 0 */
+  /** Idle (standby) chat servers in the secondary site. @default 0 */
   readonly secondaryIdleServers?: number;
   /** A compliance database (mgccomp) with the same mirroring and log shipping as mgc. @default false */
   readonly compliance?: boolean;
@@ -43,9 +43,9 @@ export interface StretchedPersistentChatPoolProps {
   readonly backEnd?: IBackEnd;
   /** SQL Server of the pool's own database servers. @default SQL 2012 for Lync Server 2013, SQL 2019 otherwise */
   readonly sqlVersion?: SqlServerVersion;
-  /** @default SqlEdition.ENTERPRISE */
+  /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
   readonly sqlEdition?: SqlEdition;
-  /** @default the newest Windows Server the product version supports */
+  /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
   /** VM size of every chat server. @default Standard_D16s_v5 (16 cores, 64 GB: above the VM-1 floor) */
   readonly vmSize?: string;

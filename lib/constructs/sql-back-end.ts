@@ -11,8 +11,9 @@ import { rejectUnknownProps, requireEnum } from './validate-input';
 
 /** Props every back end accepts. */
 export interface SqlBackEndProps {
+  /** SQL Server version (its marketplace image bundles the Windows Server version). */
   readonly sqlVersion: SqlServerVersion;
-  /** @default depends on the back end (Enterprise for HA modes, Standard for StandaloneBackEnd) */
+  /** SQL Server edition of the image. @default depends on the back end (Enterprise for HA modes, Standard for StandaloneBackEnd) */
   readonly sqlEdition?: SqlEdition;
   /** Computer-name prefix of the SQL servers; servers are `<prefix>-<n>`. @default `<site>-sql<n>` */
   readonly serverNamePrefix?: string;

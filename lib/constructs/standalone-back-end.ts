@@ -5,7 +5,7 @@ import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
 
 export interface StandaloneBackEndProps extends SqlBackEndProps {
-  /** @default SqlEdition.STANDARD */
+  /** SQL Server edition of the image. @default SqlEdition.STANDARD */
   readonly sqlEdition?: SqlEdition;
 }
 

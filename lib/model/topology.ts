@@ -52,6 +52,8 @@ export interface ServerModel {
   readonly nics: readonly NicModel[];
   /** Windows patch mode (VM-5). */
   readonly patchMode: string;
+  /** Path of the site the server is placed in (reports group servers by site). */
+  readonly sitePath?: string;
 }
 
 export interface SiteModel {
@@ -359,6 +361,15 @@ export interface SiteSrvAnswerModel {
   readonly entries: readonly SrvEntryModel[];
 }
 
+/** An Azure resource name as it will be synthesized, for the Azure naming limits (NAME-5, NAME-6). */
+export interface AzureNameModel {
+  /** Construct path of the resource. */
+  readonly path: string;
+  /** Terraform resource type, e.g. `azurerm_storage_account`. */
+  readonly type: string;
+  readonly name: string;
+}
+
 export interface TopologyModel {
   readonly path: string;
   readonly productVersion: ProductVersion;
@@ -387,6 +398,8 @@ export interface TopologyModel {
   readonly servers: readonly ServerModel[];
   /** Virtual network peerings between sites, one record per direction. */
   readonly peerings?: readonly PeeringModel[];
+  /** Every Azure resource name the deployment synthesizes (literal names only), in tree order. */
+  readonly azureNames?: readonly AzureNameModel[];
   /** Extension slot for areas that add their own data without changing this interface. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

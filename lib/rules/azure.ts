@@ -8,6 +8,8 @@ import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const ZONES = 'Azure availability zones model';
 const LB_REQ = 'Load balancing requirements for Skype for Business';
+/** Web-services ports of a Front End or Director web load balancer (DNS-10). */
+const WEB_PORTS = [80, 443, 8080, 4443];
 
 /** A group of servers that is placed and configured as one (a pool, a back end, a store). */
 interface ServerGroup {
@@ -110,7 +112,8 @@ export const AZURE_RULES = [
     const out: Violation[] = [];
     const web = collectLoadBalancers(m).filter((lb) => lb.purpose === 'web');
     for (const lb of web) {
-      for (const r of lb.rules) {
+      // Only the web-service rules: a Hardware-balanced pool also carries SIP rules (FE-13) on this balancer.
+      for (const r of lb.rules.filter((x) => WEB_PORTS.includes(x.frontendPort))) {
         const internal = r.frontendPort === 80 || r.frontendPort === 443;
         if (internal && r.loadDistribution !== 'SourceIP') {
           out.push({ path: lb.path, message: `web rule ${r.name} on port ${r.frontendPort} uses ${r.loadDistribution} distribution; internal web traffic needs source-address persistence (SourceIP)` });

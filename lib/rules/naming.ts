@@ -1,10 +1,12 @@
-/** Names (NAME-*): computer names, FQDN syntax, AD domain, uniqueness. */
+/** Names (NAME-*): computer names, FQDN syntax, AD domain, uniqueness, Azure resource name limits. */
 import { Severity } from '../enums';
+import { azureNameProblem, storageAccountNameProblem } from '../model/azure-names';
 import { allFqdns } from '../model/queries';
 import { TopologyModel } from '../model/topology';
 import { rule, Violation } from './rule';
 
 const AD_NAMING = 'Naming conventions in Active Directory (KB909264)';
+const AZURE_NAMING = 'Naming rules and restrictions for Azure resources';
 
 /** NAME-1: why a Windows computer name is invalid, or undefined when it is valid. */
 export function computerNameProblem(name: string): string | undefined {
@@ -76,6 +78,41 @@ export const NAMING_RULES = [
         out.push({ path: e.path, message: `${e.kind} ${e.fqdn} is already the ${other.kind} of ${other.path}; every pool, server and web services FQDN must be unique in the deployment; choose another name` });
       } else if (first < i && e.path === other.path && e.kind !== other.kind && !e.kind.includes('server')) {
         out.push({ path: e.path, message: `${e.kind} ${e.fqdn} equals the ${other.kind}; the internal and external web FQDNs must differ from the pool FQDN; choose another name` });
+      }
+    });
+    return out;
+  }),
+  rule('NAME-5', Severity.ERROR, 'Azure resource names are within their type\'s length and characters', AZURE_NAMING, (m) =>
+    (m.azureNames ?? [])
+      .filter((n) => n.type !== 'azurerm_storage_account')
+      .flatMap((n) => {
+        const problem = azureNameProblem(n.type, n.name);
+        return problem
+          ? [{ path: n.path, message: `${n.type} name "${n.name}" ${problem}; Azure rejects it at apply time; shorten the construct ID, pool FQDN label or name prefix it is derived from` }]
+          : [];
+      }),
+  ),
+  rule('NAME-6', Severity.ERROR, 'Storage account names are 3-24 lowercase letters and digits, unique in the deployment', AZURE_NAMING, (m) => {
+    const accounts = (m.azureNames ?? []).filter((n) => n.type === 'azurerm_storage_account');
+    const out: Violation[] = [];
+    accounts.forEach((n, i) => {
+      const problem = storageAccountNameProblem(n.name);
+      if (problem) {
+        out.push({ path: n.path, message: `storage account name "${n.name}" ${problem}; use 3-24 lowercase letters and digits (no hyphens), unique across Azure` });
+      }
+      const first = accounts.findIndex((o) => o.name.toLowerCase() === n.name.toLowerCase());
+      if (first < i) {
+        out.push({ path: n.path, message: `storage account name "${n.name}" is already used by ${accounts[first].path}; storage account names are global in Azure, so each needs its own name` });
+      }
+    });
+    return out;
+  }),
+  rule('NAME-7', Severity.ERROR, 'Computer names are unique in the AD domain', `${AD_NAMING}; Active Directory computer accounts`, (m) => {
+    const out: Violation[] = [];
+    m.servers.forEach((s, i) => {
+      const first = m.servers.findIndex((o) => o.computerName.toLowerCase() === s.computerName.toLowerCase());
+      if (first < i) {
+        out.push({ path: s.path, message: `computer name "${s.computerName}" is already the name of ${m.servers[first].path}; NetBIOS computer names are case-insensitive and unique in the AD domain ${m.adDomain} (two servers cannot join with one name); set another serverNamePrefix or pool FQDN label` });
       }
     });
     return out;

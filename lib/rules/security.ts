@@ -3,9 +3,9 @@ import { Severity } from '../enums';
 import { ServerRole } from '../model/topology';
 import { rule } from './rule';
 
-const ADMIN_PORTS = [22, 3389, 5985, 5986];
+export const ADMIN_PORTS = [22, 3389, 5985, 5986];
 
-function portCovers(range: string, port: number): boolean {
+export function portCovers(range: string, port: number): boolean {
   if (range === '*') return true;
   const [lo, hi] = range.split('-').map(Number);
   return port >= lo && port <= (hi ?? lo);

@@ -1,0 +1,112 @@
+/**
+ * Certificate plan: subject and subject alternative names per pool, Edge and web service, following
+ * "Environmental requirements / Plan for certificates" of Lync Server 2013 and Skype for Business Server.
+ */
+import { TopologyModel } from '../model/topology';
+import { Finding } from '../rules/rule';
+import { acknowledgedSection, header, heading, openFindingsSection, table } from './markdown';
+
+const CERTIFICATE_RULES = ['EDGE-14', 'TOPO-3', 'DNS-3', 'DNS-4', 'NAME-2', 'NAME-4'];
+
+interface CertificateRow {
+  readonly forWhat: string;
+  readonly use: string;
+  readonly subject: string;
+  readonly sans: readonly string[];
+  readonly issuer: string;
+  readonly note: string;
+}
+
+const unique = (names: readonly string[]) => [...new Set(names.map((n) => n.toLowerCase()))];
+
+/** Simple URLs and Autodiscover names in their default form (adjust to your simple URL configuration). */
+function simpleUrls(model: TopologyModel, external: boolean): string[] {
+  const d = model.sipDomain;
+  return [`meet.${d}`, `dialin.${d}`, external ? `lyncdiscover.${d}` : `lyncdiscoverinternal.${d}`];
+}
+
+export function certificateRows(model: TopologyModel): CertificateRow[] {
+  const rows: CertificateRow[] = [];
+  const webPools = [
+    ...model.frontEndPools.map((p) => ({ ...p, kind: p.edition === 'Standard' ? 'Standard Edition server' : 'Front End pool' })),
+    ...model.directorPools.map((p) => ({ ...p, kind: 'Director pool' })),
+  ];
+  for (const p of webPools) {
+    const servers = p.servers.map((s) => s.fqdn);
+    rows.push({
+      forWhat: `${p.kind} ${p.fqdn}`,
+      use: 'Default (server, internal web)',
+      subject: p.fqdn,
+      sans: unique([p.fqdn, ...servers, p.internalWebFqdn, ...simpleUrls(model, false)]),
+      issuer: 'internal CA',
+      note: `one certificate per server (${p.servers.length}), same names on each`,
+    });
+    rows.push({
+      forWhat: `${p.kind} ${p.fqdn}`,
+      use: 'External web services',
+      subject: p.fqdn,
+      sans: unique([p.externalWebFqdn, ...simpleUrls(model, true)]),
+      issuer: 'internal CA (the reverse proxy holds the public one)',
+      note: 'bound to the external web site (ports 4443, 8080)',
+    });
+  }
+  if (webPools.length > 0) {
+    rows.push({
+      forWhat: 'Server-to-server authentication',
+      use: 'OAuthTokenIssuer',
+      subject: model.sipDomain,
+      sans: [],
+      issuer: 'internal CA',
+      note: 'one certificate for every Front End of the deployment (replicated by the Central Management Store)',
+    });
+    rows.push({
+      forWhat: 'Reverse proxy',
+      use: 'Published external web services',
+      subject: webPools[0].externalWebFqdn,
+      sans: unique([...webPools.map((p) => p.externalWebFqdn), ...simpleUrls(model, true)]),
+      issuer: 'public CA',
+      note: 'TLS from clients; bridges 443 to 4443 and 80 to 8080 on the next-hop pool (TOPO-3)',
+    });
+  }
+  for (const e of model.edgePools) {
+    rows.push({
+      forWhat: `Edge pool ${e.internalFqdn}`,
+      use: 'External interface (Access, Web Conferencing, A/V authentication)',
+      subject: e.accessEdgeFqdn,
+      sans: unique([e.accessEdgeFqdn, e.webConferencingEdgeFqdn, `sip.${model.sipDomain}`]),
+      issuer: 'public CA',
+      note: `the same certificate and private key on all ${e.servers.length} Edge servers (EDGE-14); the A/V Edge FQDN ${e.audioVideoEdgeFqdn} is not a SAN`,
+    });
+    rows.push({
+      forWhat: `Edge pool ${e.internalFqdn}`,
+      use: 'Internal interface',
+      subject: e.internalFqdn,
+      sans: [],
+      issuer: 'internal CA',
+      note: 'subject name only',
+    });
+  }
+  for (const m of model.mediationPools) {
+    rows.push({ forWhat: `Mediation pool ${m.fqdn}`, use: 'Default', subject: m.fqdn, sans: unique([m.fqdn, ...m.servers.map((s) => s.fqdn)]), issuer: 'internal CA', note: '' });
+  }
+  for (const c of model.chatPools) {
+    for (const s of c.servers) {
+      rows.push({ forWhat: `Persistent Chat pool ${c.fqdn}`, use: 'Default', subject: s.fqdn, sans: [s.fqdn], issuer: 'internal CA', note: 'one per server' });
+    }
+  }
+  return rows;
+}
+
+export function certificateReport(model: TopologyModel, findings: readonly Finding[] = []): string {
+  const rows = certificateRows(model);
+  return [
+    header('Certificate plan', model),
+    'Certificates the topology needs, with subject and subject alternative names (SAN). Simple URLs are shown in their default form (meet, dialin, lyncdiscover, lyncdiscoverinternal under the SIP domain); adjust them to your configuration. Every SIP domain needs its own sip.<domain> SAN on the Edge.\n',
+    heading(2, 'Certificates'),
+    table(['For', 'Use', 'Subject', 'Subject alternative names', 'Issuer', 'Note'], rows.map((r) => [r.forWhat, r.use, r.subject, r.sans.join(', '), r.issuer, r.note])),
+    openFindingsSection(findings, CERTIFICATE_RULES),
+    acknowledgedSection(findings, CERTIFICATE_RULES),
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}

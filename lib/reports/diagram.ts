@@ -1,0 +1,70 @@
+/** A Mermaid flowchart of the topology: sites as subgraphs, pools and back ends as nodes, their links as edges. */
+import { TopologyModel } from '../model/topology';
+import { productName } from '../model/queries';
+
+const id = (path: string) => `n_${path.replace(/[^A-Za-z0-9]/g, '_')}`;
+/** Mermaid label text: no quotes or brackets that would end the label. */
+const text = (s: string) => s.replace(/["[\]{}<>]/g, '');
+
+interface Node {
+  readonly path: string;
+  readonly sitePath?: string;
+  readonly label: string;
+  readonly shape: 'box' | 'db' | 'round';
+}
+
+function shape(n: Node): string {
+  const label = `"${n.label}"`;
+  return n.shape === 'db' ? `[(${label})]` : n.shape === 'round' ? `(${label})` : `[${label}]`;
+}
+
+export function topologyDiagram(model: TopologyModel): string {
+  const nodes: Node[] = [
+    ...model.frontEndPools.map((p) => ({
+      path: p.path,
+      sitePath: p.sitePath,
+      label: `${p.edition === 'Standard' ? 'Standard Edition' : 'Front End pool'}<br/>${text(p.fqdn)}<br/>${p.servers.length} server(s)`,
+      shape: 'box' as const,
+    })),
+    ...model.backEnds.map((b) => ({
+      path: b.path,
+      sitePath: b.sitePath,
+      label: `Back End ${b.mode}<br/>SQL ${b.sqlVersion} ${b.sqlEdition}<br/>${b.servers.length} server(s)`,
+      shape: 'db' as const,
+    })),
+    ...model.edgePools.map((e) => ({ path: e.path, sitePath: e.sitePath, label: `Edge pool<br/>${text(e.accessEdgeFqdn)}<br/>${e.servers.length} server(s)`, shape: 'round' as const })),
+    ...model.directorPools.map((d) => ({ path: d.path, sitePath: d.sitePath, label: `Director pool<br/>${text(d.fqdn)}<br/>${d.servers.length} server(s)`, shape: 'box' as const })),
+    ...model.mediationPools.map((m) => ({ path: m.path, sitePath: m.sitePath, label: `Mediation pool<br/>${text(m.fqdn)}<br/>${m.servers.length} server(s)`, shape: 'box' as const })),
+    ...model.fileStores.map((f) => ({ path: f.path, sitePath: f.sitePath, label: `File store<br/>${text(f.shareUnc)}`, shape: 'db' as const })),
+    ...model.chatPools.map((c) => ({ path: c.path, label: `Persistent Chat pool<br/>${text(c.fqdn)}<br/>${c.servers.length} server(s)`, shape: 'box' as const })),
+  ];
+  const lines = ['flowchart LR', `  %% ${productName(model)}, SIP domain ${model.sipDomain}`];
+  for (const site of model.sites) {
+    lines.push(`  subgraph ${id(site.path)}["Site ${text(site.name)} (${site.location}, ${site.availabilityZones.length > 0 ? `zones ${site.availabilityZones.join(',')}` : 'availability sets'})"]`);
+    for (const n of nodes.filter((x) => x.sitePath === site.path)) lines.push(`    ${id(n.path)}${shape(n)}`);
+    lines.push('  end');
+  }
+  for (const n of nodes.filter((x) => !model.sites.some((s) => s.path === x.sitePath))) lines.push(`  ${id(n.path)}${shape(n)}`);
+  const known = new Set(nodes.map((n) => n.path));
+  const edge = (from: string | undefined, to: string | undefined, label: string, arrow = '-->') => {
+    if (from && to && known.has(from) && known.has(to)) lines.push(`  ${id(from)} ${arrow}|${label}| ${id(to)}`);
+  };
+  for (const p of model.frontEndPools) {
+    edge(p.path, p.backEndPath, 'SQL store');
+    edge(p.path, p.associatedEdgePath, 'media via Edge', '-.->');
+  }
+  for (const pair of model.pairs) edge(pair.primaryPath, pair.backupPath, 'paired', '<-->');
+  for (const e of model.edgePools) edge(e.path, e.nextHopPath, 'next hop');
+  for (const m of model.mediationPools) edge(m.path, m.nextHopPath, 'next hop');
+  for (const f of model.fileStores) for (const p of f.poolPaths) edge(p, f.path, 'file store');
+  for (const c of model.chatPools) {
+    edge(c.path, c.homePoolPath, 'home pool');
+    edge(c.path, c.backEndPath, 'SQL store');
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The diagram as a Markdown page (docs/topology.md). */
+export function topologyDiagramPage(model: TopologyModel, title: string): string {
+  return `# ${title}\n\nGenerated from the topology model by \`npm run diagram\`; do not edit (a test checks it is current).\n\n\`\`\`mermaid\n${topologyDiagram(model)}\`\`\`\n`;
+}

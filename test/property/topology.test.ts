@@ -1,0 +1,88 @@
+/**
+ * Property-based topology tests (fast-check). Runs: FUZZ_RUNS (default 200; `npm run fuzz` runs 5,000).
+ * A failure prints the seed and path; replay exactly that case with
+ *   FUZZ_SEED=<seed> FUZZ_PATH=<path> npx jest test/property
+ */
+import * as fc from 'fast-check';
+import { Severity, validateTopology } from '../../lib';
+import { Testing } from '../../lib/cdktf';
+import { checkInvariants, formatViolations } from '../invariants';
+import { certificateReportDrift, dnsReportDrift, firewallReportDrift, hardwareReportDrift } from '../report-consistency';
+import { buildDeployment, DeploymentSpec, deploymentSpec } from './arbitraries';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const PATH = process.env.FUZZ_PATH;
+/** Generous per-test time limit: about 300 ms per run on a busy 2-core machine. */
+const TIMEOUT = 30_000 + RUNS * 300;
+
+function params(runs: number): fc.Parameters<[DeploymentSpec]> {
+  return { numRuns: runs, ...(SEED !== undefined ? { seed: SEED } : {}), ...(PATH ? { path: PATH, endOnFailure: true } : {}) };
+}
+
+/** How the generated deployments split, so a generator that stops reaching a branch fails the suite. */
+const seen = { clean: 0, refused: 0, rules: new Set<string>() };
+
+describe('random deployments', () => {
+  it('validate and report without throwing; without errors they synthesize, satisfy the invariants, re-synthesize identically and match their reports; with errors they refuse to synthesize, naming every error rule', () => {
+    fc.assert(
+      fc.property(deploymentSpec(), (spec) => {
+        const { stack, deployment } = buildDeployment(spec);
+        const findings = validateTopology(stack);
+        findings.forEach((f) => seen.rules.add(f.ruleId));
+        // A rule that throws is reported by the engine as "rule check failed": that is a crash too.
+        const crashed = findings.filter((f) => f.message.includes('rule check failed'));
+        if (crashed.length > 0) throw new Error(`rules crashed: ${crashed.map((f) => `[${f.ruleId}] ${f.message}`).join('; ')}`);
+        const errors = findings.filter((f) => f.severity === Severity.ERROR);
+        const reports = deployment.reports();
+
+        if (errors.length === 0) {
+          seen.clean++;
+          const text = Testing.synth(stack, true);
+          const violations = checkInvariants(JSON.parse(text));
+          if (violations.length > 0) throw new Error(`invariants broken:\n${formatViolations(violations)}`);
+          const again = Testing.synth(buildDeployment(spec).stack, true);
+          if (again !== text) throw new Error('re-synthesis of the same program differs');
+          const json = JSON.parse(text);
+          const drift = [
+            ...dnsReportDrift(reports['dns.md'], json),
+            ...firewallReportDrift(reports['firewall.md'], json),
+            ...hardwareReportDrift(reports['hardware.md'], json),
+            ...certificateReportDrift(reports['certificates.md'], json, deployment.adDomain),
+          ];
+          if (drift.length > 0) throw new Error(`reports drift from the configuration:\n${drift.join('\n')}`);
+          expect(deployment.findings()).toEqual(findings);
+        } else {
+          seen.refused++;
+          let message = '';
+          try {
+            Testing.synth(stack, true);
+          } catch (e) {
+            message = (e as Error).message;
+          }
+          if (message === '') throw new Error(`synthesized despite errors ${errors.map((f) => f.ruleId).join(', ')}`);
+          const missing = [...new Set(errors.map((f) => f.ruleId))].filter((id) => !message.includes(`[${id}]`));
+          if (missing.length > 0) throw new Error(`the synthesis error does not name ${missing.join(', ')}:\n${message}`);
+        }
+      }),
+      params(RUNS),
+    );
+    if (RUNS >= 50 && PATH === undefined) {
+      // Both branches must be exercised, or the property proves nothing about one of them.
+      expect(seen.clean).toBeGreaterThanOrEqual(RUNS / 10);
+      expect(seen.refused).toBeGreaterThanOrEqual(RUNS / 10);
+    }
+  }, TIMEOUT);
+
+  it('validateTopology never throws, even on partly built trees', () => {
+    fc.assert(
+      fc.property(deploymentSpec(), fc.nat(), (spec, cut) => {
+        // Keep only some members: the tree as it stands while a program is still running.
+        const members = Object.fromEntries(Object.entries(spec.members).map(([k, list]) => [k, list.slice(0, cut % (list.length + 1))]));
+        const { stack } = buildDeployment({ ...spec, members });
+        expect(Array.isArray(validateTopology(stack))).toBe(true);
+      }),
+      { numRuns: Math.max(10, Math.floor(RUNS / 4)), ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+  }, TIMEOUT);
+});

@@ -1,0 +1,103 @@
+/**
+ * Checks that the planning reports say what the synthesized JSON does, so they cannot drift from
+ * it: every A record, NSG rule and VM of the JSON appears in its report with its values.
+ * Each returns a list of problems (empty when consistent).
+ */
+type Json = any;
+
+const values = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
+
+/** `${type.key.attr}` resolved to the referenced block's attribute. */
+function deref(json: Json, value: string): string {
+  const m = /^\$\{([a-z0-9_]+)\.([^.}]+)\.([a-z_]+)\}$/.exec(value);
+  return m ? String(json.resource?.[m[1]]?.[m[2]]?.[m[3]] ?? value) : value;
+}
+
+/** Table rows of a Markdown text, as cell lists (header rows included, separator rows not). */
+function rows(markdown: string): string[][] {
+  return markdown
+    .split('\n')
+    .filter((l) => l.startsWith('| '))
+    .map((l) => l.slice(2, -2).split(' | ').map((c) => c.trim()));
+}
+
+/** A public IP is assigned at apply: the report names the public IP resource instead of an address. */
+function reportedAddress(json: Json, value: string): string {
+  const pip = /^\$\{azurerm_public_ip\.([^.]+)\.ip_address\}$/.exec(value);
+  return pip ? `public IP ${json.resource.azurerm_public_ip[pip[1]].name}` : value;
+}
+
+export function dnsReportDrift(report: string, json: Json): string[] {
+  const problems: string[] = [];
+  const table = rows(report);
+  for (const type of ['azurerm_private_dns_a_record', 'azurerm_dns_a_record']) {
+    for (const r of values(json, type)) {
+      const zone = deref(json, r.zone_name);
+      const fqdn = r.name === '@' ? zone : `${r.name}.${zone}`;
+      const row = table.find((cells) => cells[0] === fqdn && cells[1] === 'A');
+      if (!row) problems.push(`A record ${fqdn} is not in the DNS report`);
+      else for (const ip of r.records) if (!row[2].split(', ').includes(reportedAddress(json, ip))) problems.push(`A record ${fqdn} has ${ip}, which its report row "${row[2]}" lacks`);
+    }
+  }
+  for (const type of ['azurerm_private_dns_srv_record', 'azurerm_dns_srv_record']) {
+    for (const r of values(json, type)) {
+      const name = `${r.name}.${deref(json, r.zone_name)}`;
+      for (const e of r.record ?? []) {
+        const found = table.some((c) => c[0] === name && c[2] === String(e.priority) && c[3] === String(e.weight) && c[4] === String(e.port) && c[5] === e.target);
+        if (!found) problems.push(`SRV entry ${name} ${e.priority} ${e.weight} ${e.port} ${e.target} is not in the DNS report`);
+      }
+    }
+  }
+  return problems;
+}
+
+export function firewallReportDrift(report: string, json: Json): string[] {
+  const problems: string[] = [];
+  // Sections per NSG, keyed by the model label `site/subnet`.
+  const sections = new Map<string, string[][]>();
+  // A section ends at the next heading of its level or above (the open and acknowledged findings follow the last one).
+  report.split('### Network security group ').slice(1).forEach((s) => sections.set(s.split("\n")[0].trim(), rows(s.split('\n## ')[0]).slice(1)));
+  const rules = values(json, 'azurerm_network_security_rule');
+  for (const r of rules) {
+    const nsgName = deref(json, r.network_security_group_name);
+    const label = [...sections.keys()].find((l) => nsgName.endsWith(`-${l.replace('/', '-')}`));
+    const ports = (r.destination_port_ranges ?? [r.destination_port_range]).join(', ');
+    const sources = (r.source_address_prefixes ?? [r.source_address_prefix]).join(', ');
+    const row = label ? sections.get(label)!.find((c) => c[1] === r.name) : undefined;
+    if (!row) problems.push(`NSG rule ${r.name} of ${nsgName} is not in the firewall report`);
+    else if (row[0] !== String(r.priority) || row[2] !== r.direction || row[4] !== sources || row[7] !== r.protocol || row[8] !== ports) {
+      problems.push(`NSG rule ${r.name} of ${nsgName} is ${r.priority} ${r.direction} ${sources} ${r.protocol} ${ports}, but the report says ${row.join(' | ')}`);
+    }
+  }
+  const reported = [...sections.values()].reduce((n, s) => n + s.length, 0);
+  if (reported !== rules.length) problems.push(`the firewall report has ${reported} rules, the configuration ${rules.length}`);
+  return problems;
+}
+
+export function hardwareReportDrift(report: string, json: Json): string[] {
+  const problems: string[] = [];
+  const table = rows(report);
+  const vms = values(json, 'azurerm_windows_virtual_machine');
+  for (const vm of vms) {
+    const row = table.find((c) => c[3]?.split(', ').includes(vm.computer_name));
+    if (!row) problems.push(`VM ${vm.computer_name} is not in the hardware profile`);
+    else if (row[4] !== vm.size || row[0] !== vm.tags?.['sfb-role']) problems.push(`VM ${vm.computer_name} is a ${vm.tags?.['sfb-role']} of size ${vm.size}, the profile says ${row[0]} ${row[4]}`);
+  }
+  if (!report.includes(`${vms.length} server(s) in all`)) problems.push(`the hardware profile does not count ${vms.length} servers in all`);
+  return problems;
+}
+
+/** Every Front End and Standard Edition server FQDN is a SAN of its pool's default certificate. */
+export function certificateReportDrift(report: string, json: Json, adDomain: string): string[] {
+  const problems: string[] = [];
+  const table = rows(report);
+  for (const vm of values(json, 'azurerm_windows_virtual_machine')) {
+    const role = vm.tags?.['sfb-role'];
+    if (role !== 'Front End' && role !== 'Standard Edition') continue;
+    const fqdn = `${vm.computer_name}.${adDomain}`.toLowerCase();
+    const named = table.some((c) => c[1]?.startsWith('Default') && (c[2] === fqdn || c[3]?.split(', ').includes(fqdn)));
+    // A Standard Edition server is named by its pool FQDN instead of computer name + domain.
+    if (!named && role === 'Front End') problems.push(`Front End ${fqdn} is not on a default certificate in the certificate report`);
+  }
+  return problems;
+}

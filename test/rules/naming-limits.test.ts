@@ -1,0 +1,81 @@
+import { AzureNameModel, Severity, StandaloneBackEnd, SqlServerVersion, validateTopology } from '../../lib';
+import { NAMING_RULES } from '../../lib/rules/naming';
+import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';
+
+const rule = (id: string) => NAMING_RULES.find((r) => r.id === id);
+
+function withNames(names: AzureNameModel[]) {
+  const model = modelOf(({ deployment }) => testPool(testSite(deployment)));
+  return { ...model, azureNames: [...(model.azureNames ?? []), ...names] };
+}
+
+describe('NAME-5: Azure resource names within their type\'s limits', () => {
+  it('fails when a long site ID makes the virtual network name longer than 64 characters', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment, `west${'x'.repeat(60)}`));
+    const findings = findingsOf(validateTopology(deployment), 'NAME-5');
+    expect(findings.map((f) => f.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^azurerm_virtual_network name "vnet-contoso-westx+" is 7\d characters long; Microsoft.Network\/virtualNetworks names have 2 to 64/)]),
+    );
+    expect(findings.every((f) => f.severity === Severity.ERROR)).toBe(true);
+  });
+
+  it('fails on a subnet name that ends with a period', () => {
+    const findings = check(rule('NAME-5'), withNames([{ path: 'x/subnet', type: 'azurerm_subnet', name: 'snet-app.' }]));
+    expect(findings.map((f) => f.path)).toEqual(['x/subnet']);
+    expect(findings[0].message).toContain('character rules');
+  });
+
+  it('passes for every name the library derives for a default topology', () => {
+    const model = modelOf(({ deployment }) => testPool(testSite(deployment)));
+    expect(model.azureNames!.length).toBeGreaterThan(20);
+    expect(check(rule('NAME-5'), model)).toEqual([]);
+  });
+});
+
+describe('NAME-6: storage account names', () => {
+  it('fails on hyphens, upper case and a repeated name', () => {
+    const findings = check(rule('NAME-6'), withNames([
+      { path: 'x/witness', type: 'azurerm_storage_account', name: 'sfb-witness' },
+      { path: 'x/share1', type: 'azurerm_storage_account', name: 'sfbfiles01' },
+      { path: 'x/share2', type: 'azurerm_storage_account', name: 'SFBfiles01' },
+    ]));
+    expect(findings.map((f) => f.path)).toEqual(['x/witness', 'x/share2', 'x/share2']);
+    expect(findings[2].message).toContain('already used by x/share1');
+  });
+
+  it('fails on names shorter than 3 or longer than 24 characters', () => {
+    const findings = check(rule('NAME-6'), withNames([
+      { path: 'x/a', type: 'azurerm_storage_account', name: 'ab' },
+      { path: 'x/b', type: 'azurerm_storage_account', name: 'a'.repeat(25) },
+    ]));
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('2 characters'), expect.stringContaining('25 characters')]);
+  });
+
+  it('passes for distinct lowercase alphanumeric names', () => {
+    expect(check(rule('NAME-6'), withNames([
+      { path: 'x/a', type: 'azurerm_storage_account', name: 'sfbwitness01' },
+      { path: 'x/b', type: 'azurerm_storage_account', name: 'sfbfiles01' },
+    ]))).toEqual([]);
+  });
+});
+
+describe('NAME-7: computer names unique in the AD domain', () => {
+  it('fails when two back ends in different sites use the same server name prefix', () => {
+    const { deployment } = testDeployment();
+    const west = testSite(deployment, 'west');
+    const north = testSite(deployment, 'north');
+    testPool(west, 'pool', { backEnd: new StandaloneBackEnd(west, 'be', { sqlVersion: SqlServerVersion.SQL_2019, serverNamePrefix: 'sql' }) });
+    testPool(north, 'pool', { backEnd: new StandaloneBackEnd(north, 'be', { sqlVersion: SqlServerVersion.SQL_2019, serverNamePrefix: 'SQL' }) });
+    const findings = findingsOf(validateTopology(deployment), 'NAME-7');
+    expect(findings.map((f) => f.path)).toEqual(['test/contoso/north/be/sql/servers/server1']);
+    expect(findings[0].message).toContain('computer name "SQL-1" is already the name of test/contoso/west/be/sql/servers/server1');
+  });
+
+  it('passes when every server has its own name', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment, 'west'));
+    testPool(testSite(deployment, 'north'));
+    expect(findingsOf(validateTopology(deployment), 'NAME-7')).toEqual([]);
+  });
+});
