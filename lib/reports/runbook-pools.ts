@@ -153,8 +153,7 @@ export function frontEndPoolsSection(m: TopologyModel): string {
 export function otherPoolsRestoreSection(m: TopologyModel): string {
   const groups = [
     ...m.edgePools.map((e) => ({ path: e.path, what: `Edge pool ${e.internalFqdn}`, servers: e.servers })),
-    ...m.directorPools.map((d) => ({ path: d.path, what: `Director pool ${d.fqdn}`, servers: d.servers })),
-    ...m.mediationPools.map((d) => ({ path: d.path, what: `Mediation pool ${d.fqdn}`, servers: d.servers })),
+    // Director and Mediation pools have sections of their own (runbook-roles.ts).
     ...m.chatPools.map((c) => ({ path: c.path, what: `Persistent Chat pool ${c.fqdn}`, servers: c.servers })),
     ...m.fileStores.map((f) => ({ path: f.path, what: `file store ${code(f.shareUnc)} (DFS replication resynchronises the share)`, servers: f.servers })),
   ];

@@ -8,8 +8,10 @@ import { partnerOf, resolvedPairs } from '../model/pairs';
 import { productName, siteOf } from '../model/queries';
 import { TopologyModel } from '../model/topology';
 import { blocks, bullets, code, steps, table } from './markdown';
+import { chatRunbook } from './runbook-chat';
 import { edgePoolsSection } from './runbook-edge-pools';
 import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
+import { rolesRunbook } from './runbook-roles';
 
 /** One part of the runbook: Markdown starting with a `##` heading, or '' when it has nothing to say. */
 export type RunbookSection = (model: TopologyModel) => string;
@@ -95,6 +97,8 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   pairingSection,
   frontEndPoolsSection,
   edgePoolsSection,
+  chatRunbook,
+  rolesRunbook,
   otherPoolsRestoreSection,
   backupsSection,
 ];
