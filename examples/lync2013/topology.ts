@@ -5,6 +5,7 @@
  */
 import { Construct } from 'constructs';
 import {
+  acknowledgeFinding,
   CentralSite,
   FrontEndPool,
   MirroredBackEnd,
@@ -33,6 +34,7 @@ export function buildLync2013Topology(scope: Construct): Lync2013Topology {
     supportPosture: SupportPosture.ACCEPTED_RISK,
   });
 
+  acknowledgeFinding(deployment, 'AZURE-8', 'host maintenance is accepted: pools survive one server pausing, and patching is manual (VM-5)');
   const west = new CentralSite(deployment, 'west', { location: 'westeurope', addressSpace: '10.30.0.0/16' });
   const north = new CentralSite(deployment, 'north', { location: 'northeurope', addressSpace: '10.40.0.0/16' });
 

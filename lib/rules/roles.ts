@@ -1,14 +1,29 @@
 /** Collocation, Office Web Apps, simple URLs and Azure maintenance (TOPO-*, OWA-*, TB-1, AZURE-8). */
-import { Rule, RuleStatus, RuleStatusKind, status } from './rule';
+import { Severity } from '../enums';
+import { productName } from '../model/queries';
+import { ServerRole } from '../model/topology';
+import { rule, RuleStatus, RuleStatusKind, status } from './rule';
 
-export const ROLES_RULES: Rule[] = [];
+/** Roles Lync's virtualization guidance keeps away from live migration. */
+const NO_LIVE_MIGRATION = new Set([ServerRole.FRONT_END, ServerRole.STANDARD_EDITION, ServerRole.EDGE, ServerRole.MEDIATION]);
+
+export const ROLES_RULES = [
+  rule('AZURE-8', Severity.WARNING, 'Azure host maintenance may live-migrate Front End, Edge and Mediation servers', 'Running Lync Server 2013 on virtual servers; Azure VM maintenance and updates', (m) => {
+    const exposed = m.servers.filter((s) => NO_LIVE_MIGRATION.has(s.role));
+    if (exposed.length === 0) return [];
+    const roles = [...new Set(exposed.map((s) => s.role))].join(', ');
+    return [{
+      path: m.path,
+      message: `${exposed.length} ${roles} server(s) run on shared Azure hosts, which Azure may pause or live-migrate for host maintenance; ${productName(m)}'s virtualization guidance advises against live migration for these roles; the library does not yet attach maintenance configurations or dedicated hosts, so place the VMs on Azure Dedicated Hosts or a maintenance configuration after deployment, or acknowledge the finding`,
+    }];
+  }),
+];
 
 export const ROLES_STATUS: RuleStatus[] = [
-  status('TOPO-1', RuleStatusKind.NOT_MODELLED, 'Planned: issue #8.'),
-  status('TOPO-3', RuleStatusKind.NOT_MODELLED, 'Planned: issue #8.'),
-  status('OWA-1', RuleStatusKind.NOT_MODELLED, 'Planned: issue #8.'),
-  status('OWA-2', RuleStatusKind.NOT_MODELLED, 'Planned: issue #8.'),
-  status('OWA-3', RuleStatusKind.NOT_MODELLED, 'Planned: issue #8.'),
-  status('TB-1', RuleStatusKind.NOT_MODELLED, 'Planned: issue #8.'),
-  status('AZURE-8', RuleStatusKind.NOT_MODELLED, 'Planned: issue #8.'),
+  status('TOPO-1', RuleStatusKind.BY_CONSTRUCTION, 'Every construct builds its own dedicated servers: Director and Edge servers are never shared with another role (checked again by DIR-4 and EDGE-21); the library builds no Video Interop, Office Web Apps, Exchange UM, SharePoint or reverse-proxy servers to collocate.'),
+  status('TOPO-3', RuleStatusKind.NOT_MODELLED, 'The library builds no reverse proxy: the external web FQDN of each pool is published by the customer\'s reverse proxy, which must bridge 443 to 4443 and 80 to 8080 (README, docs/edge.md).'),
+  status('OWA-1', RuleStatusKind.NOT_MODELLED, 'Office Web Apps / Office Online Server farms are not a construct yet.'),
+  status('OWA-2', RuleStatusKind.NOT_MODELLED, 'Office Web Apps / Office Online Server farms are not a construct yet.'),
+  status('OWA-3', RuleStatusKind.NOT_MODELLED, 'Office Web Apps / Office Online Server farms are not a construct yet.'),
+  status('TB-1', RuleStatusKind.NOT_MODELLED, 'Simple URLs (meet, dialin, admin) are set in Topology Builder; the library has no simple-URL props yet, so it cannot check them.'),
 ];
