@@ -1,6 +1,9 @@
-/** The reference topology scaled to N pool pairs of 12 Front Ends each (one pool of each pair per site). */
+/**
+ * The reference topology scaled to N pool pairs of 12 Front Ends each: per pair one pool per site on
+ * its own AlwaysOn back end, the two pools paired.
+ */
 import { Construct } from 'constructs';
-import { CentralSite, FrontEndPool, ProductVersion, SfbDeployment, SqlServerVersion, StandaloneBackEnd, SupportPosture } from '../lib';
+import { AlwaysOnBackEnd, CentralSite, FrontEndPool, PairedPools, ProductVersion, SfbDeployment, SqlServerVersion, SupportPosture } from '../lib';
 
 export function buildScaledTopology(scope: Construct, pairs: number): SfbDeployment {
   const deployment = new SfbDeployment(scope, 'contoso', {
@@ -14,11 +17,12 @@ export function buildScaledTopology(scope: Construct, pairs: number): SfbDeploym
     new CentralSite(deployment, 'north', { location: 'northeurope', addressSpace: '10.20.0.0/16' }),
   ];
   for (let i = 1; i <= pairs; i++) {
-    for (const site of sites) {
+    const [primary, backup] = sites.map((site) => {
       const label = `p${String(i).padStart(2, '0')}${site.node.id[0]}`;
-      const backEnd = new StandaloneBackEnd(site, `backend${i}`, { sqlVersion: SqlServerVersion.SQL_2019 });
-      new FrontEndPool(site, `pool${i}`, { fqdn: `${label}.corp.contoso.com`, frontEndServers: 12, backEnd });
-    }
+      const backEnd = new AlwaysOnBackEnd(site, `backend${i}`, { sqlVersion: SqlServerVersion.SQL_2019 });
+      return new FrontEndPool(site, `pool${i}`, { fqdn: `${label}.corp.contoso.com`, frontEndServers: 12, backEnd });
+    });
+    new PairedPools(deployment, `pair${i}`, { primary, backup });
   }
   return deployment;
 }

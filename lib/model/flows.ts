@@ -27,19 +27,60 @@ export function sitesPeered(model: TopologyModel, a: string, b: string): boolean
   return a === b || peeredSites(model, a).some((s) => s.path === b);
 }
 
+/** An address range as numbers, parsed once. */
+type Range = readonly [number, number];
+
+function rangeOf(cidr: string): Range | undefined {
+  const m = /^(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?$/.exec(cidr);
+  if (!m) return undefined;
+  const base = ipToInt(m[1]);
+  return [base, base + 2 ** (32 - Number(m[2] ?? 32))];
+}
+
+/** An inbound flow with its prefixes and ports resolved to numbers, as seen from its site's NSG. */
+interface CompiledFlow {
+  readonly flow: FlowModel;
+  readonly protocol: FlowModel['protocol'];
+  readonly ports: readonly Range[];
+  readonly sources: readonly Range[];
+  readonly destinations: readonly Range[];
+}
+
+/** FILE-4 and PAIR-11 ask about every Front End and server pair: compile each model's flows once. */
+const compiled = new WeakMap<TopologyModel, Map<string, CompiledFlow[]>>();
+
+function compiledFlows(model: TopologyModel, site: SiteModel): CompiledFlow[] {
+  let bySite = compiled.get(model);
+  if (!bySite) {
+    bySite = new Map();
+    compiled.set(model, bySite);
+  }
+  let flows = bySite.get(site.path);
+  if (!flows) {
+    const ranges = (prefixes: readonly string[]) =>
+      prefixes.flatMap((p) => expand(model, site, p)).flatMap((c) => {
+        const r = rangeOf(c);
+        return r ? [r] : [];
+      });
+    flows = model.flows
+      .filter((f) => f.direction === 'Inbound' && f.nsg.startsWith(`${site.name}/`))
+      .map((f) => ({
+        flow: f,
+        protocol: f.protocol,
+        ports: f.ports.map((p): Range => (p === '*' ? [0, 65535] : (([lo, hi]) => [lo, hi ?? lo] as const)(p.split('-').map(Number)))),
+        sources: ranges(f.sourcePrefixes),
+        destinations: ranges(f.destinationPrefixes),
+      }));
+    bySite.set(site.path, flows);
+  }
+  return flows;
+}
+
 /** The address prefixes a prefix or service tag stands for, as seen from an NSG in `site`. */
 function expand(model: TopologyModel, site: SiteModel, prefix: string): string[] {
   if (prefix === '*' || prefix === 'Any') return ['0.0.0.0/0'];
   if (prefix === 'VirtualNetwork') return [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
   return [prefix];
-}
-
-function portMatches(ports: readonly string[], port: number): boolean {
-  return ports.some((p) => {
-    if (p === '*') return true;
-    const [lo, hi] = p.split('-').map(Number);
-    return port >= lo && port <= (hi ?? lo);
-  });
 }
 
 export interface Connection {
@@ -53,13 +94,14 @@ export interface Connection {
 export function admittingFlow(model: TopologyModel, c: Connection): FlowModel | undefined {
   const site = model.sites.find((s) => cidrContains(s.addressSpace, c.destinationIp));
   if (!site) return undefined;
-  return model.flows.find(
+  const src = ipToInt(c.sourceIp);
+  const dst = ipToInt(c.destinationIp);
+  const within = (ranges: readonly Range[], x: number) => ranges.some(([lo, hi]) => x >= lo && x < hi);
+  return compiledFlows(model, site).find(
     (f) =>
-      f.direction === 'Inbound' &&
-      f.nsg.startsWith(`${site.name}/`) &&
       (f.protocol === '*' || f.protocol === c.protocol) &&
-      portMatches(f.ports, c.port) &&
-      f.sourcePrefixes.some((p) => expand(model, site, p).some((cidr) => cidrContains(cidr, c.sourceIp))) &&
-      f.destinationPrefixes.some((p) => expand(model, site, p).some((cidr) => cidrContains(cidr, c.destinationIp))),
-  );
+      f.ports.some(([lo, hi]) => c.port >= lo && c.port <= hi) &&
+      within(f.sources, src) &&
+      within(f.destinations, dst),
+  )?.flow;
 }

@@ -32,11 +32,21 @@ function dnsBalancedPools(m: TopologyModel): { path: string; fqdn: string; serve
   ];
 }
 
+/** Private A records by lower-case name, built once per model (DNS-2 asks for every server). */
+const privateA = new WeakMap<TopologyModel, Map<string, string[]>>();
+
 function records(m: TopologyModel, fqdn: string): string[] {
-  const lower = fqdn.toLowerCase();
-  return m.dnsRecords
-    .filter((r) => r.scope === 'private' && r.type === 'A' && r.fqdn.toLowerCase() === lower)
-    .flatMap((r) => r.values);
+  let byName = privateA.get(m);
+  if (!byName) {
+    byName = new Map();
+    for (const r of m.dnsRecords) {
+      if (r.scope !== 'private' || r.type !== 'A') continue;
+      const key = r.fqdn.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), ...r.values]);
+    }
+    privateA.set(m, byName);
+  }
+  return byName.get(fqdn.toLowerCase()) ?? [];
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
