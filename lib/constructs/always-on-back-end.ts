@@ -169,14 +169,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
   contribute(parts: ModelParts): void {
     const readable: NonNullable<BackEndModel['replicas']>[number]['readableSecondary'] = this.readableSecondaries ? 'All' : 'No';
     parts.backEnds.push({
-      path: this.node.path,
-      sitePath: this.site.node.path,
-      mode: this.mode,
-      sqlVersion: this.sqlVersion,
-      sqlEdition: this.sqlEdition,
-      servers: this.sql.group.models,
-      storeFqdn: this.storeFqdn,
-      adDomain: this.deployment.adDomain,
+      ...this.baseModel(this.sql.group.models),
       listenerPort: this.listenerPort,
       readableSecondaries: this.readableSecondaries,
       replicas: this.sql.group.models.map((s, i) => ({
@@ -191,7 +184,6 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
       listenerLoadBalancer: this.listenerLoadBalancer.model,
       listenerMechanism: 'load-balancer-floating-ip',
       endpointPort: ENDPOINT_PORT,
-      dataProtected: this.protectDataDisks,
     });
   }
 }

@@ -160,19 +160,11 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
 
   contribute(parts: ModelParts): void {
     parts.backEnds.push({
-      path: this.node.path,
-      sitePath: this.site.node.path,
-      mode: this.mode,
-      sqlVersion: this.sqlVersion,
-      sqlEdition: this.sqlEdition,
-      servers: this.sql.group.models,
-      storeFqdn: this.storeFqdn,
-      adDomain: this.deployment.adDomain,
+      ...this.baseModel(this.sql.group.models),
       listenerLoadBalancer: this.networkNameLoadBalancer.model,
       listenerMechanism: 'load-balancer-floating-ip',
       sharedStorage: 'azure-shared-disk',
       activeNodes: 1,
-      dataProtected: this.protectDataDisks,
     });
   }
 }

@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { InternalLoadBalancer } from '../azure/load-balancer';
+import { webServiceRules } from '../azure/web-services';
 import { SubnetRole } from '../azure/network';
 import { ServerGroup } from '../azure/servers';
 import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
-import { LoadBalancerRuleModel, ServerRole } from '../model/topology';
+import { ServerRole } from '../model/topology';
 import { newestSupportedOs } from '../model/versions';
 import { IBackEnd } from './back-end';
 import type { EdgePool } from './edge-pool';
@@ -83,24 +84,8 @@ const FRONT_END_TCP_PORTS = [
 ];
 const MEDIA_PORTS = ['49152-65535'];
 
-/** Web services behind the internal load balancer (AZURE-4, DNS-10): affinity inside, none for the reverse proxy. */
-function webRules(sip: LoadBalancing): LoadBalancerRuleModel[] {
-  const rule = (port: number, distribution: LoadBalancerRuleModel['loadDistribution']): LoadBalancerRuleModel => ({
-    name: `tcp-${port}`,
-    protocol: 'Tcp',
-    frontendPort: port,
-    backendPort: port,
-    floatingIp: false,
-    idleTimeoutMinutes: 30,
-    loadDistribution: distribution,
-  });
-  const rules = [rule(80, 'SourceIP'), rule(443, 'SourceIP'), rule(8080, 'Default'), rule(4443, 'Default')];
-  if (sip === LoadBalancing.HARDWARE) {
-    // Hardware load balancing only: SIP and the other services listed for an HLB-only Front End pool.
-    for (const port of [444, 135, 448, 5061, 5071, 5072, 5073, 5075, 5076, 5080]) rules.push(rule(port, 'SourceIP'));
-  }
-  return rules;
-}
+/** Services an HLB-only Front End pool balances besides web services (catalog: load balancer VIP ports). */
+const HARDWARE_SIP_PORTS = [444, 135, 448, 5061, 5071, 5072, 5073, 5075, 5076, 5080];
 
 /**
  * A Front End pool (Enterprise Edition) or a Standard Edition server: Windows VMs spread over the
@@ -175,7 +160,7 @@ export class FrontEndPool extends Construct {
         purpose: 'web',
         fqdn: this.internalWebFqdn,
         probe: { protocol: 'Tcp', port: 5061 },
-        rules: webRules(this.sipLoadBalancing),
+        rules: webServiceRules(this.sipLoadBalancing === LoadBalancing.HARDWARE ? HARDWARE_SIP_PORTS : []),
         members: this.servers.servers,
       });
       deployment.dns.addA('private', this.internalWebFqdn, [this.webLoadBalancer.privateIp]);

@@ -114,21 +114,13 @@ export class MirroredBackEnd extends SqlBackEnd {
 
   contribute(parts: ModelParts): void {
     parts.backEnds.push({
-      path: this.node.path,
-      sitePath: this.site.node.path,
-      mode: this.mode,
-      sqlVersion: this.sqlVersion,
-      sqlEdition: this.sqlEdition,
-      servers: this.sql.group.models,
-      storeFqdn: this.storeFqdn,
-      adDomain: this.deployment.adDomain,
+      ...this.baseModel(this.sql.group.models),
       witness: this.witness,
       synchronous: true,
       mirrorSqlVersion: this.sqlVersion,
       mirrorSqlEdition: this.sqlEdition,
       ...(this.witnessSql ? { witnessSqlVersion: this.sqlVersion, witnessServer: this.witnessSql.group.models[0] } : {}),
       mirroringPorts: { endpoint: MIRRORING_PORT, witness: WITNESS_PORT },
-      dataProtected: this.protectDataDisks,
     });
   }
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { SubnetRole } from '../azure/network';
 import { TerraformOutput } from '../cdktf';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
+import { BackEndModel } from '../model/topology';
 import { IBackEnd } from './back-end';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
@@ -67,6 +68,21 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
    * Publishes the store: a private A record and a Terraform output named
    * `<deployment>_<site>_<back end>_sql_store_fqdn`.
    */
+  /** The model fields every back end shares; each mode adds its own. */
+  protected baseModel(servers: BackEndModel['servers']): BackEndModel {
+    return {
+      path: this.node.path,
+      sitePath: this.site.node.path,
+      mode: this.mode,
+      sqlVersion: this.sqlVersion,
+      sqlEdition: this.sqlEdition,
+      servers,
+      storeFqdn: this.storeFqdn,
+      adDomain: this.deployment.adDomain,
+      dataProtected: this.protectDataDisks,
+    };
+  }
+
   protected publishStore(fqdn: string, ip: string): void {
     this.store = fqdn.toLowerCase();
     this.deployment.dns.addA('private', this.store, [ip]);

@@ -32,15 +32,7 @@ export class StandaloneBackEnd extends SqlBackEnd {
 
   contribute(parts: ModelParts): void {
     parts.backEnds.push({
-      path: this.node.path,
-      sitePath: this.site.node.path,
-      mode: this.mode,
-      sqlVersion: this.sqlVersion,
-      sqlEdition: this.sqlEdition,
-      servers: this.sql.group.models,
-      storeFqdn: this.storeFqdn,
-      adDomain: this.deployment.adDomain,
-      dataProtected: this.protectDataDisks,
+      ...this.baseModel(this.sql.group.models),
     });
   }
 }
