@@ -526,7 +526,9 @@ export const PAIRED_POOLS: ConstructKind<PairedPoolsSpec> = {
     // Mostly pools of two sites and one edition; sometimes same site, same pool or mismatched editions (PAIR-1, PAIR-3, ...).
     const good = all.filter((p) => pools[p.primary].site !== pools[p.backup].site && pools[p.primary].edition === pools[p.backup].edition);
     const any = fc.array(fc.constantFrom(...all), { minLength: 1, maxLength: 2 });
-    return good.length > 0 ? mostly(fc.array(fc.constantFrom(...good), { maxLength: 1 }), any, 1, 8) : mostly(fc.constant([]), any, 1, 8);
+    const none = fc.constant([] as PairedPoolsSpec[]);
+    if (good.length === 0) return mostly(none, any, 1, 8);
+    return fc.oneof({ weight: 4, arbitrary: none }, { weight: 5, arbitrary: fc.constantFrom(...good).map((p) => [p]) }, { weight: 1, arbitrary: any });
   },
   build: (ctx, spec, i) =>
     new PairedPools(ctx.deployment, `pair${i + 1}`, {
@@ -553,7 +555,18 @@ export interface ChatPoolSpec {
   readonly backEnd: number | undefined;
 }
 
-const chatServers = mostly(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 3, max: 5 }), 1, 6);
+type ChatLayout = Pick<ChatPoolSpec, 'primaryActiveServers' | 'primaryIdleServers' | 'secondaryActiveServers' | 'secondaryIdleServers'>;
+const layoutOf = (primaryActiveServers: number, primaryIdleServers: number, secondaryActiveServers: number, secondaryIdleServers: number): ChatLayout => ({
+  primaryActiveServers,
+  primaryIdleServers,
+  secondaryActiveServers,
+  secondaryIdleServers,
+});
+/** PCHAT-4's documented layouts (2 active + 2 idle per data center; 4 active + 4 idle) and small ones. */
+const CHAT_LAYOUTS = [layoutOf(2, 2, 2, 2), layoutOf(4, 0, 0, 4), layoutOf(2, 0, 0, 2), layoutOf(1, 0, 0, 1), layoutOf(1, 1, 0, 2)];
+const chatServers = mostly(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 3, max: 5 }), 1, 4);
+/** Any layout, over PCHAT-2's limits (4 active, 8 in all) now and then. */
+const chatLayout = fc.tuple(mostly(fc.integer({ min: 1, max: 4 }), fc.constantFrom(0, 5), 1, 6), chatServers, mostly(fc.constant(0), chatServers, 1, 2), chatServers).map((c) => layoutOf(...c));
 
 export const CHAT_POOLS: ConstructKind<ChatPoolSpec> = {
   name: 'chatPools',
@@ -572,18 +585,17 @@ export const CHAT_POOLS: ConstructKind<ChatPoolSpec> = {
       .record({
         layout,
         label: mostly(fc.constant('pchat'), hostLabel, 1, 3),
-        primaryActiveServers: mostly(fc.integer({ min: 1, max: 4 }), fc.constantFrom(0, 5), 1, 8),
-        primaryIdleServers: chatServers,
-        secondaryActiveServers: mostly(fc.constant(0), chatServers, 1, 3),
-        secondaryIdleServers: chatServers,
+        servers: mostly(fc.constantFrom(...CHAT_LAYOUTS), chatLayout, 1, 2),
         compliance: fc.boolean(),
         witness: mostly(fc.constant(true), fc.constant(false), 1, 3),
-        backEnd: backEnds === 0 ? fc.constant(undefined) : mostly(fc.constant(undefined), fc.nat(backEnds - 1), 1, 6),
+        backEnd: backEnds === 0 ? fc.constant(undefined) : mostly(fc.constant(undefined), fc.nat(backEnds - 1), 1, 10),
       })
-      .map(({ layout, ...c }) => ({ ...c, ...layout }))
+      .map(({ layout, servers, ...c }) => ({ ...c, ...layout, ...servers }))
       .map((c) => (c.primaryActiveServers + c.primaryIdleServers + c.secondaryActiveServers + c.secondaryIdleServers === 0 ? { ...c, primaryActiveServers: 1 } : c));
     // Skype for Business Server 2019 has no Persistent Chat (VER-*): drawn rarely there.
-    return mostly(fc.constant([]), fc.array(chat, { minLength: 1, maxLength: 1 }), 1, productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? 12 : 3);
+    // A single site cannot hold the DR set (PCHAT-6): drawn rarely there too.
+    const rare = productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 || siteCount === 1;
+    return mostly(fc.constant([]), fc.array(chat, { minLength: 1, maxLength: 1 }), 1, rare ? 12 : 2);
   },
   build: (ctx, spec, i) =>
     new StretchedPersistentChatPool(ctx.deployment, `chat${i + 1}`, {
