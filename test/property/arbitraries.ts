@@ -51,7 +51,7 @@ export interface SpecContext {
 export interface BuildContext {
   readonly deployment: SfbDeployment;
   readonly sites: CentralSite[];
-  /** Constructs built per kind name, in spec order (`backEnds`, `frontEndPools`, ...). */
+  /** Constructs built per kind name, in spec order (`frontEndPools`, ...); `backEnds` holds every back end, the HA kinds push theirs. */
   readonly built: Record<string, IConstruct[]>;
   /** Domains the specs choose from. */
   readonly domains: { readonly ad: string; readonly sip: string; readonly other: string };
