@@ -135,14 +135,14 @@ export interface StandaloneBackEndSpec {
   readonly serverNamePrefix?: string;
 }
 
-/** SQL version and edition of a back end: mostly a combination the product supports for the mode (BE-1, BE-11, BE-12), sometimes any. */
+/** SQL version and edition of a back end: mostly a combination the product supports for the mode (the SQL support matrix), sometimes any. */
 function sqlFor(product: ProductVersion, mode: BackEndMode): fc.Arbitrary<{ sqlVersion: SqlServerVersion; sqlEdition: SqlEdition }> {
   const all = Object.values(SqlServerVersion).flatMap((sqlVersion) => Object.values(SqlEdition).map((sqlEdition) => ({ sqlVersion, sqlEdition })));
   const supported = all.filter((c) => sqlSupport(product, mode, c.sqlVersion, c.sqlEdition).blockedBy.length === 0);
   return supported.length === 0 ? fc.constantFrom(...all) : mostly(fc.constantFrom(...supported), fc.constantFrom(...all), 1, 10);
 }
 
-/** Whether the product supports a mode at all: unsupported modes are drawn rarely (BE-1). */
+/** Whether the product supports a mode at all: unsupported modes are drawn rarely. */
 const modeAllowed = (product: ProductVersion, mode: BackEndMode) =>
   Object.values(SqlServerVersion).some((v) => Object.values(SqlEdition).some((e) => sqlSupport(product, mode, v, e).blockedBy.length === 0));
 
@@ -262,7 +262,7 @@ export const CLUSTER_BACK_ENDS: ConstructKind<FailoverClusterBackEndSpec> = {
 
 export interface FileStoreSpec {
   readonly site: number;
-  /** 1 breaks FILE-1 (a DFS pair). */
+  /** 1 is not a DFS pair. */
   readonly servers: number;
 }
 
@@ -315,7 +315,7 @@ function frontEndPoolSpec(site: number, fileStores: number): fc.Arbitrary<FrontE
               { weight: 2, arbitrary: fc.integer({ min: 1, max: 2 }) },
               { weight: 1, arbitrary: fc.integer({ min: 5, max: 17 }) },
             ),
-      // Enterprise pools need a back end (FE-10 when it is in another site); Standard Edition has none (FE-15).
+      // Enterprise pools need a back end (FE-10 when it is in another site); Standard Edition keeps its SQL Express.
       backEnd:
         edition === PoolEdition.STANDARD
           ? mostly(fc.constant('none' as const), fc.constant('same-site' as const), 1, 20)
@@ -374,7 +374,7 @@ export interface DirectorPoolSpec {
   readonly site: number;
   readonly label: string;
   readonly domain: 'ad' | 'sip' | 'other';
-  /** 1 breaks DIR-1 (no high availability). */
+  /** 1 has no high availability. */
   readonly servers: number;
   readonly sipLoadBalancing: LoadBalancing | undefined;
   readonly remoteUsers: number | undefined;
@@ -450,7 +450,7 @@ export interface EdgePoolSpec {
   /** Domain of the three external FQDNs (`other` is outside the SIP domain). */
   readonly externalDomain: 'sip' | 'other';
   readonly nextHop: { readonly kind: 'frontEndPools' | 'directorPools'; readonly index: number };
-  /** 0..3 so that pools clash on purpose (SRV-2, EDGE rules on equal priorities). */
+  /** 0..3 so that pools clash on purpose (equal SRV priorities). */
   readonly srvPriority: number;
   readonly srvWeight: number;
   readonly servers: number;
@@ -523,7 +523,7 @@ export const PAIRED_POOLS: ConstructKind<PairedPoolsSpec> = {
     const pools = (members.frontEndPools ?? []) as FrontEndPoolSpec[];
     if (pools.length === 0) return fc.constant([]);
     const all = pools.flatMap((_, primary) => pools.map((__, backup) => ({ primary, backup })));
-    // Mostly pools of two sites and one edition; sometimes same site, same pool or mismatched editions (PAIR-1, PAIR-3, ...).
+    // Mostly pools of two sites and one edition; sometimes same site, same pool or mismatched editions and operating systems.
     const good = all.filter((p) => pools[p.primary].site !== pools[p.backup].site && pools[p.primary].edition === pools[p.backup].edition);
     const any = fc.array(fc.constantFrom(...all), { minLength: 1, maxLength: 2 });
     const none = fc.constant([] as PairedPoolsSpec[]);
@@ -544,14 +544,14 @@ export interface ChatPoolSpec {
   readonly primarySite: number;
   readonly secondarySite: number;
   readonly homePool: number;
-  /** Servers per site and state; sometimes over PCHAT-2 (4 active, 8 in all); never all zero (cannot be built). */
+  /** Servers per site and state; sometimes over the limits (4 active, 8 in all); never all zero (cannot be built). */
   readonly primaryActiveServers: number;
   readonly primaryIdleServers: number;
   readonly secondaryActiveServers: number;
   readonly secondaryIdleServers: number;
   readonly compliance: boolean;
   readonly witness: boolean;
-  /** Index into the back ends, to host the chat databases there (PCHAT-5 for AlwaysOn), or the pool's own SQL servers. */
+  /** Index into the back ends, to host the chat databases there (never supported on AlwaysOn), or the pool's own SQL servers. */
   readonly backEnd: number | undefined;
 }
 
@@ -562,10 +562,10 @@ const layoutOf = (primaryActiveServers: number, primaryIdleServers: number, seco
   secondaryActiveServers,
   secondaryIdleServers,
 });
-/** PCHAT-4's documented layouts (2 active + 2 idle per data center; 4 active + 4 idle) and small ones. */
+/** The documented layouts (2 active + 2 idle per data center; 4 active + 4 idle) and small ones. */
 const CHAT_LAYOUTS = [layoutOf(2, 2, 2, 2), layoutOf(4, 0, 0, 4), layoutOf(2, 0, 0, 2), layoutOf(1, 0, 0, 1), layoutOf(1, 1, 0, 2)];
 const chatServers = mostly(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 3, max: 5 }), 1, 4);
-/** Any layout, over PCHAT-2's limits (4 active, 8 in all) now and then. */
+/** Any layout, over the pool limits (4 active, 8 in all) now and then. */
 const chatLayout = fc.tuple(mostly(fc.integer({ min: 1, max: 4 }), fc.constantFrom(0, 5), 1, 6), chatServers, mostly(fc.constant(0), chatServers, 1, 2), chatServers).map((c) => layoutOf(...c));
 
 export const CHAT_POOLS: ConstructKind<ChatPoolSpec> = {
@@ -575,7 +575,7 @@ export const CHAT_POOLS: ConstructKind<ChatPoolSpec> = {
     const backEnds = backEndCount(members);
     if (pools.length === 0) return fc.constant([]);
     const otherSite = (site: number) => (siteCount === 1 ? fc.constant(site) : mostly(fc.integer({ min: 1, max: siteCount - 1 }).map((d) => (site + d) % siteCount), fc.constant(site), 1, 8));
-    // Mostly the home pool's site as primary (PCHAT-6) and another site as secondary (a stretched pool).
+    // Mostly the home pool's site as primary (the DR set) and another site as secondary (a stretched pool).
     const layout = fc.nat(pools.length - 1).chain((homePool) =>
       mostly(fc.constant(pools[homePool].site), fc.integer({ min: 0, max: siteCount - 1 }), 1, 8).chain((primarySite) =>
         otherSite(primarySite).map((secondarySite) => ({ homePool, primarySite, secondarySite })),
@@ -592,8 +592,8 @@ export const CHAT_POOLS: ConstructKind<ChatPoolSpec> = {
       })
       .map(({ layout, servers, ...c }) => ({ ...c, ...layout, ...servers }))
       .map((c) => (c.primaryActiveServers + c.primaryIdleServers + c.secondaryActiveServers + c.secondaryIdleServers === 0 ? { ...c, primaryActiveServers: 1 } : c));
-    // Skype for Business Server 2019 has no Persistent Chat (VER-*): drawn rarely there.
-    // A single site cannot hold the DR set (PCHAT-6): drawn rarely there too.
+    // Skype for Business Server 2019 has no Persistent Chat: drawn rarely there.
+    // A single site cannot hold the DR set: drawn rarely there too.
     const rare = productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 || siteCount === 1;
     return mostly(fc.constant([]), fc.array(chat, { minLength: 1, maxLength: 1 }), 1, rare ? 12 : 2);
   },
