@@ -2,12 +2,12 @@
 import { Construct } from 'constructs';
 import { Lb, LbBackendAddressPool, LbProbe, LbRule, NetworkInterfaceBackendAddressPoolAssociation } from '../azurerm';
 import { LoadBalancerModel, LoadBalancerRuleModel } from '../model/topology';
-import type { CentralSite } from '../constructs/site';
-import { SubnetRole } from './network';
+import { SubnetRole } from '../model/network';
+import { SitePlacement } from './placement';
 import { Server } from './servers';
 
 export interface InternalLoadBalancerProps {
-  readonly site: CentralSite;
+  readonly site: SitePlacement;
   readonly name: string;
   readonly subnet: SubnetRole;
   readonly purpose: LoadBalancerModel['purpose'];
@@ -16,6 +16,8 @@ export interface InternalLoadBalancerProps {
   readonly probe: { readonly protocol: 'Tcp'; readonly port: number };
   readonly rules: readonly LoadBalancerRuleModel[];
   readonly members: readonly Server[];
+  /** Frontend address. @default the next address from the top of the parent construct's block in `subnet` */
+  readonly privateIp?: string;
 }
 
 export class InternalLoadBalancer extends Construct {
@@ -26,7 +28,7 @@ export class InternalLoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: InternalLoadBalancerProps) {
     super(scope, id);
     const site = props.site;
-    this.privateIp = site.allocateIp(props.subnet);
+    this.privateIp = props.privateIp ?? site.addressBlock(props.subnet, scope.node.path).top();
     const zones = site.availabilityZones;
     this.lb = new Lb(this, 'lb', {
       name: props.name,

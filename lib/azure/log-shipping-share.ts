@@ -2,17 +2,16 @@
  * A Windows file server holding a SQL log-shipping share (Persistent Chat PCHAT-7): one VM with a
  * protected data disk. It is deliberately not a pool file store (the docs keep the two apart).
  */
-import { SfbDeployment } from '../constructs/deployment';
 import { Construct } from 'constructs';
 import { ManagedDisk, VirtualMachineDataDiskAttachment } from '../azurerm';
 import { WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
-import type { CentralSite } from '../constructs/site';
-import { SubnetRole } from './network';
+import { SubnetRole } from '../model/network';
+import { SitePlacement } from './placement';
 import { Server, ServerGroup } from './servers';
 
 export interface LogShippingShareProps {
-  readonly site: CentralSite;
+  readonly site: SitePlacement;
   readonly namePrefix: string;
   /** Share name; the UNC path is `\\<server fqdn>\<shareName>`. */
   readonly shareName: string;
@@ -23,6 +22,8 @@ export interface LogShippingShareProps {
   readonly diskGb?: number;
   /** @default SubnetRole.INFRASTRUCTURE */
   readonly subnet?: SubnetRole;
+  /** Keep the share's disk on `terraform destroy`; a lab's data is disposable. */
+  readonly protectData: boolean;
 }
 
 export class LogShippingShare extends Construct {
@@ -49,13 +50,12 @@ export class LogShippingShare extends Construct {
     const disk = new ManagedDisk(vmScope, 'share-disk', {
       name: `disk-${this.server.model.computerName}-share`,
       location: props.site.location,
-      resourceGroupName: props.site.resourceGroup.name,
+      resourceGroupName: props.site.resourceGroupName,
       storageAccountType: 'Premium_LRS',
       createOption: 'Empty',
       diskSizeGb: props.diskGb ?? 256,
       ...(props.site.availabilityZones.length > 0 ? { zone: this.server.model.failureDomain } : {}),
-      // A lab's data is disposable, as for the SQL disks: `cdktf destroy` must be able to remove it.
-      lifecycle: { preventDestroy: SfbDeployment.of(this, 'log-shipping share').lab === undefined },
+      lifecycle: { preventDestroy: props.protectData },
     });
     new VirtualMachineDataDiskAttachment(vmScope, 'share-disk-attachment', {
       managedDiskId: disk.id,

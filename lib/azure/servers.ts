@@ -6,8 +6,8 @@ import { Construct } from 'constructs';
 import { AvailabilitySet, NetworkInterface, PublicIp, WindowsVirtualMachine } from '../azurerm';
 import { WindowsServerVersion } from '../enums';
 import { ServerModel, ServerRole } from '../model/topology';
-import type { CentralSite } from '../constructs/site';
-import { SubnetRole } from './network';
+import { SubnetRole } from '../model/network';
+import { SitePlacement } from './placement';
 
 /** Marketplace image; Windows Server Datacenter (never Server Core) unless a SQL image is given. */
 export interface ServerImage {
@@ -39,7 +39,7 @@ export interface NicSpec {
 }
 
 export interface ServerGroupProps {
-  readonly site: CentralSite;
+  readonly site: SitePlacement;
   readonly role: ServerRole;
   /** Computer names are `<prefix>-<n>` (NAME-1 checks the result). */
   readonly namePrefix: string;
@@ -50,6 +50,11 @@ export interface ServerGroupProps {
   readonly nics: readonly NicSpec[];
   /** @default Windows Server Datacenter of `os` */
   readonly image?: ServerImage;
+  /**
+   * Construct path of the owner whose address block the servers take (a pool's servers and its load
+   * balancers share one block). @default the group's parent construct
+   */
+  readonly addressOwner?: string;
   /** DNS suffix of the servers' FQDNs. @default the deployment's AD domain */
   readonly dnsSuffix?: string;
   /** FQDN of a single server that carries its pool's name (Standard Edition). */
@@ -76,7 +81,7 @@ export interface Server {
   /** Private address of the primary (or only internal) NIC. */
   readonly privateIp: string;
   /** The site the server lives in. */
-  readonly site: CentralSite;
+  readonly site: SitePlacement;
   /** Private addresses of every NIC, one list per NIC in order, one address per IP configuration. */
   readonly nicAddresses: readonly (readonly string[])[];
 }
@@ -88,7 +93,8 @@ export class ServerGroup extends Construct {
   constructor(scope: Construct, id: string, props: ServerGroupProps) {
     super(scope, id);
     const site = props.site;
-    const deployment = site.deployment;
+    const defaults = site.serverDefaults;
+    const owner = props.addressOwner ?? scope.node.path;
     const zones = site.availabilityZones;
     if (zones.length === 0) {
       this.availabilitySet = new AvailabilitySet(this, 'availability-set', {
@@ -101,7 +107,7 @@ export class ServerGroup extends Construct {
       });
     }
     const image = props.image ?? windowsImage(props.os);
-    const suffix = props.dnsSuffix ?? deployment.adDomain;
+    const suffix = props.dnsSuffix ?? defaults.adDomain;
     for (let i = 0; i < props.count; i++) {
       const n = i + (props.firstIndex ?? 1);
       const computerName = `${props.namePrefix}-${n}`;
@@ -112,7 +118,8 @@ export class ServerGroup extends Construct {
       const slot = i + (props.firstZoneIndex ?? 0);
       const zone = zones.length > 0 ? zones[slot % zones.length] : undefined;
       const nics = props.nics.map((spec, k) => {
-        const ip = site.allocateIp(spec.subnet);
+        const block = site.addressBlock(spec.subnet, owner);
+        const ip = block.next();
         const pips = Array.from({ length: spec.publicIps ?? 0 }, (_, p) => {
           const label = spec.publicIpLabels?.[p];
           const pip = new PublicIp(server, label ? `public-ip-${label}` : `public-ip${p + 1}`, {
@@ -132,7 +139,7 @@ export class ServerGroup extends Construct {
           primary: c === 0,
           subnetId: site.subnetId(spec.subnet),
           privateIpAddressAllocation: 'Static',
-          privateIpAddress: c === 0 ? ip : site.allocateIp(spec.subnet),
+          privateIpAddress: c === 0 ? ip : block.next(),
           ...(pip ? { publicIpAddressId: pip.id } : {}),
         }));
         nicAddresses.push(configs.map((c) => c.privateIpAddress));
@@ -149,15 +156,15 @@ export class ServerGroup extends Construct {
         location: site.location,
         resourceGroupName: site.resourceGroupName,
         size: props.vmSize,
-        adminUsername: deployment.adminUsername,
-        adminPassword: deployment.adminPassword,
+        adminUsername: defaults.adminUsername,
+        adminPassword: defaults.adminPassword,
         networkInterfaceIds: nics.map((nic) => nic.id),
         osDisk: { caching: 'ReadWrite', storageAccountType: 'Premium_LRS' },
         sourceImageReference: { ...image, version: 'latest' },
         patchMode: 'Manual',
         automaticUpdatesEnabled: false,
         ...(zone ? { zone } : { availabilitySetId: this.availabilitySet!.id }),
-        tags: { 'sfb-role': props.role, 'sfb-deployment': deployment.name },
+        tags: { 'sfb-role': props.role, 'sfb-deployment': defaults.deploymentName },
       });
       const model: ServerModel = {
         path: server.node.path,
@@ -170,13 +177,12 @@ export class ServerGroup extends Construct {
         imageOffer: image.offer,
         nics: nicModels,
         patchMode: 'Manual',
-        sitePath: site.node.path,
+        sitePath: site.path,
       };
       const internal = nicModels.find((m) => m.subnet !== SubnetRole.PERIMETER) ?? nicModels[0];
       const handle: Server = { vm, nics, publicIps, model, privateIp: internal.privateIp, site, nicAddresses };
       this.servers.push(handle);
-      deployment.registerServer(model);
-      deployment.servers.add(handle);
+      site.registerServer(handle);
     }
   }
 

@@ -5,10 +5,25 @@ import { Fn, TerraformVariable } from '../cdktf';
 import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, SUPPORTED_OS } from '../model/versions';
-import type { SfbDeployment } from '../constructs/deployment';
-import type { CentralSite } from '../constructs/site';
-import { SubnetRole } from './network';
+import { SubnetRole } from '../model/network';
+import { SitePlacement } from './placement';
 import { Server, ServerGroup, ServerImage, windowsImage } from './servers';
+
+/** What the SQL building blocks need of the deployment: plain values and callbacks, no construct type. */
+export interface SqlDeploymentContext {
+  readonly node: Construct['node'];
+  readonly productVersion: ProductVersion;
+  /** Lab mode's SQL choices, when the deployment is a lab. */
+  readonly lab?: {
+    readonly sqlDeveloperEdition: boolean;
+    /** The lab's domain-join extension of a VM (the lab joins every member server). */
+    domainJoinOf(vm: Construct): VirtualMachineExtension | undefined;
+  };
+  /** The VM size of a role when the construct gave none. */
+  defaultVmSize(role: ServerRole, productionDefault: string): string;
+  variablePrefix(): string;
+  registerCredential(credential: { readonly path: string; readonly name: string; readonly source: 'sensitive-variable' }): void;
+}
 
 interface MarketplaceSqlImage {
   readonly offer: string;
@@ -100,12 +115,12 @@ export function serviceAccounts(adDomain: string, given: SqlServiceAccounts = {}
  * The cluster and SQL service passwords as sensitive variables, created once per deployment and
  * registered as credentials (SEC-1): `TF_VAR_<deployment>_sql_service_password`, ...
  */
-export function clusterCredentials(deployment: SfbDeployment): ClusterCredentials {
+export function clusterCredentials(deployment: SqlDeploymentContext): ClusterCredentials {
   const variable = (key: string, what: string): string => {
     const id = `${key.replace(/_/g, '-')}`;
     const existing = deployment.node.tryFindChild(id) as TerraformVariable | undefined;
     if (existing) return existing.stringValue;
-    const v = new TerraformVariable(deployment, id, {
+    const v = new TerraformVariable(deployment as unknown as Construct, id, {
       type: 'string',
       sensitive: true,
       nullable: false,
@@ -146,7 +161,7 @@ export function storageAccountName(what: string, path: string, given: string | u
  * The storage account of a cluster's cloud witness: TLS 1.2 minimum, HTTPS only, no anonymous blob
  * access; zone-redundant where the site has zones, so the witness survives the loss of any one zone.
  */
-export function cloudWitness(scope: Construct, site: CentralSite, name: string): StorageAccount {
+export function cloudWitness(scope: Construct, site: SitePlacement, name: string): StorageAccount {
   return new StorageAccount(scope, 'witness-storage', {
     name,
     location: site.location,
@@ -161,7 +176,8 @@ export function cloudWitness(scope: Construct, site: CentralSite, name: string):
 }
 
 export interface SqlServersProps {
-  readonly site: CentralSite;
+  readonly site: SitePlacement;
+  readonly deployment: SqlDeploymentContext;
   readonly namePrefix: string;
   readonly count: number;
   readonly sqlVersion: SqlServerVersion;
@@ -200,7 +216,7 @@ export class SqlServers extends Construct {
 
   constructor(scope: Construct, id: string, props: SqlServersProps) {
     super(scope, id);
-    const deployment = props.site.deployment;
+    const deployment = props.deployment;
     const nominal = sqlImage(props.sqlVersion, props.sqlEdition, deployment.productVersion);
     // Lab mode: the free Developer edition where the marketplace offers it (SQL 2016 and later).
     const developer = nominal.marketplaceSql && deployment.lab?.sqlDeveloperEdition === true && DEVELOPER_EDITION_VERSIONS.has(props.sqlVersion);
@@ -216,6 +232,8 @@ export class SqlServers extends Construct {
       nics: [{ subnet: props.subnet ?? SubnetRole.BACK_END }],
       image,
       firstZoneIndex: props.firstZoneIndex,
+      // A back end's SQL servers share one address block with its listener or cluster addresses.
+      addressOwner: scope.node.path,
     });
     // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
     const protect = props.protectData ?? deployment.lab === undefined;

@@ -10,7 +10,7 @@
  * (direct server return), which AZURE-2 allows for the `sql-listener` purpose only.
  */
 import { InternalLoadBalancer } from '../azure/load-balancer';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { cloudWitness, clusterCredentials, serviceAccounts, sqlImage, SqlServers, SqlServiceAccounts, storageAccountName } from '../azure/sql';
 import { MssqlVirtualMachineAvailabilityGroupListener, MssqlVirtualMachineGroup, StorageAccount } from '../azurerm';
 import { BackEndMode, SqlEdition } from '../enums';
@@ -87,6 +87,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
 
     this.sql = new SqlServers(this, 'sql', {
       site: scope,
+      deployment: this.deployment,
       namePrefix: this.namePrefix,
       count: this.replicas,
       sqlVersion: this.sqlVersion,

@@ -4,8 +4,11 @@ import { DnsRecords } from '../azure/dns';
 import { azureNamesOf } from '../azure/names';
 import { Annotations, Aspects, TerraformVariable } from '../cdktf';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
+import type { ServerDefaults } from '../azure/placement';
 import type { Server } from '../azure/servers';
+import { AddressBook } from './address-book';
 import { CredentialModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
+import { resolveAddresses } from './resolve';
 import { renderRunbook } from '../reports/runbook';
 import { planningReports } from '../reports/index';
 import { evaluate } from '../rules/engine';
@@ -81,6 +84,8 @@ export class SfbDeployment extends Construct {
   readonly members = new Roster<ITopologyMember & IConstruct>();
   /** Every server of the deployment (ServerGroup adds them), for cross-cutting resources such as the lab's. */
   readonly servers = new Roster<Server>();
+  /** Every address block requested, planned by stable key (lib/model/address-plan.ts). */
+  readonly addresses = new AddressBook();
   /** Lab mode, when the `lab` prop is given. */
   readonly lab?: Lab;
   private readonly serverModels: ServerModel[] = [];
@@ -177,16 +182,26 @@ export class SfbDeployment extends Construct {
     this.members.add(member);
   }
 
-  registerServer(server: ServerModel): void {
-    this.serverModels.push(server);
+  registerServer(server: Server): void {
+    this.serverModels.push(server.model);
+    this.servers.add(server);
+  }
+
+  /** What every server of the deployment shares. */
+  get serverDefaults(): ServerDefaults {
+    return { deploymentName: this.name, adminUsername: this.adminUsername, adminPassword: this.adminPassword, adDomain: this.adDomain };
   }
 
   registerCredential(credential: CredentialModel): void {
     this.credentials.push(credential);
   }
 
-  /** The topology as it stands, as plain data. */
+  /** The topology as it stands, as plain data, with every planned address in place of its token. */
   toModel(): TopologyModel {
+    return resolveAddresses(this.rawModel(), (text) => this.addresses.resolve(text));
+  }
+
+  private rawModel(): TopologyModel {
     const parts = emptyParts();
     for (const m of this.members.all) m.contribute(parts);
     const { extra, ...rest } = parts;
@@ -205,6 +220,7 @@ export class SfbDeployment extends Construct {
       dnsRecords: this.dns.records,
       servers: [...this.serverModels],
       azureNames: azureNamesOf(this),
+      addressPlan: this.addresses.plan(),
       extra,
     };
   }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { InternalLoadBalancer } from '../azure/load-balancer';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
 import { webServiceRules } from '../azure/web-services';
 import { LoadBalancing, WindowsServerVersion } from '../enums';

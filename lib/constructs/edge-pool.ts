@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { Server, ServerGroup } from '../azure/servers';
 import { TerraformOutput } from '../cdktf';
 import { LoadBalancing, WindowsServerVersion } from '../enums';

@@ -14,7 +14,7 @@
  * would need SQL Server 2019 CU2+, so it cannot serve SQL 2008 R2 to 2017.
  */
 import { InternalLoadBalancer } from '../azure/load-balancer';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { cloudWitness, clusterCredentials, serviceAccounts, SqlServers, SqlServiceAccounts, storageAccountName } from '../azure/sql';
 import { ManagedDisk, StorageAccount, VirtualMachineDataDiskAttachment } from '../azurerm';
 import { BackEndMode, SqlEdition, WindowsServerVersion } from '../enums';
@@ -75,6 +75,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
     // with the SQL IaaS extension (it supports FCIs only in a reduced mode; register after setup if wanted).
     this.sql = new SqlServers(this, 'sql', {
       site: scope,
+      deployment: this.deployment,
       namePrefix: this.namePrefix,
       count: this.nodes,
       sqlVersion: this.sqlVersion,
@@ -110,7 +111,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
 
     const os = this.sql.image.os;
     if (os === WindowsServerVersion.WINDOWS_SERVER_2012_R2 || os === WindowsServerVersion.WINDOWS_SERVER_2016) {
-      this.clusterAddress = scope.allocateIp(SubnetRole.BACK_END);
+      this.clusterAddress = scope.addressBlock(SubnetRole.BACK_END, this.node.path).top();
     }
     const networkName = `${this.namePrefix}-fc`;
     this.networkNameLoadBalancer = new InternalLoadBalancer(this, 'network-name-load-balancer', {

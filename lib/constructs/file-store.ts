@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ManagedDisk, VirtualMachineDataDiskAttachment } from '../azurerm';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
 import { WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
@@ -69,7 +69,7 @@ export class FileStore extends Construct {
     this.servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.FILE_SERVER,
-      namePrefix: props.serverNamePrefix ?? scope.defaultServerPrefix('fs'),
+      namePrefix: props.serverNamePrefix ?? scope.defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id),
       count,
       vmSize: props.vmSize ?? 'Standard_D4s_v5',
       os,

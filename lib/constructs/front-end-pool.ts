@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { webServiceRules } from '../azure/web-services';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
 import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';

@@ -13,7 +13,7 @@ import {
   PASSWORD_PLACEHOLDER,
   powershellCommand,
 } from '../azure/lab-scripts';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { peerSites } from '../azure/peering';
 import { Server, ServerGroup } from '../azure/servers';
 import { Fn, Lazy, TerraformResource } from '../cdktf';
@@ -238,10 +238,10 @@ export class Lab extends Construct {
     this.scheduled.push(server.model.path);
     if (server.model.role === ServerRole.DOMAIN_CONTROLLER) return;
 
-    const siteLab = this.siteLabs.get(server.site);
+    const siteLab = [...this.siteLabs.entries()].find(([site]) => site.path === server.site.path)?.[1];
     const root = this.forestRoot;
     if (!siteLab || !root) {
-      throw new Error(`SfbDeployment lab ${this.node.path}: server ${server.model.path} belongs to site ${server.site.node.path}, which is not a site of this deployment`);
+      throw new Error(`SfbDeployment lab ${this.node.path}: server ${server.model.path} belongs to site ${server.site.path}, which is not a site of this deployment`);
     }
     // Boot with the domain controllers as DNS servers (a running VM keeps its DHCP DNS until renewed).
     server.vm.dependsOn = [...(server.vm.dependsOn ?? []), dependencyOf(siteLab.dnsServers)];

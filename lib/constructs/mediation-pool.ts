@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { InternalLoadBalancer } from '../azure/load-balancer';
-import { parseCidr, SubnetRole } from '../azure/network';
+import { parseCidr, SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
 import { tcpBalancingRule } from '../azure/web-services';
 import { LoadBalancing, WindowsServerVersion } from '../enums';

@@ -6,7 +6,7 @@
  * `Install-CsMirrorDatabase` once the pool is published; the library builds the servers, disks,
  * network rules and DNS, and writes the exact values and command as a Terraform output.
  */
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { SqlServers } from '../azure/sql';
 import { BackEndMode, SqlEdition } from '../enums';
 import { ServerRole } from '../model/topology';
@@ -44,6 +44,7 @@ export class MirroredBackEnd extends SqlBackEnd {
     const deployment = this.deployment;
     this.sql = new SqlServers(this, 'sql', {
       site: scope,
+      deployment: this.deployment,
       namePrefix: this.namePrefix,
       count: 2,
       sqlVersion: this.sqlVersion,
@@ -55,6 +56,7 @@ export class MirroredBackEnd extends SqlBackEnd {
       // Same SQL version as principal and mirror (BE-4); third zone, so one zone loss leaves two of three.
       this.witnessSql = new SqlServers(this, 'witness', {
         site: scope,
+        deployment: this.deployment,
         namePrefix: `${this.namePrefix}w`,
         count: 1,
         sqlVersion: this.sqlVersion,

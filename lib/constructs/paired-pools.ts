@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { peerSites } from '../azure/peering';
 import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { LogShippingShare } from '../azure/log-shipping-share';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { Server, ServerGroup } from '../azure/servers';
 import { SqlServers } from '../azure/sql';
 import { TerraformOutput } from '../cdktf';
@@ -155,7 +155,8 @@ export class StretchedPersistentChatPool extends Construct {
       const sqlSet = (database: 'mgc' | 'mgccomp', site: CentralSite, setId: string, functions: ChatDatabaseFunction[]) => {
         const sql = new SqlServers(this, setId, {
           site,
-          namePrefix: site.defaultServerPrefix('sql'),
+          deployment,
+          namePrefix: site.defaultServerPrefix('pcsql'),
           count: functions.length,
           sqlVersion,
           sqlEdition,
@@ -173,7 +174,9 @@ export class StretchedPersistentChatPool extends Construct {
       // The share lives in the secondary site: the log backups taken before a primary outage survive it.
       this.logShippingShare = new LogShippingShare(this, 'log-shipping-share', {
         site: this.secondarySite,
-        namePrefix: this.secondarySite.defaultServerPrefix('fs'),
+        namePrefix: this.secondarySite.defaultServerPrefix('pcfs'),
+        // A lab's data is disposable, as for the SQL disks: `cdktf destroy` must be able to remove it.
+        protectData: deployment.lab === undefined,
         shareName: SHARE_NAME,
         os,
       });

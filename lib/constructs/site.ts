@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { ResourceGroup, Subnet, VirtualNetwork } from '../azurerm';
 import { SubnetFirewall } from '../azure/firewall';
-import { AddressAllocator, Cidr, cidrToString, MAX_PREFIX, MIN_PREFIX, overlaps, parseCidr, SubnetRole, subnetCidr } from '../azure/network';
+import type { AddressSource, ServerDefaults, SitePlacement } from '../azure/placement';
+import type { Server } from '../azure/servers';
+import { Cidr, cidrToString, MAX_PREFIX, MIN_PREFIX, overlaps, parseCidr, SubnetRole, subnetCidr } from '../model/network';
 import { FlowModel } from '../model/topology';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
@@ -45,7 +47,7 @@ const KNOWN_PROPS = ['location', 'addressSpace', 'availabilityZones', 'faultDoma
  * A central site: one Azure region with its resource group, virtual network, a subnet and a
  * network security group per role, linked to the deployment's private DNS zones.
  */
-export class CentralSite extends Construct {
+export class CentralSite extends Construct implements SitePlacement {
   readonly deployment: SfbDeployment;
   readonly location: string;
   readonly addressSpace: string;
@@ -60,8 +62,6 @@ export class CentralSite extends Construct {
   private readonly subnets = new Map<SubnetRole, Subnet>();
   private readonly subnetIds = new Map<SubnetRole, string>();
   private readonly firewalls = new Map<SubnetRole, SubnetFirewall>();
-  private readonly allocators = new Map<SubnetRole, AddressAllocator>();
-  private readonly prefixCounters = new Map<string, number>();
 
   constructor(scope: SfbDeployment, id: string, props: CentralSiteProps) {
     super(scope, id);
@@ -122,7 +122,6 @@ export class CentralSite extends Construct {
     });
     this.subnets.set(role, subnet);
     this.subnetIds.set(role, subnet.id);
-    this.allocators.set(role, new AddressAllocator(cidr));
     if (role !== SubnetRole.BASTION) {
       this.firewalls.set(
         role,
@@ -162,20 +161,40 @@ export class CentralSite extends Construct {
     return fw;
   }
 
-  /** The next free static address in a role's subnet (creation order decides; add servers at the end). */
-  allocateIp(role: SubnetRole): string {
+  /** Construct path of the site, the model's key for it. */
+  get path(): string {
+    return this.node.path;
+  }
+
+  /**
+   * The address block of an owner (a construct path) in a role's subnet, reserved by the owner's key
+   * (lib/model/address-plan.ts): nothing declared before or after it moves it.
+   */
+  addressBlock(role: SubnetRole, ownerPath: string): AddressSource {
     this.subnet(role);
-    return this.allocators.get(role)!.allocate();
+    const dep = this.deployment.node.path;
+    const owner = ownerPath.startsWith(dep + '/') ? ownerPath.slice(dep.length + 1) : ownerPath;
+    return this.deployment.addresses.block(`${this.node.id}/${role}`, this.subnetPrefix(role), owner);
+  }
+
+  get serverDefaults(): ServerDefaults {
+    return this.deployment.serverDefaults;
+  }
+
+  registerServer(server: Server): void {
+    this.deployment.registerServer(server);
   }
 
   /**
    * A short computer-name prefix for servers that have no pool FQDN to name them (SQL, file, domain
-   * controllers): `<site id, 7 chars>-<kind><n>`, e.g. `west-sql1`. NAME-1 and NAME-4 check the result.
+   * controllers): `<site id, 7 chars>-<kind>`, e.g. `west-sql`, and for a second owner of the same kind
+   * in the site the first two letters of its construct ID (`west-sqlch`). Derived from IDs, never from
+   * declaration order, so names do not move. NAME-1 and NAME-4 check the result.
    */
-  defaultServerPrefix(kind: string): string {
-    const n = (this.prefixCounters.get(kind) ?? 0) + 1;
-    this.prefixCounters.set(kind, n);
-    return `${this.node.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 7)}-${kind}${n}`;
+  defaultServerPrefix(kind: string, ownerId?: string): string {
+    const site = this.node.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 7);
+    const owner = (ownerId ?? '').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 2);
+    return `${site}-${kind}${owner}`;
   }
 
   /** Every flow allowed into the site's subnets. */

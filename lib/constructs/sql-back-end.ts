@@ -1,6 +1,6 @@
 /** What every back end shares: SQL version and edition, the SQL flow from its pools, the store's name and output. */
 import { Construct } from 'constructs';
-import { SubnetRole } from '../azure/network';
+import { SubnetRole } from '../model/network';
 import { TerraformOutput } from '../cdktf';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
 import { BackEndModel } from '../model/topology';
@@ -55,7 +55,7 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
     if (typeof this.protectDataDisks !== 'boolean') {
       throw new Error(`${construct} ${this.node.path}: protectDataDisks ${JSON.stringify(props.protectDataDisks)} is not a boolean; use true (default) or false for a lab`);
     }
-    this.namePrefix = props.serverNamePrefix ?? scope.defaultServerPrefix('sql');
+    this.namePrefix = props.serverNamePrefix ?? scope.defaultServerPrefix('sql', id);
   }
 
   /** FQDN of the SQL store the pool points at (listener, cluster network name, principal or server). */

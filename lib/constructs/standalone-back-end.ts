@@ -18,6 +18,7 @@ export class StandaloneBackEnd extends SqlBackEnd {
     super(scope, id, 'StandaloneBackEnd', props, [], SqlEdition.STANDARD);
     this.sql = new SqlServers(this, 'sql', {
       site: scope,
+      deployment: this.deployment,
       namePrefix: this.namePrefix,
       count: 1,
       sqlVersion: this.sqlVersion,

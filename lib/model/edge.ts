@@ -41,28 +41,3 @@ export function mediaEdgePool(m: TopologyModel, pool: FrontEndPoolModel): MediaE
 export function preferredEdgePool<T extends { srvPriority: number; srvWeight: number }>(pools: readonly T[]): T | undefined {
   return [...pools].sort((a, b) => a.srvPriority - b.srvPriority || b.srvWeight - a.srvWeight)[0];
 }
-
-function ipToInt(ip: string): number {
-  return ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
-}
-
-/** Whether an NSG source (a CIDR, an address or a service tag) covers an address. */
-export function prefixCovers(prefix: string, ip: string): boolean {
-  if (prefix === '*' || prefix === 'VirtualNetwork') return true;
-  const m = /^(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?$/.exec(prefix);
-  if (!m) return false;
-  const bits = m[2] === undefined ? 32 : Number(m[2]);
-  const size = 2 ** (32 - bits);
-  const base = ipToInt(m[1]);
-  const x = ipToInt(ip);
-  return x >= base && x < base + size;
-}
-
-/** Whether a port list of a flow (`443`, `50000-59999`, `*`) covers a port. */
-export function portsCover(ranges: readonly string[], port: number): boolean {
-  return ranges.some((r) => {
-    if (r === '*') return true;
-    const [lo, hi] = r.split('-').map(Number);
-    return port >= lo && port <= (hi ?? lo);
-  });
-}

@@ -1,19 +1,8 @@
-/** Whether the model's NSG flows admit a connection: what FILE-4 and PAIR-11 check. */
+/** Whether the model's NSG flows admit a connection: the one meaning of "reachable" every rule uses. */
+import { cidrContains, ipToInt, portRange, rangeOf } from './network';
 import { FlowModel, SiteModel, TopologyModel } from './topology';
 
-function ipToInt(ip: string): number {
-  return ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
-}
-
-/** Whether an IPv4 CIDR (or a single address) contains an address. */
-export function cidrContains(cidr: string, ip: string): boolean {
-  const m = /^(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?$/.exec(cidr);
-  if (!m) return false;
-  const size = 2 ** (32 - Number(m[2] ?? 32));
-  const base = ipToInt(m[1]);
-  const x = ipToInt(ip);
-  return x >= base && x < base + size;
-}
+export { cidrContains };
 
 /** Sites whose networks peer with `site` in both directions. */
 export function peeredSites(model: TopologyModel, sitePath: string): SiteModel[] {
@@ -29,13 +18,6 @@ export function sitesPeered(model: TopologyModel, a: string, b: string): boolean
 
 /** An address range as numbers, parsed once. */
 type Range = readonly [number, number];
-
-function rangeOf(cidr: string): Range | undefined {
-  const m = /^(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?$/.exec(cidr);
-  if (!m) return undefined;
-  const base = ipToInt(m[1]);
-  return [base, base + 2 ** (32 - Number(m[2] ?? 32))];
-}
 
 /** An inbound flow with its prefixes and ports resolved to numbers, as seen from its site's NSG. */
 interface CompiledFlow {
@@ -67,7 +49,7 @@ function compiledFlows(model: TopologyModel, site: SiteModel): CompiledFlow[] {
       .map((f) => ({
         flow: f,
         protocol: f.protocol,
-        ports: f.ports.map((p): Range => (p === '*' ? [0, 65535] : (([lo, hi]) => [lo, hi ?? lo] as const)(p.split('-').map(Number)))),
+        ports: f.ports.map(portRange),
         sources: ranges(f.sourcePrefixes),
         destinations: ranges(f.destinationPrefixes),
       }));

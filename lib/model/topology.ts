@@ -2,6 +2,7 @@
  * The topology as the constructs describe it: plain data, no cdktf, no azurerm.
  * Rules and reports read only this. Cross-references are construct paths.
  */
+import type { AddressPlan } from './address-plan';
 import {
   BackEndMode,
   LoadBalancing,
@@ -400,6 +401,8 @@ export interface TopologyModel {
   readonly peerings?: readonly PeeringModel[];
   /** Every Azure resource name the deployment synthesizes (literal names only), in tree order. */
   readonly azureNames?: readonly AzureNameModel[];
+  /** Every address block, by stable owner key (lib/model/address-plan.ts). */
+  readonly addressPlan?: AddressPlan;
   /** Extension slot for areas that add their own data without changing this interface. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

@@ -1,8 +1,9 @@
 /** Persistent Chat (PCHAT-*, VER-3, BE-10, TOPO-2): pool size, the stretched layout, mirroring and log shipping. */
 import { BackEndMode, PoolEdition, ProductVersion, Severity } from '../enums';
-import { contains, parseCidr } from '../azure/network';
+import { admittingFlow } from '../model/flows';
+import { cidrContains } from '../model/network';
 import { backEndByPath, poolByPath, productName, siteOf } from '../model/queries';
-import { ChatPoolModel, FlowModel, ServerModel, SiteModel, TopologyModel } from '../model/topology';
+import { ChatPoolModel, ServerModel, SiteModel, TopologyModel } from '../model/topology';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const PC_TOPO = 'Plan Persistent Chat Server topology';
@@ -13,37 +14,15 @@ const AG = 'Deploy an Always On Availability Group on a Back End Server';
 const MAX_ACTIVE = 4;
 const MAX_TOTAL = 8;
 
-/** Whether an address prefix, service tag or address covers an IP address. */
-function covers(prefix: string, ip: string): boolean {
-  if (prefix === '*' || prefix === 'VirtualNetwork') return true;
-  const outer = parseCidr(prefix.includes('/') ? prefix : `${prefix}/32`);
-  const inner = parseCidr(`${ip}/32`);
-  return typeof outer !== 'string' && typeof inner !== 'string' && contains(outer, inner);
-}
-
-function portCovered(ports: readonly string[], port: number): boolean {
-  return ports.some((p) => {
-    if (p === '*') return true;
-    const [lo, hi] = p.split('-').map(Number);
-    return port >= lo && port <= (hi ?? lo);
-  });
-}
-
-/** Whether a flow lets `from` reach `to` on a TCP port. */
-function allows(flows: readonly FlowModel[], from: string, to: string, port: number): boolean {
-  return flows.some(
-    (f) =>
-      f.protocol !== 'Udp' &&
-      portCovered(f.ports, port) &&
-      f.sourcePrefixes.some((p) => covers(p, from)) &&
-      f.destinationPrefixes.some((p) => covers(p, to)),
-  );
+/** Whether the NSG flows let `from` reach `to` on a TCP port. */
+function allows(m: TopologyModel, from: string, to: string, port: number): boolean {
+  return admittingFlow(m, { sourceIp: from, destinationIp: to, protocol: 'Tcp', port }) !== undefined;
 }
 
 /** The site whose address space holds a server's primary address. */
 function siteOfServer(m: TopologyModel, s: ServerModel): SiteModel | undefined {
   const ip = s.nics[0]?.privateIp;
-  return ip ? m.sites.find((site) => covers(site.addressSpace, ip)) : undefined;
+  return ip ? m.sites.find((site) => cidrContains(site.addressSpace, ip)) : undefined;
 }
 
 /** Site path of the current primary chat database: the pool's own primary, or the given back end's site. */
@@ -142,7 +121,7 @@ function shareViolations(m: TopologyModel): Violation[] {
       out.push({ path: p.path, message: `the log-shipping share ${p.logShippingShare} is on the file store ${store.path}; the share for transaction-log backups must not be a pool file store; use a separate file server` });
     }
     const shareIp = server.nics[0]?.privateIp;
-    const blocked = p.databaseServers.filter((d) => !shareIp || !allows(m.flows, d.server.nics[0]?.privateIp ?? '', shareIp, 445));
+    const blocked = p.databaseServers.filter((d) => !shareIp || !allows(m, d.server.nics[0]?.privateIp ?? '', shareIp, 445));
     if (blocked.length > 0) {
       out.push({ path: p.path, message: `SQL servers ${blocked.map((d) => d.server.computerName).join(', ')} cannot reach the log-shipping share ${p.logShippingShare} on SMB 445; every chat SQL server in both data centers must read and write it; allow TCP 445 from them to ${server.computerName}` });
     }
@@ -163,7 +142,7 @@ function stretchedPoolViolations(m: TopologyModel): Violation[] {
   return pools.flatMap((p) => {
     const site = siteOf(m, p.sitePath);
     if (!site) return [];
-    const away = p.servers.filter((s) => s.nics.some((n) => !covers(site.addressSpace, n.privateIp)));
+    const away = p.servers.filter((s) => s.nics.some((n) => !cidrContains(site.addressSpace, n.privateIp)));
     return away.length === 0
       ? []
       : [{ path: p.path, message: `${p.kind} servers ${away.map((s) => `${s.computerName} (${s.nics.map((n) => n.privateIp).join(', ')})`).join(', ')} are outside the network of its site ${site.name} (${site.addressSpace}); only ${STRETCHABLE_EXEMPT} pools may be stretched over two data centers; put every server of the pool in one site` }];

@@ -1,6 +1,7 @@
 /** Edge pools (EDGE-*, SRV-*, DNS-5, DNS-8, AZURE-3, VER-4). */
 import { LoadBalancing, ProductVersion, Severity } from '../enums';
-import { EDGE_SRV, mediaEdgePool, portsCover, prefixCovers, usesFederation, usesXmpp } from '../model/edge';
+import { EDGE_SRV, mediaEdgePool, usesFederation, usesXmpp } from '../model/edge';
+import { admittingFlow } from '../model/flows';
 import { allFqdns, productName, shortName } from '../model/queries';
 import { EdgePoolModel, FrontEndPoolModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
@@ -45,14 +46,7 @@ const EDGE_INTERNAL_NEEDS: readonly Need[] = [
 ];
 
 function reaches(m: TopologyModel, from: string, to: string, need: Need): boolean {
-  return m.flows.some(
-    (f) =>
-      f.direction === 'Inbound' &&
-      (f.protocol === need.protocol || f.protocol === '*') &&
-      portsCover(f.ports, need.port) &&
-      f.sourcePrefixes.some((p) => prefixCovers(p, from)) &&
-      f.destinationPrefixes.some((p) => prefixCovers(p, to)),
-  );
+  return admittingFlow(m, { sourceIp: from, destinationIp: to, protocol: need.protocol, port: need.port }) !== undefined;
 }
 
 /** EDGE-5: what a Front End pool cannot reach on an Edge pool. */

@@ -1,6 +1,6 @@
 import { CentralSite, FrontEndPool, PoolEdition, ServerRole, Severity, SupportPosture, validateTopology } from '../../lib';
 import { checkScriptText, PASSWORD_PLACEHOLDER, ROLE_FEATURES } from '../../lib/azure/lab-scripts';
-import { SubnetRole } from '../../lib/azure/network';
+import { SubnetRole } from '../../lib/model/network';
 import { AzurermProvider } from '../../lib/azurerm';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { buildLabTopology } from '../../examples/lab/topology';

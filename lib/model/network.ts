@@ -1,4 +1,7 @@
-/** Address planning for a site's virtual network: pure functions, no cdktf. */
+/**
+ * The one network module: subnets of a site, IPv4 CIDRs, containment and port ranges. Pure functions,
+ * no cdktf: flows, rules, reports and the address plan all use these, so "reachable" means one thing.
+ */
 
 /** Subnets every site gets. Slot numbers are fixed so adding a role never moves another's addresses. */
 export enum SubnetRole {
@@ -77,17 +80,32 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
   return contains(a, b) || contains(b, a);
 }
 
-/** Hands out static private addresses in a subnet; Azure reserves the first four and the last. */
-export class AddressAllocator {
-  private next = 4;
+/** An address range `[first, end)` as numbers, or undefined for a prefix that is not an IPv4 address or CIDR. */
+export function rangeOf(prefix: string): readonly [number, number] | undefined {
+  const m = /^(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?$/.exec(prefix);
+  if (!m) return undefined;
+  const base = ipToInt(m[1]);
+  return [base, base + 2 ** (32 - Number(m[2] ?? 32))];
+}
 
-  constructor(private readonly subnet: Cidr) {}
+/** Whether an IPv4 CIDR (or a single address) contains an address. */
+export function cidrContains(prefix: string, ip: string): boolean {
+  const r = rangeOf(prefix);
+  const x = ipToInt(ip);
+  return r !== undefined && x >= r[0] && x < r[1];
+}
 
-  allocate(): string {
-    const size = 2 ** (32 - this.subnet.prefix);
-    if (this.next >= size - 1) {
-      throw new Error(`subnet ${cidrToString(this.subnet)} has no free address left; give the site a larger addressSpace`);
-    }
-    return intToIp(this.subnet.base + this.next++);
-  }
+/** A port or range of a flow (`443`, `50000-59999`, `*`) as `[low, high]`, both included. */
+export function portRange(text: string): readonly [number, number] {
+  if (text === '*') return [0, 65535];
+  const [lo, hi] = text.split('-').map(Number);
+  return [lo, hi ?? lo];
+}
+
+/** Whether a flow's port list covers a port. */
+export function portsCover(ranges: readonly string[], port: number): boolean {
+  return ranges.some((r) => {
+    const [lo, hi] = portRange(r);
+    return port >= lo && port <= hi;
+  });
 }
