@@ -18,6 +18,7 @@ import { AzurermProvider } from '../lib/azurerm';
 import { App, TerraformStack, Testing } from '../lib/cdktf';
 import { evaluate } from '../lib/rules/engine';
 import { Rule } from '../lib/rules/rule';
+import { cidrContains, ipToInt } from '../lib/model/network';
 
 export interface TestDeployment {
   readonly stack: TerraformStack;
@@ -104,3 +105,19 @@ export function twoSiteModel(props: Partial<SfbDeploymentProps> = {}): TopologyM
 }
 
 export type { Construct };
+
+/** The planned address of an address token (servers and load balancers hold tokens until synthesis). */
+export function ipOf(deployment: SfbDeployment, token: string): string {
+  return deployment.addresses.resolve(token);
+}
+
+/** The planned addresses of a server group's members (their primary NIC). */
+export function serverIps(deployment: SfbDeployment, servers: readonly { readonly privateIp: string }[]): string[] {
+  return servers.map((s) => ipOf(deployment, s.privateIp));
+}
+
+/** Whether addresses lie in a CIDR and follow one another (a group's servers fill its block from the bottom). */
+export function consecutiveIn(ips: readonly string[], cidr: string): boolean {
+  const n = ips.map(ipToInt);
+  return ips.every((ip) => cidrContains(cidr, ip)) && n.every((x, i) => i === 0 || x === n[i - 1] + 1);
+}

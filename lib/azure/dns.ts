@@ -1,7 +1,7 @@
 /**
- * DNS record sets for the whole deployment: one zone per domain, one record set per name.
- * Several pools may add to one name (DNS load balancing, SRV entries of several Edge pools):
- * the record set is created once and its values are rewritten on every add (SRV-3).
+ * DNS for the whole deployment. Constructs only ask for records (`addA`, `addSrv`, `setPublicCname`);
+ * the record sets are planned from every request at once (lib/model/dns-plan.ts) and rendered once,
+ * at synthesis: a record set is never created and then rewritten, and no record outlives its reason.
  */
 import { Construct } from 'constructs';
 import {
@@ -14,8 +14,9 @@ import {
   PrivateDnsZone,
   PrivateDnsZoneVirtualNetworkLink,
 } from '../azurerm';
-import { Roster } from '../constructs/roster';
-import { DnsRecordModel, SrvEntryModel } from '../model/topology';
+import { ARecordIntent, CnameIntent, DnsIntents, DnsPlan, DnsScope, planDns } from '../model/dns-plan';
+import { SrvEntryModel } from '../model/topology';
+import { bumpRevision } from './revision';
 
 const TTL = 300;
 
@@ -24,209 +25,112 @@ function idOf(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9-]/g, '-');
 }
 
-type Scope = 'private' | 'public';
-
-export interface ZoneEntry {
-  readonly domain: string;
-  readonly zone: Construct & { name: string };
-  /** The zone's name as one token (read once: every token captures a stack trace). */
-  readonly zoneName: string;
-}
-
-interface RecordSet {
-  readonly scope: Scope;
-  readonly fqdn: string;
-  readonly values: string[];
-  /** What the model shows per value (addresses known only at apply time get a readable label). */
-  readonly modelValues: string[];
-  readonly resource: PrivateDnsARecord | DnsARecord;
-}
-
-interface CnameSet {
-  readonly fqdn: string;
-  target: string;
-  readonly resource: DnsCnameRecord;
-}
-
-interface SrvSet {
-  readonly scope: Scope;
-  readonly name: string;
-  readonly entries: SrvEntryModel[];
-  readonly resource: PrivateDnsSrvRecord | DnsSrvRecord;
-}
+/** Records derived from the whole topology (a site's first hop, the legacy `sip` name), asked for at planning time. */
+export type DnsDerivation = () => Partial<Pick<DnsIntents, 'a' | 'srv' | 'cname'>>;
 
 export interface DnsRecordsProps {
-  /** Resource group that holds the zones (created on first use). */
-  readonly resourceGroupName: () => string;
   /** Domains that get a zone of their own first; a name under none of them gets its parent domain's zone. */
   readonly privateDomains: readonly string[];
   readonly publicDomains: readonly string[];
+  /** Private zones that exist even without records. */
+  readonly requiredPrivateZones?: readonly string[];
+}
+
+/** A virtual network every private zone is linked to. */
+export interface ZoneLinkTarget {
+  /** Stable key (the site ID): the link's name and construct ID. */
+  readonly key: string;
+  readonly networkId: string;
 }
 
 export class DnsRecords extends Construct {
-  private readonly zones: Record<Scope, ZoneEntry[]> = { private: [], public: [] };
-  private readonly aSets = new Map<string, RecordSet>();
-  private readonly srvSets = new Map<string, SrvSet>();
-  private readonly cnames = new Map<string, CnameSet>();
-  private readonly srvEntryList: SrvEntryModel[] = [];
-  /** Private zones, as they are created: each is linked to every site's network. */
-  readonly privateZones = new Roster<ZoneEntry>();
+  private readonly a: ARecordIntent[] = [];
+  private readonly srv: SrvEntryModel[] = [];
+  private readonly cnames: CnameIntent[] = [];
+  private readonly derivations: DnsDerivation[] = [];
+  private rendered = false;
 
   constructor(scope: Construct, id: string, private readonly props: DnsRecordsProps) {
     super(scope, id);
   }
 
-  /** The zone that holds a name: the longest known domain it ends with, else its parent domain. */
-  private zoneFor(scope: Scope, fqdn: string): ZoneEntry {
-    const name = fqdn.toLowerCase();
-    const preferred = scope === 'private' ? this.props.privateDomains : this.props.publicDomains;
-    const known = [...preferred.map((d) => d.toLowerCase()), ...this.zones[scope].map((z) => z.domain)]
-      .filter((d) => name === d || name.endsWith('.' + d))
-      .sort((a, b) => b.length - a.length);
-    const domain = known[0] ?? name.split('.').slice(1).join('.');
-    const existing = this.zones[scope].find((z) => z.domain === domain);
-    if (existing) return existing;
-    const zoneProps = { name: domain, resourceGroupName: this.props.resourceGroupName() };
-    const zone =
-      scope === 'private'
-        ? new PrivateDnsZone(this, `private-zone-${idOf(domain)}`, zoneProps)
-        : new DnsZone(this, `public-zone-${idOf(domain)}`, zoneProps);
-    const entry = { domain, zone, zoneName: zone.name };
-    this.zones[scope].push(entry);
-    if (scope === 'private') this.privateZones.add(entry);
-    return entry;
-  }
-
-  private relative(zone: ZoneEntry, fqdn: string): string {
-    const name = fqdn.toLowerCase();
-    return name === zone.domain ? '@' : name.slice(0, name.length - zone.domain.length - 1);
-  }
-
   /**
-   * Adds addresses to the A record set of a name. `modelLabels` (one per address) replace the
-   * addresses in the model, for addresses known only at apply time (public IPs).
+   * Asks for addresses in the A record set of a name. `labels` (one per address) replace the addresses
+   * in the model and reports, for addresses known only at apply time (public IPs).
    */
-  addA(scope: Scope, fqdn: string, ips: readonly string[], modelLabels?: readonly string[]): void {
-    const key = `${scope}|${fqdn.toLowerCase()}`;
-    const existing = this.aSets.get(key);
-    if (existing) {
-      ips.forEach((ip, i) => {
-        if (existing.values.includes(ip)) return;
-        existing.values.push(ip);
-        existing.modelValues.push(modelLabels?.[i] ?? ip);
-      });
-      existing.resource.records = [...existing.values];
-      return;
-    }
-    const zone = this.zoneFor(scope, fqdn);
-    const props = {
-      name: this.relative(zone, fqdn),
-      zoneName: zone.zoneName,
-      resourceGroupName: this.props.resourceGroupName(),
-      ttl: TTL,
-      records: [...ips],
-    };
-    const id = `${scope}-a-${idOf(fqdn)}`;
-    const resource = scope === 'private' ? new PrivateDnsARecord(this, id, props) : new DnsARecord(this, id, props);
-    const modelValues = ips.map((ip, i) => modelLabels?.[i] ?? ip);
-    this.aSets.set(key, { scope, fqdn: fqdn.toLowerCase(), values: [...ips], modelValues, resource });
+  addA(scope: DnsScope, fqdn: string, ips: readonly string[], labels?: readonly string[]): void {
+    this.a.push({ scope, fqdn, values: ips.map((value, i) => (labels?.[i] !== undefined ? { value, label: labels[i] } : { value })) });
+    bumpRevision();
   }
 
-  /** Points a public name at another name (created once, retargeted on later calls). */
-  setPublicCname(fqdn: string, target: string): void {
-    const name = fqdn.toLowerCase();
-    const existing = this.cnames.get(name);
-    if (existing) {
-      existing.target = target.toLowerCase();
-      existing.resource.record = existing.target;
-      return;
-    }
-    const zone = this.zoneFor('public', name);
-    const resource = new DnsCnameRecord(this, `public-cname-${idOf(name)}`, {
-      name: this.relative(zone, name),
-      zoneName: zone.zone.name,
-      resourceGroupName: this.props.resourceGroupName(),
-      ttl: TTL,
-      record: target.toLowerCase(),
-    });
-    this.cnames.set(name, { fqdn: name, target: target.toLowerCase(), resource });
-  }
-
-  /** Removes a public CNAME set with `setPublicCname` (a name cannot hold a CNAME and an A record). */
-  removePublicCname(fqdn: string): void {
-    const name = fqdn.toLowerCase();
-    if (!this.cnames.delete(name)) return;
-    this.node.tryRemoveChild(`public-cname-${idOf(name)}`);
-  }
-
-  /** Whether an A record set exists for a name. */
-  hasA(scope: Scope, fqdn: string): boolean {
-    return this.aSets.has(`${scope}|${fqdn.toLowerCase()}`);
-  }
-
-  /** Adds one entry to the SRV record set of a name; entries are kept in priority order. */
+  /** Asks for one entry in the SRV record set of a name. */
   addSrv(entry: SrvEntryModel): void {
-    const key = `${entry.scope}|${entry.name.toLowerCase()}`;
-    let set = this.srvSets.get(key);
-    if (!set) {
-      const zone = this.zoneFor(entry.scope, entry.name.split('.').slice(2).join('.'));
-      const props = {
-        name: this.relative(zone, entry.name),
-        zoneName: zone.zoneName,
-        resourceGroupName: this.props.resourceGroupName(),
-        ttl: TTL,
-        record: [],
-      };
-      const id = `${entry.scope}-srv-${idOf(entry.name)}`;
-      const resource = entry.scope === 'private' ? new PrivateDnsSrvRecord(this, id, props) : new DnsSrvRecord(this, id, props);
-      set = { scope: entry.scope, name: entry.name.toLowerCase(), entries: [], resource };
-      this.srvSets.set(key, set);
-    }
-    set.entries.push(entry);
-    set.entries.sort((a, b) => a.priority - b.priority || b.weight - a.weight || a.target.localeCompare(b.target));
-    set.resource.putRecord(set.entries.map(({ priority, weight, port, target }) => ({ priority, weight, port, target })));
-    this.srvEntryList.push(entry);
+    this.srv.push(entry);
+    bumpRevision();
   }
 
-  /**
-   * Replaces an entry added earlier with another for the same name (a site's first hop moving from its
-   * Front End pool to a Director pool); the record set keeps its resource, so its address is stable.
-   */
-  replaceSrv(previous: SrvEntryModel, entry: SrvEntryModel): void {
-    const set = this.srvSets.get(`${previous.scope}|${previous.name.toLowerCase()}`);
-    const i = set ? set.entries.indexOf(previous) : -1;
-    if (!set || i < 0 || set.name !== entry.name.toLowerCase() || set.scope !== entry.scope) {
-      throw new Error(`DnsRecords: cannot replace SRV entry ${previous.name} -> ${previous.target}: it was not added, or the replacement has another name`);
-    }
-    set.entries.splice(i, 1);
-    this.srvEntryList.splice(this.srvEntryList.indexOf(previous), 1);
-    this.addSrv(entry);
+  /** Adds records computed from the whole topology when the plan is made. */
+  derive(derivation: DnsDerivation): void {
+    this.derivations.push(derivation);
+    bumpRevision();
   }
 
-  /** Links a private zone to a site's virtual network so the site's servers resolve its names. */
-  linkPrivateZone(zone: ZoneEntry, networkKey: string, networkId: string): void {
-    new PrivateDnsZoneVirtualNetworkLink(this, `link-${idOf(zone.domain)}-${networkKey}`, {
-      name: `link-${networkKey}`,
-      resourceGroupName: this.props.resourceGroupName(),
-      privateDnsZoneName: zone.zoneName,
-      virtualNetworkId: networkId,
-      registrationEnabled: false,
+  /** The plan of every record asked for so far; `resolve` puts planned addresses in place of their tokens. */
+  plan(resolve: (text: string) => string = (t) => t): DnsPlan {
+    const derived = this.derivations.map((d) => d());
+    const a = [...this.a, ...derived.flatMap((d) => d.a ?? [])].map((r) => ({ ...r, values: r.values.map((v) => ({ ...v, value: resolve(v.value) })) }));
+    return planDns({
+      privateDomains: this.props.privateDomains,
+      publicDomains: this.props.publicDomains,
+      requiredPrivateZones: this.props.requiredPrivateZones ?? [],
+      a,
+      srv: [...this.srv, ...derived.flatMap((d) => d.srv ?? [])],
+      cname: [...this.cnames, ...derived.flatMap((d) => d.cname ?? [])],
     });
   }
 
-  /** Ensures a private zone exists for a domain (the AD domain is linked even before it has records). */
-  ensurePrivateZone(domain: string): void {
-    this.zoneFor('private', `x.${domain}`);
-  }
-
-  get records(): DnsRecordModel[] {
-    return [
-      ...[...this.aSets.values()].map((s): DnsRecordModel => ({ fqdn: s.fqdn, scope: s.scope, type: 'A', values: [...s.modelValues] })),
-      ...[...this.cnames.values()].map((c): DnsRecordModel => ({ fqdn: c.fqdn, scope: 'public', type: 'CNAME', values: [c.target] })),
-    ];
-  }
-
-  get srvEntries(): SrvEntryModel[] {
-    return [...this.srvEntryList];
+  /** Creates the zones, record sets and zone links of a plan; once (later calls do nothing). */
+  render(plan: DnsPlan, resourceGroupName: string, links: readonly ZoneLinkTarget[]): void {
+    if (this.rendered) return;
+    this.rendered = true;
+    const zoneNames = new Map<string, string>();
+    for (const z of plan.zones) {
+      const props = { name: z.domain, resourceGroupName };
+      const zone = z.scope === 'private' ? new PrivateDnsZone(this, `private-zone-${idOf(z.domain)}`, props) : new DnsZone(this, `public-zone-${idOf(z.domain)}`, props);
+      const zoneName = zone.name;
+      zoneNames.set(`${z.scope}|${z.domain}`, zoneName);
+      if (z.scope !== 'private') continue;
+      for (const link of [...links].sort((x, y) => (x.key < y.key ? -1 : 1))) {
+        new PrivateDnsZoneVirtualNetworkLink(this, `link-${idOf(z.domain)}-${link.key}`, {
+          name: `link-${link.key}`,
+          resourceGroupName,
+          privateDnsZoneName: zoneName,
+          virtualNetworkId: link.networkId,
+          registrationEnabled: false,
+        });
+      }
+    }
+    const zoneOf = (scope: DnsScope, domain: string) => zoneNames.get(`${scope}|${domain}`)!;
+    for (const r of plan.a) {
+      const props = { name: r.relativeName, zoneName: zoneOf(r.scope, r.zone), resourceGroupName, ttl: TTL, records: r.values.map((v) => v.value) };
+      const id = `${r.scope}-a-${idOf(r.fqdn)}`;
+      if (r.scope === 'private') new PrivateDnsARecord(this, id, props);
+      else new DnsARecord(this, id, props);
+    }
+    for (const r of plan.srv) {
+      const props = {
+        name: r.relativeName,
+        zoneName: zoneOf(r.scope, r.zone),
+        resourceGroupName,
+        ttl: TTL,
+        record: r.entries.map(({ priority, weight, port, target }) => ({ priority, weight, port, target })),
+      };
+      const id = `${r.scope}-srv-${idOf(r.fqdn)}`;
+      if (r.scope === 'private') new PrivateDnsSrvRecord(this, id, props);
+      else new DnsSrvRecord(this, id, props);
+    }
+    for (const c of plan.cname) {
+      new DnsCnameRecord(this, `public-cname-${idOf(c.fqdn)}`, { name: c.relativeName, zoneName: zoneOf('public', c.zone), resourceGroupName, ttl: TTL, record: c.target });
+    }
   }
 }

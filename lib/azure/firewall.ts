@@ -1,11 +1,16 @@
-/** A subnet's network security group: rules from flows, priorities allocated deterministically. */
+/**
+ * A subnet's network security group. Constructs only ask for flows (`allow`); the rules and their
+ * priorities are planned from every flow at once (lib/model/nsg-plan.ts) and rendered once, at synthesis.
+ */
 import { Construct } from 'constructs';
 import { NetworkSecurityGroup, NetworkSecurityRule, SubnetNetworkSecurityGroupAssociation } from '../azurerm';
+import { FlowIntent, planNsgRules } from '../model/nsg-plan';
 import { FlowModel } from '../model/topology';
+import { bumpRevision, perRevision } from './revision';
 
 /** A flow to allow into the subnet. */
 export interface FlowSpec {
-  /** Unique within the subnet; the rule's name and construct ID (keep stable). */
+  /** Unique within the subnet; the rule's name, construct ID and priority key (keep stable). */
   readonly name: string;
   /** Construct path of the construct that needs the flow. */
   readonly ownerPath: string;
@@ -22,9 +27,6 @@ export interface FlowSpec {
   readonly description?: string;
 }
 
-const FIRST_PRIORITY = 100;
-const LAST_PRIORITY = 4096;
-
 export interface SubnetFirewallProps {
   readonly resourceGroupName: string;
   readonly location: string;
@@ -38,9 +40,10 @@ export interface SubnetFirewallProps {
 
 export class SubnetFirewall extends Construct {
   readonly nsg: NetworkSecurityGroup;
-  private readonly flows = new Map<string, FlowModel>();
-  private nextPriority = FIRST_PRIORITY;
+  private readonly intents = new Map<string, FlowIntent & { readonly description: string }>();
   private readonly nsgName: string;
+  private rendered = false;
+  private readonly planned = perRevision(() => planNsgRules(this.props.name, [...this.intents.values()]) as (FlowModel & { readonly description: string })[]);
 
   constructor(scope: Construct, id: string, private readonly props: SubnetFirewallProps) {
     super(scope, id);
@@ -56,50 +59,51 @@ export class SubnetFirewall extends Construct {
     });
   }
 
-  /** Allows a flow into the subnet; a second call with the same name is a no-op, so pools can share rules. */
-  allow(spec: FlowSpec): FlowModel {
-    const existing = this.flows.get(spec.name);
-    if (existing) return existing;
-    if (this.nextPriority > LAST_PRIORITY) {
-      throw new Error(`network security group ${this.props.name} has no free priority left for rule ${spec.name}`);
-    }
-    const priority = this.nextPriority++;
-    const ports = spec.ports.map(String);
-    const destinationPrefixes = spec.destinationPrefixes ?? [this.props.subnetPrefix];
-    const single = <T>(list: readonly T[]) => list.length === 1;
-    new NetworkSecurityRule(this, spec.name, {
-      name: spec.name,
-      resourceGroupName: this.props.resourceGroupName,
-      networkSecurityGroupName: this.nsgName,
-      priority,
-      direction: 'Inbound',
-      access: 'Allow',
-      protocol: spec.protocol,
-      sourcePortRange: '*',
-      ...(single(ports) ? { destinationPortRange: ports[0] } : { destinationPortRanges: ports }),
-      ...(single(spec.sourcePrefixes) ? { sourceAddressPrefix: spec.sourcePrefixes[0] } : { sourceAddressPrefixes: [...spec.sourcePrefixes] }),
-      ...(single(destinationPrefixes) ? { destinationAddressPrefix: destinationPrefixes[0] } : { destinationAddressPrefixes: [...destinationPrefixes] }),
-      description: (spec.description ?? `${spec.source} to ${spec.destination}`).slice(0, 140),
-    });
-    const flow: FlowModel = {
+  /** Asks for a flow into the subnet; a second call with the same name is a no-op, so pools can share rules. */
+  allow(spec: FlowSpec): void {
+    if (this.intents.has(spec.name)) return;
+    this.intents.set(spec.name, {
       path: spec.ownerPath,
       name: spec.name,
       source: spec.source,
       sourcePrefixes: [...spec.sourcePrefixes],
       destination: spec.destination,
-      destinationPrefixes: [...destinationPrefixes],
+      destinationPrefixes: [...(spec.destinationPrefixes ?? [this.props.subnetPrefix])],
       protocol: spec.protocol,
-      ports,
+      ports: spec.ports.map(String),
       nsg: this.props.label,
-      priority,
       direction: 'Inbound',
-    };
-    this.flows.set(spec.name, flow);
-    return flow;
+      description: (spec.description ?? `${spec.source} to ${spec.destination}`).slice(0, 140),
+    });
+    bumpRevision();
   }
 
-  /** The flows allowed so far, in priority order. */
+  /** The flows allowed, with their planned priorities, in priority order. */
   get allowed(): FlowModel[] {
-    return [...this.flows.values()];
+    return this.planned().map(({ description: _, ...f }) => f as FlowModel);
+  }
+
+  /** Creates the NSG's rules; once (later calls do nothing). */
+  render(): void {
+    if (this.rendered) return;
+    this.rendered = true;
+    const single = <T>(list: readonly T[]) => list.length === 1;
+    for (const f of this.planned()) {
+      const { description } = this.intents.get(f.name)!;
+      new NetworkSecurityRule(this, f.name, {
+        name: f.name,
+        resourceGroupName: this.props.resourceGroupName,
+        networkSecurityGroupName: this.nsgName,
+        priority: f.priority,
+        direction: 'Inbound',
+        access: 'Allow',
+        protocol: f.protocol,
+        sourcePortRange: '*',
+        ...(single(f.ports) ? { destinationPortRange: f.ports[0] } : { destinationPortRanges: [...f.ports] }),
+        ...(single(f.sourcePrefixes) ? { sourceAddressPrefix: f.sourcePrefixes[0] } : { sourceAddressPrefixes: [...f.sourcePrefixes] }),
+        ...(single(f.destinationPrefixes) ? { destinationAddressPrefix: f.destinationPrefixes[0] } : { destinationAddressPrefixes: [...f.destinationPrefixes] }),
+        description,
+      });
+    }
   }
 }

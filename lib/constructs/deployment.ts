@@ -9,6 +9,9 @@ import type { Server } from '../azure/servers';
 import { AddressBook } from './address-book';
 import { CredentialModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { resolveAddresses } from './resolve';
+import { bumpRevision, perRevision } from '../azure/revision';
+import { dnsRecordModels } from '../model/dns-plan';
+import { FirstHopOffer, planRegistrarDiscovery } from '../model/registrar-discovery';
 import { renderRunbook } from '../reports/runbook';
 import { planningReports } from '../reports/index';
 import { evaluate } from '../rules/engine';
@@ -91,7 +94,10 @@ export class SfbDeployment extends Construct {
   private readonly serverModels: ServerModel[] = [];
   private readonly credentials: CredentialModel[] = [];
   private sharedGroup?: ResourceGroup;
-  private sharedGroupName?: string;
+  private readonly firstHopOffers: FirstHopOffer[] = [];
+  private rendered = false;
+  private readonly plannedModel = perRevision(() => resolveAddresses(this.rawModel(), (text) => this.addresses.resolve(text)));
+  private readonly plannedFindings = perRevision(() => evaluate(this.toModel(), acknowledgementsFor(this)));
   private adminPasswordToken?: string;
   private annotated = false;
 
@@ -122,14 +128,14 @@ export class SfbDeployment extends Construct {
     this.registerCredential({ path: this.node.path, name: 'VM administrator password', source: 'sensitive-variable' });
 
     this.dns = new DnsRecords(this, 'dns', {
-      resourceGroupName: () => (this.sharedGroupName ??= this.sharedResourceGroup().name),
       privateDomains: [this.adDomain, this.sipDomain],
       publicDomains: [this.sipDomain],
+      requiredPrivateZones: [this.adDomain],
     });
-
-    this.dns.privateZones.forEach((zone) =>
-      this.sites.forEach((site) => this.dns.linkPrivateZone(zone, site.node.id, site.virtualNetwork.id)),
-    );
+    this.dns.derive(() => {
+      const plan = this.registrarDiscovery();
+      return { srv: plan.srv, a: plan.aliases };
+    });
 
     if (props.lab !== undefined) this.lab = new Lab(this, 'lab', props.lab, props.supportPosture);
 
@@ -138,7 +144,9 @@ export class SfbDeployment extends Construct {
     });
     Aspects.of(this).add({
       visit: (node) => {
-        if (node === this) this.annotateWarnings();
+        if (node !== this) return;
+        this.render();
+        this.annotateWarnings();
       },
     });
   }
@@ -180,11 +188,13 @@ export class SfbDeployment extends Construct {
   /** Records a construct into the topology model. */
   register(member: ITopologyMember & IConstruct): void {
     this.members.add(member);
+    bumpRevision();
   }
 
   registerServer(server: Server): void {
     this.serverModels.push(server.model);
     this.servers.add(server);
+    bumpRevision();
   }
 
   /** What every server of the deployment shares. */
@@ -194,17 +204,53 @@ export class SfbDeployment extends Construct {
 
   registerCredential(credential: CredentialModel): void {
     this.credentials.push(credential);
+    bumpRevision();
   }
 
-  /** The topology as it stands, as plain data, with every planned address in place of its token. */
+  /**
+   * The topology as it stands, as plain data, with every planned address in place of its token.
+   * Planned once per change: validation, annotations, the runbook and the reports share it.
+   */
   toModel(): TopologyModel {
-    return resolveAddresses(this.rawModel(), (text) => this.addresses.resolve(text));
+    return this.plannedModel();
+  }
+
+  /** Offers a pool as its site's first hop for sign-in (lib/model/registrar-discovery.ts decides). */
+  offerFirstHop(offer: Omit<FirstHopOffer, 'addresses'> & { readonly addresses: readonly string[] }): void {
+    this.firstHopOffers.push({ ...offer, addresses: offer.addresses.map((value) => ({ value })) });
+    bumpRevision();
+  }
+
+  private registrarDiscovery() {
+    const resolve = (text: string) => this.addresses.resolve(text);
+    return planRegistrarDiscovery(
+      this.sipDomain,
+      this.firstHopOffers.map((o) => ({ ...o, addresses: o.addresses.map((a) => ({ value: resolve(a.value) })) })),
+    );
+  }
+
+  /**
+   * Renders what is planned from the whole topology (DNS record sets and zone links, NSG rules), once,
+   * at synthesis, when every construct has asked for what it needs.
+   */
+  private render(): void {
+    if (this.rendered) return;
+    this.rendered = true;
+    const sites = this.sites.all;
+    if (sites.length === 0) return;
+    this.dns.render(
+      this.dns.plan((text) => this.addresses.resolve(text)),
+      this.sharedResourceGroup().name,
+      sites.map((site) => ({ key: site.node.id, networkId: site.virtualNetwork.id })),
+    );
+    for (const site of sites) site.renderFirewalls();
   }
 
   private rawModel(): TopologyModel {
     const parts = emptyParts();
     for (const m of this.members.all) m.contribute(parts);
     const { extra, ...rest } = parts;
+    const dnsPlan = this.dns.plan((text) => this.addresses.resolve(text));
     return {
       path: this.node.path,
       productVersion: this.productVersion,
@@ -216,8 +262,9 @@ export class SfbDeployment extends Construct {
       ...rest,
       flows: this.sites.all.flatMap((s) => s.flows),
       credentials: [...this.credentials],
-      srvEntries: this.dns.srvEntries,
-      dnsRecords: this.dns.records,
+      srvEntries: dnsPlan.srv.flatMap((r) => r.entries),
+      dnsRecords: dnsRecordModels(dnsPlan),
+      siteSrvAnswers: [...this.registrarDiscovery().siteAnswers],
       servers: [...this.serverModels],
       azureNames: azureNamesOf(this),
       addressPlan: this.addresses.plan(),
@@ -232,7 +279,7 @@ export class SfbDeployment extends Construct {
 
   /** Every finding of this deployment, acknowledgements applied. */
   findings(): Finding[] {
-    return evaluate(this.toModel(), acknowledgementsFor(this));
+    return this.plannedFindings();
   }
 
   /**

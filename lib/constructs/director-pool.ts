@@ -8,7 +8,6 @@ import { ServerRole } from '../model/topology';
 import { newestSupportedOs } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
-import { RegistrarDiscovery } from './registrar-discovery';
 import { CentralSite } from './site';
 import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -111,7 +110,7 @@ export class DirectorPool extends Construct {
     deployment.dns.addA('private', this.internalWebFqdn, [vip]);
 
     this.allowTraffic();
-    RegistrarDiscovery.of(deployment).offer({ site: scope, ownerPath: this.node.path, fqdn: this.fqdn, addresses: poolAddresses, kind: 'director' });
+    deployment.offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: poolAddresses, kind: 'director' });
     deployment.register(this);
   }
 

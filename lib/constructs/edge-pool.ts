@@ -322,11 +322,16 @@ export class EdgePool extends Construct {
  * `sip.<sipDomain>` (the name legacy clients try without SRV) points at the Access Edge of the
  * preferred Edge pool, unless an Edge pool already uses it as an external FQDN.
  */
+const sipNamePublished = new WeakSet<SfbDeployment>();
+
 function publishSipName(deployment: SfbDeployment): void {
-  const name = `sip.${deployment.sipDomain}`;
-  const edges = deployment.members.all.filter((m): m is EdgePool => m instanceof EdgePool);
-  const taken = edges.some((e) => [e.accessEdgeFqdn, e.webConferencingEdgeFqdn, e.audioVideoEdgeFqdn].includes(name));
-  const preferred = preferredEdgePool(edges);
-  if (taken || !preferred) deployment.dns.removePublicCname(name);
-  else deployment.dns.setPublicCname(name, preferred.accessEdgeFqdn);
+  if (sipNamePublished.has(deployment)) return;
+  sipNamePublished.add(deployment);
+  deployment.dns.derive(() => {
+    const name = `sip.${deployment.sipDomain}`;
+    const edges = deployment.members.all.filter((m): m is EdgePool => m instanceof EdgePool);
+    const taken = edges.some((e) => [e.accessEdgeFqdn, e.webConferencingEdgeFqdn, e.audioVideoEdgeFqdn].includes(name));
+    const preferred = preferredEdgePool(edges);
+    return { cname: taken || !preferred ? [] : [{ fqdn: name, target: preferred.accessEdgeFqdn }] };
+  });
 }

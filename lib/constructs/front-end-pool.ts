@@ -11,7 +11,6 @@ import type { EdgePool } from './edge-pool';
 import { SfbDeployment } from './deployment';
 import { FileStore } from './file-store';
 import { ModelParts } from './model-builder';
-import { RegistrarDiscovery } from './registrar-discovery';
 import { CentralSite } from './site';
 import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -170,7 +169,7 @@ export class FrontEndPool extends Construct {
 
     this.allowFrontEndTraffic();
     if (this.backEnd) this.backEnd.attachPool(this);
-    RegistrarDiscovery.of(deployment).offer({ site: scope, ownerPath: this.node.path, fqdn: this.fqdn, addresses: ips, kind: 'registrar' });
+    deployment.offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: ips, kind: 'registrar' });
     if (props.fileStore !== undefined && !(props.fileStore instanceof FileStore)) {
       throw new Error(`FrontEndPool ${this.node.path}: fileStore is not a FileStore; pass a FileStore construct`);
     }

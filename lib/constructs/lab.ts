@@ -152,7 +152,7 @@ export class Lab extends Construct {
         domain: d.adDomain,
         netbiosName: d.adDomain.split('.')[0].toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 15),
         adminUsername: d.adminUsername,
-        forestRootIp: root?.controller.privateIp,
+        forestRootIp: root ? d.addresses.resolve(root.controller.privateIp) : undefined,
         records: root ? [] : this.adRecords(),
       });
     const setup = new VirtualMachineExtension(controller.vm.node.scope as Construct, 'dc-setup', {
@@ -216,7 +216,7 @@ export class Lab extends Construct {
   /** The AD domain's A and CNAME records, which the AD-integrated zone must hold (it shadows the Azure private zone). */
   private adRecords(): AdDnsRecord[] {
     const suffix = `.${this.deployment.adDomain}`;
-    return this.deployment.dns.records
+    return this.deployment.toModel().dnsRecords
       .filter((r) => r.scope === 'private' && r.fqdn.endsWith(suffix))
       .flatMap((r): AdDnsRecord[] => {
         const name = r.fqdn.slice(0, -suffix.length);

@@ -10,7 +10,6 @@ import {
   PairModel,
   PeeringModel,
   SiteModel,
-  SiteSrvAnswerModel,
 } from '../model/topology';
 
 export interface ModelParts {
@@ -23,7 +22,6 @@ export interface ModelParts {
   chatPools: ChatPoolModel[];
   directorPools: DirectorPoolModel[];
   mediationPools: MediationPoolModel[];
-  siteSrvAnswers: SiteSrvAnswerModel[];
   peerings: PeeringModel[];
   extra: Record<string, unknown>;
 }
@@ -44,7 +42,6 @@ export function emptyParts(): ModelParts {
     chatPools: [],
     directorPools: [],
     mediationPools: [],
-    siteSrvAnswers: [],
     peerings: [],
     extra: {},
   };

@@ -109,7 +109,6 @@ export class CentralSite extends Construct implements SitePlacement {
 
     scope.sites.add(this);
     scope.register(this);
-    scope.dns.ensurePrivateZone(scope.adDomain);
   }
 
   private addSubnet(role: SubnetRole): Subnet {
@@ -195,6 +194,11 @@ export class CentralSite extends Construct implements SitePlacement {
     const site = this.node.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 7);
     const owner = (ownerId ?? '').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 2);
     return `${site}-${kind}${owner}`;
+  }
+
+  /** Creates every NSG's rules from its planned flows (the deployment calls it once, at synthesis). */
+  renderFirewalls(): void {
+    for (const role of [...this.firewalls.keys()].sort()) this.firewalls.get(role)!.render();
   }
 
   /** Every flow allowed into the site's subnets. */

@@ -37,7 +37,7 @@ export function mediaEdgePool(m: TopologyModel, pool: FrontEndPoolModel): MediaE
   return derived ? { kind: 'derived', edge: derived } : { kind: 'none' };
 }
 
-/** The Edge pool clients try first: lowest SRV priority, then highest weight, then creation order. */
-export function preferredEdgePool<T extends { srvPriority: number; srvWeight: number }>(pools: readonly T[]): T | undefined {
-  return [...pools].sort((a, b) => a.srvPriority - b.srvPriority || b.srvWeight - a.srvWeight)[0];
+/** The Edge pool clients try first: lowest SRV priority, then highest weight, then Access Edge FQDN (never declaration order). */
+export function preferredEdgePool<T extends { srvPriority: number; srvWeight: number; accessEdgeFqdn: string }>(pools: readonly T[]): T | undefined {
+  return [...pools].sort((a, b) => a.srvPriority - b.srvPriority || b.srvWeight - a.srvWeight || (a.accessEdgeFqdn < b.accessEdgeFqdn ? -1 : a.accessEdgeFqdn > b.accessEdgeFqdn ? 1 : 0))[0];
 }

@@ -1,5 +1,5 @@
 import { DirectorPool, LoadBalancing, validateTopology } from '../../lib';
-import { findingsOf, resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
+import { findingsOf, resourcesOf, synthJson, testDeployment, testPool, testSite, consecutiveIn, ipOf, serverIps } from '../helpers';
 
 function westWithDirector(props: Partial<ConstructorParameters<typeof DirectorPool>[2]> = {}) {
   const t = testDeployment();
@@ -17,7 +17,7 @@ describe('DirectorPool', () => {
     expect(vms.map((vm) => vm.name)).toEqual(['dir-west-1', 'dir-west-2']);
     expect(vms.map((vm) => vm.zone)).toEqual(['1', '2']);
     const nics = resourcesOf(json, 'azurerm_network_interface').filter((n) => n.name.startsWith('nic-dir-west'));
-    expect(nics.map((n) => n.ip_configuration[0].private_ip_address)).toEqual(['10.10.80.4', '10.10.80.5']);
+    expect(consecutiveIn(nics.map((n) => n.ip_configuration[0].private_ip_address), '10.10.80.0/20')).toBe(true);
   });
 
   test('balances web traffic on 443 and 4443 (and 80, 8080) behind a Standard internal load balancer', () => {
@@ -37,7 +37,7 @@ describe('DirectorPool', () => {
     const model = deployment.toModel().directorPools[0];
     expect(model.webLoadBalancer?.rules.map((r) => r.frontendPort)).toEqual(expect.arrayContaining([444, 5061, 443, 4443]));
     const record = deployment.toModel().dnsRecords.find((r) => r.fqdn === 'dir-west.corp.contoso.com');
-    expect(record?.values).toEqual([director.webLoadBalancer.privateIp]);
+    expect(record?.values).toEqual([ipOf(deployment, director.webLoadBalancer.privateIp)]);
   });
 
   test('publishes DNS load balancing and its own web FQDNs with defaults like a Front End pool', () => {
@@ -46,9 +46,11 @@ describe('DirectorPool', () => {
     expect(director.externalWebFqdn).toBe('dir-west-webext.contoso.com');
     const records = deployment.toModel().dnsRecords;
     const values = (fqdn: string) => records.find((r) => r.fqdn === fqdn)?.values;
-    expect(values('dir-west.corp.contoso.com')).toEqual(['10.10.80.4', '10.10.80.5']);
-    expect(values('dir-west-1.corp.contoso.com')).toEqual(['10.10.80.4']);
-    expect(values('dir-west-webint.corp.contoso.com')).toEqual([director.webLoadBalancer.privateIp]);
+    const [one, two] = serverIps(deployment, director.servers.servers);
+    expect(consecutiveIn([one, two], '10.10.80.0/20')).toBe(true);
+    expect(values('dir-west.corp.contoso.com')).toEqual([one, two]);
+    expect(values('dir-west-1.corp.contoso.com')).toEqual([one]);
+    expect(values('dir-west-webint.corp.contoso.com')).toEqual([ipOf(deployment, director.webLoadBalancer.privateIp)]);
   });
 
   test('opens 5061, 444, 443, 4443 between every site\'s Front Ends and the Directors, both ways', () => {

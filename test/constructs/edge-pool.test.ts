@@ -1,7 +1,7 @@
 import { EdgePool, EdgePoolProps, LoadBalancing } from '../../lib';
 import { Testing } from '../../lib/cdktf';
 import { testEdge } from '../edge-helpers';
-import { resourcesOf, synthJson, TestDeployment, testDeployment, testPool, testSite } from '../helpers';
+import { ipOf, resourcesOf, serverIps, synthJson, TestDeployment, testDeployment, testPool, testSite } from '../helpers';
 
 /** Two sites with a pool and an Edge pool each; the priority-20 pool is created first on purpose. */
 function twoSites(xmpp = true) {
@@ -115,11 +115,13 @@ describe('EdgePool public DNS', () => {
   });
 
   test('publishes the internal pool FQDN with every member and a record per server (private)', () => {
-    const { stack } = twoSites();
+    const { stack, deployment, westEdge } = twoSites();
     const a = Object.fromEntries(resourcesOf(synthJson(stack), 'azurerm_private_dns_a_record').map((r) => [r.name, r.records]));
-    expect(a['edge-west']).toEqual(['10.20.32.4', '10.20.32.5']);
-    expect(a['edge-west-1']).toEqual(['10.20.32.4']);
-    expect(a['edge-west-2']).toEqual(['10.20.32.5']);
+    const [one, two] = serverIps(deployment, westEdge.servers.servers);
+    expect(one).toMatch(/^10\.20\.(3[2-9]|4[0-7])\./); // the west Edge internal subnet, 10.20.32.0/20
+    expect(a['edge-west']).toEqual([one, two]);
+    expect(a['edge-west-1']).toEqual([one]);
+    expect(a['edge-west-2']).toEqual([two]);
   });
 });
 
@@ -141,32 +143,36 @@ describe('EdgePool network security', () => {
   });
 
   test('sends each Internet port only to its service\'s addresses', () => {
-    const { stack } = twoSites();
+    const { stack, deployment, westEdge } = twoSites();
     const perimeter = nsgRules(synthJson(stack), 'west_firewall-perimeter');
     const byName = Object.fromEntries(perimeter.map((r) => [r.name, r]));
+    // External NIC configurations in order: access, webconf, av.
+    const external = (service: number) => westEdge.servers.servers.map((s) => `${ipOf(deployment, s.nicAddresses[0][service])}/32`);
     expect(ports(byName['edge-access-from-internet'])).toEqual(['443', '5061']);
-    expect(byName['edge-access-from-internet'].destination_address_prefixes).toEqual(['10.20.48.4/32', '10.20.48.7/32']);
-    expect(byName['edge-av-udp-from-internet'].destination_address_prefixes).toEqual(['10.20.48.6/32', '10.20.48.9/32']);
+    expect(byName['edge-access-from-internet'].destination_address_prefixes).toEqual(external(0));
+    expect(byName['edge-av-udp-from-internet'].destination_address_prefixes).toEqual(external(2));
+    expect(new Set([...external(0), ...external(1), ...external(2)]).size).toBe(6);
     expect(ports(byName['edge-av-udp-from-internet'])).toEqual(['3478', '50000-59999']);
   });
 
   test('lets the Front End subnets of both sites reach both Edge pools on the documented internal ports', () => {
-    const { stack } = twoSites();
+    const { stack, deployment, northPool } = twoSites();
     const json = synthJson(stack);
-    for (const [site, edgeSubnet] of [['north', '10.10.32'], ['west', '10.20.32']]) {
+    const inEdgeSubnet = { north: /^10\.10\.(3[2-9]|4[0-7])\./, west: /^10\.20\.(3[2-9]|4[0-7])\./ };
+    for (const site of ['north', 'west'] as const) {
       const rules = nsgRules(json, `${site}_firewall-edge-internal`);
       for (const [fe, prefix] of [['north', '10.10.0.0/20'], ['west', '10.20.0.0/20']]) {
         const tcp = rules.find((r) => r.name === `edge-tcp-from-${fe}-front-end`);
         expect(sources(tcp)).toEqual([prefix]);
         expect(ports(tcp)).toEqual(['443', '5061', '5062', '8057', '50001-50003']);
-        expect(tcp.destination_address_prefixes.every((p: string) => p.startsWith(edgeSubnet))).toBe(true);
+        expect(tcp.destination_address_prefixes.every((p: string) => inEdgeSubnet[site].test(p))).toBe(true);
         expect(ports(rules.find((r) => r.name === `edge-udp-from-${fe}-front-end`))).toEqual(['3478']);
         expect(ports(rules.find((r) => r.name === `edge-xmpp-from-${fe}-front-end`))).toEqual(['23456']);
       }
       // Central Management Store replication only from the pool that hosts it (the first pool: north).
       const cms = rules.filter((r) => ports(r).includes('4443'));
       expect(cms.map((r) => r.name)).toEqual(['edge-cms-from-north-pool']);
-      expect(sources(cms[0])).toEqual(['10.10.0.4/32', '10.10.0.5/32', '10.10.0.6/32']);
+      expect(sources(cms[0])).toEqual(serverIps(deployment, northPool.servers.servers).map((ip) => `${ip}/32`));
     }
   });
 

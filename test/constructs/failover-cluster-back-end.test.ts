@@ -2,7 +2,7 @@ import { FailoverClusterBackEnd, FailoverClusterBackEndProps, ProductVersion, Sq
 import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
 
 /** The back end's SQL disks (pool file stores have data disks of their own). */
-const sqlDisks = (json: any): any[] => resourcesOf(json, 'azurerm_managed_disk').filter((d) => /-sql\d/.test(d.name));
+const sqlDisks = (json: any): any[] => resourcesOf(json, 'azurerm_managed_disk').filter((d) => /-sqlba/.test(d.name));
 
 function synth(props: Partial<FailoverClusterBackEndProps> = {}, zones?: string[], productVersion = ProductVersion.SKYPE_FOR_BUSINESS_2019) {
   const { stack, deployment } = testDeployment({ productVersion });
@@ -14,7 +14,7 @@ function synth(props: Partial<FailoverClusterBackEndProps> = {}, zones?: string[
 
 describe('FailoverClusterBackEnd', () => {
   const { json, backEnd } = synth();
-  const nodes = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((v) => v.name.startsWith('west-sql1-'));
+  const nodes = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((v) => v.name.startsWith('west-sqlba-'));
 
   test('creates the nodes over zones, joined to the domain with a sensitive password', () => {
     expect(nodes.map((n) => n.zone)).toEqual(['1', '2']);
@@ -50,22 +50,22 @@ describe('FailoverClusterBackEnd', () => {
   test('reaches the cluster network name through a Floating IP load-balancer rule and private DNS', () => {
     const rule = resourcesOf(json, 'azurerm_lb_rule').find((r) => r.name === 'sql-1433');
     expect(rule).toMatchObject({ frontend_port: 1433, floating_ip_enabled: true });
-    expect(backEnd.storeFqdn).toBe('west-sql1-fc.corp.contoso.com');
-    expect(resourcesOf(json, 'azurerm_private_dns_a_record').some((r) => r.name === 'west-sql1-fc')).toBe(true);
-    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sql1-fc.corp.contoso.com');
+    expect(backEnd.storeFqdn).toBe('west-sqlba-fc.corp.contoso.com');
+    expect(resourcesOf(json, 'azurerm_private_dns_a_record').some((r) => r.name === 'west-sqlba-fc')).toBe(true);
+    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sqlba-fc.corp.contoso.com');
   });
 
   test('writes the cluster and instance setup with the names filled in and no password', () => {
     const setup: string = json.output.contoso_west_backend_cluster_setup.value;
-    expect(setup).toMatch(/New-Cluster -Name west-sql1-cl -Node west-sql1-1,west-sql1-2 -NoStorage -ManagementPointNetworkType Distributed/);
-    expect(setup).toMatch(/FAILOVERCLUSTERNETWORKNAME=west-sql1-fc/);
+    expect(setup).toMatch(/New-Cluster -Name west-sqlba-cl -Node west-sqlba-1,west-sqlba-2 -NoStorage -ManagementPointNetworkType Distributed/);
+    expect(setup).toMatch(/FAILOVERCLUSTERNETWORKNAME=west-sqlba-fc/);
     expect(setup).toMatch(/ProbePort=59999/);
     expect(setup).not.toMatch(/var\./);
   });
 
   test('gives Windows Server 2012 R2 clusters a static management address (Lync Server 2013)', () => {
     const { json: lync } = synth({ sqlVersion: SqlServerVersion.SQL_2012 }, undefined, ProductVersion.LYNC_SERVER_2013);
-    expect(lync.output.contoso_west_backend_cluster_setup.value).toMatch(/-StaticAddress 10\.10\.16\.\d+/);
+    expect(lync.output.contoso_west_backend_cluster_setup.value).toMatch(/-StaticAddress 10\.10\.(1[6-9]|2\d|3[01])\.\d+/);
   });
 
   test('throws for more nodes than an Azure shared disk accepts', () => {

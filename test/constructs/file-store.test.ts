@@ -1,5 +1,5 @@
 import { FileStore, PoolEdition } from '../../lib';
-import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
+import { resourcesOf, synthJson, testDeployment, testPool, testSite, consecutiveIn } from '../helpers';
 
 describe('FileStore', () => {
   test('an Enterprise pool gets the site\'s shared DFS pair; a second pool of the site shares it', () => {
@@ -11,7 +11,7 @@ describe('FileStore', () => {
     expect(a.fileStore!.node.path).toBe('test/contoso/west/file-store');
     const json = synthJson(stack);
     const fileServers = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((vm) => vm.tags['sfb-role'] === 'File Server');
-    expect(fileServers.map((vm) => [vm.name, vm.zone])).toEqual([['west-fs1-1', '1'], ['west-fs1-2', '2']]);
+    expect(fileServers.map((vm) => [vm.name, vm.zone])).toEqual([['west-fs-1', '1'], ['west-fs-2', '2']]);
     expect(resourcesOf(json, 'azurerm_storage_share')).toHaveLength(0);
     const model = deployment.toModel().fileStores;
     expect(model).toEqual([expect.objectContaining({ kind: 'windows-dfs', shareUnc: '\\\\corp.contoso.com\\sfb-west', poolPaths: ['test/contoso/west/a', 'test/contoso/west/b'] })]);
@@ -23,11 +23,11 @@ describe('FileStore', () => {
     const json = synthJson(stack);
     const disks = resourcesOf(json, 'azurerm_managed_disk').filter((d) => d.name.startsWith('disk-west-fs'));
     expect(disks.map((d) => [d.name, d.disk_size_gb, d.lifecycle.prevent_destroy])).toEqual([
-      ['disk-west-fs1-1-data', 512, true],
-      ['disk-west-fs1-2-data', 512, true],
+      ['disk-west-fs-1-data', 512, true],
+      ['disk-west-fs-2-data', 512, true],
     ]);
     const nics = resourcesOf(json, 'azurerm_network_interface').filter((n) => n.name.startsWith('nic-west-fs'));
-    expect(nics.map((n) => n.ip_configuration[0].private_ip_address)).toEqual(['10.10.112.4', '10.10.112.5']);
+    expect(consecutiveIn(nics.map((n) => n.ip_configuration[0].private_ip_address), '10.10.112.0/20')).toBe(true);
   });
 
   test('a pool can have a dedicated store (one pair per pool)', () => {

@@ -1,5 +1,5 @@
 import { FrontEndPool, LoadBalancing, PoolEdition, ProductVersion } from '../../lib';
-import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
+import { resourcesOf, synthJson, testDeployment, testPool, testSite, ipOf, serverIps } from '../helpers';
 
 function enterprise(props: object = {}, zones?: string[]) {
   const { stack, deployment } = testDeployment();
@@ -40,10 +40,10 @@ describe('FrontEndPool (Enterprise)', () => {
   test('publishes DNS load balancing: the pool FQDN to every member, each member its own record', () => {
     const { json, pool } = enterprise();
     const records = resourcesOf(json, 'azurerm_private_dns_a_record');
-    const ips = pool.servers.servers.map((s) => s.privateIp);
+    const ips = serverIps(pool.deployment, pool.servers.servers);
     expect(records.find((r) => r.name === 'pool')!.records).toEqual(ips);
     for (const s of pool.servers.servers) {
-      expect(records.find((r) => r.name === s.model.computerName)!.records).toEqual([s.privateIp]);
+      expect(records.find((r) => r.name === s.model.computerName)!.records).toEqual([ipOf(pool.deployment, s.privateIp)]);
     }
   });
 
@@ -61,7 +61,7 @@ describe('FrontEndPool (Enterprise)', () => {
     }
     expect(resourcesOf(json, 'azurerm_lb_probe')[0]).toMatchObject({ protocol: 'Tcp', port: 5061 });
     const web = resourcesOf(json, 'azurerm_private_dns_a_record').find((r) => r.name === 'pool-webint')!;
-    expect(web.records).toEqual([pool.webLoadBalancer!.privateIp]);
+    expect(web.records).toEqual([ipOf(pool.deployment, pool.webLoadBalancer!.privateIp)]);
     expect(resourcesOf(json, 'azurerm_network_interface_backend_address_pool_association')).toHaveLength(3);
   });
 

@@ -60,8 +60,10 @@ describe('the lab example (examples/lab)', () => {
 
   test('the forest root publishes the pools\' records in the AD zone', () => {
     const [west] = dcSetups.filter(([n]) => n.includes('_west_'));
-    expect(west[1].protected_settings).toContain('pool-west|A|10.10.0.4');
-    expect(west[1].protected_settings).toContain('pool-north|A|10.20.0.4');
+    const records = topology.deployment.toModel().dnsRecords;
+    const first = (fqdn: string) => records.find((r) => r.fqdn === fqdn)!.values[0];
+    expect(west[1].protected_settings).toContain(`pool-west|A|${first('pool-west.corp.contoso.com')}`);
+    expect(west[1].protected_settings).toContain(`pool-north|A|${first('pool-north.corp.contoso.com')}`);
   });
 
   test('each site\'s network uses its own DC first, then the other, once both are promoted', () => {

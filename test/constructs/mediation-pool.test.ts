@@ -1,5 +1,5 @@
 import { DirectorPool, FrontEndPool, LoadBalancing, MediationPool, validateTopology } from '../../lib';
-import { findingsOf, resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
+import { findingsOf, resourcesOf, synthJson, testDeployment, testPool, testSite, consecutiveIn, ipOf, serverIps } from '../helpers';
 
 function westWithMediation(props: Partial<ConstructorParameters<typeof MediationPool>[2]> = {}) {
   const t = testDeployment();
@@ -20,9 +20,10 @@ describe('MediationPool', () => {
   });
 
   test('publishes DNS load balancing: the pool FQDN resolves to every member', () => {
-    const { deployment, stack } = westWithMediation({ servers: 3 });
+    const { deployment, stack, mediation } = westWithMediation({ servers: 3 });
     const record = deployment.toModel().dnsRecords.find((r) => r.fqdn === 'med-west.corp.contoso.com');
-    expect(record?.values).toEqual(['10.10.96.4', '10.10.96.5', '10.10.96.6']);
+    expect(record?.values).toEqual(serverIps(deployment, mediation.servers.servers));
+    expect(consecutiveIn([...record!.values], '10.10.96.0/20')).toBe(true);
     expect(resourcesOf(synthJson(stack), 'azurerm_lb').map((l) => l.name)).not.toContain('lbi-med-west-sip');
   });
 
@@ -32,7 +33,7 @@ describe('MediationPool', () => {
     expect(resourcesOf(json, 'azurerm_lb').map((l) => l.name)).toContain('lbi-med-west-sip');
     const rule = resourcesOf(json, 'azurerm_lb_rule').find((r) => r.frontend_port === 5070);
     expect(rule).toMatchObject({ backend_port: 5070, floating_ip_enabled: false });
-    expect(deployment.toModel().dnsRecords.find((r) => r.fqdn === 'med-west.corp.contoso.com')?.values).toEqual([mediation.loadBalancer!.privateIp]);
+    expect(deployment.toModel().dnsRecords.find((r) => r.fqdn === 'med-west.corp.contoso.com')?.values).toEqual([ipOf(deployment, mediation.loadBalancer!.privateIp)]);
   });
 
   test('opens 5070 from every site\'s Front Ends and 5067-5068 from the gateways only', () => {

@@ -1,5 +1,5 @@
 import { PairedPools, PairedPoolsProps, SfbDeployment } from '../../lib';
-import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
+import { resourcesOf, synthJson, testDeployment, testPool, testSite, serverIps } from '../helpers';
 
 /** Peerings as `from->to` by their virtual network names. */
 function peerings(json: any): string[] {
@@ -52,7 +52,7 @@ describe('PairedPools', () => {
     const rules = resourcesOf(synthJson(stack), 'azurerm_network_security_rule');
     const smbFromNorthToWest = rules.find((r) => r.name === 'smb-file-store-from-north-front-end' && r.network_security_group_name.includes('contoso_west_firewall-infrastructure'));
     expect(smbFromNorthToWest).toMatchObject({ source_address_prefix: '10.20.0.0/20', destination_port_range: '445', protocol: 'Tcp', access: 'Allow' });
-    expect(smbFromNorthToWest.destination_address_prefixes).toEqual(west.fileStore!.servers.servers.map((s) => `${s.privateIp}/32`));
+    expect(smbFromNorthToWest.destination_address_prefixes).toEqual(serverIps(deployment, west.fileStore!.servers.servers).map((ip) => `${ip}/32`));
     const interPool = rules.find((r) => r.name === 'paired-pool-from-west-front-end');
     expect(interPool).toMatchObject({ source_address_prefix: '10.10.0.0/20', destination_address_prefix: '10.20.0.0/20', destination_port_ranges: ['135', '443', '444', '5061'] });
   });

@@ -1,5 +1,5 @@
 import { DirectorPool } from '../../lib';
-import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
+import { resourcesOf, synthJson, testDeployment, testPool, testSite, serverIps } from '../helpers';
 
 function twoSites() {
   const t = testDeployment();
@@ -32,7 +32,7 @@ describe('internal sign-in SRV records across central sites (VOICE-5)', () => {
   test('targets a sign-in alias in the SIP domain that resolves to the pool members (strict name matching)', () => {
     const { deployment, westPool } = twoSites();
     const alias = deployment.toModel().dnsRecords.find((r) => r.fqdn === 'pool-west.contoso.com');
-    expect(alias).toMatchObject({ scope: 'private', values: westPool.servers.servers.map((s) => s.privateIp) });
+    expect(alias).toMatchObject({ scope: 'private', values: serverIps(deployment, westPool.servers.servers) });
   });
 
   test('targets the pool FQDN itself when it is in the SIP domain', () => {
@@ -49,8 +49,8 @@ describe('internal sign-in SRV records across central sites (VOICE-5)', () => {
     new DirectorPool(west, 'director2', { fqdn: 'dir2-west.corp.contoso.com' });
     const entries = deployment.toModel().srvEntries.filter((e) => e.name === srvName);
     expect(entries.map((e) => [e.target, e.ownerPath])).toEqual([
-      ['pool-north.contoso.com', 'test/contoso/north/pool'],
       ['dir-west.contoso.com', 'test/contoso/west/director'],
+      ['pool-north.contoso.com', 'test/contoso/north/pool'],
     ]);
     const set = resourcesOf(synthJson(stack), 'azurerm_private_dns_srv_record').find((r) => r.name === '_sipinternaltls._tcp');
     expect(set.record.map((r: { target: string }) => r.target)).toEqual(['dir-west.contoso.com', 'pool-north.contoso.com']);
@@ -59,16 +59,17 @@ describe('internal sign-in SRV records across central sites (VOICE-5)', () => {
   test('records per-site answers that put each site\'s own first hop first', () => {
     const { deployment } = twoSites();
     const answers = deployment.toModel().siteSrvAnswers ?? [];
-    expect(answers.map((a) => a.sitePath)).toEqual(['test/contoso/west', 'test/contoso/north']);
+    // Sites in path order (never declaration order).
+    expect(answers.map((a) => a.sitePath)).toEqual(['test/contoso/north', 'test/contoso/west']);
     const byPriority = (i: number) => answers[i].entries.map((e) => [e.priority, e.target]).sort();
-    expect(byPriority(0)).toEqual([[0, 'pool-west.contoso.com'], [10, 'pool-north.contoso.com']]);
-    expect(byPriority(1)).toEqual([[0, 'pool-north.contoso.com'], [10, 'pool-west.contoso.com']]);
+    expect(byPriority(0)).toEqual([[0, 'pool-north.contoso.com'], [10, 'pool-west.contoso.com']]);
+    expect(byPriority(1)).toEqual([[0, 'pool-west.contoso.com'], [10, 'pool-north.contoso.com']]);
   });
 
   test('gives clashing alias labels a site suffix', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment, 'west'), 'pool', { fqdn: 'pool.emea.contoso.com' });
     testPool(testSite(deployment, 'north'), 'pool', { fqdn: 'pool.us.contoso.com' });
-    expect(deployment.toModel().srvEntries.map((e) => e.target).sort()).toEqual(['pool-north.contoso.com', 'pool.contoso.com']);
+    expect(deployment.toModel().srvEntries.map((e) => e.target).sort()).toEqual(['pool-west.contoso.com', 'pool.contoso.com']);
   });
 });

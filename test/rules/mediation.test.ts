@@ -47,7 +47,8 @@ describe('MED-2: stand-alone pools resolve to every member, or balance 5070', ()
   test('a pool FQDN missing a member is an error', () => {
     const model = mediationModel({ servers: 3 });
     const records = model.dnsRecords.map((r) => (r.fqdn === 'med-west.corp.contoso.com' ? { ...r, values: r.values.slice(0, 2) } : r));
-    expect(check(rule('MED-2'), { ...model, dnsRecords: records })[0].message).toMatch(/resolves to \[10.10.96.4, 10.10.96.5\] but its members are \[10.10.96.4, 10.10.96.5, 10.10.96.6\]/);
+    const members = model.mediationPools[0].servers.map((s) => s.nics[0].privateIp);
+    expect(check(rule('MED-2'), { ...model, dnsRecords: records })[0].message).toContain(`resolves to [${members.slice(0, 2).join(', ')}] but its members are [${members.join(', ')}]`);
   });
 
   test('a hardware-load-balanced pool without 5070 on the balancer is an error', () => {
