@@ -42,6 +42,8 @@ export interface ReferenceTopology {
 export interface ReferenceTopologyOptions {
   /** Build the topology as a lab (examples/lab): lab sizes, domain controllers, Bastion, shutdown. @default no lab */
   readonly lab?: LabOptions;
+  /** Front End servers of the west pool (the day-2 tests scale it). @default 3 */
+  readonly westFrontEndServers?: number;
 }
 
 export function buildReferenceTopology(scope: Construct, options: ReferenceTopologyOptions = {}): ReferenceTopology {
@@ -49,6 +51,8 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
     productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
     sipDomain: 'contoso.com',
     adDomain: 'corp.contoso.com',
+    // Said explicitly: the defaults depend on declaration order (the first site's region, the first pool).
+    globalLocation: 'westeurope',
     // A lab is SupportPosture.LAB (the lab option sets it); a production-like build accepts the risk.
     ...(options.lab ? { lab: options.lab } : { supportPosture: SupportPosture.ACCEPTED_RISK }),
   });
@@ -64,13 +68,15 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
 
   const westPool = new FrontEndPool(west, 'pool', {
     fqdn: 'pool-west.corp.contoso.com',
-    frontEndServers: 3,
+    frontEndServers: options.westFrontEndServers ?? 3,
     backEnd: westBackEnd,
+    hostsCentralManagementStore: true,
   });
   const northPool = new FrontEndPool(north, 'pool', {
     fqdn: 'pool-north.corp.contoso.com',
     frontEndServers: 3,
     backEnd: northBackEnd,
+    hostsCentralManagementStore: false,
   });
 
   // One Edge pool per site (Edge DR): remote clients try West first, then North (_sip._tls priorities).

@@ -47,9 +47,15 @@ export interface SfbDeploymentProps {
    * @default - no lab: no domain controllers, Bastion, prerequisites or shutdown schedules
    */
   readonly lab?: LabOptions;
+  /**
+   * Azure region of the resource group that holds deployment-wide resources (the DNS zones). Give it
+   * explicitly: the default depends on which site is declared first.
+   * @default the region of the first CentralSite declared
+   */
+  readonly globalLocation?: string;
 }
 
-const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab'];
+const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation'];
 
 const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
 
@@ -75,6 +81,8 @@ export class SfbDeployment extends Construct {
   readonly adDomain: string;
   readonly adminUsername: string;
   readonly supportPosture: SupportPosture;
+  /** Region of deployment-wide resources, when given (else the first site's). */
+  readonly globalLocation?: string;
   /** Lower-case name used in Azure resource names. */
   readonly name: string;
   /** Sensitive variable holding the VM administrator password. */
@@ -117,6 +125,12 @@ export class SfbDeployment extends Construct {
     }
     this.supportPosture = props.supportPosture ?? (props.lab !== undefined ? SupportPosture.LAB : SupportPosture.UNACKNOWLEDGED);
     this.name = id.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+    if (props.globalLocation !== undefined) {
+      if (typeof props.globalLocation !== 'string' || !/^[a-z0-9]+$/i.test(props.globalLocation)) {
+        throw new Error(`SfbDeployment ${this.node.path}: globalLocation ${JSON.stringify(props.globalLocation)} is not an Azure region name; give one such as "westeurope"`);
+      }
+      this.globalLocation = props.globalLocation.toLowerCase();
+    }
 
     this.adminPasswordVariable = new TerraformVariable(this, 'admin-password', {
       type: 'string',
@@ -173,13 +187,13 @@ export class SfbDeployment extends Construct {
   /** Resource group for deployment-wide resources (DNS zones), in the first site's region. */
   sharedResourceGroup(): ResourceGroup {
     if (!this.sharedGroup) {
-      const first = this.sites.all[0];
-      if (!first) {
-        throw new Error(`SfbDeployment ${this.node.path}: create a CentralSite before the first pool, so shared resources have a region`);
+      const location = this.globalLocation ?? this.sites.all[0]?.location;
+      if (!location) {
+        throw new Error(`SfbDeployment ${this.node.path}: create a CentralSite (or give globalLocation) before the first pool, so shared resources have a region`);
       }
       this.sharedGroup = new ResourceGroup(this, 'shared-resource-group', {
         name: `rg-${this.name}-shared`,
-        location: first.location,
+        location,
       });
     }
     return this.sharedGroup;

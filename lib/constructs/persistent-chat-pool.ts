@@ -156,7 +156,7 @@ export class StretchedPersistentChatPool extends Construct {
         const sql = new SqlServers(this, setId, {
           site,
           deployment,
-          namePrefix: site.defaultServerPrefix('pcsql'),
+          namePrefix: site.defaultServerPrefix('pcs', this.node.id),
           count: functions.length,
           sqlVersion,
           sqlEdition,
@@ -174,7 +174,7 @@ export class StretchedPersistentChatPool extends Construct {
       // The share lives in the secondary site: the log backups taken before a primary outage survive it.
       this.logShippingShare = new LogShippingShare(this, 'log-shipping-share', {
         site: this.secondarySite,
-        namePrefix: this.secondarySite.defaultServerPrefix('pcfs'),
+        namePrefix: this.secondarySite.defaultServerPrefix('pcf', this.node.id),
         // A lab's data is disposable, as for the SQL disks: `cdktf destroy` must be able to remove it.
         protectData: deployment.lab === undefined,
         shareName: SHARE_NAME,

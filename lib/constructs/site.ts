@@ -3,6 +3,7 @@ import { ResourceGroup, Subnet, VirtualNetwork } from '../azurerm';
 import { SubnetFirewall } from '../azure/firewall';
 import type { AddressSource, ServerDefaults, SitePlacement } from '../azure/placement';
 import type { Server } from '../azure/servers';
+import { stableHash } from '../model/keyed-slots';
 import { Cidr, cidrToString, MAX_PREFIX, MIN_PREFIX, overlaps, parseCidr, SubnetRole, subnetCidr } from '../model/network';
 import { FlowModel } from '../model/topology';
 import { SfbDeployment } from './deployment';
@@ -185,14 +186,15 @@ export class CentralSite extends Construct implements SitePlacement {
   }
 
   /**
-   * A short computer-name prefix for servers that have no pool FQDN to name them (SQL, file, domain
-   * controllers): `<site id, 7 chars>-<kind>`, e.g. `west-sql`, and for a second owner of the same kind
-   * in the site the first two letters of its construct ID (`west-sqlch`). Derived from IDs, never from
-   * declaration order, so names do not move. NAME-1 and NAME-4 check the result.
+   * A computer-name prefix for servers that have no pool FQDN to name them (SQL, file servers, domain
+   * controllers): `<site id, 7 chars>-<kind>`, e.g. `west-dc`, and for an owner that is not the site's
+   * only one of its kind, two characters derived from its construct path (`west-sqlk3`): names come
+   * from keys, never from declaration order. NAME-1 and NAME-4 check the result; `serverNamePrefix`
+   * overrides it.
    */
-  defaultServerPrefix(kind: string, ownerId?: string): string {
+  defaultServerPrefix(kind: string, ownerPath?: string): string {
     const site = this.node.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 7);
-    const owner = (ownerId ?? '').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 2);
+    const owner = ownerPath === undefined ? '' : (stableHash(ownerPath) % 1296).toString(36).padStart(2, '0');
     return `${site}-${kind}${owner}`;
   }
 

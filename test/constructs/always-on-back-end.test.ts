@@ -2,7 +2,7 @@ import { AlwaysOnBackEnd, AlwaysOnBackEndProps, ProductVersion, SqlServerVersion
 import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
 
 /** The back end's SQL disks (pool file stores have data disks of their own). */
-const sqlDisks = (json: any): any[] => resourcesOf(json, 'azurerm_managed_disk').filter((d) => /-sqlba/.test(d.name));
+const sqlDisks = (json: any): any[] => resourcesOf(json, 'azurerm_managed_disk').filter((d) => /-sqlwv/.test(d.name));
 
 function synth(props: Partial<AlwaysOnBackEndProps> = {}, productVersion = ProductVersion.SKYPE_FOR_BUSINESS_2015) {
   const { stack, deployment } = testDeployment({ productVersion });
@@ -72,18 +72,18 @@ describe('AlwaysOnBackEnd', () => {
   });
 
   test('spreads the replicas over zones with the SQL 2019 image on a Windows version 2015 supports', () => {
-    const sqlServers = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((v) => v.name.startsWith('west-sqlba-'));
+    const sqlServers = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((v) => v.name.startsWith('west-sqlwv-'));
     expect(sqlServers.map((v) => v.zone)).toEqual(['1', '2']);
     expect(sqlServers[0].source_image_reference).toMatchObject({ publisher: 'MicrosoftSQLServer', offer: 'sql2019-ws2019', sku: 'enterprise' });
     expect(synth({}, ProductVersion.SKYPE_FOR_BUSINESS_2019).json.resource.azurerm_mssql_virtual_machine_group).toBeDefined();
   });
 
   test('exposes the listener FQDN to the pool, in private DNS and as an output', () => {
-    expect(backEnd.storeFqdn).toBe('west-sqlba-ag.corp.contoso.com');
-    const record = resourcesOf(json, 'azurerm_private_dns_a_record').find((r) => r.name === 'west-sqlba-ag');
-    const lb = resourcesOf(json, 'azurerm_lb').find((l) => l.name === 'lbi-west-sqlba-ag');
+    expect(backEnd.storeFqdn).toBe('west-sqlwv-ag.corp.contoso.com');
+    const record = resourcesOf(json, 'azurerm_private_dns_a_record').find((r) => r.name === 'west-sqlwv-ag');
+    const lb = resourcesOf(json, 'azurerm_lb').find((l) => l.name === 'lbi-west-sqlwv-ag');
     expect(record.records).toEqual([lb.frontend_ip_configuration[0].private_ip_address]);
-    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sqlba-ag.corp.contoso.com');
+    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sqlwv-ag.corp.contoso.com');
   });
 
   test('opens 1433 from the pool, 5022 between replicas and the probe port from the load balancer', () => {

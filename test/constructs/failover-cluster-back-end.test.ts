@@ -2,7 +2,7 @@ import { FailoverClusterBackEnd, FailoverClusterBackEndProps, ProductVersion, Sq
 import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
 
 /** The back end's SQL disks (pool file stores have data disks of their own). */
-const sqlDisks = (json: any): any[] => resourcesOf(json, 'azurerm_managed_disk').filter((d) => /-sqlba/.test(d.name));
+const sqlDisks = (json: any): any[] => resourcesOf(json, 'azurerm_managed_disk').filter((d) => /-sqlwv/.test(d.name));
 
 function synth(props: Partial<FailoverClusterBackEndProps> = {}, zones?: string[], productVersion = ProductVersion.SKYPE_FOR_BUSINESS_2019) {
   const { stack, deployment } = testDeployment({ productVersion });
@@ -14,7 +14,7 @@ function synth(props: Partial<FailoverClusterBackEndProps> = {}, zones?: string[
 
 describe('FailoverClusterBackEnd', () => {
   const { json, backEnd } = synth();
-  const nodes = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((v) => v.name.startsWith('west-sqlba-'));
+  const nodes = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((v) => v.name.startsWith('west-sqlwv-'));
 
   test('creates the nodes over zones, joined to the domain with a sensitive password', () => {
     expect(nodes.map((n) => n.zone)).toEqual(['1', '2']);
@@ -50,15 +50,15 @@ describe('FailoverClusterBackEnd', () => {
   test('reaches the cluster network name through a Floating IP load-balancer rule and private DNS', () => {
     const rule = resourcesOf(json, 'azurerm_lb_rule').find((r) => r.name === 'sql-1433');
     expect(rule).toMatchObject({ frontend_port: 1433, floating_ip_enabled: true });
-    expect(backEnd.storeFqdn).toBe('west-sqlba-fc.corp.contoso.com');
-    expect(resourcesOf(json, 'azurerm_private_dns_a_record').some((r) => r.name === 'west-sqlba-fc')).toBe(true);
-    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sqlba-fc.corp.contoso.com');
+    expect(backEnd.storeFqdn).toBe('west-sqlwv-fc.corp.contoso.com');
+    expect(resourcesOf(json, 'azurerm_private_dns_a_record').some((r) => r.name === 'west-sqlwv-fc')).toBe(true);
+    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sqlwv-fc.corp.contoso.com');
   });
 
   test('writes the cluster and instance setup with the names filled in and no password', () => {
     const setup: string = json.output.contoso_west_backend_cluster_setup.value;
-    expect(setup).toMatch(/New-Cluster -Name west-sqlba-cl -Node west-sqlba-1,west-sqlba-2 -NoStorage -ManagementPointNetworkType Distributed/);
-    expect(setup).toMatch(/FAILOVERCLUSTERNETWORKNAME=west-sqlba-fc/);
+    expect(setup).toMatch(/New-Cluster -Name west-sqlwv-cl -Node west-sqlwv-1,west-sqlwv-2 -NoStorage -ManagementPointNetworkType Distributed/);
+    expect(setup).toMatch(/FAILOVERCLUSTERNETWORKNAME=west-sqlwv-fc/);
     expect(setup).toMatch(/ProbePort=59999/);
     expect(setup).not.toMatch(/var\./);
   });

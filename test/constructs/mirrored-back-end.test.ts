@@ -2,7 +2,7 @@ import { MirroredBackEnd, MirroredBackEndProps, ProductVersion, SqlServerVersion
 import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
 
 /** The back end's SQL disks (pool file stores have data disks of their own). */
-const sqlDisks = (json: any): any[] => resourcesOf(json, 'azurerm_managed_disk').filter((d) => /-sqlba/.test(d.name));
+const sqlDisks = (json: any): any[] => resourcesOf(json, 'azurerm_managed_disk').filter((d) => /-sqlwv/.test(d.name));
 
 function synth(props: Partial<MirroredBackEndProps> = {}) {
   const { stack, deployment } = testDeployment({ productVersion: ProductVersion.LYNC_SERVER_2013 });
@@ -12,13 +12,13 @@ function synth(props: Partial<MirroredBackEndProps> = {}) {
   return { json: synthJson(stack), backEnd };
 }
 
-const sqlVmsOf = (json: any) => resourcesOf(json, 'azurerm_windows_virtual_machine').filter((v) => v.name.startsWith('west-sqlba'));
+const sqlVmsOf = (json: any) => resourcesOf(json, 'azurerm_windows_virtual_machine').filter((v) => v.name.startsWith('west-sqlwv'));
 
 describe('MirroredBackEnd', () => {
   const { json, backEnd } = synth();
 
   test('places principal, mirror and witness in three different zones', () => {
-    expect(sqlVmsOf(json).map((v) => [v.name, v.zone])).toEqual([['west-sqlba-1', '1'], ['west-sqlba-2', '2'], ['west-sqlbaw-1', '3']]);
+    expect(sqlVmsOf(json).map((v) => [v.name, v.zone])).toEqual([['west-sqlwv-1', '1'], ['west-sqlwv-2', '2'], ['west-sqlwvw-1', '3']]);
   });
 
   test('uses the SQL 2012 image on Windows Server 2012 R2 (what Lync Server 2013 supports)', () => {
@@ -27,7 +27,7 @@ describe('MirroredBackEnd', () => {
 
   test('gives principal and mirror protected data and log disks, the witness none', () => {
     const disks = sqlDisks(json);
-    expect(disks.map((d) => d.name).sort()).toEqual(['disk-west-sqlba-1-data', 'disk-west-sqlba-1-log', 'disk-west-sqlba-2-data', 'disk-west-sqlba-2-log']);
+    expect(disks.map((d) => d.name).sort()).toEqual(['disk-west-sqlwv-1-data', 'disk-west-sqlwv-1-log', 'disk-west-sqlwv-2-data', 'disk-west-sqlwv-2-log']);
     for (const d of disks) expect(d.lifecycle).toEqual({ prevent_destroy: true });
   });
 
@@ -43,14 +43,14 @@ describe('MirroredBackEnd', () => {
   });
 
   test('exposes the principal as the SQL store, in DNS and as outputs with the mirroring setup', () => {
-    expect(backEnd.storeFqdn).toBe('west-sqlba-1.corp.contoso.com');
-    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sqlba-1.corp.contoso.com');
+    expect(backEnd.storeFqdn).toBe('west-sqlwv-1.corp.contoso.com');
+    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sqlwv-1.corp.contoso.com');
     const setup = json.output.contoso_west_backend_mirroring_setup.value;
-    expect(setup).toMatch(/mirror store west-sqlba-2\.corp\.contoso\.com; mirroring port 5022/);
-    expect(setup).toMatch(/west-sqlbaw-1\.corp\.contoso\.com, witness port 7022/);
-    expect(setup).toMatch(/Install-CsMirrorDatabase -ConfiguredDatabases -FileShare \\\\west-sqlba-1\\csdatabackup -SqlServerFqdn west-sqlba-1\.corp\.contoso\.com/);
+    expect(setup).toMatch(/mirror store west-sqlwv-2\.corp\.contoso\.com; mirroring port 5022/);
+    expect(setup).toMatch(/west-sqlwvw-1\.corp\.contoso\.com, witness port 7022/);
+    expect(setup).toMatch(/Install-CsMirrorDatabase -ConfiguredDatabases -FileShare \\\\west-sqlwv-1\\csdatabackup -SqlServerFqdn west-sqlwv-1\.corp\.contoso\.com/);
     const names = resourcesOf(json, 'azurerm_private_dns_a_record').map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['west-sqlba-1', 'west-sqlba-2', 'west-sqlbaw-1']));
+    expect(names).toEqual(expect.arrayContaining(['west-sqlwv-1', 'west-sqlwv-2', 'west-sqlwvw-1']));
   });
 
   test('without a witness: two servers, no 7022 rule, manual failover in the setup', () => {

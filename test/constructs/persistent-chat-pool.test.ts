@@ -64,7 +64,7 @@ describe('StretchedPersistentChatPool: databases', () => {
 
   test('synthesizes the SQL VMs in the two regions, registered with the SQL IaaS extension', () => {
     const json = synthJson(chatTopology({ witness: false }).stack);
-    const sql = vmsWithRole(json, ServerRole.BACK_END).filter((v) => /-pcsql-/.test(v.name));
+    const sql = vmsWithRole(json, ServerRole.BACK_END).filter((v) => /-pcswr-/.test(v.name));
     expect(sql.map((v) => v.location).sort()).toEqual(['northeurope', 'northeurope', 'westeurope', 'westeurope']);
     expect(resourcesOf(json, 'azurerm_mssql_virtual_machine')).toHaveLength(2 + 4);
   });
@@ -85,7 +85,7 @@ describe('StretchedPersistentChatPool: databases', () => {
   test('outputs the SQL configuration script with log shipping and the active servers', () => {
     const json = synthJson(chatTopology({ compliance: true }).stack);
     const output = Object.entries(json.output).find(([k]) => k.includes('sql-configuration'))![1] as any;
-    expect(output.value).toMatch(/Invoke-DbaDbLogShipping -SourceSqlInstance west-pcsql-1\.corp\.contoso\.com -DestinationSqlInstance north-pcsql-1\.corp\.contoso\.com -Database mgc/);
+    expect(output.value).toMatch(/Invoke-DbaDbLogShipping -SourceSqlInstance west-pcswr-1\.corp\.contoso\.com -DestinationSqlInstance north-pcswr-1\.corp\.contoso\.com -Database mgc/);
     expect(output.value).toMatch(/-Database mgccomp/);
     expect(output.value).toMatch(/Set-CsPersistentChatActiveServer .*pchat-1\.corp\.contoso\.com","pchat-2\.corp\.contoso\.com"/);
     expect(output.value).not.toMatch(/\$\{/);

@@ -10,15 +10,15 @@ describe('StandaloneBackEnd', () => {
   const json = synthJson(stack);
 
   test('creates one SQL VM with the Standard image, registered, with protected disks', () => {
-    const vm = resourcesOf(json, 'azurerm_windows_virtual_machine').find((v) => v.name === 'west-sqlba-1');
+    const vm = resourcesOf(json, 'azurerm_windows_virtual_machine').find((v) => v.name === 'west-sqlwv-1');
     expect(vm.source_image_reference).toMatchObject({ offer: 'sql2019-ws2019', sku: 'standard' });
     expect(resourcesOf(json, 'azurerm_mssql_virtual_machine')).toHaveLength(1);
     for (const d of resourcesOf(json, 'azurerm_managed_disk')) expect(d.lifecycle).toEqual({ prevent_destroy: true });
   });
 
   test('exposes the server as the SQL store in DNS and as an output', () => {
-    expect(backEnd.storeFqdn).toBe('west-sqlba-1.corp.contoso.com');
-    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sqlba-1.corp.contoso.com');
+    expect(backEnd.storeFqdn).toBe('west-sqlwv-1.corp.contoso.com');
+    expect(json.output.contoso_west_backend_sql_store_fqdn.value).toBe('west-sqlwv-1.corp.contoso.com');
   });
 });
 

@@ -15,7 +15,7 @@ describe('reference synthesis', () => {
       const runbook = readFileSync(runbookPath, 'utf8');
       expect(runbook).toMatch(/^# Disaster recovery runbook: sfb-reference\/contoso\n/);
       expect(runbook).toMatch(/Invoke-CsPoolFailover -PoolFQDN pool-west.corp.contoso.com -DisasterMode/);
-      expect(runbook).toMatch(/Invoke-CsManagementServerFailover -BackupSqlServerFqdn north-sqlba-ag.corp.contoso.com/);
+      expect(runbook).toMatch(/Invoke-CsManagementServerFailover -BackupSqlServerFqdn north-sqlwv-ag.corp.contoso.com/);
       expect(existsSync(join(outdir, 'manifest.json'))).toBe(true);
     } finally {
       rmSync(outdir, { recursive: true, force: true });

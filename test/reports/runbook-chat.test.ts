@@ -17,7 +17,7 @@ describe('chatRunbook', () => {
       'exec sp_delete_log_shipping_secondary_database mgc',
       'RESTORE DATABASE mgc WITH RECOVERY',
       'Set-CsPersistentChatState -Identity "PersistentChatServer:pchat.corp.contoso.com" -PoolState FailedOver',
-      'Install-CsMirrorDatabase -DatabaseType PersistentChat -SqlServerFqdn north-pcsql-1.corp.contoso.com',
+      'Install-CsMirrorDatabase -DatabaseType PersistentChat -SqlServerFqdn north-pcswr-1.corp.contoso.com',
       'Set-CsPersistentChatActiveServer -Identity "PersistentChatServer:pchat.corp.contoso.com" -ActiveServers @{Replace="pchat-3.corp.contoso.com","pchat-4.corp.contoso.com"}',
     ];
     const at = steps.map((s) => text.indexOf(s));

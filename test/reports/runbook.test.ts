@@ -80,7 +80,7 @@ describe('runbook: Front End pool failover and failback', () => {
     const failover = subsection(west, 'Failover to pool-north.corp.contoso.com');
     expectOrder(failover, [
       'Set-CsEdgeServer -Identity EdgeServer:edge-west-int.corp.contoso.com -Registrar Registrar:pool-north.corp.contoso.com',
-      'Invoke-CsManagementServerFailover -BackupSqlServerFqdn north-sqlpo-1.corp.contoso.com -BackupSqlInstanceName rtc -Force',
+      'Invoke-CsManagementServerFailover -BackupSqlServerFqdn north-sqlry-1.corp.contoso.com -BackupSqlInstanceName rtc -Force',
       'Invoke-CsPoolFailover -PoolFQDN pool-west.corp.contoso.com -DisasterMode -Verbose',
     ]);
   });
@@ -119,7 +119,7 @@ describe('runbook: Front End pool failover and failback', () => {
   });
 
   test('restores the back end first, then each Front End', () => {
-    expectOrder(subsection(west, 'Restore'), ['west-sqlpo-1', 'pool-west-1, pool-west-2, pool-west-3', 'Start-CsPool -PoolFqdn pool-west.corp.contoso.com', '3 of the 3 Front Ends']);
+    expectOrder(subsection(west, 'Restore'), ['west-sqlry-1', 'pool-west-1, pool-west-2, pool-west-3', 'Start-CsPool -PoolFqdn pool-west.corp.contoso.com', '3 of the 3 Front Ends']);
   });
 
   test('states the RTO and RPO of the product version', () => {

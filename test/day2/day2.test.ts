@@ -1,0 +1,159 @@
+/**
+ * Day 2: a deployment is changed for years. Scaling a pool, adding a pool or a site, and declaring the
+ * same topology in another order must leave every unrelated resource byte-identical (issue 13).
+ */
+import {
+  acknowledgeFinding,
+  AlwaysOnBackEnd,
+  CentralSite,
+  DirectorPool,
+  EdgePool,
+  FrontEndPool,
+  MediationPool,
+  PairedPools,
+  ProductVersion,
+  SfbDeployment,
+  SqlEdition,
+  SqlServerVersion,
+  StandaloneBackEnd,
+  StretchedPersistentChatPool,
+  SupportPosture,
+} from '../../lib';
+import { AzurermProvider } from '../../lib/azurerm';
+import { TerraformStack, Testing } from '../../lib/cdktf';
+import { buildReferenceTopology, ReferenceTopology, ReferenceTopologyOptions } from '../../examples/reference/topology';
+
+function newStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'sfb-reference');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  return stack;
+}
+
+function reference(options: ReferenceTopologyOptions = {}, change?: (t: ReferenceTopology) => void): Record<string, unknown> {
+  const stack = newStack();
+  const topology = buildReferenceTopology(stack, options);
+  change?.(topology);
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+/** Every resource as `type.logicalId` → its JSON text. */
+function resources(json: any): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [type, byId] of Object.entries(json.resource ?? {})) {
+    for (const [id, block] of Object.entries(byId as Record<string, unknown>)) out.set(`${type}.${id}`, JSON.stringify(block));
+  }
+  return out;
+}
+
+/** What a change did to the resources: added, removed and changed addresses. */
+function compare(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const a = resources(before);
+  const b = resources(after);
+  return {
+    added: [...b.keys()].filter((k) => !a.has(k)).sort(),
+    removed: [...a.keys()].filter((k) => !b.has(k)).sort(),
+    changed: [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k)).sort(),
+  };
+}
+
+const BASE = reference();
+
+describe('day 2 on the reference topology', () => {
+  test('scaling the west pool from 3 to 4 Front Ends changes only that pool and the records and rules that list its servers', () => {
+    const diff = compare(BASE, reference({ westFrontEndServers: 4 }));
+    expect(diff.removed).toEqual([]);
+    expect(diff.added.length).toBeGreaterThan(0);
+    expect(diff.added.every((k) => k.includes('_west_pool_') || k.includes('pool-west-4'))).toBe(true);
+    // The pool FQDN lists every member, and the Edge admits CMS replication from every member.
+    expect(diff.changed.map((k) => k.replace(/_[0-9A-F]{8}$/, ''))).toEqual([
+      'azurerm_network_security_rule.contoso_north_firewall-edge-internal_edge-cms-from-west-pool',
+      'azurerm_network_security_rule.contoso_west_firewall-edge-internal_edge-cms-from-west-pool',
+      'azurerm_private_dns_a_record.contoso_dns_private-a-pool-west-corp-contoso-com',
+    ]);
+  });
+
+  test('adding a pool to a site moves no existing address and changes no existing resource', () => {
+    const diff = compare(
+      BASE,
+      reference({}, ({ west }) => {
+        const backEnd = new StandaloneBackEnd(west, 'backend2', { sqlVersion: SqlServerVersion.SQL_2019 });
+        new FrontEndPool(west, 'pool2', { fqdn: 'pool2-west.corp.contoso.com', backEnd });
+      }),
+    );
+    expect(diff.removed).toEqual([]);
+    expect(diff.changed).toEqual([]);
+    expect(diff.added.some((k) => k.includes('_west_pool2_servers_server1_vm_'))).toBe(true);
+  });
+
+  test('adding a site with a pool changes only the rules that now admit the new site', () => {
+    const diff = compare(
+      BASE,
+      reference({}, ({ deployment }) => {
+        const south = new CentralSite(deployment, 'south', { location: 'francecentral', addressSpace: '10.30.0.0/16' });
+        const backEnd = new StandaloneBackEnd(south, 'backend', { sqlVersion: SqlServerVersion.SQL_2019 });
+        new FrontEndPool(south, 'pool', { fqdn: 'pool-south.corp.contoso.com', backEnd });
+      }),
+    );
+    expect(diff.removed).toEqual([]);
+    // The internal sign-in SRV set gains the new site's first hop; nothing else of the existing sites moves.
+    expect(diff.changed.map((k) => k.replace(/_[0-9A-F]{8}$/, ''))).toEqual(['azurerm_private_dns_srv_record.contoso_dns_private-srv--sipinternaltls--tcp-contoso-com']);
+    expect(diff.added.some((k) => k.startsWith('azurerm_virtual_network.contoso_south_vnet'))).toBe(true);
+  });
+
+  test('declaring the same topology north first, in another order, synthesizes identical JSON', () => {
+    const stack = newStack();
+    reversedReference(stack);
+    expect(JSON.parse(Testing.synth(stack, true))).toEqual(BASE);
+  });
+});
+
+/** The reference topology (examples/reference/topology.ts) declared in another order: north first, roles reversed. */
+function reversedReference(stack: TerraformStack): void {
+  const deployment = new SfbDeployment(stack, 'contoso', {
+    productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
+    sipDomain: 'contoso.com',
+    adDomain: 'corp.contoso.com',
+    supportPosture: SupportPosture.ACCEPTED_RISK,
+    globalLocation: 'westeurope',
+  });
+  acknowledgeFinding(deployment, 'AZURE-8', 'host maintenance is accepted: pools survive one server pausing, and patching is manual (VM-5)');
+  const north = new CentralSite(deployment, 'north', { location: 'northeurope', addressSpace: '10.20.0.0/16' });
+  const west = new CentralSite(deployment, 'west', { location: 'westeurope', addressSpace: '10.10.0.0/16' });
+  const backEndProps = { sqlVersion: SqlServerVersion.SQL_2019, sqlEdition: SqlEdition.ENTERPRISE, replicas: 2 };
+  const northBackEnd = new AlwaysOnBackEnd(north, 'backend', backEndProps);
+  const northPool = new FrontEndPool(north, 'pool', { fqdn: 'pool-north.corp.contoso.com', frontEndServers: 3, backEnd: northBackEnd, hostsCentralManagementStore: false });
+  new MediationPool(north, 'mediation', { fqdn: 'med-north.corp.contoso.com', nextHop: northPool });
+  new DirectorPool(north, 'director', { fqdn: 'dir-north.corp.contoso.com' });
+  new EdgePool(north, 'edge', {
+    internalFqdn: 'edge-north.corp.contoso.com',
+    accessEdgeFqdn: 'access-north.contoso.com',
+    webConferencingEdgeFqdn: 'webconf-north.contoso.com',
+    audioVideoEdgeFqdn: 'av-north.contoso.com',
+    nextHop: northPool,
+    srvPriority: 20,
+  });
+  const westBackEnd = new AlwaysOnBackEnd(west, 'backend', backEndProps);
+  const westPool = new FrontEndPool(west, 'pool', { fqdn: 'pool-west.corp.contoso.com', frontEndServers: 3, backEnd: westBackEnd, hostsCentralManagementStore: true });
+  new PairedPools(deployment, 'pair', { primary: westPool, backup: northPool });
+  new StretchedPersistentChatPool(deployment, 'chat', {
+    fqdn: 'pchat.corp.contoso.com',
+    primarySite: west,
+    secondarySite: north,
+    homePool: westPool,
+    primaryActiveServers: 2,
+    secondaryIdleServers: 2,
+  });
+  new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: westPool });
+  new DirectorPool(west, 'director', { fqdn: 'dir-west.corp.contoso.com' });
+  const westEdge = new EdgePool(west, 'edge', {
+    internalFqdn: 'edge-west.corp.contoso.com',
+    accessEdgeFqdn: 'access-west.contoso.com',
+    webConferencingEdgeFqdn: 'webconf-west.contoso.com',
+    audioVideoEdgeFqdn: 'av-west.contoso.com',
+    nextHop: westPool,
+    srvPriority: 10,
+    federation: true,
+    xmppFederation: true,
+  });
+  acknowledgeFinding(westEdge, 'EDGE-16', 'Inbound federation fails over by the runbook: move the federation flag to edge-north and republish (docs/edge.md)');
+}
