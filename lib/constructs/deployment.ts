@@ -18,7 +18,7 @@ import type { CentralSite } from './site';
 import { rejectUnknownProps, requireDomainName } from './validate-input';
 
 export interface SfbDeploymentProps {
-  /** Lync Server 2013, Skype for Business Server 2015 or 2019. */
+  /** Lync Server 2013, Skype for Business Server 2015, 2019 or Subscription Edition. */
   readonly productVersion: ProductVersion;
   /** Public SIP domain (e.g. `contoso.com`): the public DNS zone of the SRV and Edge records. */
   readonly sipDomain: string;
@@ -95,7 +95,7 @@ export class SfbDeployment extends Construct {
     Object.defineProperty(this, DEPLOYMENT_SYMBOL, { value: true });
     rejectUnknownProps(this, 'SfbDeployment', props, KNOWN_PROPS);
     if (!Object.values(ProductVersion).includes(props.productVersion)) {
-      throw new Error(`SfbDeployment ${this.node.path}: productVersion "${props.productVersion}" is not a ProductVersion; use ProductVersion.LYNC_SERVER_2013, SKYPE_FOR_BUSINESS_2015 or SKYPE_FOR_BUSINESS_2019`);
+      throw new Error(`SfbDeployment ${this.node.path}: productVersion "${props.productVersion}" is not a ProductVersion; use ProductVersion.LYNC_SERVER_2013, SKYPE_FOR_BUSINESS_2015, SKYPE_FOR_BUSINESS_2019 or SKYPE_FOR_BUSINESS_SE`);
     }
     this.productVersion = props.productVersion;
     this.sipDomain = requireDomainName(this, 'SfbDeployment', 'sipDomain', props.sipDomain);
