@@ -5,6 +5,7 @@ import { azureNamesOf } from '../azure/names';
 import { Annotations, Aspects, TerraformVariable } from '../cdktf';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { Server } from '../azure/servers';
+import { defaultEvaluationDate, isIsoDate } from '../model/lifecycle';
 import { CredentialModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { renderRunbook } from '../reports/runbook';
 import { planningReports } from '../reports/index';
@@ -41,9 +42,16 @@ export interface SfbDeploymentProps {
    * @default - no lab: no domain controllers, Bastion, prerequisites or shutdown schedules
    */
   readonly lab?: LabOptions;
+  /**
+   * The day (`YYYY-MM-DD`) against which the lifecycle findings (LIFE-*) judge whether the product,
+   * SQL Server and Windows Server versions are still supported. Pin it to keep findings stable.
+   * @default - today (UTC) when the deployment is constructed, or the date in the environment
+   * variable `SFB_EVALUATION_DATE` when it is set (to pin a whole build)
+   */
+  readonly evaluationDate?: string;
 }
 
-const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab'];
+const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'evaluationDate'];
 
 const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
 
@@ -69,6 +77,8 @@ export class SfbDeployment extends Construct {
   readonly adDomain: string;
   readonly adminUsername: string;
   readonly supportPosture: SupportPosture;
+  /** The day the lifecycle findings are evaluated against (`YYYY-MM-DD`). */
+  readonly evaluationDate: string;
   /** Lower-case name used in Azure resource names. */
   readonly name: string;
   /** Sensitive variable holding the VM administrator password. */
@@ -106,6 +116,10 @@ export class SfbDeployment extends Construct {
     }
     this.supportPosture = props.supportPosture ?? (props.lab !== undefined ? SupportPosture.LAB : SupportPosture.UNACKNOWLEDGED);
     this.name = id.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+    if (props.evaluationDate !== undefined && !isIsoDate(props.evaluationDate)) {
+      throw new Error(`SfbDeployment ${this.node.path}: evaluationDate "${props.evaluationDate}" is not a date; write it as YYYY-MM-DD, e.g. "2026-12-01"`);
+    }
+    this.evaluationDate = props.evaluationDate ?? defaultEvaluationDate();
 
     this.adminPasswordVariable = new TerraformVariable(this, 'admin-password', {
       type: 'string',
@@ -196,6 +210,7 @@ export class SfbDeployment extends Construct {
       sipDomain: this.sipDomain,
       adDomain: this.adDomain,
       supportPosture: this.supportPosture,
+      evaluationDate: this.evaluationDate,
       lab: this.lab !== undefined,
       ...(this.lab ? { labEnvironment: this.lab.toModel() } : {}),
       ...rest,
