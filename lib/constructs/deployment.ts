@@ -235,7 +235,7 @@ export class SfbDeployment extends Construct {
   }
 
   /**
-   * The planning reports (DNS, certificates, firewall, hardware, topology diagram, findings) as
+   * The planning reports (DNS, certificates, firewall, hardware, topology diagram, findings, upgrade) as
    * Markdown by file name, generated from the model with acknowledged findings shown.
    */
   reports(): Record<string, string> {

@@ -9,7 +9,7 @@
  * do not move these dates; the messages mention them.
  */
 import { ProductVersion, SqlServerVersion, WindowsServerVersion } from '../enums';
-import { TopologyModel } from './topology';
+import { ServerModel, TopologyModel } from './topology';
 import { PRODUCT_NAMES, SE_SOURCES } from './versions';
 
 export interface LifecycleEntry {
@@ -153,4 +153,41 @@ export function supportStatus(entry: LifecycleEntry, date: string): SupportStatu
   if (date > entry.supportEnd) return { state: 'ended', supportEnd: entry.supportEnd };
   if (addMonths(date, END_OF_SUPPORT_NOTICE_MONTHS) >= entry.supportEnd) return { state: 'ending', supportEnd: entry.supportEnd };
   return { state: 'supported', supportEnd: entry.supportEnd };
+}
+
+/** A version the topology runs somewhere: where (construct path), which prop sets it, and its lifecycle. */
+export interface VersionInUse {
+  readonly path: string;
+  readonly kind: 'product' | 'sql' | 'windows';
+  /** The prop that sets it: productVersion, sqlVersion or operatingSystem. */
+  readonly prop: string;
+  readonly entry: LifecycleEntry;
+}
+
+/** The construct that owns a server (pool, back end, file store ...): the longest known path above it. */
+function ownerOf(m: TopologyModel, server: ServerModel): string {
+  const owners = [...m.frontEndPools, ...m.backEnds, ...m.edgePools, ...m.directorPools, ...m.mediationPools, ...m.chatPools, ...m.fileStores].map((c) => c.path);
+  const above = owners.filter((p) => server.path.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+  return above ?? server.path.replace(/\/servers\/[^/]+$/, '');
+}
+
+/**
+ * Every product, SQL Server and Windows Server version the topology runs: the product once (on the
+ * deployment), SQL once per back end or chat pool with its own SQL servers, Windows once per
+ * construct and version (a pool of 12 servers on one version is one entry), in path order.
+ */
+export function versionsInUse(m: TopologyModel): VersionInUse[] {
+  const product: VersionInUse = { path: m.path, kind: 'product', prop: 'productVersion', entry: PRODUCT_LIFECYCLE[m.productVersion] };
+  const sql: VersionInUse[] = [
+    ...m.backEnds.map((b) => ({ path: b.path, v: b.sqlVersion })),
+    ...m.chatPools.flatMap((c) => (c.sqlVersion === undefined ? [] : [{ path: c.path, v: c.sqlVersion }])),
+  ].map(({ path, v }) => ({ path, kind: 'sql', prop: 'sqlVersion', entry: SQL_LIFECYCLE[v] }));
+  const windows = new Map<string, VersionInUse>();
+  for (const s of m.servers) {
+    const path = ownerOf(m, s);
+    const key = `${path}\n${s.os}`;
+    if (!windows.has(key)) windows.set(key, { path, kind: 'windows', prop: 'operatingSystem', entry: WINDOWS_LIFECYCLE[s.os] });
+  }
+  const byPath = (a: VersionInUse, b: VersionInUse) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.entry.name < b.entry.name ? -1 : 1);
+  return [product, ...sql.sort(byPath), ...[...windows.values()].sort(byPath)];
 }

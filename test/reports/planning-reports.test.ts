@@ -20,7 +20,7 @@ const REF = reference();
 
 describe('planning reports of the reference topology', () => {
   it('writes the six reports', () => {
-    expect(Object.keys(REF.reports)).toEqual(['dns.md', 'certificates.md', 'firewall.md', 'hardware.md', 'topology.md', 'findings.md']);
+    expect(Object.keys(REF.reports)).toEqual(['dns.md', 'certificates.md', 'firewall.md', 'hardware.md', 'topology.md', 'findings.md', 'upgrade.md']);
   });
 
   it('the DNS report lists every A record of the configuration with its addresses', () => {
