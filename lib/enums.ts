@@ -3,6 +3,11 @@ export enum ProductVersion {
   LYNC_SERVER_2013 = '2013',
   SKYPE_FOR_BUSINESS_2015 = '2015',
   SKYPE_FOR_BUSINESS_2019 = '2019',
+  /**
+   * Skype for Business Server Subscription Edition (released 1 July 2025, Modern Lifecycle Policy).
+   * Its facts are derived from Skype for Business Server 2019 (lib/model/versions.ts).
+   */
+  SKYPE_FOR_BUSINESS_SE = 'SE',
 }
 
 /** Front End pool edition. */

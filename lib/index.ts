@@ -54,6 +54,8 @@ export {
   firewallReport,
   hardwareReport,
   findingsReport,
+  upgradeReport,
+  changesForSubscriptionEdition,
   topologyDiagram,
   topologyDiagramPage,
 } from './reports/index';

@@ -32,13 +32,17 @@ export function testStack(app: App = Testing.app()): TerraformStack {
   return stack;
 }
 
-/** A stack with one deployment (2015, support risk accepted so AZURE-1 stays info). */
+/** The day lifecycle findings are evaluated against in tests (pinned: tests never depend on today). */
+export const EVALUATION_DATE = '2026-12-01';
+
+/** A stack with one deployment (2015, support risk accepted so AZURE-1 stays info, evaluated on EVALUATION_DATE). */
 export function testDeployment(props: Partial<SfbDeploymentProps> = {}, stack: TerraformStack = testStack()): TestDeployment {
   const deployment = new SfbDeployment(stack, 'contoso', {
     productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
     sipDomain: 'contoso.com',
     adDomain: 'corp.contoso.com',
     supportPosture: SupportPosture.ACCEPTED_RISK,
+    evaluationDate: EVALUATION_DATE,
     ...props,
   });
   return { stack, deployment };

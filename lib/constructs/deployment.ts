@@ -7,6 +7,7 @@ import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { ServerDefaults } from '../azure/placement';
 import type { Server } from '../azure/servers';
 import { AddressBook } from './address-book';
+import { defaultEvaluationDate, isIsoDate } from '../model/lifecycle';
 import { CredentialModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { resolveAddresses } from './resolve';
 import { bumpRevision, perRevision } from '../azure/revision';
@@ -24,7 +25,7 @@ import type { CentralSite } from './site';
 import { rejectUnknownProps, requireDomainName } from './validate-input';
 
 export interface SfbDeploymentProps {
-  /** Lync Server 2013, Skype for Business Server 2015 or 2019. */
+  /** Lync Server 2013, Skype for Business Server 2015, 2019 or Subscription Edition. */
   readonly productVersion: ProductVersion;
   /** Public SIP domain (e.g. `contoso.com`): the public DNS zone of the SRV and Edge records. */
   readonly sipDomain: string;
@@ -53,9 +54,16 @@ export interface SfbDeploymentProps {
    * @default the region of the first CentralSite declared
    */
   readonly globalLocation?: string;
+  /**
+   * The day (`YYYY-MM-DD`) against which the lifecycle findings (LIFE-*) judge whether the product,
+   * SQL Server and Windows Server versions are still supported. Pin it to keep findings stable.
+   * @default - today (UTC) when the deployment is constructed, or the date in the environment
+   * variable `SFB_EVALUATION_DATE` when it is set (to pin a whole build)
+   */
+  readonly evaluationDate?: string;
 }
 
-const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation'];
+const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate'];
 
 const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
 
@@ -83,6 +91,8 @@ export class SfbDeployment extends Construct {
   readonly supportPosture: SupportPosture;
   /** Region of deployment-wide resources, when given (else the first site's). */
   readonly globalLocation?: string;
+  /** The day the lifecycle findings are evaluated against (`YYYY-MM-DD`). */
+  readonly evaluationDate: string;
   /** Lower-case name used in Azure resource names. */
   readonly name: string;
   /** Sensitive variable holding the VM administrator password. */
@@ -114,7 +124,7 @@ export class SfbDeployment extends Construct {
     Object.defineProperty(this, DEPLOYMENT_SYMBOL, { value: true });
     rejectUnknownProps(this, 'SfbDeployment', props, KNOWN_PROPS);
     if (!Object.values(ProductVersion).includes(props.productVersion)) {
-      throw new Error(`SfbDeployment ${this.node.path}: productVersion "${props.productVersion}" is not a ProductVersion; use ProductVersion.LYNC_SERVER_2013, SKYPE_FOR_BUSINESS_2015 or SKYPE_FOR_BUSINESS_2019`);
+      throw new Error(`SfbDeployment ${this.node.path}: productVersion "${props.productVersion}" is not a ProductVersion; use ProductVersion.LYNC_SERVER_2013, SKYPE_FOR_BUSINESS_2015, SKYPE_FOR_BUSINESS_2019 or SKYPE_FOR_BUSINESS_SE`);
     }
     this.productVersion = props.productVersion;
     this.sipDomain = requireDomainName(this, 'SfbDeployment', 'sipDomain', props.sipDomain);
@@ -131,6 +141,10 @@ export class SfbDeployment extends Construct {
       }
       this.globalLocation = props.globalLocation.toLowerCase();
     }
+    if (props.evaluationDate !== undefined && !isIsoDate(props.evaluationDate)) {
+      throw new Error(`SfbDeployment ${this.node.path}: evaluationDate "${props.evaluationDate}" is not a date; write it as YYYY-MM-DD, e.g. "2026-12-01"`);
+    }
+    this.evaluationDate = props.evaluationDate ?? defaultEvaluationDate();
 
     this.adminPasswordVariable = new TerraformVariable(this, 'admin-password', {
       type: 'string',
@@ -271,6 +285,7 @@ export class SfbDeployment extends Construct {
       sipDomain: this.sipDomain,
       adDomain: this.adDomain,
       supportPosture: this.supportPosture,
+      evaluationDate: this.evaluationDate,
       lab: this.lab !== undefined,
       ...(this.lab ? { labEnvironment: this.lab.toModel() } : {}),
       ...rest,
@@ -297,7 +312,7 @@ export class SfbDeployment extends Construct {
   }
 
   /**
-   * The planning reports (DNS, certificates, firewall, hardware, topology diagram, findings) as
+   * The planning reports (DNS, certificates, firewall, hardware, topology diagram, findings, upgrade) as
    * Markdown by file name, generated from the model with acknowledged findings shown.
    */
   reports(): Record<string, string> {

@@ -1,10 +1,12 @@
 /**
  * The Back End support matrix: product version x back-end mode x SQL Server version x SQL edition.
  * ONE table, written out cell by cell from the rule catalog (VER-1, VER-2, BE-1, BE-11, BE-12,
- * BE-13) so a reviewer can check each cell against the documentation. Every rule that judges a
+ * BE-13) so a reviewer can check each cell against the documentation. Subscription Edition is derived:
+ * its row is the 2019 row (perVersion; no SE-specific SQL statement was found, see SE_FACTS). Every rule that judges a
  * back end's SQL reads it; a cell lists every rule that forbids it, so one run reports all of them.
  */
 import { BackEndMode, ProductVersion, SqlEdition, SqlServerVersion } from '../enums';
+import { perVersion } from './versions';
 
 /** What the documentation says about one combination. */
 export interface SqlSupportCell {
@@ -39,7 +41,7 @@ const SFB15_CU7 = 'SQL Server 2016 SP1 and Skype for Business Server 2015 CU7 or
 const SQL12_SP2 = 'SQL Server 2012 SP2 with CU2 or later';
 
 /** The matrix. Columns: SQL 2008 R2, 2012, 2014, 2016, 2017, 2019; each cell: Standard, Enterprise. */
-export const SQL_SUPPORT: Readonly<Record<ProductVersion, Readonly<Record<BackEndMode, VersionRow>>>> = {
+export const SQL_SUPPORT: Readonly<Record<ProductVersion, Readonly<Record<BackEndMode, VersionRow>>>> = perVersion({
   [ProductVersion.LYNC_SERVER_2013]: {
     [BackEndMode.STANDALONE]: {
       '2008R2': both(ok()), '2012': both(ok()),
@@ -104,7 +106,7 @@ export const SQL_SUPPORT: Readonly<Record<ProductVersion, Readonly<Record<BackEn
       '2008R2': both(no('BE-12')), '2012': both(no('BE-12')), '2014': both(no('BE-12')), '2016': fci(), '2017': fci(), '2019': fci(),
     },
   },
-};
+});
 
 /** The cell of one combination. */
 export function sqlSupport(product: ProductVersion, mode: BackEndMode, version: SqlServerVersion, edition: SqlEdition): SqlSupportCell {

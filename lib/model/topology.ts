@@ -377,6 +377,11 @@ export interface TopologyModel {
   readonly sipDomain: string;
   readonly adDomain: string;
   readonly supportPosture: SupportPosture;
+  /**
+   * The day (`YYYY-MM-DD`) the lifecycle rules (LIFE-*) judge support against; SfbDeployment sets it
+   * (today unless pinned). Absent in a model built by hand: the rules then use today.
+   */
+  readonly evaluationDate?: string;
   readonly lab: boolean;
   /** Lab details when `lab` is true. */
   readonly labEnvironment?: LabModel;

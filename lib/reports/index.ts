@@ -8,12 +8,14 @@ import { dnsReport } from './dns';
 import { firewallReport } from './firewall';
 import { hardwareReport } from './hardware';
 import { header, heading, table } from './markdown';
+import { upgradeReport } from './upgrade';
 
 export { certificateReport, certificateRows } from './certificates';
 export { topologyDiagram, topologyDiagramPage } from './diagram';
 export { dnsReport } from './dns';
 export { firewallReport } from './firewall';
 export { hardwareReport } from './hardware';
+export { changesForSubscriptionEdition, upgradeReport } from './upgrade';
 
 /** Every finding, acknowledged ones with their reasons: the review page of the reports. */
 export function findingsReport(model: TopologyModel, findings: readonly Finding[]): string {
@@ -33,7 +35,8 @@ export function findingsReport(model: TopologyModel, findings: readonly Finding[
 
 /**
  * The planning reports of one deployment as Markdown files by name: `dns.md`, `certificates.md`,
- * `firewall.md`, `hardware.md`, `topology.md` (Mermaid diagram) and `findings.md`. Pass the
+ * `firewall.md`, `hardware.md`, `topology.md` (Mermaid diagram), `findings.md` and `upgrade.md`
+ * (support lifecycle and the path to Subscription Edition). Pass the
  * deployment's findings so acknowledged deviations appear next to what they affect.
  */
 export function planningReports(model: TopologyModel, findings: readonly Finding[] = []): Record<string, string> {
@@ -44,5 +47,6 @@ export function planningReports(model: TopologyModel, findings: readonly Finding
     'hardware.md': hardwareReport(model, findings),
     'topology.md': topologyDiagramPage(model, `Topology of ${model.path}`),
     'findings.md': findingsReport(model, findings),
+    'upgrade.md': upgradeReport(model, findings),
   };
 }

@@ -3,10 +3,10 @@
  * each `(model) => string`; other areas add theirs (lib/reports/runbook-<area>.ts) with one line in
  * RUNBOOK_SECTIONS.
  */
-import { ProductVersion } from '../enums';
 import { partnerOf, resolvedPairs } from '../model/pairs';
 import { productName, siteOf } from '../model/queries';
 import { TopologyModel } from '../model/topology';
+import { productProfile } from '../model/versions';
 import { blocks, bullets, code, steps, table } from './markdown';
 import { chatRunbook } from './runbook-chat';
 import { edgePoolsSection } from './runbook-edge-pools';
@@ -37,13 +37,13 @@ function titleSection(m: TopologyModel): string {
 
 /** PAIR-15 targets, PAIR-14 and PAIR-16 notes. */
 function targetsSection(m: TopologyModel): string {
-  const lync = m.productVersion === ProductVersion.LYNC_SERVER_2013;
+  const target = productProfile(m.productVersion).poolFailover;
   return blocks(
     '## Recovery targets',
     table(
       ['Operation', 'RTO', 'RPO'],
       [
-        ['Pool failover and failback', lync ? '30 minutes' : '15 to 20 minutes', lync ? '30 minutes' : '5 minutes'],
+        ['Pool failover and failback', target.rto, target.rpo],
         ['Central Management Store failover', '5 minutes', '5 minutes'],
       ],
     ),

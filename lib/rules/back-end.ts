@@ -90,8 +90,8 @@ function failoverClusterViolations(m: TopologyModel): Violation[] {
 }
 
 export const BACK_END_RULES = [
-  rule('VER-1', Severity.ERROR, 'No Back End database mirroring in Skype for Business Server 2019', BE_HA, blockedBy('VER-1', (m) =>
-    `the back end uses SQL Server database mirroring, which ${productName(m)} does not support (2019 supports AlwaysOn Availability Groups, failover cluster instances and SQL failover clustering); use AlwaysOnBackEnd or FailoverClusterBackEnd`,
+  rule('VER-1', Severity.ERROR, 'No Back End database mirroring in Skype for Business Server 2019 and Subscription Edition', BE_HA, blockedBy('VER-1', (m) =>
+    `the back end uses SQL Server database mirroring, which ${productName(m)} does not support (it supports AlwaysOn Availability Groups, failover cluster instances and SQL failover clustering); use AlwaysOnBackEnd or FailoverClusterBackEnd`,
   )),
   rule('VER-2', Severity.ERROR, 'No AlwaysOn Availability Groups in Lync Server 2013', SERVER_REQ, blockedBy('VER-2', (m) =>
     `the back end is an AlwaysOn Availability Group, first supported in Skype for Business Server 2015; ${productName(m)} offers synchronous mirroring or SQL failover clustering; use MirroredBackEnd or FailoverClusterBackEnd`,

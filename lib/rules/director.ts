@@ -3,6 +3,7 @@ import { LoadBalancing, ProductVersion, Severity } from '../enums';
 import { addressInCidr } from '../model/addresses';
 import { allFqdns, productName, siteOf } from '../model/queries';
 import { ServerModel, ServerRole, TopologyModel } from '../model/topology';
+import { productProfile } from '../model/versions';
 import { rule, RuleStatus, Violation } from './rule';
 
 const TOPOLOGY = 'Topology Basics for Skype for Business Server';
@@ -13,7 +14,7 @@ const MAX_DIRECTORS = 10;
 
 /** Concurrent remote users one Director serves (DIR-2). */
 function remoteUsersPerDirector(version: ProductVersion): number {
-  return version === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? 18000 : 12000;
+  return productProfile(version).remoteUsersPerDirector;
 }
 
 /** A pool that must stay in one site (DIR-3, MED-3). */
@@ -48,7 +49,7 @@ export const DIRECTOR_RULES = [
           ? {
               path: d.path,
               severity: Severity.WARNING,
-              message: `servers is ${d.servers.length}; the limit of ${MAX_DIRECTORS} Directors per pool is documented for Skype for Business Server 2015 and 2019 and UNCONFIRMED for Lync Server 2013; use at most ${MAX_DIRECTORS}, or split the remote users over another Director pool`,
+              message: `servers is ${d.servers.length}; the limit of ${MAX_DIRECTORS} Directors per pool is documented for Skype for Business Server 2015 and 2019 (and inherited by Subscription Edition) and UNCONFIRMED for Lync Server 2013; use at most ${MAX_DIRECTORS}, or split the remote users over another Director pool`,
             }
           : {
               path: d.path,
@@ -56,7 +57,7 @@ export const DIRECTOR_RULES = [
             },
       ),
   ),
-  rule('DIR-2', Severity.WARNING, 'At least two Directors, and one per 12,000 (2019: 18,000) concurrent remote users', CAPACITY, (m) =>
+  rule('DIR-2', Severity.WARNING, 'At least two Directors, and one per 12,000 (2019, SE: 18,000) concurrent remote users', CAPACITY, (m) =>
     m.directorPools.flatMap((d) => {
       const out: Violation[] = [];
       if (d.servers.length < 2) {

@@ -4,6 +4,7 @@ import { EDGE_SRV, mediaEdgePool, usesFederation, usesXmpp } from '../model/edge
 import { admittingFlow } from '../model/flows';
 import { allFqdns, productName, shortName } from '../model/queries';
 import { EdgePoolModel, FrontEndPoolModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
+import { productProfile } from '../model/versions';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const EDGE_DR = 'Edge Server disaster recovery in Lync Server 2013';
@@ -79,7 +80,7 @@ const isWhole16 = (n: number) => Number.isInteger(n) && n >= 0 && n <= 65535;
 
 export const EDGE_RULES = [
   rule('VER-4', Severity.ERROR, 'XMPP federation only in Lync Server 2013 and Skype for Business Server 2015', `${EDGE_ENV}; Topology Basics for Skype for Business Server`, (m) =>
-    m.productVersion !== ProductVersion.SKYPE_FOR_BUSINESS_2019
+    productProfile(m.productVersion).xmppFederation
       ? []
       : m.edgePools.filter((e) => e.xmppFederation).map((e) => ({
           path: e.path,

@@ -1,8 +1,8 @@
 /** Front End pools (FE-*): pool size, quorum over failure domains, load balancing, sites. */
-import { PoolEdition, ProductVersion, Severity } from '../enums';
+import { PoolEdition, Severity } from '../enums';
 import { backEndByPath, isEnterprise, productName, serversByFailureDomain } from '../model/queries';
 import { FrontEndPoolModel, TopologyModel } from '../model/topology';
-import { MAX_FRONT_ENDS, poolQuorum } from '../model/versions';
+import { MAX_FRONT_ENDS, poolQuorum, productProfile } from '../model/versions';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const FE_HA = 'Front End Pool high availability and management';
@@ -48,7 +48,7 @@ export const FRONT_END_RULES = [
     enterprisePools(m)
       .filter((p) => p.servers.length === 2)
       .map((p) =>
-        m.productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019
+        productProfile(m.productVersion).refusesTwoServerPools
           ? {
               path: p.path,
               severity: Severity.ERROR,
@@ -73,7 +73,7 @@ export const FRONT_END_RULES = [
       .filter((p) => p.servers.length === 1)
       .map((p) => ({
         path: p.path,
-        message: `frontEndServers is 1; a one-server Enterprise pool has no Front End high availability${m.productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? ' (support for it in 2019 is UNCONFIRMED)' : ''}; use 3 or more Front End servers or a Standard Edition server`,
+        message: `frontEndServers is 1; a one-server Enterprise pool has no Front End high availability${productProfile(m.productVersion).oneServerPoolDocumented ? '' : ` (support for it in ${productName(m)} is UNCONFIRMED)`}; use 3 or more Front End servers or a Standard Edition server`,
       })),
   ),
   rule('FE-5', Severity.ERROR, 'Pool quorum survives the loss of any one failure domain', FE_HA, quorumViolations),
@@ -105,7 +105,7 @@ export const FRONT_END_RULES = [
     m.frontEndPools.flatMap((p) => {
       if (p.users === undefined) return [];
       if (p.edition === PoolEdition.STANDARD) return [];
-      const max = m.productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? 106000 : 80000;
+      const max = productProfile(m.productVersion).maxUsersPerPool;
       if (p.users > max) {
         return [{ path: p.path, message: `users is ${p.users}; an Enterprise pool of ${productName(m)} supports at most ${max.toLocaleString('en-US')} users; split the users over more pools` }];
       }

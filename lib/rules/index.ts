@@ -8,6 +8,7 @@ import { EDGE_RULES, EDGE_STATUS } from './edge';
 import { FILE_STORE_RULES, FILE_STORE_STATUS } from './file-store';
 import { FRONT_END_RULES, FRONT_END_STATUS } from './front-end';
 import { LAB_RULES, LAB_STATUS } from './lab';
+import { LIFECYCLE_RULES } from './lifecycle';
 import { MEDIATION_RULES, MEDIATION_STATUS } from './mediation';
 import { NAMING_RULES } from './naming';
 import { PAIRING_RULES, PAIRING_STATUS } from './pairing';
@@ -35,6 +36,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...NAMING_RULES,
   ...ROLES_RULES,
   ...LAB_RULES,
+  ...LIFECYCLE_RULES,
 ];
 
 /** Catalog rules that are satisfied by construction, used by the runbook, or not modelled. */

@@ -2,6 +2,7 @@
 import { LoadBalancing, ProductVersion, Severity } from '../enums';
 import { productName, shortName } from '../model/queries';
 import { TopologyModel } from '../model/topology';
+import { productProfile } from '../model/versions';
 import { stretchedPoolViolations } from './director';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
@@ -9,13 +10,12 @@ const MEDIATION = 'Mediation Server component in Skype for Business Server';
 const LB_REQ = 'Load balancing requirements for Skype for Business';
 const CAPACITY = 'Capacity planning user model usage for Skype for Business Server';
 
-/** Registrar pool limit for a pool with collocated Mediation (MED-1); 2019's 16 is UNCONFIRMED. */
+/** Registrar pool limit for a pool with collocated Mediation (MED-1); 2019's (and SE's) 16 is UNCONFIRMED (ProductProfile). */
 const COLLOCATED_LIMIT = 12;
-const COLLOCATED_LIMIT_2019 = 16;
 
 /** Calls one stand-alone Mediation server carries without media bypass (MED-6, hyper-threading on as on Azure VMs). */
 function callsPerMediationServer(version: ProductVersion): number {
-  return version === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? 2000 : 1500;
+  return productProfile(version).callsPerMediationServer;
 }
 
 function addresses(m: TopologyModel, fqdn: string): string[] {
@@ -30,15 +30,15 @@ export const MEDIATION_RULES = [
     m.frontEndPools
       .filter((p) => p.collocatedMediation && p.servers.length > COLLOCATED_LIMIT)
       .map((p) => {
-        const is2019 = m.productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019;
-        if (is2019 && p.servers.length <= COLLOCATED_LIMIT_2019) {
+        const presumed = productProfile(m.productVersion).collocatedMediationPresumedLimit;
+        if (presumed !== undefined && p.servers.length <= presumed) {
           return {
             path: p.path,
             severity: Severity.WARNING,
-            message: `frontEndServers is ${p.servers.length} with collocatedMediation; the documented limit is ${COLLOCATED_LIMIT}, and ${productName(m)} presumably allows ${COLLOCATED_LIMIT_2019} like its Enterprise pools (UNCONFIRMED); use at most ${COLLOCATED_LIMIT}, or a stand-alone MediationPool`,
+            message: `frontEndServers is ${p.servers.length} with collocatedMediation; the documented limit is ${COLLOCATED_LIMIT}, and ${productName(m)} presumably allows ${presumed} like its Enterprise pools (UNCONFIRMED); use at most ${COLLOCATED_LIMIT}, or a stand-alone MediationPool`,
           };
         }
-        const limit = is2019 ? COLLOCATED_LIMIT_2019 : COLLOCATED_LIMIT;
+        const limit = presumed ?? COLLOCATED_LIMIT;
         return {
           path: p.path,
           message: `frontEndServers is ${p.servers.length} with collocatedMediation; a Front End pool with collocated Mediation Servers holds at most ${limit} servers in ${productName(m)}; lower frontEndServers, or set collocatedMediation to false and add a stand-alone MediationPool`,

@@ -1,10 +1,11 @@
 /** Front End pool pairing and disaster recovery (PAIR-*, AZURE-7, VOICE-2, DR-1, RESTORE-*). */
-import { PoolEdition, ProductVersion, Severity } from '../enums';
+import { PoolEdition, Severity } from '../enums';
 import { addressOf, partnerOf, resolvedPairs, ResolvedPair } from '../model/pairs';
 import { backEndByPath, productName, siteOf } from '../model/queries';
 import { regionInfo } from '../model/regions';
 import { admittingFlow, sitesPeered } from '../model/flows';
 import { FrontEndPoolModel, TopologyModel } from '../model/topology';
+import { productProfile } from '../model/versions';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const FE_DR = 'Front End pool disaster recovery in Skype for Business Server';
@@ -45,7 +46,7 @@ function regionViolations(m: TopologyModel, key: 'geography' | 'area', what: str
 
 /** PAIR-8: each pool of a pair serves the users of both. */
 function capacityViolations(m: TopologyModel): Violation[] {
-  const perPool = m.productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 ? 53000 : 40000;
+  const perPool = productProfile(m.productVersion).maxUsersPerPairedPool;
   return pairs(m).flatMap((p) => {
     const out: Violation[] = [];
     const standard = p.primary.edition === PoolEdition.STANDARD && p.backup.edition === PoolEdition.STANDARD;

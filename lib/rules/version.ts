@@ -1,12 +1,12 @@
 /** Version feature matrix (VER-*): gate checks before anything else. */
-import { PoolEdition, ProductVersion, Severity } from '../enums';
+import { PoolEdition, Severity } from '../enums';
 import { productName } from '../model/queries';
-import { MAX_FRONT_ENDS } from '../model/versions';
+import { MAX_FRONT_ENDS, productProfile } from '../model/versions';
 import { rule, RuleStatus, RuleStatusKind, status } from './rule';
 
 export const VERSION_RULES = [
-  rule('VER-5', Severity.ERROR, 'No two-Front-End Enterprise pools in 2019', 'Front End Pool high availability and management', (m) =>
-    m.productVersion !== ProductVersion.SKYPE_FOR_BUSINESS_2019
+  rule('VER-5', Severity.ERROR, 'No two-Front-End Enterprise pools in 2019 and Subscription Edition', 'Front End Pool high availability and management', (m) =>
+    !productProfile(m.productVersion).refusesTwoServerPools
       ? []
       : m.frontEndPools
           .filter((p) => p.edition === PoolEdition.ENTERPRISE && p.servers.length === 2)
@@ -15,7 +15,7 @@ export const VERSION_RULES = [
             message: `Enterprise pool ${p.fqdn} has 2 Front End servers; ${productName(m)} cannot publish a 2-server pool; use 3 or more Front End servers, or Standard Edition servers paired for disaster recovery`,
           })),
   ),
-  rule('VER-6', Severity.ERROR, 'Front End servers per Enterprise pool at most 12 (2013, 2015) or 16 (2019)', 'Front End Pool high availability and management', (m) =>
+  rule('VER-6', Severity.ERROR, 'Front End servers per Enterprise pool at most 12 (2013, 2015) or 16 (2019, SE)', 'Front End Pool high availability and management', (m) =>
     m.frontEndPools
       .filter((p) => p.edition === PoolEdition.ENTERPRISE && p.servers.length > MAX_FRONT_ENDS[m.productVersion])
       .map((p) => ({

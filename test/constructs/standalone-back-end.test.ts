@@ -38,7 +38,7 @@ describe('SQL images', () => {
     for (const p of Object.values(ProductVersion)) {
       for (const v of Object.values(SqlServerVersion)) {
         const os = sqlImage(v, SqlEdition.ENTERPRISE, p).os;
-        const supported = { '2013': ['2012R2'], '2015': ['2012R2', '2016', '2019'], '2019': ['2016', '2019', '2022'] }[p];
+        const supported = { '2013': ['2012R2'], '2015': ['2012R2', '2016', '2019'], '2019': ['2016', '2019', '2022'], SE: ['2016', '2019', '2022'] }[p];
         expect(supported).toContain(os);
       }
     }

@@ -8,26 +8,30 @@ import { allowedModes, SQL_SUPPORT, sqlSupport, supportedSqlVersions } from '../
  * BE-12 SQL: 2013 2008 R2, 2012; 2015 2012, 2014, 2016, 2017, 2019; 2019 2016, 2017, 2019.
  * BE-11 AG only on Enterprise, and only SQL 2012 (SP2 CU2), 2014, 2016, 2017, 2019.
  * BE-13 clustering: Standard 2 nodes, Enterprise 16.
+ * SE    Subscription Edition states no SQL facts of its own: it has those of 2019 (SE_FACTS).
  */
 const P13 = ProductVersion.LYNC_SERVER_2013;
 const P15 = ProductVersion.SKYPE_FOR_BUSINESS_2015;
 const P19 = ProductVersion.SKYPE_FOR_BUSINESS_2019;
+/** The catalog row a version follows: its own, or 2019's for Subscription Edition. */
+const row = (p: ProductVersion) => (p === ProductVersion.SKYPE_FOR_BUSINESS_SE ? P19 : p);
 const { STANDALONE, MIRRORING, ALWAYS_ON_AVAILABILITY_GROUP: AG, FAILOVER_CLUSTER: FCI } = BackEndMode;
 const S = SqlServerVersion;
 
-const MODES: Record<ProductVersion, BackEndMode[]> = {
+const MODES: Record<typeof P13 | typeof P15 | typeof P19, BackEndMode[]> = {
   [P13]: [STANDALONE, MIRRORING, FCI],
   [P15]: [STANDALONE, MIRRORING, AG, FCI],
   [P19]: [STANDALONE, AG, FCI],
 };
-const SQL_VERSIONS: Record<ProductVersion, SqlServerVersion[]> = {
+const SQL_VERSIONS: Record<typeof P13 | typeof P15 | typeof P19, SqlServerVersion[]> = {
   [P13]: [S.SQL_2008_R2, S.SQL_2012],
   [P15]: [S.SQL_2012, S.SQL_2014, S.SQL_2016, S.SQL_2017, S.SQL_2019],
   [P19]: [S.SQL_2016, S.SQL_2017, S.SQL_2019],
 };
 const AG_SQL = [S.SQL_2012, S.SQL_2014, S.SQL_2016, S.SQL_2017, S.SQL_2019];
 
-function expectedBlockers(p: ProductVersion, mode: BackEndMode, v: SqlServerVersion, e: SqlEdition): string[] {
+function expectedBlockers(product: ProductVersion, mode: BackEndMode, v: SqlServerVersion, e: SqlEdition): string[] {
+  const p = row(product) as typeof P13 | typeof P15 | typeof P19;
   const out: string[] = [];
   if (mode === MIRRORING && p === P19) out.push('VER-1');
   if (mode === AG && p === P13) out.push('VER-2');
@@ -47,8 +51,8 @@ for (const p of Object.values(ProductVersion)) {
 }
 
 describe('the SQL support matrix', () => {
-  test('covers every product x mode x SQL version x edition (144 cells)', () => {
-    expect(cells).toHaveLength(3 * 4 * 6 * 2);
+  test('covers every product x mode x SQL version x edition (192 cells)', () => {
+    expect(cells).toHaveLength(4 * 4 * 6 * 2);
     for (const [p, mode, v, e] of cells) expect(SQL_SUPPORT[p][mode][v][e]).toBeDefined();
   });
 
@@ -70,10 +74,16 @@ describe('the SQL support matrix', () => {
     expect(sqlSupport(P19, AG, S.SQL_2019, SqlEdition.ENTERPRISE).requires).toBeUndefined();
   });
 
-  test('derives the allowed modes and SQL versions per product', () => {
-    for (const p of Object.values(ProductVersion)) {
-      expect(allowedModes(p).sort()).toEqual([...MODES[p]].sort());
-      expect(supportedSqlVersions(p).sort()).toEqual([...SQL_VERSIONS[p]].sort());
-    }
+  test.each(Object.values(ProductVersion))('derives the allowed modes and SQL versions of %s', (p) => {
+    const r = row(p) as typeof P13 | typeof P15 | typeof P19;
+    expect(allowedModes(p).sort()).toEqual([...MODES[r]].sort());
+    expect(supportedSqlVersions(p).sort()).toEqual([...SQL_VERSIONS[r]].sort());
+  });
+
+  test('Subscription Edition has no mirroring and accepts exactly the SQL Server versions of 2019', () => {
+    const SE = ProductVersion.SKYPE_FOR_BUSINESS_SE;
+    expect(allowedModes(SE)).not.toContain(MIRRORING);
+    expect(supportedSqlVersions(SE)).toEqual([S.SQL_2016, S.SQL_2017, S.SQL_2019]);
+    expect(SQL_SUPPORT[SE]).toEqual(SQL_SUPPORT[P19]);
   });
 });

@@ -38,6 +38,7 @@ import { App, TerraformStack, Testing } from '../../lib/cdktf';
 import { VM_SIZES } from '../../lib/model/vm-sizes';
 import { BackEndMode } from '../../lib/enums';
 import { sqlSupport } from '../../lib/model/sql-support';
+import { productProfile } from '../../lib/model/versions';
 
 /** What the kinds see when they draw their specs. */
 export interface SpecContext {
@@ -592,9 +593,9 @@ export const CHAT_POOLS: ConstructKind<ChatPoolSpec> = {
       })
       .map(({ layout, servers, ...c }) => ({ ...c, ...layout, ...servers }))
       .map((c) => (c.primaryActiveServers + c.primaryIdleServers + c.secondaryActiveServers + c.secondaryIdleServers === 0 ? { ...c, primaryActiveServers: 1 } : c));
-    // Skype for Business Server 2019 has no Persistent Chat: drawn rarely there.
+    // Skype for Business Server 2019 and Subscription Edition have no Persistent Chat: drawn rarely there.
     // A single site cannot hold the DR set: drawn rarely there too.
-    const rare = productVersion === ProductVersion.SKYPE_FOR_BUSINESS_2019 || siteCount === 1;
+    const rare = !productProfile(productVersion).persistentChat || siteCount === 1;
     return mostly(fc.constant([]), fc.array(chat, { minLength: 1, maxLength: 1 }), 1, rare ? 12 : 2);
   },
   build: (ctx, spec, i) =>
