@@ -2,7 +2,9 @@
  * Input that cannot be built at all throws, naming the construct, the prop, the value as given, what
  * is allowed and the fix. Everything the catalog documents is a finding instead (one run reports
  * every problem). Every message prints the value as the user wrote it: NaN as NaN, Infinity as
- * Infinity, undefined as "is missing", a construct by its path.
+ * Infinity, undefined as "is missing", a construct by its path. An optional prop given as null
+ * means "not given", as undefined does (the constructs read optional props with `??`); a required
+ * prop given as null is missing.
  */
 import { IConstruct } from 'constructs';
 import { isPrivateCidr, PRIVATE_RANGES } from '../model/private-ranges';
