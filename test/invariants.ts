@@ -6,6 +6,7 @@
 import { ADMIN_PORTS, portCovers } from '../lib/rules/security';
 import { computerNameProblem } from '../lib/rules/naming';
 import { azureNameProblem, storageAccountNameProblem } from '../lib/model/azure-names';
+import { providerConstraints } from './provider-invariants';
 
 export interface InvariantViolation {
   /** Invariant ID: the rule it backs up (SEC-1, NAME-5, ...) or NSG-PRIORITY, DNS-SET. */
@@ -238,6 +239,7 @@ export const INVARIANTS: readonly ((json: Json) => InvariantViolation[])[] = [
   nsgPriorities,
   oneRecordSetPerName,
   azureNameLimits,
+  providerConstraints,
 ];
 
 /** Every violation of every invariant on one synthesized stack (parsed JSON). */

@@ -1,6 +1,7 @@
 /**
  * The two-region lab: `cdktf deploy` with the app set to this file (see docs/lab.md):
- *   TF_VAR_contoso_admin_password='...' npx cdktf deploy --app "npx tsx examples/lab/main.ts" sfb-lab
+ *   export every TF_VAR_ variable docs/lab.md lists (generated from this stack), then
+ *   npx cdktf deploy --app "npx tsx examples/lab/main.ts" sfb-lab
  */
 import { App, TerraformStack } from '../../lib/cdktf';
 import { AzurermProvider } from '../../lib/azurerm';

@@ -80,6 +80,37 @@ export function sqlImage(version: SqlServerVersion, edition: SqlEdition, product
   };
 }
 
+/**
+ * The image a deployment's SQL VMs boot: the marketplace image of `sqlImage`, or in lab mode the free
+ * Developer edition where the marketplace offers it (SQL 2016 and later).
+ */
+export function sqlServerImage(version: SqlServerVersion, edition: SqlEdition, deployment: Pick<SqlDeploymentContext, 'productVersion' | 'lab'>): SqlImage {
+  const nominal = sqlImage(version, edition, deployment.productVersion);
+  const developer = nominal.marketplaceSql && deployment.lab?.sqlDeveloperEdition === true && DEVELOPER_EDITION_VERSIONS.has(version);
+  return developer ? { ...nominal, sku: 'sqldev' } : nominal;
+}
+
+const OS_OFFER_SUFFIX: Record<WindowsServerVersion, string> = {
+  [WindowsServerVersion.WINDOWS_SERVER_2012_R2]: 'WS2012R2',
+  [WindowsServerVersion.WINDOWS_SERVER_2016]: 'WS2016',
+  [WindowsServerVersion.WINDOWS_SERVER_2019]: 'WS2019',
+  [WindowsServerVersion.WINDOWS_SERVER_2022]: 'WS2022',
+};
+
+/**
+ * `sql_image_offer` and `sql_image_sku` of the SQL VM group (the WSFC) whose members boot `image`.
+ * The provider checks the offer case-sensitively against `^SQL[A-Za-z0-9]*-WS[A-Za-z0-9]*$`
+ * (lib/model/provider-constraints.ts: SQL_VM_GROUP), so the group takes `SQL2019-WS2022` while the
+ * VMs keep the marketplace spelling `sql2019-ws2022`. Without a marketplace SQL image (BE-12, which
+ * cannot be acknowledged) the offer is still well-formed, named after the version and the OS.
+ * The SKU is one of `Developer` and `Enterprise`; Standard edition (BE-11, not acknowledgeable)
+ * is passed through so the finding, not a silent substitution, stops synthesis.
+ */
+export function sqlVmGroupImage(image: SqlImage, version: SqlServerVersion, edition: SqlEdition): { offer: string; sku: string } {
+  const offer = image.marketplaceSql ? image.offer.toUpperCase() : `SQL${version.toUpperCase()}-${OS_OFFER_SUFFIX[image.os]}`;
+  return { offer, sku: image.sku === 'sqldev' ? 'Developer' : edition };
+}
+
 /** Passwords of the domain accounts a Windows failover cluster and its SQL Server need. */
 export interface ClusterCredentials {
   readonly clusterBootstrapPassword: string;
@@ -217,10 +248,8 @@ export class SqlServers extends Construct {
   constructor(scope: Construct, id: string, props: SqlServersProps) {
     super(scope, id);
     const deployment = props.deployment;
-    const nominal = sqlImage(props.sqlVersion, props.sqlEdition, deployment.productVersion);
     // Lab mode: the free Developer edition where the marketplace offers it (SQL 2016 and later).
-    const developer = nominal.marketplaceSql && deployment.lab?.sqlDeveloperEdition === true && DEVELOPER_EDITION_VERSIONS.has(props.sqlVersion);
-    this.image = developer ? { ...nominal, sku: 'sqldev' } : nominal;
+    this.image = sqlServerImage(props.sqlVersion, props.sqlEdition, deployment);
     const { os, marketplaceSql, ...image } = this.image;
     this.group = new ServerGroup(this, 'servers', {
       site: props.site,

@@ -11,14 +11,14 @@
  */
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { SubnetRole } from '../model/network';
-import { cloudWitness, clusterCredentials, serviceAccounts, sqlImage, SqlServers, SqlServiceAccounts, storageAccountName } from '../azure/sql';
+import { cloudWitness, clusterCredentials, serviceAccounts, sqlServerImage, SqlServers, SqlServiceAccounts, sqlVmGroupImage, storageAccountName } from '../azure/sql';
 import { MssqlVirtualMachineAvailabilityGroupListener, MssqlVirtualMachineGroup, StorageAccount } from '../azurerm';
 import { BackEndMode, SqlEdition } from '../enums';
 import { BackEndModel } from '../model/topology';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
-import { requireCount } from './validate-input';
+import { optionalBoolean, requireCount } from './validate-input';
 
 export interface AlwaysOnBackEndProps extends SqlBackEndProps {
   /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
@@ -59,7 +59,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
     super(scope, id, 'AlwaysOnBackEnd', props, ['replicas', 'listenerPort', 'readableSecondaries', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE);
     this.replicas = requireCount(this, 'AlwaysOnBackEnd', 'replicas', props.replicas ?? 2, 2, 9);
     this.listenerPort = requireCount(this, 'AlwaysOnBackEnd', 'listenerPort', props.listenerPort ?? 1433, 1, 65535);
-    this.readableSecondaries = props.readableSecondaries ?? false;
+    this.readableSecondaries = optionalBoolean(this, 'AlwaysOnBackEnd', 'readableSecondaries', props.readableSecondaries, false);
     const deployment = this.deployment;
     const accounts = serviceAccounts(deployment.adDomain, props.serviceAccounts);
     const credentials = clusterCredentials(deployment);
@@ -67,13 +67,14 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
     this.witnessStorage = cloudWitness(this, scope, storageAccountName('stw', this.node.path, props.witnessStorageAccountName, 'AlwaysOnBackEnd', 'witnessStorageAccountName'));
 
     // The SQL VM group is the Windows failover cluster; its name becomes the cluster name (15 characters at most).
-    const image = sqlImage(this.sqlVersion, this.sqlEdition, deployment.productVersion);
+    // The group takes the provider's `SQL2019-WS2022` spelling; its VMs keep the marketplace offer.
+    const groupImage = sqlVmGroupImage(sqlServerImage(this.sqlVersion, this.sqlEdition, deployment), this.sqlVersion, this.sqlEdition);
     this.group = new MssqlVirtualMachineGroup(this, 'cluster', {
       name: `${this.namePrefix}-cl`,
       location: scope.location,
       resourceGroupName: scope.resourceGroup.name,
-      sqlImageOffer: image.offer,
-      sqlImageSku: this.sqlEdition,
+      sqlImageOffer: groupImage.offer,
+      sqlImageSku: groupImage.sku,
       wsfcDomainProfile: {
         fqdn: deployment.adDomain,
         clusterSubnetType: 'SingleSubnet',

@@ -18,3 +18,13 @@ export interface IBackEnd extends IConstruct {
   /** Called by a pool that uses the back end: opens SQL from the pool's subnet. */
   attachPool(pool: IConstruct & { readonly site: CentralSite }): void;
 }
+
+/** Whether a value is a back end construct (JavaScript callers can pass a string or a plain object). */
+export function isBackEnd(x: unknown): x is IBackEnd {
+  if (typeof x !== 'object' || x === null) return false;
+  const b = x as Partial<IBackEnd>;
+  return typeof b.node === 'object' && typeof b.attachPool === 'function' && Object.values(BackEndMode).includes(b.mode as BackEndMode);
+}
+
+/** How messages name what a `backEnd` prop takes. */
+export const BACK_END_KINDS = 'a back end construct (AlwaysOnBackEnd, MirroredBackEnd, FailoverClusterBackEnd or StandaloneBackEnd)';

@@ -17,12 +17,13 @@ import { renderRunbook } from '../reports/runbook';
 import { planningReports } from '../reports/index';
 import { evaluate } from '../rules/engine';
 import { Finding, formatFinding } from '../rules/rule';
-import { acknowledgementsFor } from './acknowledgements';
+import { acknowledgementsFor, reportsUnmatched } from './acknowledgements';
 import { Lab, LabOptions } from './lab';
 import { emptyParts, ITopologyMember } from './model-builder';
 import { Roster } from './roster';
 import type { CentralSite } from './site';
-import { rejectUnknownProps, requireDomainName } from './validate-input';
+import { rejectUnknownProps, requireDomainName, requireEnum, requireRegion } from './validate-input';
+import { rejectNameCollision, requireAdminUsername } from './deployment-input';
 
 export interface SfbDeploymentProps {
   /** Lync Server 2013, Skype for Business Server 2015, 2019 or Subscription Edition. */
@@ -115,7 +116,7 @@ export class SfbDeployment extends Construct {
   private readonly firstHopOffers: FirstHopOffer[] = [];
   private rendered = false;
   private readonly plannedModel = perRevision(() => resolveAddresses(this.rawModel(), (text) => this.addresses.resolve(text)));
-  private readonly plannedFindings = perRevision(() => evaluate(this.toModel(), acknowledgementsFor(this)));
+  private readonly plannedFindings = perRevision(() => evaluate(this.toModel(), acknowledgementsFor(this), undefined, reportsUnmatched(this)));
   private adminPasswordToken?: string;
   private annotated = false;
 
@@ -123,28 +124,18 @@ export class SfbDeployment extends Construct {
     super(scope, id);
     Object.defineProperty(this, DEPLOYMENT_SYMBOL, { value: true });
     rejectUnknownProps(this, 'SfbDeployment', props, KNOWN_PROPS);
-    if (!Object.values(ProductVersion).includes(props.productVersion)) {
-      throw new Error(`SfbDeployment ${this.node.path}: productVersion "${props.productVersion}" is not a ProductVersion; use ProductVersion.LYNC_SERVER_2013, SKYPE_FOR_BUSINESS_2015, SKYPE_FOR_BUSINESS_2019 or SKYPE_FOR_BUSINESS_SE`);
-    }
-    this.productVersion = props.productVersion;
+    this.productVersion = requireEnum(this, 'SfbDeployment', 'productVersion', props.productVersion, ProductVersion, 'ProductVersion');
     this.sipDomain = requireDomainName(this, 'SfbDeployment', 'sipDomain', props.sipDomain);
     this.adDomain = requireDomainName(this, 'SfbDeployment', 'adDomain', props.adDomain, true);
-    this.adminUsername = props.adminUsername ?? 'sfbadmin';
-    if (!/^[A-Za-z][A-Za-z0-9._-]{0,19}$/.test(this.adminUsername) || /^(administrator|admin|root|guest)$/i.test(this.adminUsername)) {
-      throw new Error(`SfbDeployment ${this.node.path}: adminUsername "${this.adminUsername}" cannot be used; Azure needs 1-20 letters, digits, dots, hyphens or underscores starting with a letter, and refuses names such as administrator, admin, root and guest`);
-    }
-    this.supportPosture = props.supportPosture ?? (props.lab !== undefined ? SupportPosture.LAB : SupportPosture.UNACKNOWLEDGED);
+    this.adminUsername = requireAdminUsername(this, props.adminUsername ?? 'sfbadmin');
+    this.supportPosture = requireEnum(this, 'SfbDeployment', 'supportPosture', props.supportPosture ?? (props.lab !== undefined ? SupportPosture.LAB : SupportPosture.UNACKNOWLEDGED), SupportPosture, 'SupportPosture');
     this.name = id.toLowerCase().replace(/[^a-z0-9-]/g, '-');
-    if (props.globalLocation !== undefined) {
-      if (typeof props.globalLocation !== 'string' || !/^[a-z0-9]+$/i.test(props.globalLocation)) {
-        throw new Error(`SfbDeployment ${this.node.path}: globalLocation ${JSON.stringify(props.globalLocation)} is not an Azure region name; give one such as "westeurope"`);
-      }
-      this.globalLocation = props.globalLocation.toLowerCase();
-    }
+    if (props.globalLocation !== undefined) this.globalLocation = requireRegion(this, 'SfbDeployment', 'globalLocation', props.globalLocation);
     if (props.evaluationDate !== undefined && !isIsoDate(props.evaluationDate)) {
       throw new Error(`SfbDeployment ${this.node.path}: evaluationDate "${props.evaluationDate}" is not a date; write it as YYYY-MM-DD, e.g. "2026-12-01"`);
     }
     this.evaluationDate = props.evaluationDate ?? defaultEvaluationDate();
+    rejectNameCollision(this);
 
     this.adminPasswordVariable = new TerraformVariable(this, 'admin-password', {
       type: 'string',

@@ -9,7 +9,7 @@ import { newestSupportedOs } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
-import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface DirectorPoolProps {
   /** Pool FQDN. */
@@ -82,9 +82,9 @@ export class DirectorPool extends Construct {
     this.servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.DIRECTOR,
-      namePrefix: props.serverNamePrefix ?? label,
+      namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? label,
       count,
-      vmSize: props.vmSize ?? 'Standard_D8s_v5',
+      vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? 'Standard_D8s_v5',
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.DIRECTOR }],
     });

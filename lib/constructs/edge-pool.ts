@@ -10,7 +10,7 @@ import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
-import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { describeValue, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 /**
  * What an Edge pool can use as its next hop (EDGE-19): a Front End pool now, a Director pool
@@ -118,8 +118,11 @@ export class EdgePool extends Construct {
     this.webConferencingEdgeFqdn = requireDomainName(this, 'EdgePool', 'webConferencingEdgeFqdn', props.webConferencingEdgeFqdn);
     this.audioVideoEdgeFqdn = requireDomainName(this, 'EdgePool', 'audioVideoEdgeFqdn', props.audioVideoEdgeFqdn);
     const hop = props.nextHop as Partial<IEdgeNextHop> | undefined;
-    if (!hop || typeof hop.fqdn !== 'string' || !(hop.site instanceof CentralSite)) {
-      throw new Error(`EdgePool ${this.node.path}: nextHop is not a Front End pool or Director pool; pass the pool object (e.g. nextHop: pool)`);
+    if (hop === undefined || hop === null) {
+      throw new Error(`EdgePool ${this.node.path}: nextHop is missing; give the Front End pool (or Director pool) the Edge pool sends traffic to, e.g. nextHop: pool`);
+    }
+    if (typeof hop !== 'object' || typeof hop.fqdn !== 'string' || !(hop.site instanceof CentralSite)) {
+      throw new Error(`EdgePool ${this.node.path}: nextHop ${describeValue(hop)} is not a Front End pool or Director pool; pass the pool object itself, not its name (e.g. nextHop: pool)`);
     }
     this.nextHop = props.nextHop;
     // Range and whole-number checks are SRV-2 findings; only a non-number cannot be built.
@@ -134,9 +137,9 @@ export class EdgePool extends Construct {
     this.servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.EDGE,
-      namePrefix: props.serverNamePrefix ?? this.internalFqdn.split('.')[0],
+      namePrefix: optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix) ?? this.internalFqdn.split('.')[0],
       count,
-      vmSize: props.vmSize ?? 'Standard_D8s_v5',
+      vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? 'Standard_D8s_v5',
       os: this.operatingSystem,
       // External NIC first: only the first NIC of an Azure VM gets the default gateway (VM-2, EDGE-12).
       nics: [

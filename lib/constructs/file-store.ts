@@ -8,7 +8,7 @@ import { newestSupportedOs } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
-import { rejectUnknownProps, requireCount, requireEnum } from './validate-input';
+import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireEnum } from './validate-input';
 
 export interface FileStoreProps {
   /** Windows file servers replicating with DFS (FILE-1: a DFS pair). @default 2 */
@@ -69,9 +69,9 @@ export class FileStore extends Construct {
     this.servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.FILE_SERVER,
-      namePrefix: props.serverNamePrefix ?? scope.defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id),
+      namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope.defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id),
       count,
-      vmSize: props.vmSize ?? 'Standard_D4s_v5',
+      vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? 'Standard_D4s_v5',
       os,
       nics: [{ subnet: SubnetRole.INFRASTRUCTURE }],
     });

@@ -6,13 +6,13 @@ import { ServerGroup } from '../azure/servers';
 import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs } from '../model/versions';
-import { IBackEnd } from './back-end';
+import { BACK_END_KINDS, IBackEnd, isBackEnd } from './back-end';
 import type { EdgePool } from './edge-pool';
 import { SfbDeployment } from './deployment';
 import { FileStore } from './file-store';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
-import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { optionalBoolean, optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface FrontEndPoolProps {
   /** Pool FQDN (for Standard Edition, the server's FQDN); its first label names the servers and load balancer. */
@@ -129,18 +129,19 @@ export class FrontEndPool extends Construct {
     this.internalWebFqdn = requireDomainName(this, 'FrontEndPool', 'internalWebFqdn', props.internalWebFqdn ?? `${label}-webint.${domain}`);
     this.externalWebFqdn = requireDomainName(this, 'FrontEndPool', 'externalWebFqdn', props.externalWebFqdn ?? `${label}-webext.${deployment.sipDomain}`);
     const firstPool = !deployment.members.all.some((m) => m instanceof FrontEndPool);
-    this.hostsCentralManagementStore = props.hostsCentralManagementStore ?? firstPool;
-    this.collocatedMediation = props.collocatedMediation ?? false;
-    this.enterpriseVoice = props.enterpriseVoice ?? false;
-    this.backEnd = props.backEnd;
+    this.hostsCentralManagementStore = optionalBoolean(this, 'FrontEndPool', 'hostsCentralManagementStore', props.hostsCentralManagementStore, firstPool);
+    this.collocatedMediation = optionalBoolean(this, 'FrontEndPool', 'collocatedMediation', props.collocatedMediation, false);
+    this.enterpriseVoice = optionalBoolean(this, 'FrontEndPool', 'enterpriseVoice', props.enterpriseVoice, false);
+    // A missing back end of an Enterprise pool is a finding (FE-1 family); a wrong type cannot be built.
+    this.backEnd = optionalConstruct(this, 'FrontEndPool', 'backEnd', props.backEnd, isBackEnd, BACK_END_KINDS);
 
     const role = enterprise ? ServerRole.FRONT_END : ServerRole.STANDARD_EDITION;
     this.servers = new ServerGroup(this, 'servers', {
       site: scope,
       role,
-      namePrefix: props.serverNamePrefix ?? label,
+      namePrefix: optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix) ?? label,
       count,
-      vmSize: props.vmSize ?? deployment.defaultVmSize(role, 'Standard_D16s_v5'),
+      vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment.defaultVmSize(role, 'Standard_D16s_v5'),
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.FRONT_END }],
       fqdnOverride: enterprise ? undefined : this.fqdn,
@@ -170,9 +171,7 @@ export class FrontEndPool extends Construct {
     this.allowFrontEndTraffic();
     if (this.backEnd) this.backEnd.attachPool(this);
     deployment.offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: ips, kind: 'registrar' });
-    if (props.fileStore !== undefined && !(props.fileStore instanceof FileStore)) {
-      throw new Error(`FrontEndPool ${this.node.path}: fileStore is not a FileStore; pass a FileStore construct`);
-    }
+    optionalConstruct(this, 'FrontEndPool', 'fileStore', props.fileStore, (x): x is FileStore => x instanceof FileStore, 'a FileStore construct');
     this.fileStore = props.fileStore ?? (enterprise ? FileStore.sharedBy(scope) : undefined);
     this.fileStore?.attachPool(this);
     deployment.register(this);

@@ -21,7 +21,8 @@ import { SupportPosture, WindowsServerVersion } from '../enums';
 import { LabModel, ServerRole } from '../model/topology';
 import type { SfbDeployment } from './deployment';
 import type { CentralSite } from './site';
-import { rejectUnknownProps, requireEnum } from './validate-input';
+import { SHUTDOWN_SCHEDULE, shutdownTimeZone } from '../model/provider-constraints';
+import { describeValue, rejectUnknownProps, requireBoolean, requireEnum, requireString, requireVmSize } from './validate-input';
 
 export interface LabOptions {
   /**
@@ -30,7 +31,9 @@ export interface LabOptions {
    */
   readonly shutdownTime?: string;
   /**
-   * Windows time-zone ID of `shutdownTime`, e.g. `"W. Europe Standard Time"`.
+   * Windows time-zone ID of `shutdownTime`, e.g. `"W. Europe Standard Time"`: one of the IDs the
+   * provider accepts (lib/model/provider-constraints.ts, SHUTDOWN_SCHEDULE.timeZones); IANA names
+   * such as `Europe/Amsterdam` are refused.
    * @default "UTC"
    */
   readonly shutdownTimeZone?: string;
@@ -102,23 +105,24 @@ export class Lab extends Construct {
     this.deployment = deployment;
     const what = 'SfbDeployment lab';
     if (typeof options !== 'object' || options === null) {
-      throw new Error(`${what} ${this.node.path}: lab ${JSON.stringify(options)} is not an object; give {} or LabOptions`);
+      throw new Error(`${what} ${this.node.path}: lab ${describeValue(options)} is not an object; give {} or LabOptions`);
     }
     rejectUnknownProps(this, what, options, KNOWN_OPTIONS);
     this.shutdownTime = options.shutdownTime ?? '1900';
-    if (typeof this.shutdownTime !== 'string' || !/^([01]\d|2[0-3])[0-5]\d$/.test(this.shutdownTime)) {
-      throw new Error(`${what} ${this.node.path}: shutdownTime ${JSON.stringify(options.shutdownTime)} is not a 24-hour HHmm time; give e.g. "1900"`);
+    if (typeof this.shutdownTime !== 'string' || !/^([01]\d|2[0-3])[0-5]\d$/.test(this.shutdownTime) || !SHUTDOWN_SCHEDULE.dailyRecurrenceTime.test(this.shutdownTime)) {
+      throw new Error(`${what} ${this.node.path}: shutdownTime ${describeValue(options.shutdownTime)} is not a 24-hour HHmm time; give e.g. "1900"`);
     }
-    this.shutdownTimeZone = options.shutdownTimeZone ?? 'UTC';
-    if (typeof this.shutdownTimeZone !== 'string' || this.shutdownTimeZone.trim() === '') {
-      throw new Error(`${what} ${this.node.path}: shutdownTimeZone ${JSON.stringify(options.shutdownTimeZone)} is not a Windows time-zone ID; give e.g. "UTC" or "W. Europe Standard Time"`);
+    this.shutdownTimeZone = requireShutdownTimeZone(this, what, options.shutdownTimeZone ?? 'UTC');
+    if (options.vmSizes !== undefined && (typeof options.vmSizes !== 'object' || options.vmSizes === null || Array.isArray(options.vmSizes))) {
+      throw new Error(`${what} ${this.node.path}: vmSizes ${describeValue(options.vmSizes)} is not an object; give sizes by role, e.g. { "front-end": "Standard_B4ms" }`);
     }
-    for (const key of Object.keys(options.vmSizes ?? {})) {
+    for (const [key, size] of Object.entries(options.vmSizes ?? {})) {
       requireEnum(this, what, `vmSizes key`, key, ServerRole, 'ServerRole');
+      requireVmSize(this, what, `vmSizes.${key}`, size);
     }
     this.vmSizes = { ...LAB_VM_SIZES, ...(options.vmSizes ?? {}) };
     this.domainControllerOs = requireEnum(this, what, 'domainControllerOs', options.domainControllerOs ?? WindowsServerVersion.WINDOWS_SERVER_2022, WindowsServerVersion, 'WindowsServerVersion');
-    this.sqlDeveloperEdition = options.sqlDeveloperEdition ?? true;
+    this.sqlDeveloperEdition = requireBoolean(this, what, 'sqlDeveloperEdition', options.sqlDeveloperEdition ?? true);
 
     deployment.sites.forEach((site) => this.addSite(site));
     deployment.servers.forEach((server) => this.addServer(server));
@@ -298,4 +302,18 @@ export class Lab extends Construct {
       ...(this.explicitPosture !== undefined && this.explicitPosture !== SupportPosture.LAB ? { explicitSupportPosture: this.explicitPosture } : {}),
     };
   }
+}
+
+/** A Windows time-zone ID the provider accepts for the shutdown schedule, in the provider's spelling. */
+function requireShutdownTimeZone(scope: Construct, what: string, value: unknown): string {
+  const tz = requireString(scope, what, 'shutdownTimeZone', value, 'a Windows time-zone ID such as "UTC" or "W. Europe Standard Time"');
+  const known = shutdownTimeZone(tz);
+  if (!known) {
+    const hint = tz.includes('/') ? ' (an IANA name; Azure takes Windows IDs: Europe/Amsterdam is "W. Europe Standard Time")' : '';
+    throw new Error(
+      `${what} ${scope.node.path}: shutdownTimeZone ${describeValue(value)} is not a Windows time-zone ID the azurerm provider accepts${hint}; ` +
+        `give one of ${SHUTDOWN_SCHEDULE.timeZones.map((z) => `"${z}"`).join(', ')} (${SHUTDOWN_SCHEDULE.source.file})`,
+    );
+  }
+  return known;
 }

@@ -10,7 +10,7 @@ import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
-import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface MediationPoolProps {
   /** Pool FQDN. */
@@ -78,9 +78,7 @@ export class MediationPool extends Construct {
     this.deployment = deployment;
     this.fqdn = requireDomainName(this, 'MediationPool', 'fqdn', props.fqdn);
     const count = requireCount(this, 'MediationPool', 'servers', props.servers ?? 2, 1, 100);
-    if (!(props.nextHop instanceof Construct)) {
-      throw new Error(`MediationPool ${this.node.path}: nextHop ${JSON.stringify(props.nextHop)} is not a pool; give the FrontEndPool the Mediation pool routes to`);
-    }
+    requireConstruct(this, 'MediationPool', 'nextHop', props.nextHop, (x): x is Construct => x instanceof Construct, 'the FrontEndPool the Mediation pool routes to');
     this.nextHop = props.nextHop;
     this.loadBalancing = requireEnum(this, 'MediationPool', 'loadBalancing', props.loadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
     this.gatewayPrefixes = this.requireGatewayPrefixes(props.gatewayPrefixes ?? ['VirtualNetwork']);
@@ -91,9 +89,9 @@ export class MediationPool extends Construct {
     this.servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.MEDIATION,
-      namePrefix: props.serverNamePrefix ?? label,
+      namePrefix: optionalNamePrefix(this, 'MediationPool', props.serverNamePrefix) ?? label,
       count,
-      vmSize: props.vmSize ?? 'Standard_D8s_v5',
+      vmSize: optionalVmSize(this, 'MediationPool', props.vmSize) ?? 'Standard_D8s_v5',
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.MEDIATION }],
     });

@@ -12,6 +12,7 @@ import { BackEndMode, SqlEdition } from '../enums';
 import { ServerRole } from '../model/topology';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
+import { optionalBoolean, optionalVmSize } from './validate-input';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
 
 export interface MirroredBackEndProps extends SqlBackEndProps {
@@ -37,10 +38,8 @@ export class MirroredBackEnd extends SqlBackEnd {
 
   constructor(scope: CentralSite, id: string, props: MirroredBackEndProps) {
     super(scope, id, 'MirroredBackEnd', props, ['witness', 'witnessVmSize'], SqlEdition.ENTERPRISE);
-    this.witness = props.witness ?? true;
-    if (typeof this.witness !== 'boolean') {
-      throw new Error(`MirroredBackEnd ${this.node.path}: witness ${JSON.stringify(props.witness)} is not a boolean; use true (default) or false`);
-    }
+    this.witness = optionalBoolean(this, 'MirroredBackEnd', 'witness', props.witness, true);
+    const witnessVmSize = optionalVmSize(this, 'MirroredBackEnd', props.witnessVmSize, 'witnessVmSize');
     const deployment = this.deployment;
     this.sql = new SqlServers(this, 'sql', {
       site: scope,
@@ -62,7 +61,7 @@ export class MirroredBackEnd extends SqlBackEnd {
         sqlVersion: this.sqlVersion,
         sqlEdition: this.sqlEdition,
         role: ServerRole.SQL_WITNESS,
-        vmSize: props.witnessVmSize ?? 'Standard_D4s_v5',
+        vmSize: witnessVmSize ?? 'Standard_D4s_v5',
         firstZoneIndex: 2,
         dataDisks: false,
       });

@@ -4,7 +4,7 @@ import { peerSites } from '../azure/peering';
 import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
-import { rejectUnknownProps } from './validate-input';
+import { rejectUnknownProps, requireConstruct } from './validate-input';
 
 export interface PairedPoolsProps {
   /** One pool of the pair; it backs up `backup` and is backed up by it. */
@@ -35,9 +35,7 @@ export class PairedPools extends Construct {
       throw new Error(`PairedPools ${this.node.path}: scope must be an SfbDeployment`);
     }
     for (const [prop, pool] of [['primary', props.primary], ['backup', props.backup]] as const) {
-      if (!(pool instanceof FrontEndPool)) {
-        throw new Error(`PairedPools ${this.node.path}: ${prop} is not a FrontEndPool; pass the FrontEndPool construct`);
-      }
+      requireConstruct(this, 'PairedPools', prop, pool, (x): x is FrontEndPool => x instanceof FrontEndPool, 'a FrontEndPool construct');
       // A deployment is one topology of one product version, so this also rules out cross-version pairs (PAIR-20).
       if (pool.deployment !== scope) {
         throw new Error(`PairedPools ${this.node.path}: ${prop} ${pool.node.path} belongs to another SfbDeployment; a pool can only be paired with a pool of the same topology (and product version)`);

@@ -8,12 +8,12 @@ import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } fr
 import { ChatDatabaseFunction, ChatPoolModel, ChatServerPlacement, ServerRole } from '../model/topology';
 import { newestSupportedOs } from '../model/versions';
 import { chatSqlConfiguration } from '../reports/chat-sql';
-import { IBackEnd } from './back-end';
+import { BACK_END_KINDS, IBackEnd, isBackEnd } from './back-end';
 import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
-import { rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface StretchedPersistentChatPoolProps {
   /** Pool FQDN, e.g. `pchat.corp.contoso.com`. */
@@ -99,17 +99,19 @@ export class StretchedPersistentChatPool extends Construct {
     this.deployment = deployment;
     this.fqdn = requireDomainName(this, 'StretchedPersistentChatPool', 'fqdn', props.fqdn);
     for (const prop of ['primarySite', 'secondarySite'] as const) {
-      if (!(props[prop] instanceof CentralSite) || props[prop].deployment !== deployment) {
+      requireConstruct(this, 'StretchedPersistentChatPool', prop, props[prop], (x): x is CentralSite => x instanceof CentralSite, `a CentralSite of deployment ${deployment.node.path}`);
+      if (props[prop].deployment !== deployment) {
         throw new Error(`StretchedPersistentChatPool ${this.node.path}: ${prop} must be a CentralSite of deployment ${deployment.node.path}`);
       }
     }
-    if (!(props.homePool instanceof FrontEndPool) || props.homePool.deployment !== deployment) {
+    requireConstruct(this, 'StretchedPersistentChatPool', 'homePool', props.homePool, (x): x is FrontEndPool => x instanceof FrontEndPool, `a FrontEndPool of deployment ${deployment.node.path}`);
+    if (props.homePool.deployment !== deployment) {
       throw new Error(`StretchedPersistentChatPool ${this.node.path}: homePool must be a FrontEndPool of deployment ${deployment.node.path}`);
     }
     this.primarySite = props.primarySite;
     this.secondarySite = props.secondarySite;
     this.homePool = props.homePool;
-    this.backEnd = props.backEnd;
+    this.backEnd = optionalConstruct(this, 'StretchedPersistentChatPool', 'backEnd', props.backEnd, isBackEnd, BACK_END_KINDS);
     const count = (prop: keyof StretchedPersistentChatPoolProps, value: unknown) => requireCount(this, 'StretchedPersistentChatPool', prop, value, 0, 100);
     const primaryActive = count('primaryActiveServers', props.primaryActiveServers);
     const primaryIdle = count('primaryIdleServers', props.primaryIdleServers ?? 0);
@@ -133,9 +135,9 @@ export class StretchedPersistentChatPool extends Construct {
       const group = new ServerGroup(this, groupId, {
         site,
         role: ServerRole.PERSISTENT_CHAT,
-        namePrefix: props.serverNamePrefix ?? label,
+        namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? label,
         count: active + idle,
-        vmSize: props.vmSize ?? 'Standard_D16s_v5',
+        vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? 'Standard_D16s_v5',
         os,
         nics: [{ subnet: SubnetRole.PERSISTENT_CHAT }],
         firstIndex,

@@ -8,19 +8,22 @@ import { Cidr, cidrToString, MAX_PREFIX, MIN_PREFIX, overlaps, parseCidr, Subnet
 import { FlowModel } from '../model/topology';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
-import { rejectUnknownProps, requireCount } from './validate-input';
+import { regionByName } from '../model/regions';
+import { rejectSiteIdCollision } from './site-input';
+import { rejectUnknownProps, requireCount, requirePrivateCidr, requireRegion, requireString } from './validate-input';
 
 export interface CentralSiteProps {
-  /** Azure region of the site, e.g. `westeurope`. */
+  /** Azure region of the site, e.g. `westeurope` (or its display name, `West Europe`); a region of lib/model/regions.ts. */
   readonly location: string;
   /**
-   * CIDR of the site's virtual network, /8 to /22. It is cut into 16 equal slots, one subnet per role
+   * CIDR of the site's virtual network, /8 to /22, inside a private range (10/8, 172.16/12, 192.168/16, 100.64/10). It is cut into 16 equal slots, one subnet per role
    * (Front End, Back End, Edge internal, perimeter, Persistent Chat, Director, Mediation, infrastructure, Bastion).
    */
   readonly addressSpace: string;
   /**
-   * Availability zones the site's pools spread over.
-   * @default ["1","2","3"] - `[]` places each pool in an availability set instead
+   * Availability zones the site's pools spread over. In a region without zones (see
+   * lib/model/regions.ts) only `[]` is allowed (AZ-3).
+   * @default ["1","2","3"] where the region has zones, else `[]` (an availability set per pool, reported as AZ-3 info) - `[]` places each pool in an availability set instead
    */
   readonly availabilityZones?: string[];
   /**
@@ -71,11 +74,11 @@ export class CentralSite extends Construct implements SitePlacement {
     }
     rejectUnknownProps(this, 'CentralSite', props, KNOWN_PROPS);
     this.deployment = scope;
-    if (typeof props.location !== 'string' || !/^[a-z0-9]+$/i.test(props.location)) {
-      throw new Error(`CentralSite ${this.node.path}: location ${JSON.stringify(props.location)} is not an Azure region name such as "westeurope"`);
-    }
-    this.location = props.location.toLowerCase();
-    const parsed = parseCidr(String(props.addressSpace));
+    const region = regionByName(requireRegion(this, 'CentralSite', 'location', props.location))!;
+    this.location = region.name;
+    rejectSiteIdCollision(this, scope.sites.all);
+    requireString(this, 'CentralSite', 'addressSpace', props.addressSpace, 'an IPv4 CIDR such as "10.1.0.0/16"');
+    const parsed = parseCidr(props.addressSpace);
     if (typeof parsed === 'string') {
       throw new Error(`CentralSite ${this.node.path}: addressSpace ${JSON.stringify(props.addressSpace)} ${parsed}; give an IPv4 CIDR from /${MIN_PREFIX} to /${MAX_PREFIX}, such as 10.1.0.0/16`);
     }
@@ -87,9 +90,12 @@ export class CentralSite extends Construct implements SitePlacement {
         throw new Error(`CentralSite ${this.node.path}: addressSpace "${props.addressSpace}" overlaps site ${other.node.id} (${other.addressSpace}); peered networks need distinct address spaces`);
       }
     }
+    requirePrivateCidr(this, 'CentralSite', 'addressSpace', props.addressSpace, cidrToString(parsed));
     this.space = parsed;
     this.addressSpace = cidrToString(parsed);
-    const zones = props.availabilityZones ?? ['1', '2', '3'];
+    // A region without zones falls back to availability sets (AZ-3 reports it as info); zones
+    // given explicitly there are an AZ-3 error.
+    const zones = props.availabilityZones ?? (region.availabilityZones ? ['1', '2', '3'] : []);
     if (!Array.isArray(zones) || zones.some((z) => typeof z !== 'string')) {
       throw new Error(`CentralSite ${this.node.path}: availabilityZones ${JSON.stringify(zones)} is not a list of zone names; use e.g. ["1","2","3"] or []`);
     }

@@ -8,7 +8,7 @@ import { IBackEnd } from './back-end';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
-import { rejectUnknownProps, requireEnum } from './validate-input';
+import { optionalNamePrefix, rejectUnknownProps, requireBoolean, requireEnum, requireVmSize } from './validate-input';
 
 /** Props every back end accepts. */
 export interface SqlBackEndProps {
@@ -51,11 +51,9 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
     this.sqlVersion = requireEnum(this, construct, 'sqlVersion', props.sqlVersion, SqlServerVersion, 'SqlServerVersion');
     this.sqlEdition = requireEnum(this, construct, 'sqlEdition', props.sqlEdition ?? defaultEdition, SqlEdition, 'SqlEdition');
     // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
-    this.protectDataDisks = props.protectDataDisks ?? this.deployment.lab === undefined;
-    if (typeof this.protectDataDisks !== 'boolean') {
-      throw new Error(`${construct} ${this.node.path}: protectDataDisks ${JSON.stringify(props.protectDataDisks)} is not a boolean; use true (default) or false for a lab`);
-    }
-    this.namePrefix = props.serverNamePrefix ?? scope.defaultServerPrefix('sql', id);
+    this.protectDataDisks = requireBoolean(this, construct, 'protectDataDisks', props.protectDataDisks ?? this.deployment.lab === undefined);
+    if (props.vmSize !== undefined) requireVmSize(this, construct, 'vmSize', props.vmSize);
+    this.namePrefix = optionalNamePrefix(this, construct, props.serverNamePrefix) ?? scope.defaultServerPrefix('sql', id);
   }
 
   /** FQDN of the SQL store the pool points at (listener, cluster network name, principal or server). */

@@ -27,3 +27,15 @@ export const VM_SIZES: Readonly<Record<string, VmSizeInfo>> = {
 export function vmSizeInfo(size: string): VmSizeInfo | undefined {
   return VM_SIZES[size];
 }
+
+/**
+ * The shape of an Azure VM size name: tier, family letters with vCPUs and features, an optional
+ * constrained-vCPU count and version (`Standard_D16s_v5`, `Standard_E16-4s_v5`, `Standard_B2ms`).
+ */
+export const VM_SIZE_PATTERN = /^(Standard|Basic)_[A-Z]+[0-9]+(-[0-9]+)?[a-z]*(_[A-Za-z0-9]+)*$/;
+export const VM_SIZE_PATTERN_TEXT = 'Standard_<family><vCPUs><features>[_v<n>]';
+
+/** Whether a string has the shape of an Azure VM size name. */
+export function isVmSizeName(size: string): boolean {
+  return VM_SIZE_PATTERN.test(size);
+}

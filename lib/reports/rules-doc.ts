@@ -24,8 +24,12 @@ export function renderRulesDoc(input: RulesDocInput): string {
     '**satisfied by construction** (the constructs cannot build a violation), **in the runbook** (operating',
     'guidance the generated runbook carries), or **not modelled** (and why).',
     '',
-    '| ID | Status | Severity | Rule / note | Where | Tested in |',
-    '|---|---|---|---|---|---|',
+    'Column **Acknowledgeable**: whether `acknowledgeFinding` accepts the rule. A rule whose violation makes',
+    'the Terraform unappliable (Azure or the azurerm provider refuses it) cannot be acknowledged:',
+    '`acknowledgeFinding` throws, naming the rule and the reason shown here.',
+    '',
+    '| ID | Status | Severity | Rule / note | Acknowledgeable | Where | Tested in |',
+    '|---|---|---|---|---|---|---|',
   ];
   const ruleById = new Map(input.rules.map((r) => [r.id, r]));
   const statusById = new Map(input.statuses.map((s) => [s.id, s]));
@@ -36,11 +40,12 @@ export function renderRulesDoc(input: RulesDocInput): string {
     const s = statusById.get(id);
     const tests = (input.testsById.get(id) ?? []).map((t) => `\`${t}\``).join(', ');
     if (r) {
-      lines.push(`| ${id} | enforced | ${r.severity} | ${cell(r.title)} (${cell(r.source)}) | \`${input.fileById.get(id) ?? ''}\` | ${tests} |`);
+      const ack = r.acknowledgeable === false ? `**no**: ${cell(r.notAcknowledgeableBecause ?? '')}` : 'yes';
+      lines.push(`| ${id} | enforced | ${r.severity} | ${cell(r.title)} (${cell(r.source)}) | ${ack} | \`${input.fileById.get(id) ?? ''}\` | ${tests} |`);
     } else if (s) {
-      lines.push(`| ${id} | ${s.status} | | ${cell(s.note)} | | ${tests} |`);
+      lines.push(`| ${id} | ${s.status} | | ${cell(s.note)} | | | ${tests} |`);
     } else {
-      lines.push(`| ${id} | **missing** | | no rule and no status | | |`);
+      lines.push(`| ${id} | **missing** | | no rule and no status | | | |`);
     }
   }
   const counts = new Map<string, number>();

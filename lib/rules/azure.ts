@@ -2,9 +2,10 @@
 import { Severity, SupportPosture } from '../enums';
 import { productName, siteOf } from '../model/queries';
 import { ServerModel, ServerRole, SiteModel, TopologyModel } from '../model/topology';
-import { vmSizeInfo } from '../model/vm-sizes';
+import { VM_SIZES, vmSizeInfo } from '../model/vm-sizes';
+import { regionByName } from '../model/regions';
 import { sizingFloor, SizingFamily, SUPPORTED_OS } from '../model/versions';
-import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+import { rule, RuleStatus, RuleStatusKind, status, Violation, withUnacknowledgeable } from './rule';
 
 const ZONES = 'Azure availability zones model';
 const LB_REQ = 'Load balancing requirements for Skype for Business';
@@ -70,13 +71,22 @@ function nicViolations(s: ServerModel): Violation[] {
   return out;
 }
 
-export const AZURE_RULES = [
+export const AZURE_RULES = withUnacknowledgeable([
   rule('AZ-1', Severity.ERROR, 'Availability zones are real zone names without repeats', ZONES, (m) =>
     m.sites.flatMap((s) => {
       const bad = s.availabilityZones.filter((z, i) => !['1', '2', '3'].includes(z) || s.availabilityZones.indexOf(z) !== i);
       return bad.length === 0
         ? []
         : [{ path: s.path, message: `availabilityZones is [${s.availabilityZones.join(', ')}]; zones are "1", "2" and "3", each at most once; use e.g. ["1","2","3"], or [] for an availability set` }];
+    }),
+  ),
+  rule('AZ-3', Severity.ERROR, 'Availability zones only in regions that have them', `${ZONES}; Azure regions list`, (m) =>
+    m.sites.flatMap((s): Violation[] => {
+      const region = regionByName(s.location);
+      if (!region || region.availabilityZones) return [];
+      return s.availabilityZones.length > 0
+        ? [{ path: s.path, message: `availabilityZones is [${s.availabilityZones.join(', ')}] but region ${region.name} (${region.displayName}) has no availability zones; Azure refuses zonal VMs there; give availabilityZones: [] or leave it out, and the site's pools use availability sets` }]
+        : [{ path: s.path, severity: Severity.INFO, message: `region ${region.name} (${region.displayName}) has no availability zones, so the site's pools use availability sets over ${s.faultDomainCount} fault domains instead; a datacenter failure can take down a whole pool; choose a region with zones for zone redundancy` }];
     }),
   ),
   rule('AZ-2', Severity.ERROR, 'Pools spread their servers round-robin over the site\'s failure domains', 'Front End Pool high availability and management (FE-5)', (m) =>
@@ -141,13 +151,20 @@ export const AZURE_RULES = [
       const floor = sizingFloor(m.productVersion, family);
       const size = vmSizeInfo(s.vmSize);
       const severity = m.lab ? Severity.INFO : undefined;
-      if (!size) {
-        return [{ path: s.path, severity, message: `VM size ${s.vmSize} of ${s.computerName} is unknown to the library, so the ${s.role} sizing floor (${floor.cores} cores, ${floor.memoryGb} GB) cannot be checked` }];
-      }
+      // An unknown size is VM-6's finding.
+      if (!size) return [];
       return size.cores < floor.cores || size.memoryGb < floor.memoryGb
         ? [{ path: s.path, severity, message: `VM size ${s.vmSize} (${size.cores} cores, ${size.memoryGb} GB) of ${s.role} server ${s.computerName} is below the ${productName(m)} floor of ${floor.cores} cores and ${floor.memoryGb} GB; choose a larger size${m.lab ? ' (lab mode: small on purpose)' : ''}` }]
         : [];
     }),
+  ),
+  rule('VM-6', Severity.ERROR, 'VM sizes are sizes the library knows', 'Sizes for virtual machines in Azure; lib/model/vm-sizes.ts', (m) =>
+    m.servers
+      .filter((s) => !vmSizeInfo(s.vmSize))
+      .map((s) => ({
+        path: s.path,
+        message: `vmSize ${JSON.stringify(s.vmSize)} of ${s.computerName} is not a size the library knows (${Object.keys(VM_SIZES).join(', ')}), so neither its sizing floor (VM-1) nor its NIC limit (VM-2) can be checked and a typo would only fail at apply; use a listed size, or acknowledge VM-6 on the construct if the size exists in your subscription`,
+      })),
   ),
   rule('VM-2', Severity.ERROR, 'NIC count per role', 'Server requirements; Azure VMs with multiple NICs', (m) => m.servers.flatMap(nicViolations)),
   rule('VM-3', Severity.ERROR, 'Pool members share VM size, OS and placement', 'Topology Basics for Skype for Business Server', (m) =>
@@ -174,7 +191,14 @@ export const AZURE_RULES = [
       .filter((s) => FAMILY[s.role] !== undefined && s.patchMode !== 'Manual' && s.patchMode !== 'AutomaticByPlatform')
       .map((s) => ({ path: s.path, message: `server ${s.computerName} uses patch mode ${s.patchMode}; Front Ends must restart one at a time to keep quorum; use Manual patching (or platform patching with a maintenance configuration)` })),
   ),
-];
+], {
+  'AZ-1':
+    'Azure refuses a zone other than 1, 2 or 3 at apply time',
+  'AZ-3':
+    'Azure refuses zonal VMs, disks and load-balancer frontends in a region without availability zones',
+  'VM-2':
+    'Azure refuses a VM with more NICs than its size allows at apply time',
+});
 
 function collectLoadBalancers(m: TopologyModel) {
   return [

@@ -11,7 +11,7 @@ import {
   supportedSqlVersions,
 } from '../model/sql-support';
 import { BackEndModel, TopologyModel } from '../model/topology';
-import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+import { rule, RuleStatus, RuleStatusKind, status, Violation, withUnacknowledgeable } from './rule';
 
 const BE_HA = 'Back End Server high availability in Skype for Business Server';
 const L_BE_HA = 'Back End Server high availability in Lync Server 2013';
@@ -89,7 +89,7 @@ function failoverClusterViolations(m: TopologyModel): Violation[] {
   return out;
 }
 
-export const BACK_END_RULES = [
+export const BACK_END_RULES = withUnacknowledgeable([
   rule('VER-1', Severity.ERROR, 'No Back End database mirroring in Skype for Business Server 2019 and Subscription Edition', BE_HA, blockedBy('VER-1', (m) =>
     `the back end uses SQL Server database mirroring, which ${productName(m)} does not support (it supports AlwaysOn Availability Groups, failover cluster instances and SQL failover clustering); use AlwaysOnBackEnd or FailoverClusterBackEnd`,
   )),
@@ -187,7 +187,12 @@ export const BACK_END_RULES = [
         message: `protectDataDisks is false: terraform destroy deletes the SQL data and log disks with every user and conference record; set protectDataDisks to true outside labs`,
       })),
   ),
-];
+], {
+  'BE-11':
+    'the SQL VM group of an AlwaysOn back end takes only the Developer or Enterprise image SKU (azurerm_mssql_virtual_machine_group.sql_image_sku, internal/services/mssql/mssql_virtual_machine_group_resource.go), so Standard edition cannot be applied',
+  'BE-12':
+    "no marketplace SQL image pairs this SQL Server version with a Windows Server version the product supports, so the SQL VMs, their SQL IaaS registration and an AlwaysOn group's sql_image_offer cannot be built as the topology describes",
+});
 
 export const BACK_END_STATUS: RuleStatus[] = [
   status('FE-11', RuleStatusKind.BY_CONSTRUCTION, 'Front End pools and back ends take the AD domain of their SfbDeployment (there is one adDomain per deployment, and FE-10 keeps a pool\'s back end in its own site); the clustered back ends join that domain with the JsonADDomainExtension.'),

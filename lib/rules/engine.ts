@@ -1,8 +1,9 @@
 /** Runs the rules over a model: plain data in, findings out. */
 import { Severity } from '../enums';
 import { TopologyModel } from '../model/topology';
+import { ACKNOWLEDGEMENT_RULE } from './acknowledgement';
 import { ALL_RULES } from './index';
-import { Finding, Rule } from './rule';
+import { Finding, isAcknowledgeable, Rule } from './rule';
 
 /** An acknowledgement recorded on a construct path (see `acknowledgeFinding`). */
 export interface Acknowledgement {
@@ -29,8 +30,10 @@ export function evaluate(
   model: TopologyModel,
   acknowledgements: readonly Acknowledgement[] = [],
   rules: readonly Rule[] = ALL_RULES,
+  reportUnmatched: (ack: Acknowledgement) => boolean = (ack) => covers(model.path, ack.path),
 ): Finding[] {
   const findings: Finding[] = [];
+  const used = new Set<Acknowledgement>();
   rules.forEach((r) => {
     let violations;
     try {
@@ -39,7 +42,9 @@ export function evaluate(
       violations = [{ path: model.path, message: `rule check failed: ${(e as Error).message}`, severity: Severity.ERROR }];
     }
     for (const v of violations) {
-      const ack = acknowledgements.find((a) => a.ruleId === r.id && covers(a.path, v.path));
+      // A rule that cannot be acknowledged ignores acknowledgements (acknowledgeFinding refuses them too).
+      const ack = isAcknowledgeable(r) ? acknowledgements.find((a) => a.ruleId === r.id && covers(a.path, v.path)) : undefined;
+      if (ack) used.add(ack);
       const message = `${v.message} (${r.source})`;
       findings.push(
         ack
@@ -48,6 +53,18 @@ export function evaluate(
       );
     }
   });
+  // ACK-1: acknowledgements inside this deployment (or above it, when the caller says so) that matched nothing.
+  if (rules.includes(ACKNOWLEDGEMENT_RULE)) {
+    for (const a of acknowledgements) {
+      if (used.has(a) || !reportUnmatched(a)) continue;
+      findings.push({
+        ruleId: ACKNOWLEDGEMENT_RULE.id,
+        severity: ACKNOWLEDGEMENT_RULE.severity,
+        path: a.path,
+        message: `acknowledgeFinding(${a.path || '<root>'}, '${a.ruleId}', ...) matches no ${a.ruleId} finding on ${a.path || 'the root'} or under it, so it acknowledges nothing; remove it, or move it to the construct the finding is reported on (${ACKNOWLEDGEMENT_RULE.source})`,
+      });
+    }
+  }
   const order = new Map(rules.map((r, i) => [r.id, i]));
   return findings
     .map((f, i) => ({ f, i }))

@@ -1,4 +1,5 @@
 /** The rule registry: every area's rules and the status of catalog rules that are not checks. */
+import { ACKNOWLEDGEMENT_RULES } from './acknowledgement';
 import { AZURE_RULES, AZURE_STATUS } from './azure';
 import { BACK_END_RULES, BACK_END_STATUS } from './back-end';
 import { CHAT_RULES, CHAT_STATUS } from './chat';
@@ -37,6 +38,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...ROLES_RULES,
   ...LAB_RULES,
   ...LIFECYCLE_RULES,
+  ...ACKNOWLEDGEMENT_RULES,
 ];
 
 /** Catalog rules that are satisfied by construction, used by the runbook, or not modelled. */

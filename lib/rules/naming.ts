@@ -3,7 +3,7 @@ import { Severity } from '../enums';
 import { azureNameProblem, storageAccountNameProblem } from '../model/azure-names';
 import { allFqdns } from '../model/queries';
 import { TopologyModel } from '../model/topology';
-import { rule, Violation } from './rule';
+import { rule, Violation, withUnacknowledgeable } from './rule';
 
 const AD_NAMING = 'Naming conventions in Active Directory (KB909264)';
 const AZURE_NAMING = 'Naming rules and restrictions for Azure resources';
@@ -38,7 +38,7 @@ function externalFqdns(m: TopologyModel): { path: string; fqdn: string }[] {
   ]);
 }
 
-export const NAMING_RULES = [
+export const NAMING_RULES = withUnacknowledgeable([
   rule('NAME-1', Severity.ERROR, 'Windows computer names are NetBIOS-safe', `${AD_NAMING}; azurerm computer-name check`, (m) =>
     m.servers.flatMap((s) => {
       const problem = computerNameProblem(s.computerName);
@@ -117,4 +117,15 @@ export const NAMING_RULES = [
     });
     return out;
   }),
-];
+], {
+  'NAME-1':
+    "the provider refuses the VM's computer_name (at most 15 letters, digits and hyphens, not all digits, no trailing hyphen: internal/services/compute/validate/windows_computer_name.go), so the configuration cannot be applied",
+  'NAME-2':
+    "the FQDN's first label names the servers, whose computer_name the provider refuses (letters, digits and hyphens only), and Azure DNS refuses the record names",
+  'NAME-5':
+    "Azure refuses a resource name outside its type's length and characters at apply time",
+  'NAME-6':
+    'Azure refuses an invalid or already used storage account name at apply time',
+  'NAME-7':
+    'two VMs with one computer name cannot both join the AD domain, and in one site they are one Azure resource name twice, which apply refuses',
+});

@@ -21,6 +21,13 @@ export interface Rule {
   /** Where the rule comes from: the Microsoft page title or the library's reasoning. */
   readonly source: string;
   check(model: TopologyModel): Violation[];
+  /**
+   * False when a violation makes the Terraform unappliable (Azure or the provider refuses it), so
+   * `acknowledgeFinding` throws instead of turning the finding into info. @default true
+   */
+  readonly acknowledgeable?: boolean;
+  /** Why the rule cannot be acknowledged (shown by `acknowledgeFinding` and in docs/rules.md). */
+  readonly notAcknowledgeableBecause?: string;
 }
 
 /** How a catalog rule that is not a check is handled, for docs/rules.md. */
@@ -70,4 +77,25 @@ export function rule(
 
 export function status(id: string, kind: RuleStatusKind, note: string): RuleStatus {
   return { id, status: kind, note };
+}
+
+/**
+ * Marks a rule whose violation cannot be applied at all (a name Azure refuses, an image that does
+ * not exist): acknowledging it would only move the failure from synthesis to `terraform apply`.
+ */
+export function unacknowledgeable(r: Rule, because: string): Rule {
+  return { ...r, acknowledgeable: false, notAcknowledgeableBecause: because };
+}
+
+/** Whether findings of a rule may be acknowledged. */
+export function isAcknowledgeable(r: Rule): boolean {
+  return r.acknowledgeable !== false;
+}
+
+/** Marks the rules of an area file named in `reasons` as not acknowledgeable, with the reason. */
+export function withUnacknowledgeable(rules: readonly Rule[], reasons: Readonly<Record<string, string>>): Rule[] {
+  for (const id of Object.keys(reasons)) {
+    if (!rules.some((r) => r.id === id)) throw new Error(`withUnacknowledgeable: no rule ${id} in this area`);
+  }
+  return rules.map((r) => (reasons[r.id] ? unacknowledgeable(r, reasons[r.id]) : r));
 }

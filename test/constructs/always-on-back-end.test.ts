@@ -50,7 +50,8 @@ describe('AlwaysOnBackEnd', () => {
     const group = resourcesOf(json, 'azurerm_mssql_virtual_machine_group')[0];
     expect(group.wsfc_domain_profile).toMatchObject({ fqdn: 'corp.contoso.com', cluster_subnet_type: 'SingleSubnet' });
     expect(group.wsfc_domain_profile.storage_account_url).toMatch(/azurerm_storage_account\..*primary_blob_endpoint/);
-    expect(group).toMatchObject({ sql_image_offer: 'sql2019-ws2019', sql_image_sku: 'Enterprise' });
+    // The group takes the provider's case-sensitive form (SQL_VM_GROUP.imageOffer); the VMs keep the marketplace spelling.
+    expect(group).toMatchObject({ sql_image_offer: 'SQL2019-WS2019', sql_image_sku: 'Enterprise' });
     const witness = resourcesOf(json, 'azurerm_storage_account');
     expect(witness).toHaveLength(1);
     expect(witness[0]).toMatchObject({ min_tls_version: 'TLS1_2', allow_nested_items_to_be_public: false, https_traffic_only_enabled: true });
@@ -105,7 +106,7 @@ describe('AlwaysOnBackEnd', () => {
   });
 
   test('throws for replica counts that cannot be built and for unknown props', () => {
-    expect(() => synth({ replicas: 1 })).toThrow(/replicas 1 is not a whole number from 2 to 9/);
+    expect(() => synth({ replicas: 1 })).toThrow(/replicas 1 is out of range; allowed are whole numbers from 2 to 9/);
     expect(() => synth({ replicas: 2.5 })).toThrow(/replicas/);
     expect(() => synth({ listenerPorts: 1433 } as never)).toThrow(/listenerPorts .* is not a prop of AlwaysOnBackEnd/);
     expect(() => synth({ witnessStorageAccountName: 'Bad_Name' })).toThrow(/witnessStorageAccountName/);

@@ -233,7 +233,7 @@ describe('EdgePool input that cannot be built', () => {
     const t = testDeployment();
     const { west, pool } = base(t);
     expect(() => testEdge(west, pool, 'edge1', { srvPriority: '10' as unknown as number })).toThrow(/srvPriority "10" is not a number/);
-    expect(() => testEdge(west, undefined as unknown as EdgePool['nextHop'], 'edge2')).toThrow(/nextHop is not a Front End pool or Director pool/);
+    expect(() => testEdge(west, undefined as unknown as EdgePool['nextHop'], 'edge2')).toThrow(/nextHop is missing; give the Front End pool/);
   });
 
   test('throws outside a central site', () => {

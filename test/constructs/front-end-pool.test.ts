@@ -110,7 +110,7 @@ describe('FrontEndPool input that cannot be built', () => {
   const site = () => testSite(testDeployment().deployment);
   test.each([
     [{ frontEndServers: 2.5 }, /frontEndServers 2.5 is not a whole number/],
-    [{ frontEndServers: 0 }, /frontEndServers 0 is not a whole number from 1/],
+    [{ frontEndServers: 0 }, /frontEndServers 0 is out of range; allowed are whole numbers from 1 to 100/],
     [{ fqdn: 'not a fqdn' }, /fqdn "not a fqdn" is not a dotted DNS name/],
     [{ fqdn: 'pool' }, /fqdn "pool" has a single label/],
     [{ edition: 'Premium' }, /edition "Premium" is not a PoolEdition/],

@@ -55,7 +55,7 @@ describe('MediationPool', () => {
   test('rejects unknown props, a missing next hop and malformed gateway prefixes', () => {
     const { west, pool } = westWithMediation();
     expect(() => new MediationPool(west, 'm2', { fqdn: 'm2.corp.contoso.com', nextHop: pool, trunk: 'x' } as never)).toThrow(/trunk .* is not a prop of MediationPool/);
-    expect(() => new MediationPool(west, 'm3', { fqdn: 'm3.corp.contoso.com' } as never)).toThrow(/nextHop undefined is not a pool/);
+    expect(() => new MediationPool(west, 'm3', { fqdn: 'm3.corp.contoso.com' } as never)).toThrow(/nextHop is missing; give the FrontEndPool/);
     expect(() => new MediationPool(west, 'm4', { fqdn: 'm4.corp.contoso.com', nextHop: pool, gatewayPrefixes: ['10.1.1.1/33'] })).toThrow(/gatewayPrefixes/);
     expect(() => new MediationPool(west, 'm5', { fqdn: 'm5.corp.contoso.com', nextHop: pool, gatewayPrefixes: ['VirtualNetwork', '10.0.0.0/24'] })).toThrow(/VirtualNetwork"\] alone/);
   });

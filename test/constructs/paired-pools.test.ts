@@ -77,6 +77,6 @@ describe('PairedPools', () => {
     const { deployment } = testDeployment();
     const a = testPool(testSite(deployment, 'west'));
     expect(() => new PairedPools(deployment, 'p1', { primary: a, backup: a, witness: true } as PairedPoolsProps)).toThrow(/witness .* is not a prop of PairedPools/);
-    expect(() => new PairedPools(deployment, 'p2', { primary: a, backup: 'pool-north' } as unknown as PairedPoolsProps)).toThrow(/backup is not a FrontEndPool/);
+    expect(() => new PairedPools(deployment, 'p2', { primary: a, backup: 'pool-north' } as unknown as PairedPoolsProps)).toThrow(/backup "pool-north" is not a FrontEndPool construct; pass the construct object itself/);
   });
 });

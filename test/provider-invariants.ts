@@ -1,0 +1,65 @@
+/**
+ * The azurerm provider's own argument checks (lib/model/provider-constraints.ts), run on synthesized
+ * Terraform JSON: what `terraform validate` would refuse, found without running terraform.
+ */
+import {
+  adminUsernameProblem,
+  AVAILABILITY_SET,
+  SHUTDOWN_SCHEDULE,
+  SQL_AG_LISTENER,
+  SQL_VM,
+  SQL_VM_GROUP,
+  WINDOWS_COMPUTER_NAME,
+} from '../lib/model/provider-constraints';
+import { regionByName } from '../lib/model/regions';
+import type { InvariantViolation } from './invariants';
+
+type Json = any;
+
+function each(json: Json, type: string): [string, Json][] {
+  return Object.entries<Json>(json.resource?.[type] ?? {}).map(([k, b]) => [`${type}.${k}`, b]);
+}
+
+const literal = (v: unknown): v is string => typeof v === 'string' && !v.includes('${');
+
+export function providerConstraints(json: Json): InvariantViolation[] {
+  const out: InvariantViolation[] = [];
+  const bad = (invariant: string, address: string, message: string) => out.push({ invariant, address, message });
+  for (const [a, g] of each(json, 'azurerm_mssql_virtual_machine_group')) {
+    if (!SQL_VM_GROUP.imageOffer.test(g.sql_image_offer)) bad('PROVIDER', a, `sql_image_offer "${g.sql_image_offer}" does not match ${SQL_VM_GROUP.imageOffer} (${SQL_VM_GROUP.source.file})`);
+    if (!SQL_VM_GROUP.imageSkus.includes(g.sql_image_sku)) bad('PROVIDER', a, `sql_image_sku "${g.sql_image_sku}" is not one of ${SQL_VM_GROUP.imageSkus.join(', ')}`);
+    if (literal(g.name) && g.name.length > SQL_VM_GROUP.nameMaxLength) bad('PROVIDER', a, `name "${g.name}" is longer than ${SQL_VM_GROUP.nameMaxLength}`);
+  }
+  for (const [a, l] of each(json, 'azurerm_mssql_virtual_machine_availability_group_listener')) {
+    if (literal(l.name) && l.name.length > SQL_AG_LISTENER.nameMaxLength) bad('PROVIDER', a, `name "${l.name}" is longer than ${SQL_AG_LISTENER.nameMaxLength}`);
+    if (typeof l.port === 'number' && (l.port < SQL_AG_LISTENER.portMin || l.port > SQL_AG_LISTENER.portMax)) bad('PROVIDER', a, `port ${l.port} out of range`);
+  }
+  for (const [a, v] of each(json, 'azurerm_mssql_virtual_machine')) {
+    const p = v.sql_connectivity_port;
+    if (typeof p === 'number' && (p < SQL_VM.connectivityPortMin || p > SQL_VM.connectivityPortMax)) bad('PROVIDER', a, `sql_connectivity_port ${p} out of range`);
+  }
+  for (const [a, vm] of each(json, 'azurerm_windows_virtual_machine')) {
+    if (literal(vm.admin_username)) {
+      const problem = adminUsernameProblem(vm.admin_username);
+      if (problem) bad('PROVIDER', a, `admin_username "${vm.admin_username}" ${problem}`);
+    }
+    const cn = String(vm.computer_name ?? vm.name);
+    if (cn.length > WINDOWS_COMPUTER_NAME.maxLength || !WINDOWS_COMPUTER_NAME.pattern.test(cn) || WINDOWS_COMPUTER_NAME.notOnlyDigits.test(cn) || WINDOWS_COMPUTER_NAME.noTrailingDash.test(cn)) {
+      bad('PROVIDER', a, `computer_name "${cn}" breaks ${WINDOWS_COMPUTER_NAME.source.file}`);
+    }
+    const region = literal(vm.location) ? regionByName(vm.location) : undefined;
+    if (literal(vm.location) && !region) bad('PROVIDER', a, `location "${vm.location}" is not a known region`);
+    if (region && !region.availabilityZones && vm.zone !== undefined) bad('PROVIDER', a, `zone ${vm.zone} in ${region.name}, which has no availability zones`);
+  }
+  for (const [a, s] of each(json, 'azurerm_dev_test_global_vm_shutdown_schedule')) {
+    if (!SHUTDOWN_SCHEDULE.dailyRecurrenceTime.test(s.daily_recurrence_time)) bad('PROVIDER', a, `daily_recurrence_time "${s.daily_recurrence_time}"`);
+    if (!SHUTDOWN_SCHEDULE.timeZones.some((z) => z.toLowerCase() === String(s.timezone).toLowerCase())) bad('PROVIDER', a, `timezone "${s.timezone}" is not a provider time zone`);
+  }
+  for (const [a, s] of each(json, 'azurerm_availability_set')) {
+    const fd = s.platform_fault_domain_count;
+    const ud = s.platform_update_domain_count;
+    if (fd < AVAILABILITY_SET.faultDomainsMin || fd > AVAILABILITY_SET.faultDomainsMax) bad('PROVIDER', a, `platform_fault_domain_count ${fd}`);
+    if (ud < AVAILABILITY_SET.updateDomainsMin || ud > AVAILABILITY_SET.updateDomainsMax) bad('PROVIDER', a, `platform_update_domain_count ${ud}`);
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { DEPLOY_BEGIN, DEPLOY_END, envName } from '../lib/reports/secrets-doc';
+import { renderedSecretDocs } from '../scripts/secrets-doc-render';
+import { secretsDocInput, sensitiveVariables } from '../scripts/secrets-doc-input';
+
+const ROOT = join(__dirname, '..');
+
+describe('secrets in README.md and docs/lab.md', () => {
+  test.each(['README.md', 'docs/lab.md'])('%s lists every sensitive variable of the code (run `npm run docs`)', (file) => {
+    expect(readFileSync(join(ROOT, file), 'utf8')).toBe(renderedSecretDocs()[file]);
+  });
+
+  test('the lab deploy command in docs/lab.md exports every required variable of the lab stack', () => {
+    const doc = readFileSync(join(ROOT, 'docs/lab.md'), 'utf8');
+    const block = doc.slice(doc.indexOf(DEPLOY_BEGIN), doc.indexOf(DEPLOY_END));
+    const exported = [...block.matchAll(/^export (TF_VAR_[A-Za-z0-9_]+)=/gm)].map((m) => m[1]);
+    const lab = secretsDocInput().find((s) => s.stack === 'sfb-lab')!;
+    const required = lab.variables.filter((v) => v.required).map(envName);
+    // The five the issue names: administrator, cluster bootstrap, cluster operator, domain join, SQL service.
+    expect(required).toHaveLength(5);
+    expect(exported.sort()).toEqual(required.sort());
+    expect(block).toContain('npx cdktf deploy --app "npx tsx examples/lab/main.ts" sfb-lab');
+  });
+
+  test('a variable with a default is listed as not required, a non-sensitive one not at all', () => {
+    expect(sensitiveVariables({ variable: { a: { sensitive: true, default: 'x' }, b: { sensitive: false }, c: { sensitive: true } } })).toEqual([
+      { name: 'a', description: '', required: false },
+      { name: 'c', description: '', required: true },
+    ]);
+  });
+});
