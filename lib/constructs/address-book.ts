@@ -4,6 +4,7 @@
  * depends on what was declared before it; the model sees the planned addresses themselves.
  */
 import { Lazy } from '../cdktf';
+import { bumpRevision } from '../azure/revision';
 import type { AddressSource } from '../azure/placement';
 import { AddressBlockRequest, AddressEnd, AddressPlan, blockAddress, planAddresses, PlannedAddressBlock } from '../model/address-plan';
 
@@ -11,6 +12,7 @@ interface Request {
   readonly subnetKey: string;
   readonly subnetCidr: string;
   readonly owner: string;
+  readonly ownerPath: string;
   bottom: number;
   top: number;
 }
@@ -31,15 +33,16 @@ export class AddressBook {
   private cache?: { readonly plan: AddressPlan; readonly blocks: Map<string, PlannedAddressBlock> };
 
   /** The block of `owner` (a stable key) in a subnet; the same source for every call with the same pair. */
-  block(subnetKey: string, subnetCidr: string, owner: string): AddressSource {
+  block(subnetKey: string, subnetCidr: string, owner: string, ownerPath: string = owner): AddressSource {
     const key = `${subnetKey}|${owner}`;
     const existing = this.sources.get(key);
     if (existing) return existing;
-    const request: Request = { subnetKey, subnetCidr, owner, bottom: 0, top: 0 };
+    const request: Request = { subnetKey, subnetCidr, owner, ownerPath, bottom: 0, top: 0 };
     this.requests.set(key, request);
     const take = (end: AddressEnd) => {
       const n = end === 'bottom' ? request.bottom++ : request.top++;
       this.cache = undefined;
+      bumpRevision();
       const token = Lazy.stringValue({ produce: () => this.addressOf(request, end, n) });
       this.tokens.set(token, { request, end, n });
       return token;
@@ -53,6 +56,7 @@ export class AddressBook {
   pin(owner: string, index: number): void {
     this.pins.set(owner, index);
     this.cache = undefined;
+    bumpRevision();
   }
 
   /** The plan of every request so far. */
@@ -75,6 +79,7 @@ export class AddressBook {
         subnetKey: r.subnetKey,
         subnetCidr: r.subnetCidr,
         owner: r.owner,
+        ownerPath: r.ownerPath,
         bottom: r.bottom,
         top: r.top,
         ...(this.pins.has(r.owner) ? { pinnedBlock: this.pins.get(r.owner)! } : {}),

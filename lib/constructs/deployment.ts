@@ -22,7 +22,7 @@ import { Lab, LabOptions } from './lab';
 import { emptyParts, ITopologyMember } from './model-builder';
 import { Roster } from './roster';
 import type { CentralSite } from './site';
-import { rejectUnknownProps, requireDomainName, requireEnum, requireRegion } from './validate-input';
+import { rejectUnknownProps, requireDomainName, requireEnum, requireRegion, requireCount } from './validate-input';
 import { rejectNameCollision, requireAdminUsername } from './deployment-input';
 
 export interface SfbDeploymentProps {
@@ -232,6 +232,19 @@ export class SfbDeployment extends Construct {
    */
   toModel(): TopologyModel {
     return this.plannedModel();
+  }
+
+  /** The stable key of an address owner: its construct path below the deployment. */
+  addressOwnerKey(path: string): string {
+    const dep = this.node.path;
+    return path.startsWith(dep + '/') ? path.slice(dep.length + 1) : path;
+  }
+
+  /** Pins an owner's address block (the `addressBlock` prop of pools, back ends and file stores). */
+  pinAddressBlock(owner: IConstruct, construct: string, value: unknown): void {
+    if (value === undefined || value === null) return;
+    const index = requireCount(owner, construct, 'addressBlock', value, 0, 1023);
+    this.addresses.pin(this.addressOwnerKey(owner.node.path), index);
   }
 
   /** Offers a pool as its site's first hop for sign-in (lib/model/registrar-discovery.ts decides). */

@@ -12,6 +12,13 @@ import { CentralSite } from './site';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface DirectorPoolProps {
+  /**
+   * Pins the construct's address block (0 = the first 32 addresses of each subnet it uses), for servers
+   * that exist already or to keep a block that another pool's key now prefers. The planning reports
+   * (addresses.md) show each block.
+   * @default - the block the construct's key names (docs/address-plan.md)
+   */
+  readonly addressBlock?: number;
   /** Pool FQDN. */
   readonly fqdn: string;
   /** Director servers; DIR-1 and DIR-2 check the count. @default 2 */
@@ -36,6 +43,7 @@ export interface DirectorPoolProps {
 }
 
 const KNOWN_PROPS = [
+  'addressBlock',
   'fqdn', 'servers', 'internalWebFqdn', 'externalWebFqdn', 'sipLoadBalancing', 'remoteUsers', 'operatingSystem',
   'vmSize', 'serverNamePrefix',
 ];
@@ -66,6 +74,7 @@ export class DirectorPool extends Construct {
   constructor(scope: CentralSite, id: string, props: DirectorPoolProps) {
     super(scope, id);
     rejectUnknownProps(this, 'DirectorPool', props, KNOWN_PROPS);
+    SfbDeployment.of(this, 'DirectorPool').pinAddressBlock(this, 'DirectorPool', props.addressBlock);
     const deployment = SfbDeployment.of(this, 'DirectorPool');
     if (!(scope instanceof CentralSite)) throw new Error(`DirectorPool ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;

@@ -22,6 +22,13 @@ export interface IEdgeNextHop extends IConstruct {
 }
 
 export interface EdgePoolProps {
+  /**
+   * Pins the construct's address block (0 = the first 32 addresses of each subnet it uses), for servers
+   * that exist already or to keep a block that another pool's key now prefers. The planning reports
+   * (addresses.md) show each block.
+   * @default - the block the construct's key names (docs/address-plan.md)
+   */
+  readonly addressBlock?: number;
   /** FQDN of the Edge pool's internal interface (private DNS: one A record per member). */
   readonly internalFqdn: string;
   /** External FQDN of the Access Edge service: the target of the pool's SRV entries. */
@@ -57,6 +64,7 @@ export interface EdgePoolProps {
 }
 
 const KNOWN_PROPS = [
+  'addressBlock',
   'internalFqdn', 'accessEdgeFqdn', 'webConferencingEdgeFqdn', 'audioVideoEdgeFqdn', 'nextHop', 'srvPriority',
   'srvWeight', 'servers', 'loadBalancing', 'federation', 'xmppFederation', 'vmSize', 'operatingSystem', 'serverNamePrefix',
 ];
@@ -109,6 +117,7 @@ export class EdgePool extends Construct {
   constructor(scope: CentralSite, id: string, props: EdgePoolProps) {
     super(scope, id);
     rejectUnknownProps(this, 'EdgePool', props, KNOWN_PROPS);
+    SfbDeployment.of(this, 'EdgePool').pinAddressBlock(this, 'EdgePool', props.addressBlock);
     const deployment = SfbDeployment.of(this, 'EdgePool');
     if (!(scope instanceof CentralSite)) throw new Error(`EdgePool ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;

@@ -11,6 +11,13 @@ import { CentralSite } from './site';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireEnum } from './validate-input';
 
 export interface FileStoreProps {
+  /**
+   * Pins the construct's address block (0 = the first 32 addresses of each subnet it uses), for servers
+   * that exist already or to keep a block that another pool's key now prefers. The planning reports
+   * (addresses.md) show each block.
+   * @default - the block the construct's key names (docs/address-plan.md)
+   */
+  readonly addressBlock?: number;
   /** Windows file servers replicating with DFS (FILE-1: a DFS pair). @default 2 */
   readonly servers?: number;
   /** VM size of each file server. @default Standard_D4s_v5 */
@@ -25,7 +32,7 @@ export interface FileStoreProps {
   readonly serverNamePrefix?: string;
 }
 
-const KNOWN_PROPS = ['servers', 'vmSize', 'operatingSystem', 'dataDiskGb', 'shareName', 'serverNamePrefix'];
+const KNOWN_PROPS = ['servers', 'vmSize', 'operatingSystem', 'dataDiskGb', 'shareName', 'serverNamePrefix', 'addressBlock'];
 
 /** Construct ID of the file store a site creates for its Enterprise pools when they are given none. */
 export const SHARED_FILE_STORE_ID = 'file-store';
@@ -54,6 +61,7 @@ export class FileStore extends Construct {
   constructor(scope: CentralSite, id: string, props: FileStoreProps = {}) {
     super(scope, id);
     rejectUnknownProps(this, 'FileStore', props, KNOWN_PROPS);
+    SfbDeployment.of(this, 'FileStore').pinAddressBlock(this, 'FileStore', props.addressBlock);
     if (!(scope instanceof CentralSite)) throw new Error(`FileStore ${this.node.path}: scope must be a CentralSite`);
     const deployment = SfbDeployment.of(this, 'FileStore');
     this.site = scope;

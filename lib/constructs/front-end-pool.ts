@@ -15,6 +15,13 @@ import { CentralSite } from './site';
 import { optionalBoolean, optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface FrontEndPoolProps {
+  /**
+   * Pins the construct's address block (0 = the first 32 addresses of each subnet it uses), for servers
+   * that exist already or to keep a block that another pool's key now prefers. The planning reports
+   * (addresses.md) show each block.
+   * @default - the block the construct's key names (docs/address-plan.md)
+   */
+  readonly addressBlock?: number;
   /** Pool FQDN (for Standard Edition, the server's FQDN); its first label names the servers and load balancer. */
   readonly fqdn: string;
   /**
@@ -70,6 +77,7 @@ export interface FrontEndPoolProps {
 }
 
 const KNOWN_PROPS = [
+  'addressBlock',
   'fqdn', 'edition', 'frontEndServers', 'backEnd', 'operatingSystem', 'sipLoadBalancing', 'internalWebFqdn',
   'externalWebFqdn', 'users', 'hostsCentralManagementStore', 'collocatedMediation', 'vmSize', 'serverNamePrefix',
   'enterpriseVoice',
@@ -113,6 +121,7 @@ export class FrontEndPool extends Construct {
   constructor(scope: CentralSite, id: string, props: FrontEndPoolProps) {
     super(scope, id);
     rejectUnknownProps(this, 'FrontEndPool', props, KNOWN_PROPS);
+    SfbDeployment.of(this, 'FrontEndPool').pinAddressBlock(this, 'FrontEndPool', props.addressBlock);
     const deployment = SfbDeployment.of(this, 'FrontEndPool');
     if (!(scope instanceof CentralSite)) throw new Error(`FrontEndPool ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;

@@ -14,7 +14,7 @@ import {
   powershellCommand,
 } from '../azure/lab-scripts';
 import { SubnetRole } from '../model/network';
-import { peerSites } from '../azure/peering';
+import { peerSites } from './peering';
 import { Server, ServerGroup } from '../azure/servers';
 import { Fn, Lazy, TerraformResource } from '../cdktf';
 import { SupportPosture, WindowsServerVersion } from '../enums';

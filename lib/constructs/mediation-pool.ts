@@ -13,6 +13,13 @@ import { CentralSite } from './site';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface MediationPoolProps {
+  /**
+   * Pins the construct's address block (0 = the first 32 addresses of each subnet it uses), for servers
+   * that exist already or to keep a block that another pool's key now prefers. The planning reports
+   * (addresses.md) show each block.
+   * @default - the block the construct's key names (docs/address-plan.md)
+   */
+  readonly addressBlock?: number;
   /** Pool FQDN. */
   readonly fqdn: string;
   /** Mediation servers. @default 2 */
@@ -42,6 +49,7 @@ export interface MediationPoolProps {
 }
 
 const KNOWN_PROPS = [
+  'addressBlock',
   'fqdn', 'servers', 'nextHop', 'loadBalancing', 'gatewayPrefixes', 'concurrentCalls', 'operatingSystem', 'vmSize',
   'serverNamePrefix',
 ];
@@ -72,6 +80,7 @@ export class MediationPool extends Construct {
   constructor(scope: CentralSite, id: string, props: MediationPoolProps) {
     super(scope, id);
     rejectUnknownProps(this, 'MediationPool', props, KNOWN_PROPS);
+    SfbDeployment.of(this, 'MediationPool').pinAddressBlock(this, 'MediationPool', props.addressBlock);
     const deployment = SfbDeployment.of(this, 'MediationPool');
     if (!(scope instanceof CentralSite)) throw new Error(`MediationPool ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { SubnetRole } from '../model/network';
-import { peerSites } from '../azure/peering';
+import { peerSites } from './peering';
 import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';

@@ -178,9 +178,7 @@ export class CentralSite extends Construct implements SitePlacement {
    */
   addressBlock(role: SubnetRole, ownerPath: string): AddressSource {
     this.subnet(role);
-    const dep = this.deployment.node.path;
-    const owner = ownerPath.startsWith(dep + '/') ? ownerPath.slice(dep.length + 1) : ownerPath;
-    return this.deployment.addresses.block(`${this.node.id}/${role}`, this.subnetPrefix(role), owner);
+    return this.deployment.addresses.block(`${this.node.id}/${role}`, this.subnetPrefix(role), this.deployment.addressOwnerKey(ownerPath), ownerPath);
   }
 
   get serverDefaults(): ServerDefaults {

@@ -12,6 +12,13 @@ import { optionalNamePrefix, rejectUnknownProps, requireBoolean, requireEnum, re
 
 /** Props every back end accepts. */
 export interface SqlBackEndProps {
+  /**
+   * Pins the construct's address block (0 = the first 32 addresses of each subnet it uses), for servers
+   * that exist already or to keep a block that another pool's key now prefers. The planning reports
+   * (addresses.md) show each block.
+   * @default - the block the construct's key names (docs/address-plan.md)
+   */
+  readonly addressBlock?: number;
   /** SQL Server version (its marketplace image bundles the Windows Server version). */
   readonly sqlVersion: SqlServerVersion;
   /** SQL Server edition of the image. @default depends on the back end (Enterprise for HA modes, Standard for StandaloneBackEnd) */
@@ -28,7 +35,7 @@ export interface SqlBackEndProps {
   readonly protectDataDisks?: boolean;
 }
 
-export const SQL_BACK_END_PROPS = ['sqlVersion', 'sqlEdition', 'serverNamePrefix', 'vmSize', 'protectDataDisks'];
+export const SQL_BACK_END_PROPS = ['sqlVersion', 'sqlEdition', 'serverNamePrefix', 'vmSize', 'protectDataDisks', 'addressBlock'];
 
 /** Base of the back-end constructs; each subclass builds its servers and sets `storeFqdn`. */
 export abstract class SqlBackEnd extends Construct implements IBackEnd {
@@ -45,6 +52,7 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
   protected constructor(scope: CentralSite, id: string, construct: string, props: SqlBackEndProps, known: readonly string[], defaultEdition: SqlEdition) {
     super(scope, id);
     rejectUnknownProps(this, construct, props, [...SQL_BACK_END_PROPS, ...known]);
+    SfbDeployment.of(this, construct).pinAddressBlock(this, construct, props.addressBlock);
     if (!(scope instanceof CentralSite)) throw new Error(`${construct} ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;
     this.deployment = SfbDeployment.of(this, construct);

@@ -21,6 +21,8 @@ export interface AddressBlockRequest {
   readonly subnetCidr: string;
   /** Stable key of the owner: its construct path below the deployment. */
   readonly owner: string;
+  /** Construct path of the owner, for findings. @default the key */
+  readonly ownerPath?: string;
   /** Addresses taken from the bottom (servers) and from the top (frontends, cluster addresses). */
   readonly bottom: number;
   readonly top: number;
@@ -49,6 +51,7 @@ export interface AddressProblem {
   readonly subnetKey: string;
   readonly subnetCidr: string;
   readonly owner: string;
+  readonly ownerPath: string;
   readonly blocks: number;
   readonly needed?: number;
   readonly capacity?: number;
@@ -85,8 +88,9 @@ export function planAddresses(requests: readonly AddressBlockRequest[]): Address
     const count = Math.max(1, Math.floor(size / BLOCK_SIZE));
     const plan = assignSlots(list.map((r) => ({ key: r.owner, ...(r.pinnedBlock !== undefined ? { pinned: r.pinnedBlock } : {}) })), count);
     const common = { subnetKey, subnetCidr: list[0].subnetCidr, blocks: count };
-    for (const bad of plan.badPins) problems.push({ ...common, kind: 'bad-pin', owner: bad.key, pinned: bad.pinned, ...(bad.holder ? { holder: bad.holder } : {}) });
-    for (const owner of plan.unplaced) problems.push({ ...common, kind: 'subnet-full', owner });
+    const pathOf = (owner: string) => list.find((r) => r.owner === owner)?.ownerPath ?? owner;
+    for (const bad of plan.badPins) problems.push({ ...common, kind: 'bad-pin', owner: bad.key, ownerPath: pathOf(bad.key), pinned: bad.pinned, ...(bad.holder ? { holder: bad.holder } : {}) });
+    for (const owner of plan.unplaced) problems.push({ ...common, kind: 'subnet-full', owner, ownerPath: pathOf(owner) });
     for (const r of list) {
       const a = plan.slots.get(r.owner);
       if (!a) continue;
@@ -104,7 +108,7 @@ export function planAddresses(requests: readonly AddressBlockRequest[]): Address
         needed,
         addresses,
       });
-      if (needed > addresses.length) problems.push({ ...common, kind: 'overflow', owner: r.owner, needed, capacity: addresses.length });
+      if (needed > addresses.length) problems.push({ ...common, kind: 'overflow', owner: r.owner, ownerPath: r.ownerPath ?? r.owner, needed, capacity: addresses.length });
     }
   }
   blocks.sort((a, b) => (a.subnetKey === b.subnetKey ? a.index - b.index : a.subnetKey < b.subnetKey ? -1 : 1));

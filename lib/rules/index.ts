@@ -1,5 +1,6 @@
 /** The rule registry: every area's rules and the status of catalog rules that are not checks. */
 import { ACKNOWLEDGEMENT_RULES } from './acknowledgement';
+import { ADDRESS_RULES } from './addresses';
 import { AZURE_RULES, AZURE_STATUS } from './azure';
 import { BACK_END_RULES, BACK_END_STATUS } from './back-end';
 import { CHAT_RULES, CHAT_STATUS } from './chat';
@@ -38,6 +39,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...ROLES_RULES,
   ...LAB_RULES,
   ...LIFECYCLE_RULES,
+  ...ADDRESS_RULES,
   ...ACKNOWLEDGEMENT_RULES,
 ];
 

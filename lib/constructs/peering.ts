@@ -7,8 +7,8 @@
 import { Construct } from 'constructs';
 import { VirtualNetworkPeering } from '../azurerm';
 import { PeeringModel } from '../model/topology';
-import type { ModelParts } from '../constructs/model-builder';
-import type { CentralSite } from '../constructs/site';
+import type { ModelParts } from './model-builder';
+import type { CentralSite } from './site';
 
 const registries = new WeakMap<Construct, Map<string, SitePeering>>();
 
