@@ -41,6 +41,7 @@ export { BastionHost } from '@cdktf/provider-azurerm/lib/bastion-host';
 export { DevTestGlobalVmShutdownSchedule } from '@cdktf/provider-azurerm/lib/dev-test-global-vm-shutdown-schedule';
 export { VirtualNetworkDnsServers } from '@cdktf/provider-azurerm/lib/virtual-network-dns-servers';
 export { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+export { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 export { RecoveryServicesVault } from '@cdktf/provider-azurerm/lib/recovery-services-vault';
 export { BackupPolicyVm } from '@cdktf/provider-azurerm/lib/backup-policy-vm';
 export { BackupProtectedVm } from '@cdktf/provider-azurerm/lib/backup-protected-vm';

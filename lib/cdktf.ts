@@ -5,6 +5,7 @@
 export {
   Annotations,
   App,
+  AzurermBackend,
   Aspects,
   Fn,
   Lazy,

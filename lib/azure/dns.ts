@@ -58,8 +58,8 @@ export class DnsRecords extends Construct {
    * Asks for addresses in the A record set of a name. `labels` (one per address) replace the addresses
    * in the model and reports, for addresses known only at apply time (public IPs).
    */
-  addA(scope: DnsScope, fqdn: string, ips: readonly string[], labels?: readonly string[]): void {
-    this.a.push({ scope, fqdn, values: ips.map((value, i) => (labels?.[i] !== undefined ? { value, label: labels[i] } : { value })) });
+  addA(scope: DnsScope, fqdn: string, ips: readonly string[], labels?: readonly string[], site?: string): void {
+    this.a.push({ scope, fqdn, values: ips.map((value, i) => ({ value, ...(labels?.[i] !== undefined ? { label: labels[i] } : {}), ...(site !== undefined ? { site } : {}) })) });
     bumpRevision();
   }
 
@@ -89,48 +89,84 @@ export class DnsRecords extends Construct {
     });
   }
 
-  /** Creates the zones, record sets and zone links of a plan; once (later calls do nothing). */
+  /**
+   * Creates the zones, record sets and zone links of a plan under this construct; once (later calls
+   * do nothing). One stack holds every zone (`renderDns` places them when each site has a stack).
+   */
   render(plan: DnsPlan, resourceGroupName: string, links: readonly ZoneLinkTarget[]): void {
     if (this.rendered) return;
     this.rendered = true;
-    const zoneNames = new Map<string, string>();
-    for (const z of plan.zones) {
-      const props = { name: z.domain, resourceGroupName };
-      const zone = z.scope === 'private' ? new PrivateDnsZone(this, `private-zone-${idOf(z.domain)}`, props) : new DnsZone(this, `public-zone-${idOf(z.domain)}`, props);
-      const zoneName = zone.name;
-      zoneNames.set(`${z.scope}|${z.domain}`, zoneName);
-      if (z.scope !== 'private') continue;
-      for (const link of [...links].sort((x, y) => (x.key < y.key ? -1 : 1))) {
-        new PrivateDnsZoneVirtualNetworkLink(this, `link-${idOf(z.domain)}-${link.key}`, {
-          name: `link-${link.key}`,
-          resourceGroupName,
-          privateDnsZoneName: zoneName,
-          virtualNetworkId: link.networkId,
-          registrationEnabled: false,
-        });
-      }
+    renderDns(this, plan, { resourceGroupName, links, privateZones: true, publicZones: true, records: () => true });
+  }
+}
+
+export interface DnsRenderOptions {
+  /** Resource group of the zones this scope creates (and of every zone it refers to by name). */
+  readonly resourceGroupName: string;
+  /** Networks the private zones are linked to. */
+  readonly links: readonly ZoneLinkTarget[];
+  /** Create the private zones (with their records) here. */
+  readonly privateZones: boolean;
+  /** Create the public zones here; public records rendered elsewhere refer to them by name. */
+  readonly publicZones: boolean;
+  /** Resource group of the public zones, when they live in another stack. @default resourceGroupName */
+  readonly publicZoneResourceGroupName?: string;
+  /** Which public record sets to create here (private ones follow `privateZones`). */
+  records(record: { readonly scope: DnsScope; readonly site?: string }): boolean;
+}
+
+/**
+ * Renders a DNS plan, or the part of it one stack holds. With a stack per site, each site renders its
+ * own copy of every private zone (linked to its own network) and the public record sets of its own
+ * public IPs, and the global stack renders the public zones and the record sets no one site owns:
+ * no stack refers to another's resources, only to names the plan fixed.
+ */
+export function renderDns(scope: Construct, plan: DnsPlan, options: DnsRenderOptions): void {
+  const zoneNames = new Map<string, string>();
+  const publicGroup = options.publicZoneResourceGroupName ?? options.resourceGroupName;
+  for (const z of plan.zones) {
+    const mine = z.scope === 'private' ? options.privateZones : options.publicZones;
+    if (!mine) {
+      if (z.scope === 'public') zoneNames.set(`public|${z.domain}`, z.domain);
+      continue;
     }
-    const zoneOf = (scope: DnsScope, domain: string) => zoneNames.get(`${scope}|${domain}`)!;
-    for (const r of plan.a) {
-      const props = { name: r.relativeName, zoneName: zoneOf(r.scope, r.zone), resourceGroupName, ttl: TTL, records: r.values.map((v) => v.value) };
-      const id = `${r.scope}-a-${idOf(r.fqdn)}`;
-      if (r.scope === 'private') new PrivateDnsARecord(this, id, props);
-      else new DnsARecord(this, id, props);
+    const props = { name: z.domain, resourceGroupName: options.resourceGroupName };
+    const zone = z.scope === 'private' ? new PrivateDnsZone(scope, `private-zone-${idOf(z.domain)}`, props) : new DnsZone(scope, `public-zone-${idOf(z.domain)}`, props);
+    const zoneName = zone.name;
+    zoneNames.set(`${z.scope}|${z.domain}`, zoneName);
+    if (z.scope !== 'private') continue;
+    for (const link of [...options.links].sort((x, y) => (x.key < y.key ? -1 : 1))) {
+      new PrivateDnsZoneVirtualNetworkLink(scope, `link-${idOf(z.domain)}-${link.key}`, {
+        name: `link-${link.key}`,
+        resourceGroupName: options.resourceGroupName,
+        privateDnsZoneName: zoneName,
+        virtualNetworkId: link.networkId,
+        registrationEnabled: false,
+      });
     }
-    for (const r of plan.srv) {
-      const props = {
-        name: r.relativeName,
-        zoneName: zoneOf(r.scope, r.zone),
-        resourceGroupName,
-        ttl: TTL,
-        record: r.entries.map(({ priority, weight, port, target }) => ({ priority, weight, port, target })),
-      };
-      const id = `${r.scope}-srv-${idOf(r.fqdn)}`;
-      if (r.scope === 'private') new PrivateDnsSrvRecord(this, id, props);
-      else new DnsSrvRecord(this, id, props);
-    }
-    for (const c of plan.cname) {
-      new DnsCnameRecord(this, `public-cname-${idOf(c.fqdn)}`, { name: c.relativeName, zoneName: zoneOf('public', c.zone), resourceGroupName, ttl: TTL, record: c.target });
-    }
+  }
+  const here = (r: { readonly scope: DnsScope; readonly site?: string }) => (r.scope === 'private' ? options.privateZones : options.records(r));
+  const groupOf = (scope: DnsScope) => (scope === 'public' ? publicGroup : options.resourceGroupName);
+  const zoneOf = (scope: DnsScope, domain: string) => zoneNames.get(`${scope}|${domain}`)!;
+  for (const r of plan.a.filter(here)) {
+    const props = { name: r.relativeName, zoneName: zoneOf(r.scope, r.zone), resourceGroupName: groupOf(r.scope), ttl: TTL, records: r.values.map((v) => v.value) };
+    const id = `${r.scope}-a-${idOf(r.fqdn)}`;
+    if (r.scope === 'private') new PrivateDnsARecord(scope, id, props);
+    else new DnsARecord(scope, id, props);
+  }
+  for (const r of plan.srv.filter(here)) {
+    const props = {
+      name: r.relativeName,
+      zoneName: zoneOf(r.scope, r.zone),
+      resourceGroupName: groupOf(r.scope),
+      ttl: TTL,
+      record: r.entries.map(({ priority, weight, port, target }) => ({ priority, weight, port, target })),
+    };
+    const id = `${r.scope}-srv-${idOf(r.fqdn)}`;
+    if (r.scope === 'private') new PrivateDnsSrvRecord(scope, id, props);
+    else new DnsSrvRecord(scope, id, props);
+  }
+  for (const c of plan.cname.filter(() => options.records({ scope: 'public' }))) {
+    new DnsCnameRecord(scope, `public-cname-${idOf(c.fqdn)}`, { name: c.relativeName, zoneName: zoneOf('public', c.zone), resourceGroupName: publicGroup, ttl: TTL, record: c.target });
   }
 }

@@ -1,7 +1,7 @@
 /** SQL Server VMs: marketplace SQL images, the SQL IaaS registration and protected data/log disks. */
 import { Construct } from 'constructs';
 import { ManagedDisk, MssqlVirtualMachine, StorageAccount, VirtualMachineDataDiskAttachment, VirtualMachineExtension } from '../azurerm';
-import { Fn, TerraformVariable } from '../cdktf';
+import { Fn } from '../cdktf';
 import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, SUPPORTED_OS } from '../model/versions';
@@ -11,7 +11,6 @@ import { Server, ServerGroup, ServerImage, windowsImage } from './servers';
 
 /** What the SQL building blocks need of the deployment: plain values and callbacks, no construct type. */
 export interface SqlDeploymentContext {
-  readonly node: Construct['node'];
   readonly productVersion: ProductVersion;
   /** Lab mode's SQL choices, when the deployment is a lab. */
   readonly lab?: {
@@ -21,8 +20,11 @@ export interface SqlDeploymentContext {
   };
   /** The VM size of a role when the construct gave none. */
   defaultVmSize(role: ServerRole, productionDefault: string): string;
-  variablePrefix(): string;
-  registerCredential(credential: { readonly path: string; readonly name: string; readonly source: 'sensitive-variable' }): void;
+  /**
+   * The reference of the sensitive variable holding the password of `account`, created once in the
+   * stack of `near` and registered as a credential (SEC-1): `TF_VAR_<deployment>_<key>`.
+   */
+  passwordVariable(near: Construct, key: string, account: string): string;
 }
 
 interface MarketplaceSqlImage {
@@ -143,24 +145,11 @@ export function serviceAccounts(adDomain: string, given: SqlServiceAccounts = {}
 }
 
 /**
- * The cluster and SQL service passwords as sensitive variables, created once per deployment and
- * registered as credentials (SEC-1): `TF_VAR_<deployment>_sql_service_password`, ...
+ * The cluster and SQL service passwords as sensitive variables, one each in the stack of `near`
+ * (SEC-1): `TF_VAR_<deployment>_sql_service_password`, ...
  */
-export function clusterCredentials(deployment: SqlDeploymentContext): ClusterCredentials {
-  const variable = (key: string, what: string): string => {
-    const id = `${key.replace(/_/g, '-')}`;
-    const existing = deployment.node.tryFindChild(id) as TerraformVariable | undefined;
-    if (existing) return existing.stringValue;
-    const v = new TerraformVariable(deployment as unknown as Construct, id, {
-      type: 'string',
-      sensitive: true,
-      nullable: false,
-      description: `Password of the ${what} of deployment ${deployment.node.id}. Never committed: pass it as TF_VAR_${deployment.variablePrefix()}_${key}.`,
-    });
-    v.overrideLogicalId(`${deployment.variablePrefix()}_${key}`);
-    deployment.registerCredential({ path: deployment.node.path, name: `${what} password`, source: 'sensitive-variable' });
-    return v.stringValue;
-  };
+export function clusterCredentials(deployment: SqlDeploymentContext, near: Construct): ClusterCredentials {
+  const variable = (key: string, account: string) => deployment.passwordVariable(near, key, account);
   return {
     clusterBootstrapPassword: variable('cluster_bootstrap_password', 'cluster bootstrap account'),
     clusterOperatorPassword: variable('cluster_operator_password', 'cluster operator account'),

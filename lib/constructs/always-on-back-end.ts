@@ -62,7 +62,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
     this.readableSecondaries = optionalBoolean(this, 'AlwaysOnBackEnd', 'readableSecondaries', props.readableSecondaries, false);
     const deployment = this.deployment;
     const accounts = serviceAccounts(deployment.adDomain, props.serviceAccounts);
-    const credentials = clusterCredentials(deployment);
+    const credentials = clusterCredentials(deployment, this);
 
     this.witnessStorage = cloudWitness(this, scope, storageAccountName('stw', this.node.path, props.witnessStorageAccountName, 'AlwaysOnBackEnd', 'witnessStorageAccountName'));
 

@@ -1,8 +1,10 @@
 import { Construct, IConstruct } from 'constructs';
 import { ResourceGroup } from '../azurerm';
-import { DnsRecords } from '../azure/dns';
+import { DnsRecords, renderDns } from '../azure/dns';
 import { azureNamesOf } from '../azure/names';
-import { Annotations, Aspects, TerraformVariable } from '../cdktf';
+import { Annotations, Aspects, TerraformStack, TerraformVariable } from '../cdktf';
+import { isApp, isSite, libraryStack, RemoteStateStorage, siteOf } from './stacks';
+import { globalLocationFor } from '../model/regions';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { ServerDefaults } from '../azure/placement';
 import type { Server } from '../azure/servers';
@@ -62,9 +64,18 @@ export interface SfbDeploymentProps {
    * variable `SFB_EVALUATION_DATE` when it is set (to pin a whole build)
    */
   readonly evaluationDate?: string;
+  /**
+   * Remote state for the stacks a deployment makes in an `App` (one per site and `<id>-global`): per
+   * region, the storage account that holds the state of the stacks in that region. Each stack gets an
+   * azurerm backend in its own region (container: the stack name; key: terraform.tfstate), so the
+   * state of a surviving site never lives in the failed region. The accounts cannot live in the stacks
+   * they serve: create them first (docs/per-site-stacks.md). Needs `globalLocation`.
+   * @default - local state
+   */
+  readonly remoteState?: { readonly [region: string]: RemoteStateStorage };
 }
 
-const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate'];
+const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate', 'remoteState'];
 
 const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
 
@@ -81,6 +92,8 @@ export class SfbDeployment extends Construct {
   static of(construct: IConstruct, what: string): SfbDeployment {
     for (const c of construct.node.scopes.slice().reverse()) {
       if (SfbDeployment.isSfbDeployment(c)) return c;
+      // A site in a stack of its own is not under its deployment: it knows it.
+      if (isSite(c)) return c.deployment as SfbDeployment;
     }
     throw new Error(`${what} ${construct.node.path} must be created inside an SfbDeployment (scope chain has none)`);
   }
@@ -96,8 +109,8 @@ export class SfbDeployment extends Construct {
   readonly evaluationDate: string;
   /** Lower-case name used in Azure resource names. */
   readonly name: string;
-  /** Sensitive variable holding the VM administrator password. */
-  readonly adminPasswordVariable: TerraformVariable;
+  /** Sensitive variable holding the VM administrator password (one stack: the deployment's; one stack per site: each site has its own). */
+  readonly adminPasswordVariable?: TerraformVariable;
   /** Every DNS record set of the deployment, private and public. */
   readonly dns: DnsRecords;
 
@@ -117,11 +130,30 @@ export class SfbDeployment extends Construct {
   private rendered = false;
   private readonly plannedModel = perRevision(() => resolveAddresses(this.rawModel(), (text) => this.addresses.resolve(text)));
   private readonly plannedFindings = perRevision(() => evaluate(this.toModel(), acknowledgementsFor(this), undefined, reportsUnmatched(this)));
-  private adminPasswordToken?: string;
+  private readonly variableTokens = new Map<string, string>();
   private annotated = false;
 
+  /** Where the deployment lives: the user's stack, or in an App the `<id>-global` stack it makes. */
+  private static hostOf(scope: Construct, id: string, props: SfbDeploymentProps): Construct {
+    if (!isApp(scope)) return scope;
+    const region = typeof props?.globalLocation === 'string' ? props.globalLocation.toLowerCase() : undefined;
+    if (props?.remoteState !== undefined && region === undefined) {
+      throw new Error(`SfbDeployment ${id}: remoteState needs globalLocation, the region of the ${id}-global stack and of its state; give a region that no site uses`);
+    }
+    return libraryStack(scope, `${id}-global`, region, props?.remoteState, `SfbDeployment ${id}`);
+  }
+
+  /** True when the deployment was created in an App and makes one stack per site. */
+  readonly perSiteStacks: boolean;
+  /** The stack of deployment-wide resources: `<id>-global` in an App, else the user's stack. */
+  readonly stack: TerraformStack;
+  /** Remote state storage per region (App mode). */
+  readonly remoteState?: { readonly [region: string]: RemoteStateStorage };
+
   constructor(scope: Construct, id: string, props: SfbDeploymentProps) {
-    super(scope, id);
+    super(SfbDeployment.hostOf(scope, id, props), id);
+    this.perSiteStacks = isApp(scope);
+    this.stack = TerraformStack.of(this);
     Object.defineProperty(this, DEPLOYMENT_SYMBOL, { value: true });
     rejectUnknownProps(this, 'SfbDeployment', props, KNOWN_PROPS);
     this.productVersion = requireEnum(this, 'SfbDeployment', 'productVersion', props.productVersion, ProductVersion, 'ProductVersion');
@@ -136,15 +168,15 @@ export class SfbDeployment extends Construct {
     }
     this.evaluationDate = props.evaluationDate ?? defaultEvaluationDate();
     rejectNameCollision(this);
+    if (props.remoteState !== undefined && !this.perSiteStacks) {
+      throw new Error(`SfbDeployment ${this.node.path}: remoteState is for the stacks a deployment makes in an App; in your own TerraformStack add a backend to that stack (cdktf's AzurermBackend)`);
+    }
+    this.remoteState = props.remoteState;
 
-    this.adminPasswordVariable = new TerraformVariable(this, 'admin-password', {
-      type: 'string',
-      sensitive: true,
-      nullable: false,
-      description: `Administrator password of every VM of deployment ${id} (user ${this.adminUsername}). Never committed: pass it as TF_VAR_${this.variablePrefix()}_admin_password.`,
-    });
-    this.adminPasswordVariable.overrideLogicalId(`${this.variablePrefix()}_admin_password`);
-    this.registerCredential({ path: this.node.path, name: 'VM administrator password', source: 'sensitive-variable' });
+    if (!this.perSiteStacks) {
+      this.adminPasswordFor(this);
+      this.adminPasswordVariable = this.node.findChild('admin-password') as TerraformVariable;
+    }
 
     this.dns = new DnsRecords(this, 'dns', {
       privateDomains: [this.adDomain, this.sipDomain],
@@ -186,18 +218,69 @@ export class SfbDeployment extends Construct {
 
   /** The administrator password as a variable reference (never a literal). */
   get adminPassword(): string {
-    return (this.adminPasswordToken ??= this.adminPasswordVariable.stringValue);
+    return this.adminPasswordFor(this);
+  }
+
+  /** The administrator password as a variable reference in the stack of `near`. */
+  adminPasswordFor(near: IConstruct): string {
+    return this.sensitiveVariable(near, 'admin_password', 'VM administrator password', `Administrator password of every VM of deployment ${this.node.id} (user ${this.adminUsername})`);
+  }
+
+  /** The password of a service account as a variable reference in the stack of `near`. */
+  passwordVariable(near: IConstruct, key: string, account: string): string {
+    return this.sensitiveVariable(near, key, `${account} password`, `Password of the ${account} of deployment ${this.node.id}`);
+  }
+
+  /**
+   * A sensitive variable's reference in the stack of `near`: the deployment's own in one stack, the
+   * site's in a stack per site, so no stack reads another's. Created once per stack and key, and
+   * registered once as a credential (SEC-1).
+   */
+  private sensitiveVariable(near: IConstruct, key: string, what: string, description: string): string {
+    const host: Construct = this.perSiteStacks ? siteOf(near) ?? this : this;
+    const id = key.replace(/_/g, '-');
+    const cacheKey = `${host.node.path}|${id}`;
+    const known = this.variableTokens.get(cacheKey);
+    if (known) return known;
+    const v = new TerraformVariable(host, id, {
+      type: 'string',
+      sensitive: true,
+      nullable: false,
+      description: `${description}. Never committed: pass it as TF_VAR_${this.variablePrefix()}_${key}.`,
+    });
+    v.overrideLogicalId(`${this.variablePrefix()}_${key}`);
+    if (!this.credentials.some((c) => c.name === what)) this.registerCredential({ path: this.node.path, name: what, source: 'sensitive-variable' });
+    const token = v.stringValue;
+    this.variableTokens.set(cacheKey, token);
+    return token;
   }
 
   /** Resource group for deployment-wide resources (DNS zones), in the first site's region. */
+  /** Name of the resource group of deployment-wide resources (a literal: other stacks refer to it by name). */
+  get sharedResourceGroupName(): string {
+    return `rg-${this.name}-shared`;
+  }
+
+  /**
+   * Region of deployment-wide resources: `globalLocation`, else in one stack the first site's region,
+   * and with a stack per site a region no site uses (the first site's paired region when free, else the
+   * first free region of its geography), so the public DNS survives the loss of any site's region.
+   */
+  resolvedGlobalLocation(): string | undefined {
+    if (this.globalLocation !== undefined) return this.globalLocation;
+    const first = this.sites.all[0];
+    if (!first || !this.perSiteStacks) return first?.location;
+    return globalLocationFor(first.location, this.sites.all.map((s) => s.location)) ?? first.location;
+  }
+
   sharedResourceGroup(): ResourceGroup {
     if (!this.sharedGroup) {
-      const location = this.globalLocation ?? this.sites.all[0]?.location;
+      const location = this.resolvedGlobalLocation();
       if (!location) {
         throw new Error(`SfbDeployment ${this.node.path}: create a CentralSite (or give globalLocation) before the first pool, so shared resources have a region`);
       }
       this.sharedGroup = new ResourceGroup(this, 'shared-resource-group', {
-        name: `rg-${this.name}-shared`,
+        name: this.sharedResourceGroupName,
         location,
       });
     }
@@ -216,9 +299,9 @@ export class SfbDeployment extends Construct {
     bumpRevision();
   }
 
-  /** What every server of the deployment shares. */
-  get serverDefaults(): ServerDefaults {
-    return { deploymentName: this.name, adminUsername: this.adminUsername, adminPassword: this.adminPassword, adDomain: this.adDomain };
+  /** What every server in the stack of `near` shares. */
+  serverDefaultsFor(near: IConstruct): ServerDefaults {
+    return { deploymentName: this.name, adminUsername: this.adminUsername, adminPassword: this.adminPasswordFor(near), adDomain: this.adDomain };
   }
 
   registerCredential(credential: CredentialModel): void {
@@ -263,18 +346,33 @@ export class SfbDeployment extends Construct {
 
   /**
    * Renders what is planned from the whole topology (DNS record sets and zone links, NSG rules), once,
-   * at synthesis, when every construct has asked for what it needs.
+   * at synthesis, when every construct has asked for what it needs. An aspect on the deployment (and,
+   * with a stack per site, on every site) calls it, whichever stack is synthesized first.
    */
-  private render(): void {
+  render(): void {
     if (this.rendered) return;
     this.rendered = true;
     const sites = this.sites.all;
     if (sites.length === 0) return;
-    this.dns.render(
-      this.dns.plan((text) => this.addresses.resolve(text)),
-      this.sharedResourceGroup().name,
-      sites.map((site) => ({ key: site.node.id, networkId: site.virtualNetwork.id })),
-    );
+    const plan = this.dns.plan((text) => this.addresses.resolve(text));
+    if (!this.perSiteStacks) {
+      this.dns.render(plan, this.sharedResourceGroup().name, sites.map((site) => ({ key: site.node.id, networkId: site.virtualNetwork.id })));
+    } else {
+      // The global stack: the public zones and the public record sets no one site owns (SRV, CNAME).
+      renderDns(this.dns, plan, { resourceGroupName: this.sharedResourceGroup().name, links: [], privateZones: false, publicZones: true, records: (r) => r.site === undefined });
+      // Each site: its own copy of every private zone, linked to its own network, and the public
+      // record sets of its own public IPs, referring to the public zone by name.
+      for (const site of sites) {
+        renderDns(new Construct(site, 'dns'), plan, {
+          resourceGroupName: site.resourceGroupName,
+          links: [{ key: site.node.id, networkId: site.virtualNetwork.id }],
+          privateZones: true,
+          publicZones: false,
+          publicZoneResourceGroupName: this.sharedResourceGroupName,
+          records: (r) => r.site === site.node.id,
+        });
+      }
+    }
     for (const site of sites) site.renderFirewalls();
   }
 

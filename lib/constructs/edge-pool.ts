@@ -192,6 +192,8 @@ export class EdgePool extends Construct {
         this.externalFqdns[service],
         servers.map((s) => s.publicIps[i].ipAddress),
         servers.map((s) => `public IP pip-${s.model.computerName}-${service}`),
+        // The addresses are this site's public IPs: with a stack per site the record set lives there.
+        this.site.node.id,
       );
     });
     this.addSrv(EDGE_SRV.remoteAccess);

@@ -67,7 +67,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
     const diskGb = Math.max(requireCount(this, 'FailoverClusterBackEnd', 'sharedDiskGb', props.sharedDiskGb ?? 512, 256, 32767), minSharedDiskGb(this.nodes));
     const deployment = this.deployment;
     const accounts = serviceAccounts(deployment.adDomain, props.serviceAccounts);
-    const credentials = clusterCredentials(deployment);
+    const credentials = clusterCredentials(deployment, this);
     const zonal = scope.availabilityZones.length > 0;
 
     this.witnessStorage = cloudWitness(this, scope, storageAccountName('stw', this.node.path, props.witnessStorageAccountName, 'FailoverClusterBackEnd', 'witnessStorageAccountName'));

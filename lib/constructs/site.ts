@@ -4,6 +4,8 @@ import { SubnetFirewall } from '../azure/firewall';
 import type { AddressSource, ServerDefaults, SitePlacement } from '../azure/placement';
 import type { Server } from '../azure/servers';
 import { stableHash } from '../model/keyed-slots';
+import { Aspects, TerraformStack } from '../cdktf';
+import { libraryStack, markSite } from './stacks';
 import { Cidr, cidrToString, MAX_PREFIX, MIN_PREFIX, overlaps, parseCidr, SubnetRole, subnetCidr } from '../model/network';
 import { FlowModel } from '../model/topology';
 import { SfbDeployment } from './deployment';
@@ -67,11 +69,25 @@ export class CentralSite extends Construct implements SitePlacement {
   private readonly subnetIds = new Map<SubnetRole, string>();
   private readonly firewalls = new Map<SubnetRole, SubnetFirewall>();
 
-  constructor(scope: SfbDeployment, id: string, props: CentralSiteProps) {
-    super(scope, id);
+  /** Where the site lives: under its deployment, or in a stack per site its own `<deployment>-<id>` stack. */
+  private static hostOf(scope: SfbDeployment, id: string, props: CentralSiteProps): Construct {
     if (!SfbDeployment.isSfbDeployment(scope)) {
-      throw new Error(`CentralSite ${this.node.path}: scope must be an SfbDeployment, got ${(scope as Construct).node.path}`);
+      throw new Error(`CentralSite ${id}: scope must be an SfbDeployment, got ${(scope as Construct)?.node?.path ?? String(scope)}`);
     }
+    if (!scope.perSiteStacks) return scope;
+    const region = typeof props?.location === 'string' ? regionByName(props.location)?.name : undefined;
+    return libraryStack(scope.node.root as Construct, `${scope.node.id}-${id}`, region, scope.remoteState, `CentralSite ${id}`);
+  }
+
+  /** The stack that holds the site's resources: its own `<deployment>-<id>` in a stack per site. */
+  readonly stack: TerraformStack;
+
+  constructor(scope: SfbDeployment, id: string, props: CentralSiteProps) {
+    super(CentralSite.hostOf(scope, id, props), id);
+    markSite(this);
+    this.stack = TerraformStack.of(this);
+    // Whichever stack is synthesized first renders what the whole topology plans (NSG rules, DNS).
+    if (scope.perSiteStacks) Aspects.of(this).add({ visit: (node) => (node === this ? scope.render() : undefined) });
     rejectUnknownProps(this, 'CentralSite', props, KNOWN_PROPS);
     this.deployment = scope;
     const region = regionByName(requireRegion(this, 'CentralSite', 'location', props.location))!;
@@ -182,7 +198,7 @@ export class CentralSite extends Construct implements SitePlacement {
   }
 
   get serverDefaults(): ServerDefaults {
-    return this.deployment.serverDefaults;
+    return this.deployment.serverDefaultsFor(this);
   }
 
   registerServer(server: Server): void {

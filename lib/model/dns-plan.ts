@@ -12,6 +12,8 @@ export interface DnsValue {
   readonly value: string;
   /** Shown in the model and reports instead of `value` (public IPs are known only at apply time). */
   readonly label?: string;
+  /** The site whose resource the value references (a public IP): its record set lives in that site's stack. */
+  readonly site?: string;
 }
 
 export interface ARecordIntent {
@@ -52,6 +54,8 @@ interface PlannedSet {
 
 export interface PlannedARecord extends PlannedSet {
   readonly values: readonly DnsValue[];
+  /** The one site every value references, when there is one (a stack per site renders the set there). */
+  readonly site?: string;
 }
 
 export interface PlannedSrvRecord extends PlannedSet {
@@ -119,7 +123,12 @@ export function planDns(intents: DnsIntents): DnsPlan {
     aSets.set(key, set);
   }
   const a = [...aSets.values()]
-    .map((s): PlannedARecord => ({ ...place(s.scope, s.fqdn), values: [...s.values.values()].sort((x, y) => byText(valueKey(x), valueKey(y))) }))
+    .map((s): PlannedARecord => {
+      const values = [...s.values.values()].sort((x, y) => byText(valueKey(x), valueKey(y)));
+      const sites = new Set(values.map((v) => v.site));
+      const site = sites.size === 1 ? values[0].site : undefined;
+      return { ...place(s.scope, s.fqdn), values, ...(site !== undefined ? { site } : {}) };
+    })
     .sort((x, y) => byText(`${x.scope}|${x.fqdn}`, `${y.scope}|${y.fqdn}`));
 
   const srvSets = new Map<string, SrvEntryModel[]>();

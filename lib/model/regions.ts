@@ -172,3 +172,16 @@ export function closestRegions(location: string, count = 3): string[] {
   const best = scored[0].d;
   return scored.filter((s) => s.d <= best + 1).slice(0, count).map((s) => s.name);
 }
+
+/**
+ * A region for deployment-wide resources that no site uses: the first site's paired region when free,
+ * else the first free region of its geography (by name), else undefined. A resource group keeps its
+ * metadata in its region, so deployment-wide records must not share a site's fate.
+ */
+export function globalLocationFor(firstSite: string, siteLocations: readonly string[]): string | undefined {
+  const used = new Set(siteLocations.map(key));
+  const first = regionByName(firstSite);
+  if (!first) return undefined;
+  if (first.pairedRegion && !used.has(first.pairedRegion)) return first.pairedRegion;
+  return [...REGIONS.values()].filter((r) => r.geography === first.geography && !used.has(r.name)).map((r) => r.name).sort()[0];
+}
