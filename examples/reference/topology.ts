@@ -42,6 +42,11 @@ export interface ReferenceTopology {
 export interface ReferenceTopologyOptions {
   /** Build the topology as a lab (examples/lab): lab sizes, domain controllers, Bastion, shutdown. @default no lab */
   readonly lab?: LabOptions;
+  /**
+   * Region of deployment-wide resources. In an App (a stack per site) it must be a region no site uses.
+   * @default "westeurope"
+   */
+  readonly globalLocation?: string;
   /** Front End servers of the west pool (the day-2 tests scale it). @default 3 */
   readonly westFrontEndServers?: number;
 }
@@ -52,7 +57,7 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
     sipDomain: 'contoso.com',
     adDomain: 'corp.contoso.com',
     // Said explicitly: the defaults depend on declaration order (the first site's region, the first pool).
-    globalLocation: 'westeurope',
+    globalLocation: options.globalLocation ?? 'westeurope',
     // A lab is SupportPosture.LAB (the lab option sets it); a production-like build accepts the risk.
     ...(options.lab ? { lab: options.lab } : { supportPosture: SupportPosture.ACCEPTED_RISK }),
   });

@@ -320,7 +320,10 @@ export class SfbDeployment extends Construct {
   /** The stable key of an address owner: its construct path below the deployment. */
   addressOwnerKey(path: string): string {
     const dep = this.node.path;
-    return path.startsWith(dep + '/') ? path.slice(dep.length + 1) : path;
+    if (path.startsWith(dep + '/')) return path.slice(dep.length + 1);
+    // A site in a stack of its own: the same key as under the deployment (`<site>/<owner>`).
+    const site = this.sites.all.find((s) => path === s.node.path || path.startsWith(s.node.path + '/'));
+    return site ? `${site.node.id}${path.slice(site.node.path.length)}` : path;
   }
 
   /** Pins an owner's address block (the `addressBlock` prop of pools, back ends and file stores). */
@@ -376,6 +379,11 @@ export class SfbDeployment extends Construct {
     for (const site of sites) site.renderFirewalls();
   }
 
+  /** The deployment and, with a stack per site, each site: together they hold every construct of it. */
+  private scopes(): IConstruct[] {
+    return this.perSiteStacks ? [this, ...this.sites.all] : [this];
+  }
+
   private rawModel(): TopologyModel {
     const parts = emptyParts();
     for (const m of this.members.all) m.contribute(parts);
@@ -397,7 +405,9 @@ export class SfbDeployment extends Construct {
       dnsRecords: dnsRecordModels(dnsPlan),
       siteSrvAnswers: [...this.registrarDiscovery().siteAnswers],
       servers: [...this.serverModels],
-      azureNames: azureNamesOf(this),
+      azureNames: this.scopes().flatMap((c) => azureNamesOf(c)),
+      perSiteStacks: this.perSiteStacks,
+      ...(this.resolvedGlobalLocation() !== undefined ? { globalLocation: this.resolvedGlobalLocation() } : {}),
       addressPlan: this.addresses.plan(),
       extra,
     };
@@ -424,7 +434,7 @@ export class SfbDeployment extends Construct {
   private annotateWarnings(): void {
     if (this.annotated) return;
     this.annotated = true;
-    const byPath = new Map(this.node.findAll().map((c) => [c.node.path, c]));
+    const byPath = new Map(this.scopes().flatMap((c) => c.node.findAll()).map((c) => [c.node.path, c]));
     for (const f of this.findings()) {
       if (f.severity !== Severity.WARNING) continue;
       Annotations.of(byPath.get(f.path) ?? this).addWarning(formatFinding(f));

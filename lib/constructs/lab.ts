@@ -134,7 +134,9 @@ export class Lab extends Construct {
   }
 
   private addSite(site: CentralSite): void {
-    const holder = new Construct(this, site.node.id);
+    // With a stack per site, the site's lab resources live in its stack.
+    const perSite = this.deployment.perSiteStacks;
+    const holder = perSite ? new Construct(site, 'lab') : new Construct(this, site.node.id);
     const sites = this.deployment.sites.all;
     // Replica DCs reach the forest root, and Bastion users every site, over global peering.
     const peerings = sites.filter((s) => s !== site).map((other) => peerSites(other, site)!);
@@ -170,10 +172,12 @@ export class Lab extends Construct {
       protectedSettings: Lazy.stringValue({
         produce: () =>
           Fn.jsonencode({
-            commandToExecute: powershellCommand(Fn.base64encode(Fn.replace(Fn.rawString(script()), PASSWORD_PLACEHOLDER, Fn.base64encode(d.adminPassword)))),
+            commandToExecute: powershellCommand(Fn.base64encode(Fn.replace(Fn.rawString(script()), PASSWORD_PLACEHOLDER, Fn.base64encode(d.adminPasswordFor(site))))),
           }),
       }),
-      dependsOn: root ? [root.setup, ...peerings.flatMap((p) => p.resources)] : [],
+      // A replica waits for the forest root and the peering; with a stack per site no stack depends on
+      // another's resources, so the replica's setup retries until the forest root answers.
+      dependsOn: root && !perSite ? [root.setup, ...peerings.flatMap((p) => p.resources)] : [],
     });
     const dnsServers = new VirtualNetworkDnsServers(holder, 'dns-servers', { virtualNetworkId: site.virtualNetwork.id });
     this.siteLabs.set(site, { controller, setup, dnsServers });
@@ -213,7 +217,7 @@ export class Lab extends Construct {
     const labs = [...this.siteLabs.values()];
     for (const own of labs) {
       own.dnsServers.dnsServers = [own, ...labs.filter((l) => l !== own)].map((l) => l.controller.privateIp);
-      own.dnsServers.dependsOn = labs.map((l) => dependencyOf(l.setup));
+      own.dnsServers.dependsOn = (this.deployment.perSiteStacks ? [own] : labs).map((l) => dependencyOf(l.setup));
     }
   }
 
@@ -275,7 +279,7 @@ export class Lab extends Construct {
         Restart: 'true',
         Options: '3',
       }),
-      protectedSettings: Fn.jsonencode({ Password: this.deployment.adminPassword }),
+      protectedSettings: Fn.jsonencode({ Password: this.deployment.adminPasswordFor(server.vm) }),
       // After the forest exists and the site's DC is promoted; after the prerequisites, which wait for the domain.
       dependsOn: [...new Set([root.setup, siteLab.setup]), prerequisites],
     });

@@ -21,12 +21,15 @@ export class SitePeering extends Construct {
   constructor(scope: Construct, id: string, a: CentralSite, b: CentralSite) {
     super(scope, id);
     this.sites = [a, b];
+    // With a stack per site each direction lives in its own site's stack and names the remote network
+    // by its ID, built from names the plan fixed: no stack reads another's state.
+    const perSite = a.deployment.perSiteStacks;
     this.resources = [[a, b], [b, a]].map(([from, to]) =>
-      new VirtualNetworkPeering(this, `${from.node.id}-to-${to.node.id}`, {
+      new VirtualNetworkPeering(perSite ? from : this, perSite ? `peering-to-${to.node.id}` : `${from.node.id}-to-${to.node.id}`, {
         name: `peer-${from.node.id}-to-${to.node.id}`,
         resourceGroupName: from.resourceGroupName,
         virtualNetworkName: from.virtualNetwork.name,
-        remoteVirtualNetworkId: to.virtualNetwork.id,
+        remoteVirtualNetworkId: perSite ? from.virtualNetworkIdOf(to) : to.virtualNetwork.id,
         allowVirtualNetworkAccess: true,
         // Sites reach each other directly; no transit through another site or gateway.
         allowForwardedTraffic: false,

@@ -132,7 +132,7 @@ export class StretchedPersistentChatPool extends Construct {
     const placement: ChatServerPlacement[] = [];
     const chatGroup = (site: CentralSite, groupId: string, active: number, idle: number, firstIndex: number) => {
       if (active + idle === 0) return undefined;
-      const group = new ServerGroup(this, groupId, {
+      const group = new ServerGroup(site.holderFor(this), groupId, {
         site,
         role: ServerRole.PERSISTENT_CHAT,
         namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? label,
@@ -155,7 +155,7 @@ export class StretchedPersistentChatPool extends Construct {
     const dbServers: DatabaseServer[] = [];
     if (!this.backEnd) {
       const sqlSet = (database: 'mgc' | 'mgccomp', site: CentralSite, setId: string, functions: ChatDatabaseFunction[]) => {
-        const sql = new SqlServers(this, setId, {
+        const sql = new SqlServers(site.holderFor(this), setId, {
           site,
           deployment,
           namePrefix: site.defaultServerPrefix('pcs', this.node.id),
@@ -174,7 +174,7 @@ export class StretchedPersistentChatPool extends Construct {
         sqlSet(database, this.secondarySite, `${prefix}-sql-secondary`, witness ? ['log-shipping-secondary', 'secondary-mirror', 'secondary-witness'] : ['log-shipping-secondary', 'secondary-mirror']);
       }
       // The share lives in the secondary site: the log backups taken before a primary outage survive it.
-      this.logShippingShare = new LogShippingShare(this, 'log-shipping-share', {
+      this.logShippingShare = new LogShippingShare(this.secondarySite.holderFor(this), 'log-shipping-share', {
         site: this.secondarySite,
         namePrefix: this.secondarySite.defaultServerPrefix('pcf', this.node.id),
         // A lab's data is disposable, as for the SQL disks: `cdktf destroy` must be able to remove it.

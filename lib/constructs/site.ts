@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ResourceGroup, Subnet, VirtualNetwork } from '../azurerm';
+import { DataAzurermClientConfig, ResourceGroup, Subnet, VirtualNetwork } from '../azurerm';
 import { SubnetFirewall } from '../azure/firewall';
 import type { AddressSource, ServerDefaults, SitePlacement } from '../azure/placement';
 import type { Server } from '../azure/servers';
@@ -68,6 +68,7 @@ export class CentralSite extends Construct implements SitePlacement {
   private readonly subnets = new Map<SubnetRole, Subnet>();
   private readonly subnetIds = new Map<SubnetRole, string>();
   private readonly firewalls = new Map<SubnetRole, SubnetFirewall>();
+  private clientConfig?: DataAzurermClientConfig;
 
   /** Where the site lives: under its deployment, or in a stack per site its own `<deployment>-<id>` stack. */
   private static hostOf(scope: SfbDeployment, id: string, props: CentralSiteProps): Construct {
@@ -181,6 +182,26 @@ export class CentralSite extends Construct implements SitePlacement {
     const fw = this.firewalls.get(role);
     if (!fw) throw new Error(`CentralSite ${this.node.path}: subnet ${role} has no network security group`);
     return fw;
+  }
+
+  /**
+   * The ID of another site's virtual network as this site's stack writes it: from the subscription of
+   * this stack's provider and the names the library gives, never a reference into the other stack.
+   */
+  virtualNetworkIdOf(other: CentralSite): string {
+    this.clientConfig ??= new DataAzurermClientConfig(this, 'client-config');
+    const dep = this.deployment.name;
+    return `/subscriptions/${this.clientConfig.subscriptionId}/resourceGroups/rg-${dep}-${other.node.id}/providers/Microsoft.Network/virtualNetworks/vnet-${dep}-${other.node.id}`;
+  }
+
+  /**
+   * Where a construct that spans sites (a stretched Persistent Chat pool, the lab) builds its part in
+   * this site: the construct itself in one stack, a holder under the site in a stack per site.
+   */
+  holderFor(owner: Construct): Construct {
+    if (!this.deployment.perSiteStacks) return owner;
+    const id = owner.node.id;
+    return (this.node.tryFindChild(id) as Construct | undefined) ?? new Construct(this, id);
   }
 
   /** Construct path of the site, the model's key for it. */

@@ -183,5 +183,6 @@ export function globalLocationFor(firstSite: string, siteLocations: readonly str
   const first = regionByName(firstSite);
   if (!first) return undefined;
   if (first.pairedRegion && !used.has(first.pairedRegion)) return first.pairedRegion;
-  return [...REGIONS.values()].filter((r) => r.geography === first.geography && !used.has(r.name)).map((r) => r.name).sort()[0];
+  const free = (same: (r: Region) => boolean) => [...REGIONS.values()].filter((r) => same(r) && !used.has(r.name)).map((r) => r.name).sort()[0];
+  return free((r) => r.geography === first.geography) ?? free((r) => r.area === first.area);
 }

@@ -406,6 +406,10 @@ export interface TopologyModel {
   readonly peerings?: readonly PeeringModel[];
   /** Every Azure resource name the deployment synthesizes (literal names only), in tree order. */
   readonly azureNames?: readonly AzureNameModel[];
+  /** Whether the deployment makes one Terraform stack per site (and one for deployment-wide resources). */
+  readonly perSiteStacks?: boolean;
+  /** Region of the resource group holding deployment-wide resources (the public DNS zone). */
+  readonly globalLocation?: string;
   /** Every address block, by stable owner key (lib/model/address-plan.ts). */
   readonly addressPlan?: AddressPlan;
   /** Extension slot for areas that add their own data without changing this interface. */

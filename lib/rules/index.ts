@@ -9,6 +9,7 @@ import { DNS_RULES, DNS_STATUS } from './dns';
 import { EDGE_RULES, EDGE_STATUS } from './edge';
 import { FILE_STORE_RULES, FILE_STORE_STATUS } from './file-store';
 import { FRONT_END_RULES, FRONT_END_STATUS } from './front-end';
+import { GLOBAL_RULES } from './global';
 import { LAB_RULES, LAB_STATUS } from './lab';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { MEDIATION_RULES, MEDIATION_STATUS } from './mediation';
@@ -40,6 +41,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...LAB_RULES,
   ...LIFECYCLE_RULES,
   ...ADDRESS_RULES,
+  ...GLOBAL_RULES,
   ...ACKNOWLEDGEMENT_RULES,
 ];
 
