@@ -1,15 +1,31 @@
-/** Synthesizes the example stacks and reads their sensitive variables, for the secrets tables. */
+/** Synthesizes the example apps and reads their stacks' sensitive variables, for the secrets tables. */
+import { Construct } from 'constructs';
 import { buildLabTopology } from '../examples/lab/topology';
 import { buildLync2013Topology } from '../examples/lync2013/topology';
+import { REFERENCE_APP_OPTIONS } from '../examples/reference/synth';
 import { buildReferenceTopology } from '../examples/reference/topology';
 import { AzurermProvider } from '../lib/azurerm';
 import { App, TerraformStack, Testing } from '../lib/cdktf';
 import { StackSecrets } from '../lib/reports/secrets-doc';
 
-const EXAMPLES: readonly { stack: string; main: string; build: (stack: TerraformStack) => unknown }[] = [
-  { stack: 'sfb-reference', main: 'examples/reference/main.ts', build: (s) => buildReferenceTopology(s) },
-  { stack: 'sfb-lab', main: 'examples/lab/main.ts', build: (s) => buildLabTopology(s) },
-  { stack: 'sfb-lync2013', main: 'examples/lync2013/main.ts', build: (s) => buildLync2013Topology(s) },
+interface Example {
+  readonly name: string;
+  readonly main: string;
+  /** Builds the example as its main.ts does: into the App (a stack per site) or into one stack. */
+  readonly build: (app: App) => unknown;
+}
+
+/** One stack the example makes itself, with the provider its author adds. */
+function singleStack(app: App, id: string, build: (scope: Construct) => unknown): void {
+  const stack = new TerraformStack(app, id);
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  build(stack);
+}
+
+const EXAMPLES: readonly Example[] = [
+  { name: 'reference', main: 'examples/reference/main.ts', build: (app) => buildReferenceTopology(app, REFERENCE_APP_OPTIONS) },
+  { name: 'lab', main: 'examples/lab/main.ts', build: (app) => buildLabTopology(app) },
+  { name: 'lync2013', main: 'examples/lync2013/main.ts', build: (app) => singleStack(app, 'sfb-lync2013', buildLync2013Topology) },
 ];
 
 /** The sensitive variables of one synthesized stack (parsed JSON), sorted by name. */
@@ -20,13 +36,40 @@ export function sensitiveVariables(json: { variable?: Record<string, { sensitive
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Every stack of one example app that declares a sensitive variable. */
+function exampleStacks(e: Example): StackSecrets[] {
+  const app = new App();
+  e.build(app);
+  return app.node.children
+    .filter(TerraformStack.isStack)
+    .map((stack) => ({
+      stack: stack.node.id,
+      deployCommand: `npx cdktf deploy --app "npx tsx ${e.main}" ${stack.node.id}`,
+      variables: sensitiveVariables(JSON.parse(Testing.synth(stack as TerraformStack))),
+    }))
+    .filter((s) => s.variables.length > 0);
+}
+
+/** Every stack of every example, for README.md. */
 export function secretsDocInput(): StackSecrets[] {
-  return EXAMPLES.map((e) => {
-    const app = new App();
-    const stack = new TerraformStack(app, e.stack);
-    new AzurermProvider(stack, 'azurerm', { features: [{}] });
-    e.build(stack);
-    const json = JSON.parse(Testing.synth(stack));
-    return { stack: e.stack, deployCommand: `npx cdktf deploy --app "npx tsx ${e.main}" ${e.stack}`, variables: sensitiveVariables(json) };
-  });
+  return EXAMPLES.flatMap(exampleStacks);
+}
+
+/** The lab's stacks as one deployment: every stack in one command, every variable any of them needs. */
+export function labDeployInput(): StackSecrets {
+  const lab = EXAMPLES.find((e) => e.name === 'lab')!;
+  const app = new App();
+  lab.build(app);
+  const stacks = app.node.children.filter(TerraformStack.isStack).map((s) => s.node.id);
+  const variables = new Map(exampleStacks(lab).flatMap((s) => s.variables).map((v) => [v.name, v]));
+  return {
+    stack: stacks.join(' '),
+    deployCommand: `npx cdktf deploy --app "npx tsx ${lab.main}" ${stacks.join(' ')}`,
+    variables: [...variables.values()].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+/** The lab's stacks, for docs/lab.md. */
+export function labStacksInput(): StackSecrets[] {
+  return exampleStacks(EXAMPLES.find((e) => e.name === 'lab')!);
 }

@@ -2,16 +2,15 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { DEPLOY_BEGIN, DEPLOY_END, renderDeployCommand, renderSecretsTable, replaceBetween, SECRETS_BEGIN, SECRETS_END } from '../lib/reports/secrets-doc';
-import { secretsDocInput } from './secrets-doc-input';
+import { labDeployInput, labStacksInput, secretsDocInput } from './secrets-doc-input';
 
 const ROOT = join(__dirname, '..');
 
 export function renderedSecretDocs(): Record<string, string> {
   const stacks = secretsDocInput();
-  const lab = stacks.find((s) => s.stack === 'sfb-lab')!;
   const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
   const readme = replaceBetween(read('README.md'), SECRETS_BEGIN, SECRETS_END, renderSecretsTable(stacks));
-  let labDoc = replaceBetween(read('docs/lab.md'), SECRETS_BEGIN, SECRETS_END, renderSecretsTable([lab]));
-  labDoc = replaceBetween(labDoc, DEPLOY_BEGIN, DEPLOY_END, renderDeployCommand(lab));
+  let labDoc = replaceBetween(read('docs/lab.md'), SECRETS_BEGIN, SECRETS_END, renderSecretsTable(labStacksInput()));
+  labDoc = replaceBetween(labDoc, DEPLOY_BEGIN, DEPLOY_END, renderDeployCommand(labDeployInput()));
   return { 'README.md': readme, 'docs/lab.md': labDoc };
 }

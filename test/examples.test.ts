@@ -1,6 +1,7 @@
 import { buildReferenceTopology } from '../examples/reference/topology';
 import { Severity, validateTopology } from '../lib';
-import { Testing } from '../lib/cdktf';
+import { TerraformStack, Testing } from '../lib/cdktf';
+import { REFERENCE_APP_OPTIONS } from '../examples/reference/synth';
 import { testStack } from './helpers';
 
 function synthReference(): string {
@@ -24,5 +25,13 @@ describe('the reference two-region example', () => {
 
   test('matches the snapshot (review every change: construct IDs are Terraform addresses)', () => {
     expect(synthReference()).toMatchSnapshot();
+  });
+
+  test('as `npm run synth` builds it, a stack per site: each stack matches the snapshot', () => {
+    const app = Testing.app();
+    buildReferenceTopology(app, REFERENCE_APP_OPTIONS);
+    const stacks = app.node.children.filter(TerraformStack.isStack) as TerraformStack[];
+    expect(stacks.map((s) => s.node.id)).toEqual(['contoso-global', 'contoso-west', 'contoso-north']);
+    for (const stack of stacks) expect(Testing.synth(stack, true)).toMatchSnapshot(stack.node.id);
   });
 });

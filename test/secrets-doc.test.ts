@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { DEPLOY_BEGIN, DEPLOY_END, envName } from '../lib/reports/secrets-doc';
 import { renderedSecretDocs } from '../scripts/secrets-doc-render';
-import { secretsDocInput, sensitiveVariables } from '../scripts/secrets-doc-input';
+import { labDeployInput, sensitiveVariables } from '../scripts/secrets-doc-input';
 
 const ROOT = join(__dirname, '..');
 
@@ -15,12 +15,12 @@ describe('secrets in README.md and docs/lab.md', () => {
     const doc = readFileSync(join(ROOT, 'docs/lab.md'), 'utf8');
     const block = doc.slice(doc.indexOf(DEPLOY_BEGIN), doc.indexOf(DEPLOY_END));
     const exported = [...block.matchAll(/^export (TF_VAR_[A-Za-z0-9_]+)=/gm)].map((m) => m[1]);
-    const lab = secretsDocInput().find((s) => s.stack === 'sfb-lab')!;
+    const lab = labDeployInput();
     const required = lab.variables.filter((v) => v.required).map(envName);
     // The five the issue names: administrator, cluster bootstrap, cluster operator, domain join, SQL service.
     expect(required).toHaveLength(5);
     expect(exported.sort()).toEqual(required.sort());
-    expect(block).toContain('npx cdktf deploy --app "npx tsx examples/lab/main.ts" sfb-lab');
+    expect(block).toContain('npx cdktf deploy --app "npx tsx examples/lab/main.ts" contoso-global contoso-west contoso-north');
   });
 
   test('a variable with a default is listed as not required, a non-sensitive one not at all', () => {

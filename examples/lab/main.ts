@@ -1,14 +1,11 @@
 /**
- * The two-region lab: `cdktf deploy` with the app set to this file (see docs/lab.md):
- *   export every TF_VAR_ variable docs/lab.md lists (generated from this stack), then
- *   npx cdktf deploy --app "npx tsx examples/lab/main.ts" sfb-lab
+ * The two-region lab, a stack per site: `cdktf deploy` with the app set to this file (see docs/lab.md):
+ *   export every TF_VAR_ variable docs/lab.md lists (generated from these stacks), then
+ *   npx cdktf deploy --app "npx tsx examples/lab/main.ts" contoso-global contoso-west contoso-north
  */
-import { App, TerraformStack } from '../../lib/cdktf';
-import { AzurermProvider } from '../../lib/azurerm';
+import { App } from '../../lib/cdktf';
 import { buildLabTopology } from './topology';
 
 const app = new App();
-const stack = new TerraformStack(app, 'sfb-lab');
-new AzurermProvider(stack, 'azurerm', { features: [{}] });
-buildLabTopology(stack);
+buildLabTopology(app);
 app.synth();

@@ -13,5 +13,6 @@ export const LAB_OPTIONS: LabOptions = {
 };
 
 export function buildLabTopology(scope: Construct, options: LabOptions = LAB_OPTIONS): ReferenceTopology {
-  return buildReferenceTopology(scope, { lab: options });
+  // Deployment-wide resources outside both sites' regions (GLOBAL-1), as in the per-site reference.
+  return buildReferenceTopology(scope, { lab: options, globalLocation: 'francecentral' });
 }

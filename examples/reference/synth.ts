@@ -1,9 +1,14 @@
-/** Synthesizes the reference topology and writes its DR runbook and planning reports beside the stacks. */
+/** Synthesizes the reference topology, a stack per site, and writes its DR runbook and planning reports beside the stacks. */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { AzurermProvider } from '../../lib/azurerm';
-import { App, TerraformStack } from '../../lib/cdktf';
-import { buildReferenceTopology } from './topology';
+import { App } from '../../lib/cdktf';
+import { buildReferenceTopology, ReferenceTopologyOptions } from './topology';
+
+/**
+ * The reference as `npm run synth` builds it: in the App, so the deployment makes `contoso-global`,
+ * `contoso-west` and `contoso-north`; deployment-wide resources in a region no site uses (GLOBAL-1).
+ */
+export const REFERENCE_APP_OPTIONS: ReferenceTopologyOptions = { globalLocation: 'francecentral' };
 
 export interface ReferenceSynthesis {
   readonly outdir: string;
@@ -15,9 +20,7 @@ export interface ReferenceSynthesis {
 /** `app.synth()`, then `<outdir>/runbook.md` and `<outdir>/reports/*.md` from the deployment's model. */
 export function synthReference(outdir?: string): ReferenceSynthesis {
   const app = new App(outdir ? { outdir } : {});
-  const stack = new TerraformStack(app, 'sfb-reference');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  const { deployment } = buildReferenceTopology(stack);
+  const { deployment } = buildReferenceTopology(app, REFERENCE_APP_OPTIONS);
   app.synth();
   const runbookPath = join(app.outdir, 'runbook.md');
   writeFileSync(runbookPath, deployment.runbook());

@@ -2,6 +2,7 @@
 import { Severity } from '../enums';
 import { TopologyModel } from '../model/topology';
 import { Finding } from '../rules/rule';
+import { addressReport } from './addresses';
 import { certificateReport } from './certificates';
 import { topologyDiagramPage } from './diagram';
 import { dnsReport } from './dns';
@@ -10,6 +11,7 @@ import { hardwareReport } from './hardware';
 import { header, heading, table } from './markdown';
 import { upgradeReport } from './upgrade';
 
+export { addressReport } from './addresses';
 export { certificateReport, certificateRows } from './certificates';
 export { topologyDiagram, topologyDiagramPage } from './diagram';
 export { dnsReport } from './dns';
@@ -35,8 +37,8 @@ export function findingsReport(model: TopologyModel, findings: readonly Finding[
 
 /**
  * The planning reports of one deployment as Markdown files by name: `dns.md`, `certificates.md`,
- * `firewall.md`, `hardware.md`, `topology.md` (Mermaid diagram), `findings.md` and `upgrade.md`
- * (support lifecycle and the path to Subscription Edition). Pass the
+ * `firewall.md`, `hardware.md`, `topology.md` (Mermaid diagram), `findings.md`, `upgrade.md`
+ * (support lifecycle and the path to Subscription Edition) and `addresses.md` (the address plan). Pass the
  * deployment's findings so acknowledged deviations appear next to what they affect.
  */
 export function planningReports(model: TopologyModel, findings: readonly Finding[] = []): Record<string, string> {
@@ -48,5 +50,6 @@ export function planningReports(model: TopologyModel, findings: readonly Finding
     'topology.md': topologyDiagramPage(model, `Topology of ${model.path}`),
     'findings.md': findingsReport(model, findings),
     'upgrade.md': upgradeReport(model, findings),
+    'addresses.md': addressReport(model),
   };
 }

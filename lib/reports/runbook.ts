@@ -11,6 +11,7 @@ import { blocks, bullets, code, steps, table } from './markdown';
 import { chatRunbook } from './runbook-chat';
 import { edgePoolsSection } from './runbook-edge-pools';
 import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
+import { outageSection } from './runbook-outage';
 import { rolesRunbook } from './runbook-roles';
 
 /** One part of the runbook: Markdown starting with a `##` heading, or '' when it has nothing to say. */
@@ -101,6 +102,7 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   rolesRunbook,
   otherPoolsRestoreSection,
   backupsSection,
+  outageSection,
 ];
 
 /** The runbook of a deployment model as Markdown. */

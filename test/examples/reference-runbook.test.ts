@@ -9,11 +9,12 @@ describe('reference synthesis', () => {
     try {
       const { runbookPath } = synthReference(outdir);
       expect(runbookPath).toBe(join(outdir, 'runbook.md'));
-      expect(readdirSync(join(outdir, 'stacks'))).toEqual(['sfb-reference']);
-      const stack = JSON.parse(readFileSync(join(outdir, 'stacks', 'sfb-reference', 'cdk.tf.json'), 'utf8'));
-      expect(Object.keys(stack.resource.azurerm_virtual_network_peering)).toHaveLength(2);
+      // A stack per site, and one for deployment-wide resources.
+      expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['contoso-global', 'contoso-north', 'contoso-west']);
+      const peerings = ['west', 'north'].map((site) => JSON.parse(readFileSync(join(outdir, 'stacks', `contoso-${site}`, 'cdk.tf.json'), 'utf8')).resource.azurerm_virtual_network_peering);
+      expect(peerings.map((p) => Object.keys(p))).toEqual([[expect.stringContaining('peering-to-north')], [expect.stringContaining('peering-to-west')]]);
       const runbook = readFileSync(runbookPath, 'utf8');
-      expect(runbook).toMatch(/^# Disaster recovery runbook: sfb-reference\/contoso\n/);
+      expect(runbook).toMatch(/^# Disaster recovery runbook: contoso-global\/contoso\n/);
       expect(runbook).toMatch(/Invoke-CsPoolFailover -PoolFQDN pool-west.corp.contoso.com -DisasterMode/);
       expect(runbook).toMatch(/Invoke-CsManagementServerFailover -BackupSqlServerFqdn north-sqlwv-ag.corp.contoso.com/);
       expect(existsSync(join(outdir, 'manifest.json'))).toBe(true);

@@ -21,7 +21,7 @@ const westPoolIps = REF.deployment.toModel().frontEndPools.find((p) => p.fqdn ==
 
 describe('planning reports of the reference topology', () => {
   it('writes the six reports', () => {
-    expect(Object.keys(REF.reports)).toEqual(['dns.md', 'certificates.md', 'firewall.md', 'hardware.md', 'topology.md', 'findings.md', 'upgrade.md']);
+    expect(Object.keys(REF.reports)).toEqual(['dns.md', 'certificates.md', 'firewall.md', 'hardware.md', 'topology.md', 'findings.md', 'upgrade.md', 'addresses.md']);
   });
 
   it('the DNS report lists every A record of the configuration with its addresses', () => {
@@ -96,5 +96,18 @@ describe('docs/topology.md', () => {
     expect(page).toContain('subgraph n_sfb_reference_contoso_west["Site west (westeurope, zones 1,2,3)"]');
     expect(page).toContain('n_sfb_reference_contoso_north_pool -->|SQL store| n_sfb_reference_contoso_north_backend');
     expect(page.match(/\[\("Back End/g)).toHaveLength(2);
+  });
+});
+
+describe('the address plan report', () => {
+  it('lists every block with its owner, and every server address of the configuration lies in its owner\'s block', () => {
+    const report = REF.reports['addresses.md'];
+    const blocks = REF.deployment.toModel().addressPlan!.blocks;
+    expect(blocks.length).toBeGreaterThan(10);
+    for (const b of blocks) expect(report).toContain(`| ${b.subnetKey} | ${b.owner} | ${b.index} | ${b.cidr} |`);
+    const nicAddresses = Object.values(REF.json.resource.azurerm_network_interface as Record<string, any>).flatMap((n) => n.ip_configuration.map((c: any) => c.private_ip_address));
+    const planned = new Set(blocks.flatMap((b) => b.addresses));
+    expect(nicAddresses.filter((ip) => !planned.has(ip))).toEqual([]);
+    expect(report).toMatch(/## Problems \(ADDR-1, ADDR-2, ADDR-3\)\n\nNone\./);
   });
 });

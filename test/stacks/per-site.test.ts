@@ -160,3 +160,20 @@ describe('one stack per site: synthesis and findings', () => {
     expect(JSON.parse(Testing.synth(stack)).provider).toBeUndefined();
   });
 });
+
+describe('runbook: a regional outage', () => {
+  test('with a stack per site it names the stacks to plan and apply, and what to do when the region returns', () => {
+    const { topology } = perSiteReference();
+    const runbook = topology.deployment.runbook();
+    expect(runbook).toMatch(/## Changing the infrastructure during a regional outage/);
+    expect(runbook).toMatch(/\| contoso-west \| westeurope \|/);
+    expect(runbook).toMatch(/\| contoso-global \| francecentral \|/);
+    expect(runbook).toMatch(/`cdktf deploy contoso-<site>`/);
+    expect(runbook).toMatch(/### When the region returns/);
+  });
+
+  test('in one stack it says the stack cannot be planned during the outage and how to split it', () => {
+    const { deployment } = buildReferenceTopology(new TerraformStack(Testing.app(), 'one'));
+    expect(deployment.runbook()).toMatch(/one Terraform stack for every site\. While a region is down, `terraform plan` must refresh/);
+  });
+});
