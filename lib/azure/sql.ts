@@ -1,7 +1,7 @@
 /** SQL Server VMs: marketplace SQL images, the SQL IaaS registration and protected data/log disks. */
 import { Construct } from 'constructs';
 import { ManagedDisk, MssqlVirtualMachine, StorageAccount, VirtualMachineDataDiskAttachment, VirtualMachineExtension } from '../azurerm';
-import { Fn } from '../cdktf';
+import { Fn, TerraformResource } from '../cdktf';
 import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, SUPPORTED_OS } from '../model/versions';
@@ -15,8 +15,8 @@ export interface SqlDeploymentContext {
   /** Lab mode's SQL choices, when the deployment is a lab. */
   readonly lab?: {
     readonly sqlDeveloperEdition: boolean;
-    /** The lab's domain-join extension of a VM (the lab joins every member server). */
-    domainJoinOf(vm: Construct): VirtualMachineExtension | undefined;
+    /** The lab joins every member server itself: a resource that needs a domain member waits for that join. */
+    joinBefore(vm: Construct, dependent: TerraformResource): void;
   };
   /** The VM size of a role when the construct gave none. */
   defaultVmSize(role: ServerRole, productionDefault: string): string;
@@ -281,9 +281,9 @@ export class SqlServers extends Construct {
             });
           })
         : [];
-      // In lab mode the lab already joins every member server, after its domain controllers.
-      const labJoin = props.domainJoin ? deployment.lab?.domainJoinOf(server.vm) : undefined;
-      const join = labJoin ?? (props.domainJoin
+      // In lab mode the lab joins every member server itself, after its domain controllers.
+      const labJoins = props.domainJoin !== undefined && deployment.lab !== undefined;
+      const join = labJoins ? undefined : (props.domainJoin
         ? new VirtualMachineExtension(scopeOf, 'domain-join', {
             name: 'domain-join',
             virtualMachineId: server.vm.id,
@@ -298,8 +298,7 @@ export class SqlServers extends Construct {
       if (!register) continue;
       const cluster = props.cluster;
       const dependsOn = [...attachments, ...(join ? [join] : [])];
-      this.sqlVms.push(
-        new MssqlVirtualMachine(scopeOf, 'sql', {
+      const sqlVm = new MssqlVirtualMachine(scopeOf, 'sql', {
           virtualMachineId: server.vm.id,
           sqlLicenseType: 'PAYG',
           sqlConnectivityType: 'PRIVATE',
@@ -326,8 +325,9 @@ export class SqlServers extends Construct {
                 },
               }
             : {}),
-        }),
-      );
+        });
+      if (labJoins) deployment.lab!.joinBefore(server.vm, sqlVm);
+      this.sqlVms.push(sqlVm);
     }
   }
 

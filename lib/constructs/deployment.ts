@@ -357,6 +357,7 @@ export class SfbDeployment extends Construct {
     this.rendered = true;
     const sites = this.sites.all;
     if (sites.length === 0) return;
+    this.lab?.apply();
     const plan = this.dns.plan((text) => this.addresses.resolve(text));
     if (!this.perSiteStacks) {
       this.dns.render(plan, this.sharedResourceGroup().name, sites.map((site) => ({ key: site.node.id, networkId: site.virtualNetwork.id })));

@@ -4,7 +4,7 @@
  * features each role needs, Azure Bastion as the only administrative path, and a daily shutdown.
  */
 import { Construct } from 'constructs';
-import { BastionHost, DevTestGlobalVmShutdownSchedule, PublicIp, VirtualMachineExtension, VirtualNetworkDnsServers, WindowsVirtualMachine } from '../azurerm';
+import { BastionHost, DevTestGlobalVmShutdownSchedule, PublicIp, VirtualMachineExtension, VirtualNetworkDnsServers } from '../azurerm';
 import {
   AdDnsRecord,
   base64Utf8,
@@ -82,9 +82,10 @@ function dependencyOf(resource: TerraformResource): string {
 }
 
 interface SiteLab {
+  readonly site: CentralSite;
+  readonly holder: Construct;
   readonly controller: Server;
   readonly setup: VirtualMachineExtension;
-  readonly dnsServers: VirtualNetworkDnsServers;
 }
 
 export class Lab extends Construct {
@@ -96,9 +97,9 @@ export class Lab extends Construct {
   private readonly deployment: SfbDeployment;
   private readonly siteLabs = new Map<CentralSite, SiteLab>();
   private readonly bastionSites: string[] = [];
-  private readonly joined: string[] = [];
-  private readonly joins = new Map<WindowsVirtualMachine, VirtualMachineExtension>();
-  private readonly scheduled: string[] = [];
+  /** Resources that need a VM's domain join first (SQL cluster registrations), by VM. */
+  private readonly afterJoin = new Map<Construct, TerraformResource[]>();
+  private applied = false;
 
   constructor(deployment: SfbDeployment, id: string, options: LabOptions, private readonly explicitPosture?: SupportPosture) {
     super(deployment, id);
@@ -124,8 +125,35 @@ export class Lab extends Construct {
     this.domainControllerOs = requireEnum(this, what, 'domainControllerOs', options.domainControllerOs ?? WindowsServerVersion.WINDOWS_SERVER_2022, WindowsServerVersion, 'WindowsServerVersion');
     this.sqlDeveloperEdition = requireBoolean(this, what, 'sqlDeveloperEdition', options.sqlDeveloperEdition ?? true);
 
+    // Domain controllers are part of the topology (the model and rules see them); everything the lab
+    // adds to other constructs' servers is applied once, at synthesis (`apply`), over the servers as
+    // rendered: no hook in any construct, nothing created and then rewritten.
     deployment.sites.forEach((site) => this.addSite(site));
-    deployment.servers.forEach((server) => this.addServer(server));
+  }
+
+  /**
+   * Applies lab mode over every server of the deployment, once, at synthesis (the deployment's render
+   * step calls it): shutdown schedules, prerequisites, domain join, and each network's DNS servers.
+   */
+  apply(): void {
+    if (this.applied) return;
+    this.applied = true;
+    const labs = [...this.siteLabs.values()];
+    for (const own of labs) {
+      // Each site resolves through its own DC first, then the others; only once the DCs are promoted
+      // (with a stack per site, once its own is: no stack depends on another's resources).
+      new VirtualNetworkDnsServers(own.holder, 'dns-servers', {
+        virtualNetworkId: own.site.virtualNetwork.id,
+        dnsServers: [own, ...labs.filter((l) => l !== own)].map((l) => l.controller.privateIp),
+        dependsOn: this.deployment.perSiteStacks ? [own.setup] : labs.map((l) => l.setup),
+      });
+    }
+    for (const server of this.deployment.servers.all) this.addServer(server);
+  }
+
+  /** Makes a resource wait for the lab's domain join of a VM (a SQL cluster registration needs a domain member). */
+  joinBefore(vm: Construct, dependent: TerraformResource): void {
+    this.afterJoin.set(vm, [...(this.afterJoin.get(vm) ?? []), dependent]);
   }
 
   /** The forest root's setup extension, once the first site exists. */
@@ -179,9 +207,7 @@ export class Lab extends Construct {
       // another's resources, so the replica's setup retries until the forest root answers.
       dependsOn: root && !perSite ? [root.setup, ...peerings.flatMap((p) => p.resources)] : [],
     });
-    const dnsServers = new VirtualNetworkDnsServers(holder, 'dns-servers', { virtualNetworkId: site.virtualNetwork.id });
-    this.siteLabs.set(site, { controller, setup, dnsServers });
-    this.refreshDnsServers();
+    this.siteLabs.set(site, { site, holder, controller, setup });
 
     const bastionIp = new PublicIp(holder, 'bastion-ip', {
       name: `pip-${d.name}-${site.node.id}-bastion`,
@@ -212,15 +238,6 @@ export class Lab extends Construct {
     }
   }
 
-  /** Each site resolves through its own DC first, then the others; only once every DC is promoted. */
-  private refreshDnsServers(): void {
-    const labs = [...this.siteLabs.values()];
-    for (const own of labs) {
-      own.dnsServers.dnsServers = [own, ...labs.filter((l) => l !== own)].map((l) => l.controller.privateIp);
-      own.dnsServers.dependsOn = (this.deployment.perSiteStacks ? [own] : labs).map((l) => dependencyOf(l.setup));
-    }
-  }
-
   /** The AD domain's A and CNAME records, which the AD-integrated zone must hold (it shadows the Azure private zone). */
   private adRecords(): AdDnsRecord[] {
     const suffix = `.${this.deployment.adDomain}`;
@@ -243,7 +260,6 @@ export class Lab extends Construct {
       timezone: this.shutdownTimeZone,
       notificationSettings: { enabled: false },
     });
-    this.scheduled.push(server.model.path);
     if (server.model.role === ServerRole.DOMAIN_CONTROLLER) return;
 
     const siteLab = [...this.siteLabs.entries()].find(([site]) => site.path === server.site.path)?.[1];
@@ -252,7 +268,8 @@ export class Lab extends Construct {
       throw new Error(`SfbDeployment lab ${this.node.path}: server ${server.model.path} belongs to site ${server.site.path}, which is not a site of this deployment`);
     }
     // Boot with the domain controllers as DNS servers (a running VM keeps its DHCP DNS until renewed).
-    server.vm.dependsOn = [...(server.vm.dependsOn ?? []), dependencyOf(siteLab.dnsServers)];
+    const dnsServers = siteLab.holder.node.findChild('dns-servers') as VirtualNetworkDnsServers;
+    server.vm.dependsOn = [...(server.vm.dependsOn ?? []), dependencyOf(dnsServers)];
     const joins = !WORKGROUP_ROLES.has(server.model.role);
     const prerequisites = new VirtualMachineExtension(scope, 'lab-prerequisites', {
       name: 'sfb-lab-prerequisites',
@@ -283,24 +300,17 @@ export class Lab extends Construct {
       // After the forest exists and the site's DC is promoted; after the prerequisites, which wait for the domain.
       dependsOn: [...new Set([root.setup, siteLab.setup]), prerequisites],
     });
-    this.joins.set(server.vm, join);
-    this.joined.push(server.model.path);
-  }
-
-  /**
-   * The lab's domain-join extension of a VM. A VM takes one extension of a type, so building blocks
-   * that need a domain member (SQL clusters) use this one in lab mode instead of adding their own.
-   */
-  domainJoinOf(vm: WindowsVirtualMachine): VirtualMachineExtension | undefined {
-    return this.joins.get(vm);
+    // A VM takes one extension of a type: building blocks that need a domain member wait for this one.
+    for (const dependent of this.afterJoin.get(server.vm) ?? []) dependent.dependsOn = [...(dependent.dependsOn ?? []), dependencyOf(join)];
   }
 
   toModel(): LabModel {
     return {
       domainControllers: [...this.siteLabs.entries()].map(([site, l]) => ({ sitePath: site.node.path, server: l.controller.model })),
       bastionSitePaths: [...this.bastionSites],
-      domainJoinedPaths: [...this.joined],
-      shutdownPaths: [...this.scheduled],
+      // Derived from the servers, so the model says the same before and after synthesis.
+      domainJoinedPaths: this.deployment.servers.all.filter((s) => s.model.role !== ServerRole.DOMAIN_CONTROLLER && !WORKGROUP_ROLES.has(s.model.role)).map((s) => s.model.path),
+      shutdownPaths: this.deployment.servers.all.map((s) => s.model.path),
       shutdownTime: this.shutdownTime,
       shutdownTimeZone: this.shutdownTimeZone,
       ...(this.explicitPosture !== undefined && this.explicitPosture !== SupportPosture.LAB ? { explicitSupportPosture: this.explicitPosture } : {}),
