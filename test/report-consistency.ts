@@ -48,6 +48,10 @@ export function dnsReportDrift(report: string, json: Json): string[] {
       }
     }
   }
+  for (const r of values(json, 'azurerm_dns_cname_record')) {
+    const fqdn = `${r.name}.${deref(json, r.zone_name)}`;
+    if (!table.some((c) => c[0] === fqdn && c[1] === 'CNAME' && c[2] === r.record)) problems.push(`CNAME ${fqdn} -> ${r.record} is not in the DNS report`);
+  }
   return problems;
 }
 

@@ -5,6 +5,7 @@
 import { buildReferenceTopology } from '../../examples/reference/topology';
 import { FrontEndPool, Severity, SfbDeployment, StandaloneBackEnd, SqlServerVersion, validateTopology, CentralSite, ProductVersion, SupportPosture } from '../../lib';
 import { App, TerraformStack, Testing } from '../../lib/cdktf';
+import { dnsReportDrift } from '../report-consistency';
 
 function perSiteReference(options: { remoteState?: boolean } = {}) {
   const app = Testing.app();
@@ -175,5 +176,13 @@ describe('runbook: a regional outage', () => {
   test('in one stack it says the stack cannot be planned during the outage and how to split it', () => {
     const { deployment } = buildReferenceTopology(new TerraformStack(Testing.app(), 'one'));
     expect(deployment.runbook()).toMatch(/one Terraform stack for every site\. While a region is down, `terraform plan` must refresh/);
+  });
+});
+
+describe('reports with a stack per site', () => {
+  test('every DNS record of every stack is in the DNS report', () => {
+    const { topology, stacks } = perSiteReference();
+    const report = topology.deployment.reports()['dns.md'];
+    for (const stack of Object.values(stacks)) expect(dnsReportDrift(report, json(stack))).toEqual([]);
   });
 });
