@@ -4,10 +4,12 @@
  */
 import { App, TerraformStack } from '../../lib/cdktf';
 import { AzurermProvider } from '../../lib/azurerm';
+import { SfbArtifacts } from '../../lib';
 import { buildLabTopology } from './topology';
 
 const app = new App();
 const stack = new TerraformStack(app, 'sfb-lab');
 new AzurermProvider(stack, 'azurerm', { features: [{}] });
 buildLabTopology(stack);
+SfbArtifacts.writeTo(app); // runbook.md and reports/ beside the stacks
 app.synth();

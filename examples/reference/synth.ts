@@ -1,8 +1,8 @@
 /** Synthesizes the reference topology and writes its DR runbook and planning reports beside the stacks. */
-import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { AzurermProvider } from '../../lib/azurerm';
 import { App, TerraformStack } from '../../lib/cdktf';
+import { SfbArtifacts } from '../../lib';
 import { buildReferenceTopology } from './topology';
 
 export interface ReferenceSynthesis {
@@ -12,17 +12,13 @@ export interface ReferenceSynthesis {
   readonly reportsDir: string;
 }
 
-/** `app.synth()`, then `<outdir>/runbook.md` and `<outdir>/reports/*.md` from the deployment's model. */
+/** `app.synth()` with `SfbArtifacts.writeTo(app)`: the stacks, `<outdir>/runbook.md` and `<outdir>/reports/*.md`. */
 export function synthReference(outdir?: string): ReferenceSynthesis {
   const app = new App(outdir ? { outdir } : {});
   const stack = new TerraformStack(app, 'sfb-reference');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  const { deployment } = buildReferenceTopology(stack);
+  buildReferenceTopology(stack);
+  SfbArtifacts.writeTo(app);
   app.synth();
-  const runbookPath = join(app.outdir, 'runbook.md');
-  writeFileSync(runbookPath, deployment.runbook());
-  const reportsDir = join(app.outdir, 'reports');
-  mkdirSync(reportsDir, { recursive: true });
-  for (const [file, text] of Object.entries(deployment.reports())) writeFileSync(join(reportsDir, file), text);
-  return { outdir: app.outdir, runbookPath, reportsDir };
+  return { outdir: app.outdir, runbookPath: join(app.outdir, 'runbook.md'), reportsDir: join(app.outdir, 'reports') };
 }
