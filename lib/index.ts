@@ -7,6 +7,7 @@ export { CATALOG_IDS } from './rules/catalog';
 export * from './model/topology';
 export { SfbDeployment } from './constructs/deployment';
 export type { SfbDeploymentProps } from './constructs/deployment';
+export { SfbArtifacts } from './constructs/artifacts';
 export { CentralSite } from './constructs/site';
 export type { CentralSiteProps } from './constructs/site';
 export type { IBackEnd } from './constructs/back-end';

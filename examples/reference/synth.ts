@@ -1,6 +1,6 @@
 /** Synthesizes the reference topology, a stack per site, and writes its DR runbook and planning reports beside the stacks. */
-import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { SfbArtifacts } from '../../lib';
 import { App } from '../../lib/cdktf';
 import { buildReferenceTopology, ReferenceTopologyOptions } from './topology';
 
@@ -17,15 +17,11 @@ export interface ReferenceSynthesis {
   readonly reportsDir: string;
 }
 
-/** `app.synth()`, then `<outdir>/runbook.md` and `<outdir>/reports/*.md` from the deployment's model. */
+/** `app.synth()` with `SfbArtifacts.writeTo(app)`: the stacks, `<outdir>/runbook.md` and `<outdir>/reports/*.md`. */
 export function synthReference(outdir?: string): ReferenceSynthesis {
   const app = new App(outdir ? { outdir } : {});
-  const { deployment } = buildReferenceTopology(app, REFERENCE_APP_OPTIONS);
+  buildReferenceTopology(app, REFERENCE_APP_OPTIONS);
+  SfbArtifacts.writeTo(app);
   app.synth();
-  const runbookPath = join(app.outdir, 'runbook.md');
-  writeFileSync(runbookPath, deployment.runbook());
-  const reportsDir = join(app.outdir, 'reports');
-  mkdirSync(reportsDir, { recursive: true });
-  for (const [file, text] of Object.entries(deployment.reports())) writeFileSync(join(reportsDir, file), text);
-  return { outdir: app.outdir, runbookPath, reportsDir };
+  return { outdir: app.outdir, runbookPath: join(app.outdir, 'runbook.md'), reportsDir: join(app.outdir, 'reports') };
 }

@@ -4,10 +4,12 @@ import { join } from 'path';
 import { synthReference } from '../../examples/reference/synth';
 
 describe('reference synthesis', () => {
-  test('writes the stacks and runbook.md beside them, with the two pools paired', () => {
+  test('writes the stacks, runbook.md and reports/ beside them, with the two pools paired', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'sfb-reference-'));
     try {
-      const { runbookPath } = synthReference(outdir);
+      const { runbookPath, reportsDir } = synthReference(outdir);
+      expect(reportsDir).toBe(join(outdir, 'reports'));
+      expect(readdirSync(reportsDir)).toEqual(expect.arrayContaining(['certificates.md', 'dns.md', 'findings.md', 'firewall.md', 'hardware.md']));
       expect(runbookPath).toBe(join(outdir, 'runbook.md'));
       // A stack per site, and one for deployment-wide resources.
       expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['contoso-global', 'contoso-north', 'contoso-west']);

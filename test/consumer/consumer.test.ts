@@ -1,0 +1,141 @@
+/**
+ * The package as a user gets it (issue 14): `npm pack`, then, in an empty project outside the repository,
+ * the README's `npm install cdktf-sfb-hadr cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-azurerm@14.23.1`
+ * against a throwaway registry on 127.0.0.1 holding exactly those four packages (the three dependencies
+ * are packed offline from the npm cache `npm ci` filled; local-registry.ts says why not
+ * `npm install --offline`). No network: it passes under `unshare -n`.
+ *
+ * The user's program is the README's short example, its tsconfig the README's, compiled with tsc's
+ * strictest flags and run with plain node. Against the package as it was before (TypeScript sources as
+ * `main`, cdktf and constructs as exact dependencies) this fails: tsc type-checks the shipped .ts under
+ * the user's flags, and node cannot load it.
+ */
+import { execFile, execFileSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, relative, resolve } from 'path';
+import { LocalRegistry, manifestOf, startLocalRegistry } from './local-registry';
+import { readmeFile } from './readme-blocks';
+
+jest.setTimeout(300_000);
+
+const REPO = resolve(__dirname, '..', '..');
+const PEERS = { cdktf: '0.21.0', constructs: '10.4.2', '@cdktf/provider-azurerm': '14.23.1' };
+const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+
+let work: string;
+let project: string;
+let tarball: string;
+let registry: LocalRegistry | undefined;
+
+/**
+ * npm without the context `npm test` leaves in the environment (npm_config_local_prefix would point
+ * every npm command at the repository), keeping the user's cache and config files. Asynchronous: the
+ * local registry answers from this process's event loop.
+ */
+function npm(args: string[], cwd: string): Promise<string> {
+  const keep = /^npm_config_(cache|userconfig|globalconfig)$/i;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keep.test(k)));
+  const options = { cwd, env: { ...env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }, maxBuffer: 64 * 1024 * 1024 };
+  return new Promise((resolve, reject) =>
+    execFile('npm', args, options, (error, stdout, stderr) =>
+      error ? reject(new Error(`npm ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`)) : resolve(stdout),
+    ),
+  );
+}
+
+function run(command: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    throw new Error(`${[command, ...args].join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
+}
+
+/** Every installed copy of `name` under `dir`: paths of node_modules/<name>/package.json naming it. */
+function copiesOf(dir: string, name: string): string[] {
+  const found: string[] = [];
+  const visit = (modules: string): void => {
+    if (!existsSync(modules)) return;
+    for (const entry of readdirSync(modules)) {
+      const dirs = entry.startsWith('@') ? readdirSync(join(modules, entry)).map((s) => join(modules, entry, s)) : [join(modules, entry)];
+      for (const pkg of dirs) {
+        const manifest = join(pkg, 'package.json');
+        if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === name) found.push(relative(dir, pkg));
+        visit(join(pkg, 'node_modules'));
+      }
+    }
+  };
+  visit(join(dir, 'node_modules'));
+  return found;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'sfb-consumer-'));
+  // npm pack runs `prepare` (npm run build), so the tarball holds what `npm run build` emits now.
+  await npm(['pack', '--pack-destination', work], REPO);
+  const packed = readdirSync(work).filter((f) => f.endsWith('.tgz'));
+  expect(packed).toHaveLength(1);
+  tarball = join(work, packed[0] ?? '');
+  const deps = join(work, 'deps');
+  mkdirSync(deps);
+  await npm(['pack', '--offline', ...Object.entries(PEERS).map(([n, v]) => `${n}@${v}`)], deps);
+  registry = await startLocalRegistry([tarball, ...readdirSync(deps).map((f) => join(deps, f))]);
+
+  project = join(work, 'my-sfb-project');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'my-sfb-project', version: '1.0.0', private: true }, null, 2));
+  await npm(['install', '--registry', registry.url, '--cache', join(work, 'npm-cache'), 'cdktf-sfb-hadr', ...Object.entries(PEERS).map(([n, v]) => `${n}@${v}`)], project);
+});
+
+afterAll(async () => {
+  await registry?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed library in a user project', () => {
+  test('ships compiled JavaScript with declarations, the README and docs, and no sources, tests or tooling', () => {
+    const files = run('tar', ['-tzf', tarball], work).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('README.md');
+    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.filter((f) => !/^(dist\/.*\.(js|d\.ts)|docs\/[\w-]+\.md|README\.md|package\.json)$/.test(f))).toEqual([]);
+    const manifest = manifestOf(tarball);
+    expect(manifest).toMatchObject({ main: 'dist/index.js', types: 'dist/index.d.ts', peerDependencies: { cdktf: '^0.21.0', constructs: '^10.4.2', '@cdktf/provider-azurerm': '^14.23.1' } });
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.dependencies).toBeUndefined();
+  });
+
+  test('npm installs nothing but the four packages, with one cdktf and one constructs', () => {
+    expect(registry?.misses).toEqual([]);
+    expect(copiesOf(project, 'cdktf')).toEqual([join('node_modules', 'cdktf')]);
+    expect(copiesOf(project, 'constructs')).toEqual([join('node_modules', 'constructs')]);
+    expect(copiesOf(project, '@cdktf/provider-azurerm')).toEqual([join('node_modules', '@cdktf', 'provider-azurerm')]);
+  });
+
+  test("the README's program compiles with the README's tsconfig and tsc's strictest flags", () => {
+    writeFileSync(join(project, 'main.ts'), readmeFile('main.ts'));
+    writeFileSync(join(project, 'tsconfig.json'), readmeFile('tsconfig.json'));
+    // The user's @types (node, jest) come from the README's dev install; here, from the repository's.
+    run(process.execPath, [TSC, '-p', 'tsconfig.json', '--strict', '--noUncheckedIndexedAccess', '--exactOptionalPropertyTypes',
+      '--typeRoots', join(REPO, 'node_modules', '@types')], project);
+    expect(existsSync(join(project, 'dist', 'main.js'))).toBe(true);
+  });
+
+  test('runs with plain node: the library warnings reach the manifest and the documents sit beside the stacks', () => {
+    run(process.execPath, [join('dist', 'main.js')], project);
+    const outdir = join(project, 'cdktf.out');
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+    const warnings = Object.values(manifest.stacks as Record<string, { annotations: { level: string; message: string }[] }>)
+      .flatMap((s) => s.annotations)
+      .filter((a) => a.level === '@cdktf/warn')
+      .map((a) => a.message);
+    // The example draws the platform-maintenance warning of the Azure rules; any rule-ID warning will do.
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^\[[A-Z]+-\d+\] sfb\/contoso/)]));
+    expect(Object.keys(JSON.parse(readFileSync(join(outdir, 'stacks', 'sfb', 'cdk.tf.json'), 'utf8')).resource)).toContain('azurerm_windows_virtual_machine');
+    expect(readFileSync(join(outdir, 'runbook.md'), 'utf8')).toMatch(/Invoke-CsPoolFailover -PoolFQDN pool-west.corp.contoso.com -DisasterMode/);
+    expect(readdirSync(join(outdir, 'reports'))).toEqual(expect.arrayContaining(['dns.md', 'findings.md']));
+  });
+});
