@@ -3,6 +3,8 @@
  * it: every A record, NSG rule and VM of the JSON appears in its report with its values.
  * Each returns a list of problems (empty when consistent).
  */
+import { physicalCores, vmSizeInfo } from '../lib/model/vm-sizes';
+
 type Json = any;
 
 const values = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
@@ -82,6 +84,12 @@ export function hardwareReportDrift(report: string, json: Json): string[] {
     const row = table.find((c) => c[3]?.split(', ').includes(vm.computer_name));
     if (!row) problems.push(`VM ${vm.computer_name} is not in the hardware profile`);
     else if (row[4] !== vm.size || row[0] !== vm.tags?.['sfb-role']) problems.push(`VM ${vm.computer_name} is a ${vm.tags?.['sfb-role']} of size ${vm.size}, the profile says ${row[0]} ${row[4]}`);
+    else {
+      // Physical cores, not vCPUs: half the vCPUs on a hyperthreaded size (lib/model/vm-sizes.ts).
+      const info = vmSizeInfo(vm.size);
+      const cores = parseInt(row[6] ?? '', 10);
+      if (info && cores !== physicalCores(info)) problems.push(`VM ${vm.computer_name} (${vm.size}) has ${physicalCores(info)} physical cores, the profile says ${row[6]}`);
+    }
   }
   if (!report.includes(`${vms.length} server(s) in all`)) problems.push(`the hardware profile does not count ${vms.length} servers in all`);
   return problems;

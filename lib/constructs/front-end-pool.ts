@@ -5,7 +5,7 @@ import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
 import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
-import { newestSupportedOs } from '../model/versions';
+import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { BACK_END_KINDS, IBackEnd, isBackEnd } from './back-end';
 import type { EdgePool } from './edge-pool';
 import { SfbDeployment } from './deployment';
@@ -58,7 +58,7 @@ export interface FrontEndPoolProps {
    * @default false - no Mediation Server is required
    */
   readonly enterpriseVoice?: boolean;
-  /** VM size of every Front End. @default Standard_D16s_v5 (16 cores, 64 GB: the VM-1 floor of every version); in lab mode the lab size of the role */
+  /** VM size of every Front End. @default Standard_D32s_v5 (32 hyperthreaded vCPUs = 16 physical cores, 128 GB: above the VM-1 floor of every version, 12 cores); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
   readonly serverNamePrefix?: string;
@@ -141,7 +141,7 @@ export class FrontEndPool extends Construct {
       role,
       namePrefix: optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix) ?? label,
       count,
-      vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment.defaultVmSize(role, 'Standard_D16s_v5'),
+      vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment.defaultVmSize(role, recommendedVmSize(deployment.productVersion, role)),
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.FRONT_END }],
       fqdnOverride: enterprise ? undefined : this.fqdn,

@@ -12,6 +12,7 @@ import { LAB_RULES, LAB_STATUS } from './lab';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { MEDIATION_RULES, MEDIATION_STATUS } from './mediation';
 import { NAMING_RULES } from './naming';
+import { OS_UPDATE_RULES } from './os-updates';
 import { PAIRING_RULES, PAIRING_STATUS } from './pairing';
 import { ROLES_RULES, ROLES_STATUS } from './roles';
 import { Rule, RuleStatus } from './rule';
@@ -33,6 +34,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...VOICE_RULES,
   ...DNS_RULES,
   ...AZURE_RULES,
+  ...OS_UPDATE_RULES,
   ...SECURITY_RULES,
   ...NAMING_RULES,
   ...ROLES_RULES,

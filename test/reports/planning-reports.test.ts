@@ -51,12 +51,17 @@ describe('planning reports of the reference topology', () => {
 
   it('the hardware profile lists every VM with its role and size', () => {
     expect(hardwareReportDrift(REF.reports['hardware.md'], REF.json)).toEqual([]);
-    expect(REF.reports['hardware.md']).toContain('| Front End | sfb-reference/contoso/west/pool | 3 | pool-west-1, pool-west-2, pool-west-3 | Standard_D16s_v5 | 16 | 64 | 2019 | 1, 2, 3 |');
+    expect(REF.reports['hardware.md']).toContain('| Front End | sfb-reference/contoso/west/pool | 3 | pool-west-1, pool-west-2, pool-west-3 | Standard_D32s_v5 | 32 | 16 (hyperthreaded) | 128 | 2019 | 1, 2, 3 |');
+  });
+
+  it('the hardware drift check fails when the physical cores of a row are vCPUs', () => {
+    const report = REF.reports['hardware.md'].replace('| Standard_D32s_v5 | 32 | 16 (hyperthreaded) |', '| Standard_D32s_v5 | 32 | 32 |');
+    expect(hardwareReportDrift(report, REF.json).some((p) => /physical cores/.test(p))).toBe(true);
   });
 
   it('the hardware drift check fails when a VM size differs', () => {
     const json = JSON.parse(JSON.stringify(REF.json));
-    Object.values<any>(json.resource.azurerm_windows_virtual_machine)[0].size = 'Standard_D32s_v5';
+    Object.values<any>(json.resource.azurerm_windows_virtual_machine)[0].size = 'Standard_E8s_v5';
     expect(hardwareReportDrift(REF.reports['hardware.md'], json)).toHaveLength(1);
   });
 
