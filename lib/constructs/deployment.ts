@@ -24,6 +24,9 @@ import { Roster } from './roster';
 import type { CentralSite } from './site';
 import { rejectUnknownProps, requireDomainName, requireEnum, requireRegion } from './validate-input';
 import { rejectNameCollision, requireAdminUsername } from './deployment-input';
+import { requireSimpleUrls, simpleUrlPlanFromMembers, simpleUrlPlanOf, SimpleUrlsProps } from './simple-urls';
+import { simpleUrlDnsIntents, SimpleUrlSettings } from '../model/simple-urls';
+import { renderTrafficManager } from '../azure/traffic-manager';
 
 export interface SfbDeploymentProps {
   /** Lync Server 2013, Skype for Business Server 2015, 2019 or Subscription Edition. */
@@ -62,9 +65,16 @@ export interface SfbDeploymentProps {
    * variable `SFB_EVALUATION_DATE` when it is set (to pin a whole build)
    */
   readonly evaluationDate?: string;
+  /**
+   * Simple URLs (Meet, Dial-in, Admin) as set in Topology Builder, and whether the external ones fail
+   * over with Azure Traffic Manager (lib/model/simple-urls.ts says why and what cannot).
+   * @default - Meet `https://meet.<sipDomain>`, Dial-in `https://dialin.<sipDomain>`, no Admin URL,
+   * Traffic Manager when pools are paired across sites
+   */
+  readonly simpleUrls?: SimpleUrlsProps;
 }
 
-const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate'];
+const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate', 'simpleUrls'];
 
 const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
 
@@ -100,6 +110,8 @@ export class SfbDeployment extends Construct {
   readonly adminPasswordVariable: TerraformVariable;
   /** Every DNS record set of the deployment, private and public. */
   readonly dns: DnsRecords;
+  /** The simple-URL settings given (defaults are filled in by the plan). */
+  readonly simpleUrls?: SimpleUrlSettings;
 
   readonly sites = new Roster<CentralSite>();
   /** Every construct that records itself into the model, in creation order. */
@@ -135,6 +147,7 @@ export class SfbDeployment extends Construct {
       throw new Error(`SfbDeployment ${this.node.path}: evaluationDate "${props.evaluationDate}" is not a date; write it as YYYY-MM-DD, e.g. "2026-12-01"`);
     }
     this.evaluationDate = props.evaluationDate ?? defaultEvaluationDate();
+    this.simpleUrls = requireSimpleUrls(this, props.simpleUrls);
     rejectNameCollision(this);
 
     this.adminPasswordVariable = new TerraformVariable(this, 'admin-password', {
@@ -155,6 +168,7 @@ export class SfbDeployment extends Construct {
       const plan = this.registrarDiscovery();
       return { srv: plan.srv, a: plan.aliases };
     });
+    this.dns.derive(() => simpleUrlDnsIntents(simpleUrlPlanFromMembers(this, this.members.all)));
 
     if (props.lab !== undefined) this.lab = new Lab(this, 'lab', props.lab, props.supportPosture);
 
@@ -263,6 +277,8 @@ export class SfbDeployment extends Construct {
       sites.map((site) => ({ key: site.node.id, networkId: site.virtualNetwork.id })),
     );
     for (const site of sites) site.renderFirewalls();
+    const trafficManager = this.toModel().simpleUrls?.trafficManager;
+    if (trafficManager) renderTrafficManager(this, trafficManager, this.sharedResourceGroup().name);
   }
 
   private rawModel(): TopologyModel {
@@ -285,6 +301,7 @@ export class SfbDeployment extends Construct {
       srvEntries: dnsPlan.srv.flatMap((r) => r.entries),
       dnsRecords: dnsRecordModels(dnsPlan),
       siteSrvAnswers: [...this.registrarDiscovery().siteAnswers],
+      simpleUrls: simpleUrlPlanOf(this, parts),
       servers: [...this.serverModels],
       azureNames: azureNamesOf(this),
       addressPlan: this.addresses.plan(),

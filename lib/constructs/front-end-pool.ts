@@ -148,8 +148,7 @@ export class FrontEndPool extends Construct {
     });
     const ips = this.servers.servers.map((s) => s.privateIp);
 
-    // DNS load balancing: the pool FQDN resolves to every member, every member has its own record (DNS-2).
-    deployment.dns.addA('private', this.fqdn, ips);
+    // Every member has its own record (DNS-2).
     for (const s of this.servers.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
 
     if (enterprise) {
@@ -167,10 +166,15 @@ export class FrontEndPool extends Construct {
     } else {
       deployment.dns.addA('private', this.internalWebFqdn, ips);
     }
+    // DNS load balancing: the pool FQDN resolves to every member (DNS-2). Hardware load balancing: to the
+    // load balancer that carries SIP, and nothing else ("If HLB is used, there'd only be a single Front
+    // End pool entry", advanced-edge-server-dns.md; DNS-12), as the Director does.
+    const poolAddresses = this.webLoadBalancer && this.sipLoadBalancing === LoadBalancing.HARDWARE ? [this.webLoadBalancer.privateIp] : ips;
+    deployment.dns.addA('private', this.fqdn, poolAddresses);
 
     this.allowFrontEndTraffic();
     if (this.backEnd) this.backEnd.attachPool(this);
-    deployment.offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: ips, kind: 'registrar' });
+    deployment.offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: poolAddresses, kind: 'registrar' });
     optionalConstruct(this, 'FrontEndPool', 'fileStore', props.fileStore, (x): x is FileStore => x instanceof FileStore, 'a FileStore construct');
     this.fileStore = props.fileStore ?? (enterprise ? FileStore.sharedBy(scope) : undefined);
     this.fileStore?.attachPool(this);

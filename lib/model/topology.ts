@@ -3,6 +3,7 @@
  * Rules and reports read only this. Cross-references are construct paths.
  */
 import type { AddressPlan } from './address-plan';
+import type { SimpleUrlsModel } from './simple-urls';
 import {
   BackEndMode,
   LoadBalancing,
@@ -408,6 +409,8 @@ export interface TopologyModel {
   readonly azureNames?: readonly AzureNameModel[];
   /** Every address block, by stable owner key (lib/model/address-plan.ts). */
   readonly addressPlan?: AddressPlan;
+  /** Simple URLs, Autodiscover names and their failover (lib/model/simple-urls.ts). */
+  readonly simpleUrls?: SimpleUrlsModel;
   /** Extension slot for areas that add their own data without changing this interface. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

@@ -17,6 +17,7 @@ import { PAIRING_RULES, PAIRING_STATUS } from './pairing';
 import { ROLES_RULES, ROLES_STATUS } from './roles';
 import { Rule, RuleStatus } from './rule';
 import { SECURITY_RULES } from './security';
+import { SIMPLE_URL_RULES } from './simple-urls';
 import { VERSION_RULES, VERSION_STATUS } from './version';
 import { VOICE_RULES, VOICE_STATUS } from './voice';
 
@@ -33,6 +34,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...MEDIATION_RULES,
   ...VOICE_RULES,
   ...DNS_RULES,
+  ...SIMPLE_URL_RULES,
   ...AZURE_RULES,
   ...OS_UPDATE_RULES,
   ...SECURITY_RULES,
