@@ -90,7 +90,15 @@ function webServicesPools(parts: ModelParts): (WebServicesPool & { hostsCentralM
 
 /** The plan from model parts already collected (the deployment's raw model). */
 export function simpleUrlPlanOf(deployment: { readonly name: string; readonly sipDomain: string; readonly simpleUrls?: SimpleUrlSettings }, parts: ModelParts): SimpleUrlsModel {
-  return planSimpleUrls({ deploymentName: deployment.name, sipDomain: deployment.sipDomain, settings: deployment.simpleUrls, pools: webServicesPools(parts), pairs: parts.pairs });
+  return planSimpleUrls({
+    deploymentName: deployment.name,
+    sipDomain: deployment.sipDomain,
+    // The name SfbDeployment.sharedResourceGroup() gives the group of the DNS zones.
+    resourceGroup: `rg-${deployment.name}-shared`,
+    settings: deployment.simpleUrls,
+    pools: webServicesPools(parts),
+    pairs: parts.pairs,
+  });
 }
 
 /** The plan from the members as they stand (for the DNS derivation, which runs before the model exists). */

@@ -98,11 +98,15 @@ export interface SimpleUrlsModel {
   readonly trafficManager?: TrafficManagerPlan;
   /** The user opted out of Traffic Manager (`simpleUrls.trafficManager: false`). */
   readonly trafficManagerDisabled: boolean;
+  /** Resource group of the DNS zones and the profile (the runbook's commands name it). */
+  readonly resourceGroup?: string;
 }
 
 export interface SimpleUrlPlanInput {
   readonly deploymentName: string;
   readonly sipDomain: string;
+  /** Resource group of the deployment-wide resources, for the runbook's commands. */
+  readonly resourceGroup?: string;
   readonly settings?: SimpleUrlSettings;
   /** Candidate web pools: Director pools first is not required, the planner orders them. */
   readonly pools: readonly (WebServicesPool & { readonly hostsCentralManagementStore?: boolean })[];
@@ -191,7 +195,7 @@ export function planSimpleUrls(input: SimpleUrlPlanInput): SimpleUrlsModel {
       names: externalNames,
     };
   }
-  return { urls, lyncdiscover, lyncdiscoverInternal, internalNames, externalNames, primary, standby, trafficManager, trafficManagerDisabled: disabled };
+  return { urls, lyncdiscover, lyncdiscoverInternal, internalNames, externalNames, primary, standby, trafficManager, trafficManagerDisabled: disabled, resourceGroup: input.resourceGroup };
 }
 
 /**

@@ -123,6 +123,11 @@ export interface BackEndModel {
   readonly servers: readonly ServerModel[];
   /** FQDN of the SQL store the pool points at (listener or principal). */
   readonly storeFqdn: string;
+  /**
+   * SQL Server instance of the store as Topology Builder names it; absent for the default instance
+   * (MSSQLSERVER), which is what the library builds: cmdlets then leave the instance parameter out.
+   */
+  readonly instanceName?: string;
   readonly adDomain: string;
   /** Mirroring: witness server present. */
   readonly witness?: boolean;
