@@ -36,6 +36,11 @@ export interface NicModel {
   readonly privateIp: string;
   /** True when the NIC carries a public IP address (SEC-3). */
   readonly publicIps: number;
+  /**
+   * Every private address of the NIC, primary first (an Edge external NIC has one per service: Access,
+   * Web Conferencing, A/V). Absent in hand-built models: `privateIp` alone.
+   */
+  readonly privateIps?: readonly string[];
 }
 
 export interface ServerModel {
