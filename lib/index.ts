@@ -8,6 +8,8 @@ export * from './model/topology';
 export { SfbDeployment } from './constructs/deployment';
 export type { SfbDeploymentProps } from './constructs/deployment';
 export { SfbArtifacts } from './constructs/artifacts';
+export type { SimpleUrlsProps } from './constructs/simple-urls';
+export type { SimpleUrlKind, SimpleUrlModel, SimpleUrlsModel, TrafficManagerPlan, WebServicesPool } from './model/simple-urls';
 export { CentralSite } from './constructs/site';
 export type { CentralSiteProps } from './constructs/site';
 export type { IBackEnd } from './constructs/back-end';

@@ -3,6 +3,8 @@
  * it: every A record, NSG rule and VM of the JSON appears in its report with its values.
  * Each returns a list of problems (empty when consistent).
  */
+import { physicalCores, vmSizeInfo } from '../lib/model/vm-sizes';
+
 type Json = any;
 
 const values = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
@@ -48,6 +50,16 @@ export function dnsReportDrift(report: string, json: Json): string[] {
       }
     }
   }
+  // Every private address of every NIC in the perimeter (an Edge external NIC has three).
+  for (const nic of values(json, 'azurerm_network_interface')) {
+    const vm = values(json, 'azurerm_windows_virtual_machine').find((v) => (v.network_interface_ids ?? []).some((id: string) => id.includes(`.${Object.keys(json.resource.azurerm_network_interface).find((k) => json.resource.azurerm_network_interface[k] === nic)}.`)));
+    if (vm?.tags?.['sfb-role'] !== 'Edge') continue;
+    for (const c of nic.ip_configuration ?? []) {
+      const found = table.some((cells) => cells[0] === vm.computer_name && cells[3] === c.private_ip_address);
+      if (!found) problems.push(`address ${c.private_ip_address} of ${nic.name} (${vm.computer_name}) is not in the DNS report's perimeter table`);
+    }
+  }
+  // CNAMEs and Traffic Manager endpoints: every public CNAME is in the report.
   for (const r of values(json, 'azurerm_dns_cname_record')) {
     const fqdn = `${r.name}.${deref(json, r.zone_name)}`;
     if (!table.some((c) => c[0] === fqdn && c[1] === 'CNAME' && c[2] === r.record)) problems.push(`CNAME ${fqdn} -> ${r.record} is not in the DNS report`);
@@ -86,6 +98,12 @@ export function hardwareReportDrift(report: string, json: Json): string[] {
     const row = table.find((c) => c[3]?.split(', ').includes(vm.computer_name));
     if (!row) problems.push(`VM ${vm.computer_name} is not in the hardware profile`);
     else if (row[4] !== vm.size || row[0] !== vm.tags?.['sfb-role']) problems.push(`VM ${vm.computer_name} is a ${vm.tags?.['sfb-role']} of size ${vm.size}, the profile says ${row[0]} ${row[4]}`);
+    else {
+      // Physical cores, not vCPUs: half the vCPUs on a hyperthreaded size (lib/model/vm-sizes.ts).
+      const info = vmSizeInfo(vm.size);
+      const cores = parseInt(row[6] ?? '', 10);
+      if (info && cores !== physicalCores(info)) problems.push(`VM ${vm.computer_name} (${vm.size}) has ${physicalCores(info)} physical cores, the profile says ${row[6]}`);
+    }
   }
   if (!report.includes(`${vms.length} server(s) in all`)) problems.push(`the hardware profile does not count ${vms.length} servers in all`);
   return problems;
@@ -102,6 +120,26 @@ export function certificateReportDrift(report: string, json: Json, adDomain: str
     const named = table.some((c) => c[1]?.startsWith('Default') && (c[2] === fqdn || c[3]?.split(', ').includes(fqdn)));
     // A Standard Edition server is named by its pool FQDN instead of computer name + domain.
     if (!named && role === 'Front End') problems.push(`Front End ${fqdn} is not on a default certificate in the certificate report`);
+  }
+  // Every name the configuration publishes for clients in the SIP domain's private zone (sign-in
+  // aliases that SRV records target, lyncdiscoverinternal, simple URLs) is on a default certificate,
+  // and every public CNAME to the web services (Traffic Manager) on an external web certificate.
+  const sans = (use: string) => new Set(table.filter((c) => c[1]?.startsWith(use)).flatMap((c) => [c[2], ...(c[3] ?? '').split(', ')]));
+  const internal = sans('Default');
+  for (const r of values(json, 'azurerm_private_dns_srv_record')) {
+    for (const e of r.record ?? []) if (!internal.has(e.target)) problems.push(`SRV target ${e.target} is not on a default certificate in the certificate report`);
+  }
+  for (const r of values(json, 'azurerm_private_dns_a_record')) {
+    if (/^(lyncdiscoverinternal|meet|dialin|admin)$/.test(r.name)) {
+      const fqdn = `${r.name}.${deref(json, r.zone_name)}`;
+      if (!internal.has(fqdn)) problems.push(`${fqdn} is not on a default certificate in the certificate report`);
+    }
+  }
+  const external = sans('External web services');
+  for (const r of values(json, 'azurerm_dns_cname_record')) {
+    if (!String(r.record).endsWith('.trafficmanager.net')) continue;
+    const fqdn = `${r.name}.${deref(json, r.zone_name)}`;
+    if (!external.has(fqdn)) problems.push(`${fqdn} is not on an external web services certificate in the certificate report`);
   }
   return problems;
 }

@@ -133,7 +133,6 @@ export class ServerGroup extends Construct {
           publicIps.push(pip);
           return pip;
         });
-        nicModels.push({ subnet: spec.subnet, privateIp: ip, publicIps: pips.length });
         const configs = (pips.length > 0 ? pips : [undefined]).map((pip, c) => ({
           name: c === 0 ? 'primary' : `ipconfig${c + 1}`,
           primary: c === 0,
@@ -143,6 +142,7 @@ export class ServerGroup extends Construct {
           ...(pip ? { publicIpAddressId: pip.id } : {}),
         }));
         nicAddresses.push(configs.map((c) => c.privateIpAddress));
+        nicModels.push({ subnet: spec.subnet, privateIp: ip, publicIps: pips.length, privateIps: configs.map((c) => c.privateIpAddress) });
         return new NetworkInterface(server, k === 0 ? 'nic' : `nic${k + 1}`, {
           name: `nic-${computerName}${k === 0 ? '' : `-${k + 1}`}`,
           location: site.location,

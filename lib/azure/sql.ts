@@ -4,7 +4,7 @@ import { ManagedDisk, MssqlVirtualMachine, StorageAccount, VirtualMachineDataDis
 import { Fn, TerraformResource } from '../cdktf';
 import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
-import { newestSupportedOs, SUPPORTED_OS } from '../model/versions';
+import { newestSupportedOs, recommendedVmSize, SUPPORTED_OS } from '../model/versions';
 import { SubnetRole } from '../model/network';
 import { SitePlacement } from './placement';
 import { Server, ServerGroup, ServerImage, windowsImage } from './servers';
@@ -204,7 +204,7 @@ export interface SqlServersProps {
   readonly sqlEdition: SqlEdition;
   /** @default ServerRole.BACK_END */
   readonly role?: ServerRole;
-  /** @default Standard_E16s_v5; in lab mode the lab size of the role */
+  /** @default Standard_D32s_v5 (16 physical cores, 128 GB: the VM-1 Back End floor); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** @default SubnetRole.BACK_END */
   readonly subnet?: SubnetRole;
@@ -245,7 +245,7 @@ export class SqlServers extends Construct {
       role: props.role ?? ServerRole.BACK_END,
       namePrefix: props.namePrefix,
       count: props.count,
-      vmSize: props.vmSize ?? deployment.defaultVmSize(props.role ?? ServerRole.BACK_END, 'Standard_E16s_v5'),
+      vmSize: props.vmSize ?? deployment.defaultVmSize(props.role ?? ServerRole.BACK_END, recommendedVmSize(deployment.productVersion, props.role ?? ServerRole.BACK_END)),
       os,
       nics: [{ subnet: props.subnet ?? SubnetRole.BACK_END }],
       image,

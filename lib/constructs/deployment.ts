@@ -26,6 +26,9 @@ import { Roster } from './roster';
 import type { CentralSite } from './site';
 import { rejectUnknownProps, requireDomainName, requireEnum, requireRegion, requireCount } from './validate-input';
 import { rejectNameCollision, requireAdminUsername } from './deployment-input';
+import { requireSimpleUrls, simpleUrlPlanFromMembers, simpleUrlPlanOf, SimpleUrlsProps } from './simple-urls';
+import { simpleUrlDnsIntents, SimpleUrlSettings } from '../model/simple-urls';
+import { renderTrafficManager } from '../azure/traffic-manager';
 
 export interface SfbDeploymentProps {
   /** Lync Server 2013, Skype for Business Server 2015, 2019 or Subscription Edition. */
@@ -73,9 +76,16 @@ export interface SfbDeploymentProps {
    * @default - local state
    */
   readonly remoteState?: { readonly [region: string]: RemoteStateStorage };
+  /**
+   * Simple URLs (Meet, Dial-in, Admin) as set in Topology Builder, and whether the external ones fail
+   * over with Azure Traffic Manager (lib/model/simple-urls.ts says why and what cannot).
+   * @default - Meet `https://meet.<sipDomain>`, Dial-in `https://dialin.<sipDomain>`, no Admin URL,
+   * Traffic Manager when pools are paired across sites
+   */
+  readonly simpleUrls?: SimpleUrlsProps;
 }
 
-const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate', 'remoteState'];
+const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate', 'remoteState', 'simpleUrls'];
 
 const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
 
@@ -113,6 +123,8 @@ export class SfbDeployment extends Construct {
   readonly adminPasswordVariable?: TerraformVariable;
   /** Every DNS record set of the deployment, private and public. */
   readonly dns: DnsRecords;
+  /** The simple-URL settings given (defaults are filled in by the plan). */
+  readonly simpleUrls?: SimpleUrlSettings;
 
   readonly sites = new Roster<CentralSite>();
   /** Every construct that records itself into the model, in creation order. */
@@ -167,6 +179,7 @@ export class SfbDeployment extends Construct {
       throw new Error(`SfbDeployment ${this.node.path}: evaluationDate "${props.evaluationDate}" is not a date; write it as YYYY-MM-DD, e.g. "2026-12-01"`);
     }
     this.evaluationDate = props.evaluationDate ?? defaultEvaluationDate();
+    this.simpleUrls = requireSimpleUrls(this, props.simpleUrls);
     rejectNameCollision(this);
     if (props.remoteState !== undefined && !this.perSiteStacks) {
       throw new Error(`SfbDeployment ${this.node.path}: remoteState is for the stacks a deployment makes in an App; in your own TerraformStack add a backend to that stack (cdktf's AzurermBackend)`);
@@ -187,6 +200,7 @@ export class SfbDeployment extends Construct {
       const plan = this.registrarDiscovery();
       return { srv: plan.srv, a: plan.aliases };
     });
+    this.dns.derive(() => simpleUrlDnsIntents(simpleUrlPlanFromMembers(this, this.members.all)));
 
     if (props.lab !== undefined) this.lab = new Lab(this, 'lab', props.lab, props.supportPosture);
 
@@ -255,7 +269,6 @@ export class SfbDeployment extends Construct {
     return token;
   }
 
-  /** Resource group for deployment-wide resources (DNS zones), in the first site's region. */
   /** Name of the resource group of deployment-wide resources (a literal: other stacks refer to it by name). */
   get sharedResourceGroupName(): string {
     return `rg-${this.name}-shared`;
@@ -273,6 +286,7 @@ export class SfbDeployment extends Construct {
     return globalLocationFor(first.location, this.sites.all.map((s) => s.location)) ?? first.location;
   }
 
+  /** Resource group for deployment-wide resources (DNS zones), in `resolvedGlobalLocation()`. */
   sharedResourceGroup(): ResourceGroup {
     if (!this.sharedGroup) {
       const location = this.resolvedGlobalLocation();
@@ -378,6 +392,8 @@ export class SfbDeployment extends Construct {
       }
     }
     for (const site of sites) site.renderFirewalls();
+    const trafficManager = this.toModel().simpleUrls?.trafficManager;
+    if (trafficManager) renderTrafficManager(this, trafficManager, this.sharedResourceGroup().name);
   }
 
   /** The deployment and, with a stack per site, each site: together they hold every construct of it. */
@@ -405,6 +421,7 @@ export class SfbDeployment extends Construct {
       srvEntries: dnsPlan.srv.flatMap((r) => r.entries),
       dnsRecords: dnsRecordModels(dnsPlan),
       siteSrvAnswers: [...this.registrarDiscovery().siteAnswers],
+      simpleUrls: simpleUrlPlanOf(this, parts),
       servers: [...this.serverModels],
       azureNames: this.scopes().flatMap((c) => azureNamesOf(c)),
       perSiteStacks: this.perSiteStacks,

@@ -5,7 +5,7 @@ import { ServerGroup } from '../azure/servers';
 import { webServiceRules } from '../azure/web-services';
 import { LoadBalancing, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
-import { newestSupportedOs } from '../model/versions';
+import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
@@ -36,7 +36,7 @@ export interface DirectorPoolProps {
   readonly remoteUsers?: number;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
-  /** VM size of every Director. @default Standard_D8s_v5 (8 cores, 32 GB: the VM-1 floor of every version) */
+  /** VM size of every Director. @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1) */
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
   readonly serverNamePrefix?: string;
@@ -93,7 +93,7 @@ export class DirectorPool extends Construct {
       role: ServerRole.DIRECTOR,
       namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? label,
       count,
-      vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? 'Standard_D8s_v5',
+      vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.DIRECTOR),
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.DIRECTOR }],
     });

@@ -5,7 +5,7 @@ import { TerraformOutput } from '../cdktf';
 import { LoadBalancing, WindowsServerVersion } from '../enums';
 import { EDGE_SRV, preferredEdgePool } from '../model/edge';
 import { ServerRole } from '../model/topology';
-import { newestSupportedOs } from '../model/versions';
+import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
@@ -55,7 +55,7 @@ export interface EdgePoolProps {
   readonly federation?: boolean;
   /** The one XMPP federation route (EDGE-17; 2013 and 2015 only, VER-4). @default false */
   readonly xmppFederation?: boolean;
-  /** VM size of every Edge server (needs two NICs). @default Standard_D8s_v5 (8 cores, 32 GB: the VM-1 Edge floor of every version) */
+  /** VM size of every Edge server (needs two NICs). @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1) */
   readonly vmSize?: string;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
@@ -148,7 +148,7 @@ export class EdgePool extends Construct {
       role: ServerRole.EDGE,
       namePrefix: optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix) ?? this.internalFqdn.split('.')[0],
       count,
-      vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? 'Standard_D8s_v5',
+      vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.EDGE),
       os: this.operatingSystem,
       // External NIC first: only the first NIC of an Azure VM gets the default gateway (VM-2, EDGE-12).
       nics: [

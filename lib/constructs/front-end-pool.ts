@@ -5,7 +5,7 @@ import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
 import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
-import { newestSupportedOs } from '../model/versions';
+import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { BACK_END_KINDS, IBackEnd, isBackEnd } from './back-end';
 import type { EdgePool } from './edge-pool';
 import { SfbDeployment } from './deployment';
@@ -65,7 +65,7 @@ export interface FrontEndPoolProps {
    * @default false - no Mediation Server is required
    */
   readonly enterpriseVoice?: boolean;
-  /** VM size of every Front End. @default Standard_D16s_v5 (16 cores, 64 GB: the VM-1 floor of every version); in lab mode the lab size of the role */
+  /** VM size of every Front End. @default Standard_D32s_v5 (32 hyperthreaded vCPUs = 16 physical cores, 128 GB: above the VM-1 floor of every version, 12 cores); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
   readonly serverNamePrefix?: string;
@@ -150,15 +150,14 @@ export class FrontEndPool extends Construct {
       role,
       namePrefix: optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix) ?? label,
       count,
-      vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment.defaultVmSize(role, 'Standard_D16s_v5'),
+      vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment.defaultVmSize(role, recommendedVmSize(deployment.productVersion, role)),
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.FRONT_END }],
       fqdnOverride: enterprise ? undefined : this.fqdn,
     });
     const ips = this.servers.servers.map((s) => s.privateIp);
 
-    // DNS load balancing: the pool FQDN resolves to every member, every member has its own record (DNS-2).
-    deployment.dns.addA('private', this.fqdn, ips);
+    // Every member has its own record (DNS-2).
     for (const s of this.servers.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
 
     if (enterprise) {
@@ -176,10 +175,15 @@ export class FrontEndPool extends Construct {
     } else {
       deployment.dns.addA('private', this.internalWebFqdn, ips);
     }
+    // DNS load balancing: the pool FQDN resolves to every member (DNS-2). Hardware load balancing: to the
+    // load balancer that carries SIP, and nothing else ("If HLB is used, there'd only be a single Front
+    // End pool entry", advanced-edge-server-dns.md; DNS-12), as the Director does.
+    const poolAddresses = this.webLoadBalancer && this.sipLoadBalancing === LoadBalancing.HARDWARE ? [this.webLoadBalancer.privateIp] : ips;
+    deployment.dns.addA('private', this.fqdn, poolAddresses);
 
     this.allowFrontEndTraffic();
     if (this.backEnd) this.backEnd.attachPool(this);
-    deployment.offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: ips, kind: 'registrar' });
+    deployment.offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: poolAddresses, kind: 'registrar' });
     optionalConstruct(this, 'FrontEndPool', 'fileStore', props.fileStore, (x): x is FileStore => x instanceof FileStore, 'a FileStore construct');
     this.fileStore = props.fileStore ?? (enterprise ? FileStore.sharedBy(scope) : undefined);
     this.fileStore?.attachPool(this);

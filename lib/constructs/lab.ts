@@ -45,7 +45,8 @@ export interface LabOptions {
   readonly vmSizes?: { readonly [role in ServerRole]?: string };
   /**
    * Operating system of the domain controllers.
-   * @default WindowsServerVersion.WINDOWS_SERVER_2022
+   * @default WindowsServerVersion.WINDOWS_SERVER_2019 - the newest in the domain-controller list of
+   * Skype/SfBServer2019/plan/system-requirements.md ("OS for Domain Controllers": 2019, 2016, 2012 R2, 2012)
    */
   readonly domainControllerOs?: WindowsServerVersion;
   /**
@@ -122,7 +123,7 @@ export class Lab extends Construct {
       requireVmSize(this, what, `vmSizes.${key}`, size);
     }
     this.vmSizes = { ...LAB_VM_SIZES, ...(options.vmSizes ?? {}) };
-    this.domainControllerOs = requireEnum(this, what, 'domainControllerOs', options.domainControllerOs ?? WindowsServerVersion.WINDOWS_SERVER_2022, WindowsServerVersion, 'WindowsServerVersion');
+    this.domainControllerOs = requireEnum(this, what, 'domainControllerOs', options.domainControllerOs ?? WindowsServerVersion.WINDOWS_SERVER_2019, WindowsServerVersion, 'WindowsServerVersion');
     this.sqlDeveloperEdition = requireBoolean(this, what, 'sqlDeveloperEdition', options.sqlDeveloperEdition ?? true);
 
     // Domain controllers are part of the topology (the model and rules see them); everything the lab

@@ -6,7 +6,7 @@ import { SqlServers } from '../azure/sql';
 import { TerraformOutput } from '../cdktf';
 import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ChatDatabaseFunction, ChatPoolModel, ChatServerPlacement, ServerRole } from '../model/topology';
-import { newestSupportedOs } from '../model/versions';
+import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { chatSqlConfiguration } from '../reports/chat-sql';
 import { BACK_END_KINDS, IBackEnd, isBackEnd } from './back-end';
 import { SfbDeployment } from './deployment';
@@ -47,7 +47,7 @@ export interface StretchedPersistentChatPoolProps {
   readonly sqlEdition?: SqlEdition;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
-  /** VM size of every chat server. @default Standard_D16s_v5 (16 cores, 64 GB: above the VM-1 floor) */
+  /** VM size of every chat server. @default Standard_D32s_v5 (16 physical cores, 128 GB: above the VM-1 floor of 12 cores) */
   readonly vmSize?: string;
   /** Computer-name prefix; chat servers are `<prefix>-<n>`, numbered across both sites. @default the first label of `fqdn` */
   readonly serverNamePrefix?: string;
@@ -137,7 +137,7 @@ export class StretchedPersistentChatPool extends Construct {
         role: ServerRole.PERSISTENT_CHAT,
         namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? label,
         count: active + idle,
-        vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? 'Standard_D16s_v5',
+        vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.PERSISTENT_CHAT),
         os,
         nics: [{ subnet: SubnetRole.PERSISTENT_CHAT }],
         firstIndex,

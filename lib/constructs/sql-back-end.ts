@@ -25,7 +25,7 @@ export interface SqlBackEndProps {
   readonly sqlEdition?: SqlEdition;
   /** Computer-name prefix of the SQL servers; servers are `<prefix>-<n>`. @default `<site>-sql<n>` */
   readonly serverNamePrefix?: string;
-  /** VM size of the SQL servers. @default Standard_E16s_v5 (16 cores, 128 GB: the VM-1 floor of every version) */
+  /** VM size of the SQL servers. @default Standard_D32s_v5 (32 hyperthreaded vCPUs = 16 physical cores, 128 GB: above the VM-1 floor of every version) */
   readonly vmSize?: string;
   /**
    * Protects the SQL data and log disks with `lifecycle.prevent_destroy`: `terraform destroy` then

@@ -3,6 +3,7 @@
  * Rules and reports read only this. Cross-references are construct paths.
  */
 import type { AddressPlan } from './address-plan';
+import type { SimpleUrlsModel } from './simple-urls';
 import {
   BackEndMode,
   LoadBalancing,
@@ -35,6 +36,11 @@ export interface NicModel {
   readonly privateIp: string;
   /** True when the NIC carries a public IP address (SEC-3). */
   readonly publicIps: number;
+  /**
+   * Every private address of the NIC, primary first (an Edge external NIC has one per service: Access,
+   * Web Conferencing, A/V). Absent in hand-built models: `privateIp` alone.
+   */
+  readonly privateIps?: readonly string[];
 }
 
 export interface ServerModel {
@@ -122,6 +128,11 @@ export interface BackEndModel {
   readonly servers: readonly ServerModel[];
   /** FQDN of the SQL store the pool points at (listener or principal). */
   readonly storeFqdn: string;
+  /**
+   * SQL Server instance of the store as Topology Builder names it; absent for the default instance
+   * (MSSQLSERVER), which is what the library builds: cmdlets then leave the instance parameter out.
+   */
+  readonly instanceName?: string;
   readonly adDomain: string;
   /** Mirroring: witness server present. */
   readonly witness?: boolean;
@@ -412,6 +423,8 @@ export interface TopologyModel {
   readonly globalLocation?: string;
   /** Every address block, by stable owner key (lib/model/address-plan.ts). */
   readonly addressPlan?: AddressPlan;
+  /** Simple URLs, Autodiscover names and their failover (lib/model/simple-urls.ts). */
+  readonly simpleUrls?: SimpleUrlsModel;
   /** Extension slot for areas that add their own data without changing this interface. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

@@ -10,14 +10,27 @@
  * version that is not a profile field uses `perVersion`, so SE is derived there too.
  */
 import { ProductVersion, WindowsServerVersion } from '../enums';
+import { ServerRole } from './topology';
 
-/** VM-1: physical sizing floor per role family. */
+/** VM-1: physical sizing floor per role family: physical cores (not vCPUs) and memory. */
 export interface SizingFloor {
+  /** Physical cores ("dual processor, hex-core" = 12); compared with `physicalCores` of the VM size. */
   readonly cores: number;
   readonly memoryGb: number;
 }
 
-export type SizingFamily = 'pool-core' | 'edge-director-mediation';
+/** Role families with one documented hardware recommendation each. */
+export type SizingFamily = 'pool-core' | 'standard-edition' | 'edge-director-mediation';
+
+/**
+ * An operating system the product supports only from a cumulative update on (VM-7), with the page
+ * that says so.
+ */
+export interface OsUpdateRequirement {
+  /** The update, as Microsoft names it ("Cumulative Update 5"). */
+  readonly update: string;
+  readonly source: string;
+}
 
 /** Everything a rule, default or report needs to know about one product version. */
 export interface ProductProfile {
@@ -49,6 +62,13 @@ export interface ProductProfile {
   readonly supportedOs: readonly WindowsServerVersion[];
   /** VM-1: physical sizing floors. */
   readonly sizing: Readonly<Record<SizingFamily, SizingFloor>>;
+  /**
+   * Default Azure VM size per family: the smallest size of the catalog (lib/model/vm-sizes.ts) whose
+   * physical cores and memory meet the floor, so a default never draws a VM-1 finding.
+   */
+  readonly defaultVmSizes: Readonly<Record<SizingFamily, string>>;
+  /** VM-7: supported operating systems that need a minimum cumulative update of the product. */
+  readonly osUpdateRequirements?: Partial<Readonly<Record<WindowsServerVersion, OsUpdateRequirement>>>;
   /** PAIR-15: engineering targets of pool failover and failback. */
   readonly poolFailover: { readonly rto: string; readonly rpo: string };
 }
@@ -68,6 +88,32 @@ export function perVersion<T>(written: Readonly<Record<WrittenOut, T>>, derive: 
 
 const S = WindowsServerVersion;
 
+/** Server requirements for Skype for Business Server 2015 (MicrosoftDocs/OfficeDocs-SkypeForBusiness). */
+export const S15_REQ = 'Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md';
+/** System requirements for Skype for Business Server 2019 (MicrosoftDocs/OfficeDocs-SkypeForBusiness). */
+export const S19_REQ = 'Skype/SfBServer2019/plan/system-requirements.md';
+
+/**
+ * Lync Server 2013 and Skype for Business Server 2015 (S15_REQ and the Lync 2013 hardware page): Front
+ * End, Back End, Standard Edition and Persistent Chat "dual processor, hex-core" (12 cores) with 32 GB;
+ * Edge, standalone Mediation and Director "dual processor, quad-core" (8 cores) with 16 GB.
+ */
+const LYNC_2015_SIZING: Readonly<Record<SizingFamily, SizingFloor>> = {
+  'pool-core': { cores: 12, memoryGb: 32 },
+  'standard-edition': { cores: 12, memoryGb: 32 },
+  'edge-director-mediation': { cores: 8, memoryGb: 16 },
+};
+
+/**
+ * Dv5 sizes are hyperthreaded (2 vCPUs per core) and have no 24-vCPU size, so 12 cores take
+ * Standard_D32s_v5 (16 cores, 128 GB); 8 cores take Standard_D16s_v5 (8 cores, 64 GB).
+ */
+const LYNC_2015_VM_SIZES: Readonly<Record<SizingFamily, string>> = {
+  'pool-core': 'Standard_D32s_v5',
+  'standard-edition': 'Standard_D32s_v5',
+  'edge-director-mediation': 'Standard_D16s_v5',
+};
+
 const WRITTEN: Readonly<Record<WrittenOut, ProductProfile>> = {
   [ProductVersion.LYNC_SERVER_2013]: {
     name: 'Lync Server 2013',
@@ -81,7 +127,8 @@ const WRITTEN: Readonly<Record<WrittenOut, ProductProfile>> = {
     persistentChat: true,
     xmppFederation: true,
     supportedOs: [S.WINDOWS_SERVER_2012_R2],
-    sizing: { 'pool-core': { cores: 12, memoryGb: 32 }, 'edge-director-mediation': { cores: 8, memoryGb: 16 } },
+    sizing: LYNC_2015_SIZING,
+    defaultVmSizes: LYNC_2015_VM_SIZES,
     poolFailover: { rto: '30 minutes', rpo: '30 minutes' },
   },
   [ProductVersion.SKYPE_FOR_BUSINESS_2015]: {
@@ -96,7 +143,12 @@ const WRITTEN: Readonly<Record<WrittenOut, ProductProfile>> = {
     persistentChat: true,
     xmppFederation: true,
     supportedOs: [S.WINDOWS_SERVER_2012_R2, S.WINDOWS_SERVER_2016, S.WINDOWS_SERVER_2019],
-    sizing: { 'pool-core': { cores: 12, memoryGb: 32 }, 'edge-director-mediation': { cores: 8, memoryGb: 16 } },
+    sizing: LYNC_2015_SIZING,
+    defaultVmSizes: LYNC_2015_VM_SIZES,
+    osUpdateRequirements: {
+      [S.WINDOWS_SERVER_2016]: { update: 'Cumulative Update 5', source: `${S15_REQ}: "Windows Server 2016 (You need Skype for Business Cumulative Update 5 or later. For more information check KB4015888)"` },
+      [S.WINDOWS_SERVER_2019]: { update: 'Cumulative Update 9', source: `${S15_REQ}: "Windows Server 2019 (You need Skype for Business Cumulative Update 9 or later)"` },
+    },
     poolFailover: { rto: '15 to 20 minutes', rpo: '5 minutes' },
   },
   [ProductVersion.SKYPE_FOR_BUSINESS_2019]: {
@@ -111,8 +163,18 @@ const WRITTEN: Readonly<Record<WrittenOut, ProductProfile>> = {
     collocatedMediationPresumedLimit: 16,
     persistentChat: false,
     xmppFederation: false,
-    supportedOs: [S.WINDOWS_SERVER_2016, S.WINDOWS_SERVER_2019, S.WINDOWS_SERVER_2022],
-    sizing: { 'pool-core': { cores: 12, memoryGb: 64 }, 'edge-director-mediation': { cores: 8, memoryGb: 32 } },
+    // Windows Server 2022 is not listed: "Windows Server 2019, Windows Server 2016. Anything other than
+    // the operating systems listed here won't work properly; please don't try it" (S19_REQ), and no
+    // stored Microsoft page names a cumulative update that adds 2022 (docs/research/issue-15-audit.md S3).
+    supportedOs: [S.WINDOWS_SERVER_2016, S.WINDOWS_SERVER_2019],
+    // S19_REQ: every role "Intel Xeon E5-2673 v3 dual processor, 6-core" (12 cores); memory 64 GB for
+    // Front End and Back End servers, 32 GB for Standard Edition, Edge, standalone Mediation and Director.
+    sizing: {
+      'pool-core': { cores: 12, memoryGb: 64 },
+      'standard-edition': { cores: 12, memoryGb: 32 },
+      'edge-director-mediation': { cores: 12, memoryGb: 32 },
+    },
+    defaultVmSizes: { 'pool-core': 'Standard_D32s_v5', 'standard-edition': 'Standard_D32s_v5', 'edge-director-mediation': 'Standard_D32s_v5' },
     poolFailover: { rto: '15 to 20 minutes', rpo: '5 minutes' },
   },
 };
@@ -168,8 +230,8 @@ export const SE_FACTS: readonly DerivedFact[] = [
   { ruleIds: ['FE-14', 'PAIR-8', 'DIR-2', 'MED-6'], fact: '106,000 users per pool, 53,000 per paired pool, 18,000 remote users per Director, 2,000 calls per Mediation server', status: 'inherited', source: `Capacity planning for Skype for Business Server 2019; ${INHERITED_NOTE}` },
   { ruleIds: ['PAIR-1', 'PAIR-15'], fact: 'Pool pairing for disaster recovery; pool failover RTO 15 to 20 minutes, RPO 5 minutes', status: 'inherited', source: `Front End pool disaster recovery in Skype for Business Server; ${INHERITED_NOTE}` },
   { ruleIds: ['BE-12'], fact: 'Back End SQL Server 2016, 2017, 2019 (SQL Server 2022 not accepted: no Microsoft source found for SE)', status: 'inherited', source: `System requirements for Skype for Business Server 2019; ${INHERITED_NOTE}` },
-  { ruleIds: ['VM-4'], fact: 'Windows Server 2016, 2019, 2022 (Windows Server 2025 not accepted: no Microsoft source found for SE)', status: 'inherited', source: `System requirements for Skype for Business Server 2019; ${INHERITED_NOTE}` },
-  { ruleIds: ['VM-1'], fact: 'Front End and Back End 12 cores / 64 GB; Edge, Director, Mediation 8 cores / 32 GB', status: 'inherited', source: `System requirements for Skype for Business Server 2019; ${INHERITED_NOTE}` },
+  { ruleIds: ['VM-4'], fact: 'Windows Server 2016 and 2019 (Windows Server 2022 and 2025 not accepted: the 2019 page lists 2019 and 2016 only, and no Microsoft source for either was found for SE)', status: 'inherited', source: `System requirements for Skype for Business Server 2019 (${S19_REQ}); ${INHERITED_NOTE}` },
+  { ruleIds: ['VM-1'], fact: 'Every role 12 physical cores (dual processor, 6-core); Front End and Back End 64 GB; Standard Edition, Edge, Director, Mediation 32 GB', status: 'inherited', source: `System requirements for Skype for Business Server 2019 (${S19_REQ}); ${INHERITED_NOTE}` },
 ];
 
 export const PRODUCT_NAMES: Readonly<Record<ProductVersion, string>> = mapVersions((p) => p.name);
@@ -182,6 +244,36 @@ export const SUPPORTED_OS: Readonly<Record<ProductVersion, readonly WindowsServe
 
 function mapVersions<T>(f: (p: ProductProfile) => T): Readonly<Record<ProductVersion, T>> {
   return Object.fromEntries((Object.keys(PRODUCT_PROFILES) as ProductVersion[]).map((v) => [v, f(PRODUCT_PROFILES[v])])) as Record<ProductVersion, T>;
+}
+
+/** The sizing family of each role with a documented hardware recommendation (VM-1). */
+export const SIZING_FAMILY: Readonly<Partial<Record<ServerRole, SizingFamily>>> = {
+  [ServerRole.FRONT_END]: 'pool-core',
+  [ServerRole.STANDARD_EDITION]: 'standard-edition',
+  [ServerRole.BACK_END]: 'pool-core',
+  [ServerRole.PERSISTENT_CHAT]: 'pool-core',
+  [ServerRole.EDGE]: 'edge-director-mediation',
+  [ServerRole.DIRECTOR]: 'edge-director-mediation',
+  [ServerRole.MEDIATION]: 'edge-director-mediation',
+};
+
+/**
+ * The production default VM size of a role: its family's default for the product version, or
+ * `otherwise` for roles without a documented recommendation (witness, file server, domain controller).
+ */
+export function recommendedVmSize(version: ProductVersion, role: ServerRole, otherwise = 'Standard_D4s_v5'): string {
+  const family = SIZING_FAMILY[role];
+  return family ? PRODUCT_PROFILES[version].defaultVmSizes[family] : otherwise;
+}
+
+/** The default Azure VM size of a sizing family for a product version (VM-1 floor met). */
+export function defaultVmSizeOf(version: ProductVersion, family: SizingFamily): string {
+  return PRODUCT_PROFILES[version].defaultVmSizes[family];
+}
+
+/** The cumulative update a supported operating system needs, if any (VM-7). */
+export function osUpdateRequirement(version: ProductVersion, os: WindowsServerVersion): OsUpdateRequirement | undefined {
+  return PRODUCT_PROFILES[version].osUpdateRequirements?.[os];
 }
 
 /** The default operating system: the newest the product version supports. */

@@ -6,7 +6,7 @@ import { TopologyModel } from '../model/topology';
 import { Finding } from '../rules/rule';
 import { acknowledgedSection, header, heading, openFindingsSection, table } from './markdown';
 
-const CERTIFICATE_RULES = ['EDGE-14', 'TOPO-3', 'DNS-3', 'DNS-4', 'NAME-2', 'NAME-4'];
+const CERTIFICATE_RULES = ['EDGE-14', 'TOPO-3', 'DNS-3', 'DNS-4', 'NAME-2', 'NAME-4', 'TB-1'];
 
 interface CertificateRow {
   readonly forWhat: string;
@@ -19,10 +19,24 @@ interface CertificateRow {
 
 const unique = (names: readonly string[]) => [...new Set(names.map((n) => n.toLowerCase()))];
 
-/** Simple URLs and Autodiscover names in their default form (adjust to your simple URL configuration). */
+/**
+ * Simple URL hosts and the Autodiscover name a web certificate carries, from the deployment's simple
+ * URLs (model.simpleUrls): internally Meet, Dial-in, Admin and lyncdiscoverinternal; externally Meet,
+ * Dial-in and lyncdiscover (Admin is never published outside).
+ */
 function simpleUrls(model: TopologyModel, external: boolean): string[] {
-  const d = model.sipDomain;
-  return [`meet.${d}`, `dialin.${d}`, external ? `lyncdiscover.${d}` : `lyncdiscoverinternal.${d}`];
+  const plan = model.simpleUrls;
+  const d = model.sipDomain.toLowerCase();
+  if (!plan) return [`meet.${d}`, `dialin.${d}`, external ? `lyncdiscover.${d}` : `lyncdiscoverinternal.${d}`];
+  return external ? [...plan.externalNames] : [...plan.internalNames];
+}
+
+/**
+ * Names in the SIP domain the library publishes for a pool as an internal SRV target (a sign-in alias,
+ * lib/model/registrar-discovery.ts): clients match them strictly, so they belong on the pool's certificate.
+ */
+function signInAliases(model: TopologyModel, poolPath: string, poolFqdn: string): string[] {
+  return model.srvEntries.filter((e) => e.scope === 'private' && e.ownerPath === poolPath && e.target.toLowerCase() !== poolFqdn.toLowerCase()).map((e) => e.target);
 }
 
 export function certificateRows(model: TopologyModel): CertificateRow[] {
@@ -37,7 +51,7 @@ export function certificateRows(model: TopologyModel): CertificateRow[] {
       forWhat: `${p.kind} ${p.fqdn}`,
       use: 'Default (server, internal web)',
       subject: p.fqdn,
-      sans: unique([p.fqdn, ...servers, p.internalWebFqdn, ...simpleUrls(model, false)]),
+      sans: unique([p.fqdn, ...servers, p.internalWebFqdn, ...signInAliases(model, p.path, p.fqdn), ...simpleUrls(model, false)]),
       issuer: 'internal CA',
       note: `one certificate per server (${p.servers.length}), same names on each`,
     });
@@ -68,14 +82,16 @@ export function certificateRows(model: TopologyModel): CertificateRow[] {
       note: 'TLS from clients; bridges 443 to 4443 and 80 to 8080 on the next-hop pool (TOPO-3)',
     });
   }
+  // Every Edge pool is ready to carry XMPP (EDGE-17), so each external certificate names it when XMPP is used.
+  const xmpp = model.edgePools.some((e) => e.xmppFederation);
   for (const e of model.edgePools) {
     rows.push({
       forWhat: `Edge pool ${e.internalFqdn}`,
       use: 'External interface (Access, Web Conferencing, A/V authentication)',
       subject: e.accessEdgeFqdn,
-      sans: unique([e.accessEdgeFqdn, e.webConferencingEdgeFqdn, `sip.${model.sipDomain}`]),
+      sans: unique([e.accessEdgeFqdn, e.webConferencingEdgeFqdn, `sip.${model.sipDomain}`, ...(xmpp ? [`xmpp.${model.sipDomain}`, `*.${model.sipDomain}`] : [])]),
       issuer: 'public CA',
-      note: `the same certificate and private key on all ${e.servers.length} Edge servers (EDGE-14); the A/V Edge FQDN ${e.audioVideoEdgeFqdn} is not a SAN`,
+      note: `the same certificate and private key on all ${e.servers.length} Edge servers (EDGE-14); the A/V Edge FQDN ${e.audioVideoEdgeFqdn} is not a SAN${xmpp ? '; xmpp.<domain> and the wildcard for XMPP federation (Edge environmental requirements)' : ''}`,
     });
     rows.push({
       forWhat: `Edge pool ${e.internalFqdn}`,
@@ -101,7 +117,7 @@ export function certificateReport(model: TopologyModel, findings: readonly Findi
   const rows = certificateRows(model);
   return [
     header('Certificate plan', model),
-    'Certificates the topology needs, with subject and subject alternative names (SAN). Simple URLs are shown in their default form (meet, dialin, lyncdiscover, lyncdiscoverinternal under the SIP domain); adjust them to your configuration. Every SIP domain needs its own sip.<domain> SAN on the Edge.\n',
+    'Certificates the topology needs, with subject and subject alternative names (SAN): the simple URLs of the deployment (SfbDeployment `simpleUrls`), lyncdiscoverinternal on the internal and lyncdiscover on the external web certificates, sign-in aliases the internal SRV record targets. Every SIP domain needs its own sip.<domain> SAN on the Edge.\n',
     heading(2, 'Certificates'),
     table(['For', 'Use', 'Subject', 'Subject alternative names', 'Issuer', 'Note'], rows.map((r) => [r.forWhat, r.use, r.subject, r.sans.join(', '), r.issuer, r.note])),
     openFindingsSection(findings, CERTIFICATE_RULES),

@@ -1,6 +1,6 @@
-/** Hardware profile: servers per site and role with their VM sizes, cores and memory. */
+/** Hardware profile: servers per site and role with their VM sizes, vCPUs, physical cores and memory. */
 import { ServerModel, TopologyModel } from '../model/topology';
-import { vmSizeInfo } from '../model/vm-sizes';
+import { physicalCores, VmSizeInfo, vmSizeInfo } from '../model/vm-sizes';
 import { Finding } from '../rules/rule';
 import { acknowledgedSection, header, heading, openFindingsSection, siteNameOf, table } from './markdown';
 
@@ -27,30 +27,31 @@ export function hardwareReport(model: TopologyModel, findings: readonly Finding[
     groups.set(key, g);
   }
   const size = (v: string) => vmSizeInfo(v);
-  const total = (list: readonly ServerModel[], f: (i: { cores: number; memoryGb: number }) => number) =>
+  const total = (list: readonly ServerModel[], f: (i: VmSizeInfo) => number) =>
     list.reduce((n, s) => n + (size(s.vmSize) ? f(size(s.vmSize)!) : 0), 0);
   const siteNames = [...new Set([...groups.values()].map((g) => g.site))];
   const perSite = siteNames.map((site) => {
     const list = [...groups.values()].filter((g) => g.site === site);
     const servers = list.flatMap((g) => g.servers);
     return `${heading(3, `Site ${site}`)}\n${table(
-      ['Role', 'Group', 'Servers', 'Computer names', 'VM size', 'vCPUs each', 'Memory each (GB)', 'Windows Server', 'Failure domains'],
+      ['Role', 'Group', 'Servers', 'Computer names', 'VM size', 'vCPUs each', 'Physical cores each', 'Memory each (GB)', 'Windows Server', 'Failure domains'],
       list.map((g) => [
         g.role,
         g.owner,
         g.servers.length,
         g.servers.map((s) => s.computerName).join(', '),
         g.vmSize,
-        size(g.vmSize)?.cores ?? 'unknown size',
+        size(g.vmSize)?.vcpus ?? 'unknown size',
+        size(g.vmSize) ? `${physicalCores(size(g.vmSize)!)}${size(g.vmSize)!.hyperthreaded ? ' (hyperthreaded)' : ''}` : 'unknown size',
         size(g.vmSize)?.memoryGb ?? 'unknown size',
         g.os,
         [...new Set(g.servers.map((s) => s.failureDomain))].join(', '),
       ]),
-    )}\nSite total: ${servers.length} server(s), ${total(servers, (i) => i.cores)} vCPUs, ${total(servers, (i) => i.memoryGb)} GB memory.\n`;
+    )}\nSite total: ${servers.length} server(s), ${total(servers, (i) => i.vcpus)} vCPUs (${total(servers, physicalCores)} physical cores), ${total(servers, (i) => i.memoryGb)} GB memory.\n`;
   });
   return [
     header('Hardware profile', model),
-    `${model.servers.length} server(s) in all, ${total(model.servers, (i) => i.cores)} vCPUs and ${total(model.servers, (i) => i.memoryGb)} GB of memory (sizes the library knows).\n`,
+    `${model.servers.length} server(s) in all, ${total(model.servers, (i) => i.vcpus)} vCPUs (${total(model.servers, physicalCores)} physical cores) and ${total(model.servers, (i) => i.memoryGb)} GB of memory (sizes the library knows). The documented hardware counts physical cores; on hyperthreaded Azure sizes two vCPUs are one core (VM-1 compares cores).\n`,
     heading(2, 'Servers per site and role'),
     perSite.length > 0 ? perSite.join('\n') : '_None._\n',
     openFindingsSection(findings, HARDWARE_RULES),

@@ -29,11 +29,11 @@ function poolSection(model: TopologyModel, pool: ChatPoolModel): string {
   const out = [`## Persistent Chat pool ${pool.fqdn}`, ''];
   out.push(
     `- Servers: ${pool.primaryActiveServers} active and ${pool.primaryIdleServers} idle in ${primary}; ${pool.secondaryActiveServers} active and ${pool.secondaryIdleServers} idle in ${secondary}.`,
-    `- Next hop: the Front End pool ${pool.homePoolPath}.`,
+    `- Next hop: the Front End pool ${model.frontEndPools.find((p) => p.path === pool.homePoolPath)?.fqdn ?? pool.homePoolPath}.`,
   );
   if (pool.backEndPath) {
     out.push(
-      `- Databases: on the back end ${pool.backEndPath}. The pool has no log-shipping secondary, so it cannot fail its databases over to ${secondary}; recover them with the back end's own high availability and restore procedure.`,
+      `- Databases: on the back end ${model.backEnds.find((b) => b.path === pool.backEndPath)?.storeFqdn ?? pool.backEndPath}. The pool has no log-shipping secondary, so it cannot fail its databases over to ${secondary}; recover them with the back end's own high availability and restore procedure.`,
       '',
     );
     return out.join('\n');
@@ -79,9 +79,12 @@ function poolSection(model: TopologyModel, pool: ChatPoolModel): string {
   return out.join('\n');
 }
 
-/** The Persistent Chat section of the runbook: one part per chat pool; empty when there is none. */
+/**
+ * The Persistent Chat section of the runbook: one `##` part per chat pool (failover and failback under
+ * it), like every other pool of the runbook; empty when there is none. The runbook has one `#` title.
+ */
 export function chatRunbook(model: TopologyModel): string {
   if (model.chatPools.length === 0) return '';
   const pools = [...model.chatPools].sort((a, b) => a.path.localeCompare(b.path));
-  return ['# Persistent Chat failover and failback', '', ...pools.map((p) => poolSection(model, p))].join('\n');
+  return pools.map((p) => poolSection(model, p)).join('\n');
 }

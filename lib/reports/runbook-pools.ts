@@ -4,6 +4,8 @@ import { partnerOf } from '../model/pairs';
 import { backEndByPath, siteOf } from '../model/queries';
 import { BackEndModel, EdgePoolModel, FrontEndPoolModel, TopologyModel } from '../model/topology';
 import { blocks, bullets, code, steps } from './markdown';
+import { osUpdateRequirement } from '../model/versions';
+import { userExperience, webFailbackStep, webFailoverStep } from './runbook-web';
 
 /** FE-6: Front Ends that must run to start a pool (routing-group quorum), where the docs give a number. */
 const STARTUP_QUORUM: Record<number, number> = { 1: 1, 2: 1, 3: 3, 4: 3, 5: 4, 6: 5, 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 16: 12 };
@@ -38,20 +40,45 @@ function repointStep(edge: EdgePoolModel, failed: FrontEndPoolModel, target: Fro
   return `Repoint the next hop of Edge pool ${edge.internalFqdn} to ${target.fqdn} (another site): ${code(`Set-CsEdgeServer -Identity EdgeServer:${edge.internalFqdn} -Registrar Registrar:${target.fqdn}`)}. ${code('Invoke-CsPoolFailover')} refuses to run while the failed pool is an Edge next hop.`;
 }
 
-/** The SQL server (and mirror) of a pool's store, as Invoke-CsManagementServerFailover names them. */
-function cmsFailoverCommand(m: TopologyModel, partner: FrontEndPoolModel): string {
+const CMS_CMDLET = 'office-docs-powershell skype/skype-ps/skype/Invoke-CsManagementServerFailover.md';
+
+/** The store's SQL instance as the cmdlets name it; undefined for the default instance (MSSQLSERVER). */
+function storeInstance(be: BackEndModel): string | undefined {
+  const named = be.instanceName ?? be.replicas?.find((r) => r.instanceName.toUpperCase() !== 'MSSQLSERVER')?.instanceName;
+  return named && named.toUpperCase() !== 'MSSQLSERVER' ? named : undefined;
+}
+
+/**
+ * The steps that fail the Central Management Store over to `partner`'s store, every argument from the
+ * model (FAILOVER step 5; CMS_CMDLET). `-BackupSqlServerFqdn` is the store as Topology Builder publishes
+ * it: the AlwaysOn listener, the failover cluster's network name, the primary of a mirror, the server.
+ * A default instance gets no instance parameter (the parameter has no default in CMS_CMDLET; Install-
+ * CsDatabase documents the omission as "the default SQL Server instance"); a Standard Edition server's
+ * store is its SQL Express instance RTC.
+ */
+function cmsFailoverSteps(m: TopologyModel, partner: FrontEndPoolModel): string[] {
   const be = backEndByPath(m, partner.backEndPath);
-  const primary = be ? be.storeFqdn : partner.servers[0]?.fqdn ?? partner.fqdn;
-  const instance = 'rtc';
-  let cmd = `Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${primary} -BackupSqlInstanceName ${instance}`;
-  if (be?.mode === BackEndMode.MIRRORING && be.servers[1]) {
-    cmd += ` -BackupMirrorSqlServerFqdn ${be.servers[1].fqdn} -BackupMirrorSqlInstanceName ${instance}`;
+  if (partner.edition === PoolEdition.STANDARD || !be) {
+    const server = partner.servers[0]?.fqdn ?? partner.fqdn;
+    return [`Fail the Central Management Store over to the standby on ${partner.fqdn}, from that server: ${code(`Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server} -BackupSqlInstanceName RTC -Force`)} (a Standard Edition server holds it in its SQL Express instance RTC).`];
   }
-  return `${cmd} -Force`;
+  const instance = storeInstance(be);
+  const inst = (param: string) => (instance ? ` -${param} ${instance}` : '');
+  const omitted = instance ? '' : ` No instance parameter: ${be.storeFqdn} runs the default SQL Server instance (MSSQLSERVER), which the library builds.`;
+  if (be.mode === BackEndMode.MIRRORING && be.servers[1]) {
+    const [primary, mirror] = [be.servers[0].fqdn, be.servers[1].fqdn];
+    const both = `Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${primary}${inst('BackupSqlInstanceName')} -BackupMirrorSqlServerFqdn ${mirror}${inst('BackupMirrorSqlInstanceName')} -Force`;
+    return [
+      `Find which back-end server of ${partner.fqdn} runs the principal of the Central Management store: ${code(`Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn ${partner.fqdn}`)}.`,
+      `From a Front End of ${partner.fqdn}, fail the store over naming both servers of the mirrored back end (cmdlet reference form, ${CMS_CMDLET}): ${code(both)}.${omitted} If the mirror ${mirror} is the principal, failing-over-and-failing-back-a-pool.md writes ${code(`Invoke-CsManagementServerFailover -MirrorSqlServerFqdn ${mirror}${inst('MirrorSqlInstanceName')}`)}, parameters the cmdlet reference does not list: confirm the form with ${code('Get-Help Invoke-CsManagementServerFailover -Full')} on your cumulative update before the night.`,
+    ];
+  }
+  const what = be.mode === BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP ? 'the availability group listener' : be.mode === BackEndMode.FAILOVER_CLUSTER ? 'the failover cluster instance\'s network name' : 'the back-end server';
+  return [`From a Front End of ${partner.fqdn}, fail the store over to ${what} ${be.storeFqdn}: ${code(`Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${be.storeFqdn}${inst('BackupSqlInstanceName')} -Force`)}.${omitted}`];
 }
 
 function describe(m: TopologyModel, pool: FrontEndPoolModel, be: BackEndModel | undefined, partner: FrontEndPoolModel | undefined): string {
-  const backEnd = pool.edition === PoolEdition.STANDARD ? 'local SQL Express' : be ? `back end ${be.path} (${be.mode})` : 'no back end';
+  const backEnd = pool.edition === PoolEdition.STANDARD ? 'local SQL Express' : be ? `back end ${be.storeFqdn} (${be.mode}: ${be.servers.map((s) => s.fqdn).join(', ')})` : 'no back end';
   const facts = [
     `Site ${siteLabel(m, pool.sitePath)}, ${pool.edition} Edition, ${pool.servers.length} Front End server(s), ${backEnd}.`,
     partner ? `Backup pool: ${partner.fqdn} in ${siteLabel(m, partner.sitePath)}.` : 'No backup pool.',
@@ -65,15 +92,31 @@ function failoverSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
   const out: string[] = [];
   for (const edge of edgesWithNextHop(m, pool)) out.push(repointStep(edge, pool, nextHopWhileDown(m, edge, pool)));
   out.push(`Confirm the pairing: ${code(`Get-CsPoolBackupRelationship -PoolFQDN ${pool.fqdn}`)} names ${partner.fqdn}.`);
-  out.push(`Check the Central Management Store: ${code('Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus')} (ActiveMasterFQDN and ActiveFileTransferAgents name the pool that hosts it; empty values mean it is unavailable).`);
+  out.push(`Find the pool that hosts the Central Management Store, on a Front End of ${partner.fqdn}: ${code('Invoke-CsManagementServerFailover -WhatIf')}; check it: ${code('Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus')} (ActiveMasterFQDN and ActiveFileTransferAgents name the pool that hosts it; empty values mean it is unavailable and must be failed over first).`);
+  const confirm = (to: string) => `Confirm the store moved: ${code('Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus')} names ${to} for ActiveMasterFQDN and ActiveFileTransferAgents, and ${code('Get-CsManagementStoreReplicationStatus')} shows every replica True.`;
   if (pool.hostsCentralManagementStore) {
-    out.push(`This pool hosts the Central Management Store: fail it over to the standby in ${partner.fqdn} before the users, from a Front End of ${partner.fqdn}: ${code(cmsFailoverCommand(m, partner))} (${code('Invoke-CsManagementServerFailover -WhatIf')} shows the current host first).`);
-    out.push(`Confirm the store moved: ${code('Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus')} names ${partner.fqdn}, and ${code('Get-CsManagementStoreReplicationStatus')} shows every replica True.`);
+    out.push(`This pool hosts the Central Management Store: it must be failed over before the users.`);
+    out.push(...cmsFailoverSteps(m, partner));
+    out.push(confirm(partner.fqdn));
   } else {
     const host = m.frontEndPools.find((p) => p.hostsCentralManagementStore);
-    out.push(`If the check shows the Central Management Store unavailable, fail it over first${host ? ` (see the failover of ${host.fqdn})` : ''}; the users cannot fail over without it.`);
+    const hostPartner = host ? partnerOf(m, host) : undefined;
+    if (host && host.path === partner.path) {
+      out.push(`The Central Management Store is hosted by ${partner.fqdn}, the pool the users fail over to: it must be available. If the check shows it unavailable, ${partner.fqdn} is not healthy enough to take the users: restore it (its own section) before going on.`);
+    } else if (host && hostPartner && hostPartner.path !== pool.path) {
+      const [first, ...rest] = cmsFailoverSteps(m, hostPartner);
+      out.push(`Only if the check shows the Central Management Store unavailable (its host ${host.fqdn} is down too): ${first[0].toLowerCase()}${first.slice(1)}`, ...rest, confirm(hostPartner.fqdn));
+    } else {
+      out.push(`If the check shows the Central Management Store unavailable, it cannot be failed over here${host ? ` (${host.fqdn} has no backup pool that is still running)` : ''}: restore its pool first; the users cannot fail over without it.`);
+    }
   }
-  out.push(`Fail over the users of ${pool.fqdn} to ${partner.fqdn}: ${code(`Invoke-CsPoolFailover -PoolFQDN ${pool.fqdn} -DisasterMode -Verbose`)}.`);
+  out.push(`Fail over the users of ${pool.fqdn} to ${partner.fqdn}: ${code(`Invoke-CsPoolFailover -PoolFQDN ${pool.fqdn} -DisasterMode -Verbose`)}. If it fails because the Central Management Store is not fully failed over, fix the store from the error message and run it again.`);
+  out.push(
+    `Restore the Location Information Server database in ${partner.fqdn} (it is not replicated)${pool.hostsCentralManagementStore ? '; required, because the failed pool hosted the Central Management Store' : ''}: ${code('Import-CsLisConfiguration -FileName <path>\\CsLisConfiguration.zip')} from the newest routine export, then ${code('Publish-CsLisConfiguration')}.`,
+  );
+  out.push(`Response groups of ${pool.fqdn}: import the newest export into ${partner.fqdn} (${code(`Import-CsRgsConfiguration -Destination "service:ApplicationServer:${partner.fqdn}" -OverwriteOwner -FileName <path>\\Rgs-${pool.fqdn}.zip`)}).`);
+  const web = webFailoverStep(m, pool);
+  if (web) out.push(web);
   return out;
 }
 
@@ -85,6 +128,8 @@ function failbackSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
   for (const edge of edgesWithNextHop(m, pool)) {
     out.push(`Point Edge pool ${edge.internalFqdn}'s next hop back at ${pool.fqdn} (Topology Builder for a pool of the Edge's site, else ${code(`Set-CsEdgeServer -Identity EdgeServer:${edge.internalFqdn} -Registrar Registrar:${pool.fqdn}`)}).`);
   }
+  const web = webFailbackStep(m, pool);
+  if (web) out.push(web);
   if (pool.hostsCentralManagementStore) {
     out.push(`The Central Management Store may stay in ${partner.fqdn}; it needs no failback. To move it back later, with both pools running, run ${code('Invoke-CsManagementServerFailover')} from a Front End of ${pool.fqdn}.`);
   }
@@ -105,19 +150,21 @@ function startupQuorum(n: number): string {
   return needed !== undefined ? `${needed} of the ${n}` : `about 85% of the ${n}`;
 }
 
-function restoreSteps(pool: FrontEndPoolModel, be: BackEndModel | undefined): string[] {
+function restoreSteps(m: TopologyModel, pool: FrontEndPoolModel, be: BackEndModel | undefined): string[] {
   const names = (servers: readonly { computerName: string }[]) => servers.map((s) => s.computerName).join(', ');
+  const update = osUpdateRequirement(m.productVersion, pool.os);
+  const cu = update ? ` On Windows Server ${pool.os} install ${update.update} or later of the product before the roles (VM-7).` : '';
   if (pool.edition === PoolEdition.STANDARD) {
-    return [`Restore the Standard Edition server ${names(pool.servers)} (its SQL Express holds the pool's databases).`];
+    return [`Restore the Standard Edition server ${names(pool.servers)} (its SQL Express holds the pool's databases).${cu}`];
   }
   const out: string[] = [];
   if (be) {
     const cms = pool.hostsCentralManagementStore && be.mode === BackEndMode.MIRRORING
       ? ' It holds the Central Management Store on a mirror: back up the mirror that still works and restore both the principal and the mirror (publishing the topology needs the primary store).'
       : '';
-    out.push(`Restore the back end first: ${names(be.servers)} (${be.mode}).${cms}`);
+    out.push(`Restore the back end first: ${names(be.servers)} (${be.mode}, store ${be.storeFqdn}).${cms}`);
   }
-  out.push(`Then restore each Front End server, in this order: ${names(pool.servers)}.`);
+  out.push(`Then restore each Front End server, in this order: ${names(pool.servers)}.${cu}`);
   out.push(`Start the pool: ${code(`Start-CsPool -PoolFqdn ${pool.fqdn}`)}; ${startupQuorum(pool.servers.length)} Front Ends must run to start it; if they cannot, ${code(`Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery -PoolFQDN ${pool.fqdn}`)}.`);
   return out;
 }
@@ -128,19 +175,26 @@ function poolSection(m: TopologyModel, pool: FrontEndPoolModel): string {
   const mirror = be?.mode === BackEndMode.MIRRORING
     ? blocks(
         '### Back End principal failure only',
-        `The pool keeps running on the mirror. To switch by hand: ${code(`Invoke-CsDatabaseFailover -PoolFqdn ${pool.fqdn} -DatabaseType User -NewPrincipal Mirror`)}; back with ${code('-NewPrincipal Primary')}.`,
+        `The pool keeps running on the mirror. To switch by hand: ${code(`Invoke-CsDatabaseFailover -PoolFqdn ${pool.fqdn} -DatabaseType User -NewPrincipal Mirror`)}${pool.hostsCentralManagementStore ? ` and, because the pool hosts the Central Management Store, ${code(`Invoke-CsDatabaseFailover -PoolFqdn ${pool.fqdn} -DatabaseType CentralMgmt -NewPrincipal Mirror`)}` : ''}; back with ${code('-NewPrincipal Primary')}.`,
       )
     : undefined;
   return blocks(
     `## Front End pool ${pool.fqdn}`,
     describe(m, pool, be, partner),
     ...(partner
-      ? [`### Failover to ${partner.fqdn}`, steps(failoverSteps(m, pool, partner)), `### Failback of ${pool.fqdn}`, steps(failbackSteps(m, pool, partner))]
+      ? [
+          `### Failover to ${partner.fqdn}`,
+          steps(failoverSteps(m, pool, partner)),
+          `### What users see`,
+          userExperience(pool, partner),
+          `### Failback of ${pool.fqdn}`,
+          steps(failbackSteps(m, pool, partner)),
+        ]
       : ['### No backup pool', unpairedText(m, pool)]),
     mirror,
     '### Restore',
     'Rebuild failed VMs with `terraform apply`: they keep their computer names and FQDNs. Do not delete the AD computer accounts; restore the certificates before the server roles.',
-    steps(restoreSteps(pool, be)),
+    steps(restoreSteps(m, pool, be)),
   );
 }
 

@@ -75,7 +75,7 @@ function mediationSection(model: TopologyModel): string[] {
     '',
   );
   for (const p of model.mediationPools) {
-    const hop = model.frontEndPools.find((f) => f.path === p.nextHopPath);
+    const hop = [...model.frontEndPools, ...model.directorPools].find((f) => f.path === p.nextHopPath);
     out.push(`### ${p.fqdn} (site ${siteName(model, p.sitePath)})`, '', `Next hop: ${hop?.fqdn ?? p.nextHopPath}. Gateways: ${(p.gatewayPrefixes ?? ['VirtualNetwork']).join(', ')}.`, '');
     out.push(...serverTable(p.servers), '');
   }

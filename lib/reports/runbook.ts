@@ -79,7 +79,7 @@ function backupsSection(m: TopologyModel): string {
   const pools = [...m.frontEndPools].sort((a, b) => (a.path < b.path ? -1 : 1));
   const items = [
     `Topology and configuration: ${code('Export-CsConfiguration -FileName <path>\\CsConfiguration.zip')}.`,
-    `Location Information Server (the Backup Service does not replicate it): ${code('Export-CsLisConfiguration -FileName <path>\\CsLisConfiguration.zip')}.`,
+    `Location Information Server (the Backup Service does not replicate it): ${code('Export-CsLisConfiguration -FileName <path>\\CsLisConfiguration.zip')}; after a pool failover it is imported into the backup pool (failover steps).`,
     ...pools.map((p) => {
       const partner = partnerOf(m, p);
       const restore = partner ? `; after a failover import them into ${partner.fqdn} with ${code(`Import-CsRgsConfiguration -Destination "service:ApplicationServer:${partner.fqdn}" -OverwriteOwner -FileName <path>\\Rgs-${p.fqdn}.zip`)} (Response Group names must be unique across the deployment)` : '';

@@ -2,9 +2,9 @@
 import { Severity, SupportPosture } from '../enums';
 import { productName, siteOf } from '../model/queries';
 import { ServerModel, ServerRole, SiteModel, TopologyModel } from '../model/topology';
-import { VM_SIZES, vmSizeInfo } from '../model/vm-sizes';
+import { physicalCores, VM_SIZES, vmSizeInfo } from '../model/vm-sizes';
 import { regionByName } from '../model/regions';
-import { sizingFloor, SizingFamily, SUPPORTED_OS } from '../model/versions';
+import { SIZING_FAMILY, sizingFloor, SUPPORTED_OS } from '../model/versions';
 import { rule, RuleStatus, RuleStatusKind, status, Violation, withUnacknowledgeable } from './rule';
 
 const ZONES = 'Azure availability zones model';
@@ -38,15 +38,7 @@ export function failureDomains(site: SiteModel): string[] {
     : Array.from({ length: site.faultDomainCount }, (_, i) => `fd${i}`);
 }
 
-const FAMILY: Partial<Record<ServerRole, SizingFamily>> = {
-  [ServerRole.FRONT_END]: 'pool-core',
-  [ServerRole.STANDARD_EDITION]: 'pool-core',
-  [ServerRole.BACK_END]: 'pool-core',
-  [ServerRole.PERSISTENT_CHAT]: 'pool-core',
-  [ServerRole.EDGE]: 'edge-director-mediation',
-  [ServerRole.DIRECTOR]: 'edge-director-mediation',
-  [ServerRole.MEDIATION]: 'edge-director-mediation',
-};
+const FAMILY = SIZING_FAMILY;
 
 const ONE_NIC = new Set([
   ServerRole.FRONT_END,
@@ -144,7 +136,9 @@ export const AZURE_RULES = withUnacknowledgeable([
     }
     return out;
   }),
-  rule('VM-1', Severity.WARNING, 'VM sizes meet the role\'s sizing floor', 'Server hardware platforms; Server requirements', (m) =>
+  // Physical cores, not vCPUs: the documented floors count cores ("dual processor, 6-core"), an Azure
+  // vCPU of a hyperthreaded size is one thread (lib/model/vm-sizes.ts).
+  rule('VM-1', Severity.WARNING, 'VM sizes meet the role\'s sizing floor (physical cores and memory)', 'Server hardware platforms; Server requirements; System requirements for Skype for Business Server 2019', (m) =>
     m.servers.flatMap((s) => {
       const family = FAMILY[s.role];
       if (!family) return [];
@@ -153,8 +147,10 @@ export const AZURE_RULES = withUnacknowledgeable([
       const severity = m.lab ? Severity.INFO : undefined;
       // An unknown size is VM-6's finding.
       if (!size) return [];
-      return size.cores < floor.cores || size.memoryGb < floor.memoryGb
-        ? [{ path: s.path, severity, message: `VM size ${s.vmSize} (${size.cores} cores, ${size.memoryGb} GB) of ${s.role} server ${s.computerName} is below the ${productName(m)} floor of ${floor.cores} cores and ${floor.memoryGb} GB; choose a larger size${m.lab ? ' (lab mode: small on purpose)' : ''}` }]
+      const cores = physicalCores(size);
+      const threads = size.hyperthreaded ? `${size.vcpus} vCPUs = ${cores} physical cores, hyperthreaded` : `${size.vcpus} vCPUs = ${cores} cores`;
+      return cores < floor.cores || size.memoryGb < floor.memoryGb
+        ? [{ path: s.path, severity, message: `VM size ${s.vmSize} (${threads}, ${size.memoryGb} GB) of ${s.role} server ${s.computerName} is below the ${productName(m)} floor of ${floor.cores} physical cores and ${floor.memoryGb} GB; choose a larger size (e.g. ${sizeMeeting(floor)})${m.lab ? ' (lab mode: small on purpose)' : ''}` }]
         : [];
     }),
   ),
@@ -199,6 +195,14 @@ export const AZURE_RULES = withUnacknowledgeable([
   'VM-2':
     'Azure refuses a VM with more NICs than its size allows at apply time',
 });
+
+/** The smallest catalog size that meets a floor, for the VM-1 message. */
+function sizeMeeting(floor: { cores: number; memoryGb: number }): string {
+  const fits = Object.entries(VM_SIZES)
+    .filter(([, i]) => physicalCores(i) >= floor.cores && i.memoryGb >= floor.memoryGb)
+    .sort(([a, x], [b, y]) => x.vcpus - y.vcpus || x.memoryGb - y.memoryGb || (a < b ? -1 : 1));
+  return fits[0]?.[0] ?? 'a larger size';
+}
 
 function collectLoadBalancers(m: TopologyModel) {
   return [

@@ -126,7 +126,6 @@ export const DNS_RULES = [
 export const DNS_STATUS: RuleStatus[] = [
   status('DNS-6', RuleStatusKind.NOT_MODELLED, 'Taking a server out of DNS load balancing is an operating procedure; the library always publishes every deployed member (DNS-2).'),
   status('DNS-7', RuleStatusKind.NOT_MODELLED, 'Client and Exchange UM versions are outside the topology the library describes.'),
-  status('DNS-9', RuleStatusKind.NOT_MODELLED, 'Split-brain DNS for mobility depends on the customer\'s DNS design outside Azure.'),
   status('DNS-10', RuleStatusKind.BY_CONSTRUCTION, 'The web internal load balancer has 80/443 with source-IP affinity, 8080/4443 without, a 30-minute idle timeout and a TCP probe on 5061 (checked by AZURE-4).'),
   status('DNS-11', RuleStatusKind.BY_CONSTRUCTION, 'The library publishes DNS load balancing for Lync/SfB servers and clients, which retry every returned address.'),
 ];

@@ -14,10 +14,12 @@ import { LAB_RULES, LAB_STATUS } from './lab';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { MEDIATION_RULES, MEDIATION_STATUS } from './mediation';
 import { NAMING_RULES } from './naming';
+import { OS_UPDATE_RULES } from './os-updates';
 import { PAIRING_RULES, PAIRING_STATUS } from './pairing';
 import { ROLES_RULES, ROLES_STATUS } from './roles';
 import { Rule, RuleStatus } from './rule';
 import { SECURITY_RULES } from './security';
+import { SIMPLE_URL_RULES } from './simple-urls';
 import { VERSION_RULES, VERSION_STATUS } from './version';
 import { VOICE_RULES, VOICE_STATUS } from './voice';
 
@@ -34,7 +36,9 @@ export const ALL_RULES: readonly Rule[] = [
   ...MEDIATION_RULES,
   ...VOICE_RULES,
   ...DNS_RULES,
+  ...SIMPLE_URL_RULES,
   ...AZURE_RULES,
+  ...OS_UPDATE_RULES,
   ...SECURITY_RULES,
   ...NAMING_RULES,
   ...ROLES_RULES,

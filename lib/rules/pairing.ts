@@ -204,7 +204,6 @@ export const PAIRING_STATUS: RuleStatus[] = [
   status('PAIR-18', RuleStatusKind.IN_RUNBOOK, 'The runbook lists the steps after pairing pools that already run (Bootstrapper, LYNCBACKUP service, Invoke-CsBackupServiceSync, Get-CsBackupServiceStatus).'),
   status('PAIR-19', RuleStatusKind.NOT_MODELLED, 'Response Group objects are not part of the topology, so name uniqueness cannot be checked; the runbook includes the Export-/Import-CsRgsConfiguration steps.'),
   status('PAIR-20', RuleStatusKind.BY_CONSTRUCTION, 'UNCONFIRMED in the docs, so the library takes the conservative side: an SfbDeployment has one product version and PairedPools throws for a pool of another deployment, so a cross-version pair cannot be built.'),
-  status('PAIR-21', RuleStatusKind.NOT_MODELLED, 'Geo-DNS for the simple URLs and web services of paired pools is not created by PairedPools; docs/disaster-recovery.md says what to publish.'),
   status('RESTORE-1', RuleStatusKind.IN_RUNBOOK, 'The runbook restores each Front End pool\'s back end first, then each Front End server in order.'),
   status('RESTORE-2', RuleStatusKind.IN_RUNBOOK, 'The runbook restores Edge, Director, Mediation and Persistent Chat pools and file stores member by member.'),
   status('RESTORE-3', RuleStatusKind.BY_CONSTRUCTION, 'Computer names and FQDNs derive from stable props (prefix and index), so a rebuilt VM keeps the failed server\'s FQDN; the runbook adds: keep the AD computer account, restore certificates before roles.'),

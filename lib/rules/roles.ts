@@ -1,4 +1,4 @@
-/** Collocation, Office Web Apps, simple URLs and Azure maintenance (TOPO-*, OWA-*, TB-1, AZURE-8). */
+/** Collocation, Office Web Apps, simple URLs and Azure maintenance (TOPO-*, OWA-*, AZURE-8; TB-1 is in simple-urls.ts). */
 import { Severity } from '../enums';
 import { productName } from '../model/queries';
 import { ServerRole } from '../model/topology';
@@ -25,5 +25,4 @@ export const ROLES_STATUS: RuleStatus[] = [
   status('OWA-1', RuleStatusKind.NOT_MODELLED, 'Office Web Apps / Office Online Server farms are not a construct yet.'),
   status('OWA-2', RuleStatusKind.NOT_MODELLED, 'Office Web Apps / Office Online Server farms are not a construct yet.'),
   status('OWA-3', RuleStatusKind.NOT_MODELLED, 'Office Web Apps / Office Online Server farms are not a construct yet.'),
-  status('TB-1', RuleStatusKind.NOT_MODELLED, 'Simple URLs (meet, dialin, admin) are set in Topology Builder; the library has no simple-URL props yet, so it cannot check them.'),
 ];

@@ -34,7 +34,7 @@ describe('FrontEndPool (Enterprise)', () => {
     };
     expect(sku(ProductVersion.LYNC_SERVER_2013)).toBe('2012-R2-Datacenter');
     expect(sku(ProductVersion.SKYPE_FOR_BUSINESS_2015)).toBe('2019-Datacenter');
-    expect(sku(ProductVersion.SKYPE_FOR_BUSINESS_2019)).toBe('2022-datacenter');
+    expect(sku(ProductVersion.SKYPE_FOR_BUSINESS_2019)).toBe('2019-Datacenter');
   });
 
   test('publishes DNS load balancing: the pool FQDN to every member, each member its own record', () => {

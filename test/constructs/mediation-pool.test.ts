@@ -14,8 +14,8 @@ describe('MediationPool', () => {
     const { stack } = westWithMediation();
     const vms = resourcesOf(synthJson(stack), 'azurerm_windows_virtual_machine').filter((vm) => vm.tags['sfb-role'] === 'Mediation');
     expect(vms.map((vm) => [vm.name, vm.zone, vm.size])).toEqual([
-      ['med-west-1', '1', 'Standard_D8s_v5'],
-      ['med-west-2', '2', 'Standard_D8s_v5'],
+      ['med-west-1', '1', 'Standard_D16s_v5'],
+      ['med-west-2', '2', 'Standard_D16s_v5'],
     ]);
   });
 

@@ -24,7 +24,7 @@ describe('StandaloneBackEnd', () => {
 
 describe('SQL images', () => {
   test('choose the newest Windows version the product supports', () => {
-    expect(sqlImage(SqlServerVersion.SQL_2019, SqlEdition.ENTERPRISE, ProductVersion.SKYPE_FOR_BUSINESS_2019)).toMatchObject({ offer: 'sql2019-ws2022', os: '2022' });
+    expect(sqlImage(SqlServerVersion.SQL_2019, SqlEdition.ENTERPRISE, ProductVersion.SKYPE_FOR_BUSINESS_2019)).toMatchObject({ offer: 'sql2019-ws2019', os: '2019' });
     expect(sqlImage(SqlServerVersion.SQL_2019, SqlEdition.ENTERPRISE, ProductVersion.SKYPE_FOR_BUSINESS_2015)).toMatchObject({ offer: 'sql2019-ws2019', os: '2019' });
     expect(sqlImage(SqlServerVersion.SQL_2016, SqlEdition.STANDARD, ProductVersion.SKYPE_FOR_BUSINESS_2015)).toMatchObject({ offer: 'SQL2016SP3-WS2019', sku: 'standard' });
   });
@@ -38,7 +38,7 @@ describe('SQL images', () => {
     for (const p of Object.values(ProductVersion)) {
       for (const v of Object.values(SqlServerVersion)) {
         const os = sqlImage(v, SqlEdition.ENTERPRISE, p).os;
-        const supported = { '2013': ['2012R2'], '2015': ['2012R2', '2016', '2019'], '2019': ['2016', '2019', '2022'], SE: ['2016', '2019', '2022'] }[p];
+        const supported = { '2013': ['2012R2'], '2015': ['2012R2', '2016', '2019'], '2019': ['2016', '2019'], SE: ['2016', '2019'] }[p];
         expect(supported).toContain(os);
       }
     }

@@ -43,11 +43,12 @@ describe('azurerm_mssql_virtual_machine_group.sql_image_offer (internal/services
     expect(providerConstraints(json)).toEqual([]);
   });
 
-  test('SQL 2019 on Windows Server 2022: group SQL2019-WS2022, VMs sql2019-ws2022', () => {
+  test('SQL 2019 for Skype for Business Server 2019: group SQL2019-WS2019, VMs sql2019-ws2019 (2019 does not support Windows Server 2022)', () => {
     const json = synthJson(alwaysOn(ProductVersion.SKYPE_FOR_BUSINESS_2019, SqlServerVersion.SQL_2019).stack);
-    expect(resourcesOf(json, 'azurerm_mssql_virtual_machine_group')[0].sql_image_offer).toBe('SQL2019-WS2022');
+    expect(resourcesOf(json, 'azurerm_mssql_virtual_machine_group')[0].sql_image_offer).toBe('SQL2019-WS2019');
     const offers = resourcesOf(json, 'azurerm_windows_virtual_machine').map((v) => v.source_image_reference.offer);
-    expect(offers).toContain('sql2019-ws2022');
+    expect(offers).toContain('sql2019-ws2019');
+    expect(offers).not.toContain('sql2019-ws2022');
   });
 
   test('a lab on the Developer image declares the Developer SKU on the group', () => {

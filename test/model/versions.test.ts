@@ -12,7 +12,7 @@ import { findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite } from
 const CATALOG = {
   '2013': { maxFrontEnds: 12, refusesTwoServerPools: false, persistentChat: true, xmpp: true, mirroring: true, rto: '30 minutes', rpo: '30 minutes', defaultOs: '2012R2' },
   '2015': { maxFrontEnds: 12, refusesTwoServerPools: false, persistentChat: true, xmpp: true, mirroring: true, rto: '15 to 20 minutes', rpo: '5 minutes', defaultOs: '2019' },
-  '2019': { maxFrontEnds: 16, refusesTwoServerPools: true, persistentChat: false, xmpp: false, mirroring: false, rto: '15 to 20 minutes', rpo: '5 minutes', defaultOs: '2022' },
+  '2019': { maxFrontEnds: 16, refusesTwoServerPools: true, persistentChat: false, xmpp: false, mirroring: false, rto: '15 to 20 minutes', rpo: '5 minutes', defaultOs: '2019' },
 } as const;
 const expected = (v: ProductVersion) => CATALOG[v === ProductVersion.SKYPE_FOR_BUSINESS_SE ? '2019' : v];
 

@@ -51,12 +51,17 @@ describe('planning reports of the reference topology', () => {
 
   it('the hardware profile lists every VM with its role and size', () => {
     expect(hardwareReportDrift(REF.reports['hardware.md'], REF.json)).toEqual([]);
-    expect(REF.reports['hardware.md']).toContain('| Front End | sfb-reference/contoso/west/pool | 3 | pool-west-1, pool-west-2, pool-west-3 | Standard_D16s_v5 | 16 | 64 | 2019 | 1, 2, 3 |');
+    expect(REF.reports['hardware.md']).toContain('| Front End | sfb-reference/contoso/west/pool | 3 | pool-west-1, pool-west-2, pool-west-3 | Standard_D32s_v5 | 32 | 16 (hyperthreaded) | 128 | 2019 | 1, 2, 3 |');
+  });
+
+  it('the hardware drift check fails when the physical cores of a row are vCPUs', () => {
+    const report = REF.reports['hardware.md'].replace('| Standard_D32s_v5 | 32 | 16 (hyperthreaded) |', '| Standard_D32s_v5 | 32 | 32 |');
+    expect(hardwareReportDrift(report, REF.json).some((p) => /physical cores/.test(p))).toBe(true);
   });
 
   it('the hardware drift check fails when a VM size differs', () => {
     const json = JSON.parse(JSON.stringify(REF.json));
-    Object.values<any>(json.resource.azurerm_windows_virtual_machine)[0].size = 'Standard_D32s_v5';
+    Object.values<any>(json.resource.azurerm_windows_virtual_machine)[0].size = 'Standard_E8s_v5';
     expect(hardwareReportDrift(REF.reports['hardware.md'], json)).toHaveLength(1);
   });
 
@@ -67,6 +72,56 @@ describe('planning reports of the reference topology', () => {
     expect(certificateReportDrift(certificates.replace(/pool-west-2\.corp\.contoso\.com, /g, ''), REF.json, 'corp.contoso.com')).toEqual([
       expect.stringContaining('pool-west-2.corp.contoso.com'),
     ]);
+  });
+});
+
+describe('issue 15: reports name FQDNs, every address and every published name', () => {
+  const dns = REF.reports['dns.md'];
+  const certificates = REF.reports['certificates.md'];
+
+  it('the DNS report lists the three addresses of each Edge external NIC, and the drift check catches a missing one', () => {
+    const edge = REF.deployment.toModel().servers.find((s) => s.computerName === 'edge-west-1')!;
+    expect(edge.nics[0].privateIps).toHaveLength(3);
+    for (const [i, service] of ['Access', 'Web Conferencing', 'A/V'].entries()) {
+      expect(dns).toContain(`| edge-west-1 | external (${service}) | perimeter | ${edge.nics[0].privateIps![i]} |`);
+    }
+    const broken = dns.replace(`| ${edge.nics[0].privateIps![2]} | public IP of A/V |`, '| 0.0.0.0 | public IP of A/V |');
+    expect(dnsReportDrift(broken, REF.json)).toEqual([expect.stringContaining(`address ${edge.nics[0].privateIps![2]}`)]);
+  });
+
+  it('FQDNs where construct paths were: Edge names, web services and SRV publishers', () => {
+    expect(dns).toContain('| dir-west-webext.contoso.com | external web services of dir-west.corp.contoso.com |');
+    // Findings keep their construct paths (the Finding API); the plan itself names FQDNs.
+    const plan = dns.split('\n## Open findings')[0].split('\n## Acknowledged deviations')[0];
+    expect(plan).not.toMatch(/sfb-reference\/contoso\//);
+    expect(dns).toMatch(/\| _sipinternaltls\._tcp\.contoso\.com \| private \| 0 \| 10 \| 5061 \| dir-west\.contoso\.com \| dir-west\.corp\.contoso\.com \|/);
+  });
+
+  it('the DNS report says how meet, dialin and lyncdiscover fail over, and lists them to publish without Traffic Manager', () => {
+    expect(dns).toMatch(/lyncdiscover.contoso.com, meet.contoso.com, dialin.contoso.com are CNAMEs to Traffic Manager profile tm-contoso-web/);
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment));
+    const single = deployment.reports()['dns.md'];
+    for (const name of ['lyncdiscover.contoso.com', 'meet.contoso.com', 'dialin.contoso.com']) expect(single).toMatch(new RegExp(`\\| ${name.replace(/\./g, '\\.')} \\| [^|]+ \\| your reverse proxy's public address`));
+  });
+
+  it('certificates carry the sign-in aliases, the simple URLs of the deployment and XMPP', () => {
+    const row = (forWhat: string, use: string) => certificates.split('\n').find((l) => l.startsWith(`| ${forWhat} | ${use}`))!;
+    expect(row('Director pool dir-west.corp.contoso.com', 'Default')).toMatch(/dir-west\.contoso\.com.*lyncdiscoverinternal\.contoso\.com, meet\.contoso\.com, dialin\.contoso\.com/);
+    expect(row('Director pool dir-west.corp.contoso.com', 'External web services')).toMatch(/lyncdiscover\.contoso\.com, meet\.contoso\.com, dialin\.contoso\.com/);
+    expect(row('Edge pool edge-north.corp.contoso.com', 'External interface')).toMatch(/xmpp\.contoso\.com, \*\.contoso\.com/);
+    // The drift check fails when a published name is missing from the certificates.
+    expect(certificateReportDrift(certificates.replace(/dir-west\.contoso\.com, /g, ''), REF.json, 'corp.contoso.com')).toEqual([expect.stringContaining('SRV target dir-west.contoso.com')]);
+  });
+
+  it('an Admin simple URL is on the internal certificates only; custom URLs replace the defaults', () => {
+    const { deployment } = testDeployment({ simpleUrls: { meet: 'https://sfb.contoso.com/meet', dialIn: 'https://sfb.contoso.com/dialin', admin: 'https://admin.contoso.com' } });
+    testPool(testSite(deployment));
+    const text = deployment.reports()['certificates.md'];
+    const lines = text.split('\n');
+    expect(lines.find((l) => l.includes('| Default (server, internal web) |'))).toMatch(/admin\.contoso\.com/);
+    expect(lines.find((l) => l.includes('| External web services |'))).not.toMatch(/admin\.contoso\.com/);
+    expect(text).not.toMatch(/meet\.contoso\.com/);
   });
 });
 

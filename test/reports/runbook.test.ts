@@ -80,9 +80,11 @@ describe('runbook: Front End pool failover and failback', () => {
     const failover = subsection(west, 'Failover to pool-north.corp.contoso.com');
     expectOrder(failover, [
       'Set-CsEdgeServer -Identity EdgeServer:edge-west-int.corp.contoso.com -Registrar Registrar:pool-north.corp.contoso.com',
-      'Invoke-CsManagementServerFailover -BackupSqlServerFqdn north-sqlry-1.corp.contoso.com -BackupSqlInstanceName rtc -Force',
+      'Invoke-CsManagementServerFailover -BackupSqlServerFqdn north-sqlry-1.corp.contoso.com -Force',
       'Invoke-CsPoolFailover -PoolFQDN pool-west.corp.contoso.com -DisasterMode -Verbose',
     ]);
+    // The store is a default instance: no instance parameter, never the literal "rtc" (issue 15).
+    expect(failover).not.toMatch(/-BackupSqlInstanceName/);
   });
 
   test('its failback fails the users back, then repoints the Edge, and leaves the CMS', () => {
@@ -97,10 +99,11 @@ describe('runbook: Front End pool failover and failback', () => {
   test('a pool that is neither: no Edge repoint, no CMS failover, then the users', () => {
     const failover = subsection(north, 'Failover to pool-west.corp.contoso.com');
     expect(failover).not.toMatch(/Set-CsEdgeServer/);
-    expect(failover).not.toMatch(/Invoke-CsManagementServerFailover/);
+    // The CMS lives in the pool the users fail over to: it is checked, never failed over from here.
+    expect(failover).not.toMatch(/Invoke-CsManagementServerFailover -BackupSqlServerFqdn/);
     expectOrder(failover, [
       'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus',
-      'fail it over first (see the failover of pool-west.corp.contoso.com)',
+      'The Central Management Store is hosted by pool-west.corp.contoso.com, the pool the users fail over to: it must be available',
       'Invoke-CsPoolFailover -PoolFQDN pool-north.corp.contoso.com -DisasterMode -Verbose',
     ]);
     expect(subsection(north, 'Failback of pool-north.corp.contoso.com')).toMatch(/Invoke-CsPoolFailback -PoolFQDN pool-north.corp.contoso.com -Verbose/);

@@ -80,7 +80,7 @@ describe('AZURE-4: web load balancer settings', () => {
 });
 
 describe('VM-1: sizing floor', () => {
-  test('Standard_D16s_v5 meets every version\'s Front End floor', () => {
+  test('the default Front End size meets the 2019 floor in physical cores', () => {
     const { deployment } = testDeployment({ productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2019 });
     testPool(testSite(deployment));
     expect(findingsOf(validateTopology(deployment), 'VM-1').filter((f) => f.path.includes('/pool/'))).toEqual([]);
@@ -91,7 +91,7 @@ describe('VM-1: sizing floor', () => {
     const f = findingsOf(validateTopology(deployment), 'VM-1');
     expect(f).toHaveLength(3);
     expect(f[0]).toMatchObject({ severity: Severity.WARNING });
-    expect(f[0].message).toMatch(/4 cores, 16 GB.*12 cores and 32 GB/);
+    expect(f[0].message).toMatch(/4 vCPUs = 2 physical cores, hyperthreaded, 16 GB.*12 physical cores and 32 GB/);
   });
   test('leaves an unknown size to VM-6', () => {
     expect(check(rule('VM-1'), withServers(() => ({ vmSize: 'Standard_X1' })))).toEqual([]);
@@ -109,7 +109,7 @@ describe('VM-2: NIC count', () => {
 describe('VM-3: pool members alike', () => {
   test('one server group is uniform', () => expect(check(rule('VM-3'), model)).toEqual([]));
   test('mixed OS is an error, mixed size a warning', () => {
-    const f = check(rule('VM-3'), withServers((_, i) => (i === 0 ? { os: '2016', vmSize: 'Standard_D32s_v5' } : {})));
+    const f = check(rule('VM-3'), withServers((_, i) => (i === 0 ? { os: '2016', vmSize: 'Standard_D48s_v5' } : {})));
     expect(f.map((x) => x.severity).sort()).toEqual([Severity.ERROR, Severity.WARNING]);
   });
 });

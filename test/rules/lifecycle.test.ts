@@ -112,7 +112,7 @@ describe('LIFE-3: Windows Server versions in support', () => {
   test('warns once per construct about Windows Server 2016 after 12 January 2027', () => {
     const f = findingsOf(findings({ os: WindowsServerVersion.WINDOWS_SERVER_2016, evaluationDate: '2027-01-13' }), 'LIFE-3');
     expect(f.map((x) => x.path)).toEqual(['test/contoso/west/pool']);
-    expect(f[0].message).toMatch(/operatingSystem is Windows Server 2016: out of support since 2027-01-12 .*set operatingSystem to Windows Server 2019 or 2022/);
+    expect(f[0].message).toMatch(/operatingSystem is Windows Server 2016: out of support since 2027-01-12 .*set operatingSystem to Windows Server 2019 \(/);
   });
 
   test('is information on 1 December 2026, within 12 months of the end', () => {
