@@ -4,7 +4,8 @@ import { SubnetRole } from '../model/network';
 import { TerraformOutput } from '../cdktf';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
 import { BackEndModel } from '../model/topology';
-import { IBackEnd } from './back-end';
+import { IBackEnd, PoolWithServers } from './back-end';
+import { hosts } from './flow-sources';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
@@ -94,17 +95,17 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
     return out;
   }
 
-  /** Opens SQL (1433) from the pool's Front End subnet to the Back End subnet. */
-  attachPool(pool: Construct & { readonly site: CentralSite }): void {
-    this.site.firewall(SubnetRole.BACK_END).allow({
-      name: `sql-from-${pool.site.node.id}-front-end`,
-      ownerPath: this.node.path,
-      source: `${pool.site.node.id} Front End subnet`,
-      sourcePrefixes: [pool.site.subnetPrefix(SubnetRole.FRONT_END)],
-      destination: `${this.site.node.id} Back End subnet`,
-      protocol: 'Tcp',
-      ports: [1433],
-    });
+  /**
+   * Opens SQL (1433, and SQL Browser 1434/UDP) from the pool's Front End servers to the Back End
+   * subnet (the subnet, not the servers: an AlwaysOn listener or FCI network name is a floating-IP
+   * load balancer address there). Only the pool's own servers: other pools have their own stores.
+   */
+  attachPool(pool: PoolWithServers): void {
+    const fw = this.site.firewall(SubnetRole.BACK_END);
+    const name = `${pool.site.node.id}-${pool.node.id}`;
+    const common = { ownerPath: this.node.path, source: `Front End servers of ${pool.node.path}`, sourcePrefixes: hosts(pool.servers.servers), destination: `${this.site.node.id} Back End subnet` };
+    fw.allow({ ...common, name: `sql-from-${name}`, flows: ['fe-to-back-end-sql'] });
+    fw.allow({ ...common, name: `sql-browser-from-${name}`, flows: ['fe-to-back-end-sql-browser'] });
   }
 
   abstract contribute(parts: ModelParts): void;
