@@ -17,6 +17,8 @@ export interface IBackEnd extends IConstruct {
   readonly storeFqdn: string;
   /** Called by a pool that uses the back end: opens SQL from the pool's servers. */
   attachPool(pool: PoolWithServers): void;
+  /** `/32` prefixes of the back end's SQL servers and its store address (listener, network name), as planned when called. */
+  sqlAddresses(): string[];
 }
 
 /** A pool as a back end or file store sees it: its site and its servers' addresses. */

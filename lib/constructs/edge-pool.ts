@@ -213,6 +213,20 @@ export class EdgePool extends Construct {
     this.addSrv(EDGE_SRV.xmpp);
     this.allowFromInternet('xmpp', 'internet-to-edge-ext-xmpp', 'access');
     this.allowToInternal('from-front-ends-xmpp', 'Front End subnets of every site', subnetsWithServers(this.deployment, SubnetRole.FRONT_END), ['fe-to-edge-int-xmpp']);
+    // The XMPP gateway runs on the Front Ends: SIP to it from every Front End (service-port-bindings.md, 5098).
+    const d = this.deployment;
+    const frontEnds = subnetsWithServers(d, SubnetRole.FRONT_END);
+    d.sites.forEach((site) =>
+      site.firewall(SubnetRole.FRONT_END).allow({
+        name: 'front-end-xmpp-gateway',
+        ownerPath: site.node.path,
+        source: 'Front End subnets of every site',
+        sourcePrefixes: frontEnds,
+        destination: `${site.node.id} Front End subnet`,
+        destinationPrefixes: () => frontEnds().filter((p) => p === site.subnetPrefix(SubnetRole.FRONT_END)),
+        flows: forVersion(d.productVersion, ['fe-pool-xmpp-gateway']),
+      }),
+    );
   }
 
   /**

@@ -254,7 +254,8 @@ export class StretchedPersistentChatPool extends Construct {
         ownerPath: owner,
         source: chatSource,
         sourcePrefixes: chatServers,
-        destination: `${this.backEnd.site.node.id} Back End subnet`,
+        destination: `SQL servers and store of ${this.backEnd.node.path}`,
+        destinationPrefixes: () => this.backEnd!.sqlAddresses(),
         flows: flows(['chat-to-chat-sql']),
       });
       return;

@@ -89,7 +89,11 @@ describe('AlwaysOnBackEnd', () => {
 
   test('opens 1433 from the pool, 5022 between replicas and the probe port from the load balancer', () => {
     const rules = resourcesOf(json, 'azurerm_network_security_rule');
-    expect(rules.find((r) => r.name === 'sql-from-west-pool')).toMatchObject({ destination_port_range: '1433', destination_address_prefix: '10.10.16.0/20' });
+    // To the replicas and the listener's floating address (what the NSG sees), not the whole subnet.
+    const lb = resourcesOf(json, 'azurerm_lb').find((l) => l.name === 'lbi-west-sqlwv-ag');
+    const replicaIps = resourcesOf(json, 'azurerm_network_interface').filter((n) => /west-sqlwv/.test(n.name)).map((n) => `${n.ip_configuration[0].private_ip_address}/32`);
+    expect(rules.find((r) => r.name === 'sql-from-west-pool')).toMatchObject({ destination_port_range: '1433' });
+    expect([...rules.find((r) => r.name === 'sql-from-west-pool').destination_address_prefixes].sort()).toEqual([...replicaIps, `${lb.frontend_ip_configuration[0].private_ip_address}/32`].sort());
     expect(rules.find((r) => r.name === 'sql-from-west-pool').source_address_prefixes).toHaveLength(3);
     // Between the replicas only: the AG endpoint and the failover cluster under it.
     const ag = rules.find((r) => r.name === 'backend-ag-endpoint');
