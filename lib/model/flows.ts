@@ -98,14 +98,34 @@ export interface Connection {
   readonly port: number;
 }
 
+interface SubnetRange {
+  readonly site: SiteModel;
+  readonly role: SubnetRole;
+  readonly nsg: string;
+  readonly range: Range;
+}
+
+const subnetRanges = new WeakMap<TopologyModel, SubnetRange[]>();
+
+/** Every subnet of every site as a numeric range, computed once per model. */
+function subnetsOfModel(model: TopologyModel): SubnetRange[] {
+  let list = subnetRanges.get(model);
+  if (!list) {
+    list = model.sites.flatMap((site) => {
+      const space = parseCidr(site.addressSpace);
+      if (typeof space === 'string') return [];
+      return Object.values(SubnetRole).map((role) => ({ site, role, nsg: `${site.name}/${role}`, range: rangeOf(cidrToString(subnetCidr(space, role)))! }));
+    });
+    subnetRanges.set(model, list);
+  }
+  return list;
+}
+
 /** The site and subnet role (the NSG label `site/role`) an address belongs to. */
 export function subnetOf(model: TopologyModel, ip: string): { site: SiteModel; role: SubnetRole; nsg: string } | undefined {
-  const site = model.sites.find((s) => cidrContains(s.addressSpace, ip));
-  if (!site) return undefined;
-  const space = parseCidr(site.addressSpace);
-  if (typeof space === 'string') return undefined;
-  const role = Object.values(SubnetRole).find((r) => cidrContains(cidrToString(subnetCidr(space, r)), ip));
-  return role ? { site, role, nsg: `${site.name}/${role}` } : undefined;
+  const x = ipToInt(ip);
+  const hit = subnetsOfModel(model).find((s) => x >= s.range[0] && x < s.range[1]);
+  return hit ? { site: hit.site, role: hit.role, nsg: hit.nsg } : undefined;
 }
 
 /** Azure's default inbound rules, as flows of an NSG (what decides when no rule of ours matches). */
@@ -145,4 +165,28 @@ export function decidingRule(model: TopologyModel, c: Connection): FlowModel | u
 export function admittingFlow(model: TopologyModel, c: Connection): FlowModel | undefined {
   const rule = decidingRule(model, c);
   return rule && (rule.access ?? 'Allow') === 'Allow' ? rule : undefined;
+}
+
+/**
+ * Whether anything at all passes from one address to another: the first rule that admits some port
+ * between them (ours in priority order, or Azure's default AllowVnetInBound), or undefined when a rule
+ * that denies every port and protocol between them comes first. Our NSGs deny only whole address
+ * ranges (no per-port denies), so a rule that admits some port is not shadowed by an earlier partial
+ * deny; the answer is exact for them.
+ */
+export function anyAdmittingFlow(model: TopologyModel, sourceIp: string, destinationIp: string): FlowModel | undefined {
+  const where = subnetOf(model, destinationIp);
+  if (!where) return undefined;
+  const { site, nsg } = where;
+  const src = ipToInt(sourceIp);
+  const dst = ipToInt(destinationIp);
+  const within = (ranges: readonly Range[], x: number) => ranges.some(([lo, hi]) => x >= lo && x < hi);
+  for (const f of compiledRules(model, site, nsg)) {
+    if (!within(f.sources, src) || !within(f.destinations, dst)) continue;
+    const everything = f.flow.protocol === '*' && f.ports.some(([lo, hi]) => lo === 0 && hi === 65535);
+    if ((f.flow.access ?? 'Allow') === 'Allow') return f.flow;
+    if (everything) return undefined;
+  }
+  const vnet = [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
+  return within(tagRanges('VirtualNetwork', vnet), src) ? azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork') : undefined;
 }
