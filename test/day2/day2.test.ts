@@ -111,7 +111,7 @@ describe('day 2 on the reference topology', () => {
     const rules = diff.changed.filter((k) => k.startsWith('azurerm_network_security_rule.'));
     expect(diff.changed.filter((k) => !rules.includes(k)).map((k) => k.replace(/_[0-9A-F]{8}$/, ''))).toEqual(['azurerm_private_dns_srv_record.contoso_dns_private-srv--sipinternaltls--tcp-contoso-com']);
     for (const k of rules) {
-      expect(k).toMatch(/_deny-deployment-networks_|-from-front-ends/);
+      expect(k).toMatch(/_deny-deployment-networks_|-from-front-ends|_front-end-xmpp-gateway_/);
       expect(after.get(k)).toMatch(/"10\.30\.0\.0\/(16|20)"/);
     }
     expect(diff.added.some((k) => k.startsWith('azurerm_virtual_network.contoso_south_vnet'))).toBe(true);
