@@ -84,7 +84,7 @@ describe('invariants on the synthesized reference topology', () => {
   it('NSG-PRIORITY fails on a priority outside 100-4096 and on a repeated priority', () => {
     const json = reference();
     const rules = Object.values<any>(json.resource.azurerm_network_security_rule);
-    const [a, b] = rules.filter((r) => r.network_security_group_name === rules.find((x) => x.name === 'front-end-services').network_security_group_name);
+    const [a, b] = rules.filter((r) => r.network_security_group_name === rules.find((x) => x.name === 'front-end-from-front-ends').network_security_group_name);
     b.priority = a.priority;
     rules.find((r) => r.name.startsWith('sql-from'))!.priority = 4097;
     const messages = nsgPriorities(json).map((v) => v.message);

@@ -81,8 +81,10 @@ export function firewallReportDrift(report: string, json: Json): string[] {
     const sources = (r.source_address_prefixes ?? [r.source_address_prefix]).join(', ');
     const row = label ? sections.get(label)!.find((c) => c[1] === r.name) : undefined;
     if (!row) problems.push(`NSG rule ${r.name} of ${nsgName} is not in the firewall report`);
-    else if (row[0] !== String(r.priority) || row[2] !== r.direction || row[4] !== sources || row[7] !== r.protocol || row[8] !== ports) {
-      problems.push(`NSG rule ${r.name} of ${nsgName} is ${r.priority} ${r.direction} ${sources} ${r.protocol} ${ports}, but the report says ${row.join(' | ')}`);
+    else if (row[0] !== String(r.priority) || row[2] !== r.direction || row[4] !== sources || row[7] !== r.protocol || row[8] !== ports || row[9] !== r.access) {
+      problems.push(`NSG rule ${r.name} of ${nsgName} is ${r.priority} ${r.direction} ${r.access} ${sources} ${r.protocol} ${ports}, but the report says ${row.join(' | ')}`);
+    } else if (!/\.md\b|\.tbxml\b/.test(row[11] ?? '')) {
+      problems.push(`NSG rule ${r.name} of ${nsgName} names no source page in the firewall report (got "${row[11] ?? ''}")`);
     }
   }
   const reported = [...sections.values()].reduce((n, s) => n + s.length, 0);

@@ -15,6 +15,7 @@ import { cloudWitness, clusterCredentials, serviceAccounts, sqlServerImage, SqlS
 import { MssqlVirtualMachineAvailabilityGroupListener, MssqlVirtualMachineGroup, StorageAccount } from '../azurerm';
 import { BackEndMode, SqlEdition } from '../enums';
 import { BackEndModel } from '../model/topology';
+import { forVersion, hosts, LOAD_BALANCER_PROBES } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
@@ -37,6 +38,7 @@ export interface AlwaysOnBackEndProps extends SqlBackEndProps {
 
 /** Port the load balancer probes; the SQL IaaS extension sets it on the listener's cluster IP resource. */
 const PROBE_PORT = 59999;
+/** The AG endpoint's port (flow `back-end-ag-endpoint`), recorded in the model. */
 const ENDPOINT_PORT = 5022;
 
 /**
@@ -142,17 +144,13 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
     });
 
     const fw = scope.firewall(SubnetRole.BACK_END);
-    const backEndSubnet = scope.subnetPrefix(SubnetRole.BACK_END);
-    fw.allow({
-      name: `${this.node.id}-ag-endpoint`,
-      ownerPath: this.node.path,
-      source: `${scope.node.id} Back End subnet`,
-      sourcePrefixes: [backEndSubnet],
-      destination: `replicas of ${this.node.id}`,
-      destinationPrefixes: this.sql.servers.map((s) => `${s.privateIp}/32`),
-      protocol: 'Tcp',
-      ports: [ENDPOINT_PORT],
-    });
+    const replicas = hosts(this.sql.servers);
+    // Between the replicas only: the AG endpoint (5022) and the failover cluster under it (BE-8).
+    const between = (name: string, flows: readonly string[]) =>
+      fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: `replicas of ${this.node.id}`, sourcePrefixes: replicas, destination: `replicas of ${this.node.id}`, destinationPrefixes: replicas, flows: forVersion(deployment.productVersion, flows) });
+    between('ag-endpoint', ['back-end-ag-endpoint']);
+    between('cluster-tcp', ['back-end-cluster-tcp']);
+    between('cluster-udp', ['back-end-cluster-udp']);
     fw.allow({
       name: `${this.node.id}-listener-probe`,
       ownerPath: this.node.path,
@@ -162,6 +160,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
       destinationPrefixes: this.sql.servers.map((s) => `${s.privateIp}/32`),
       protocol: 'Tcp',
       ports: [PROBE_PORT],
+      reference: LOAD_BALANCER_PROBES,
     });
 
     this.publishStore(`${this.namePrefix}-ag.${deployment.adDomain}`, this.listenerLoadBalancer.privateIp);

@@ -15,8 +15,16 @@ export interface IBackEnd extends IConstruct {
   readonly sqlEdition: SqlEdition;
   /** FQDN of the SQL store the pool points at (AG listener, cluster network name, principal, or the server). */
   readonly storeFqdn: string;
-  /** Called by a pool that uses the back end: opens SQL from the pool's subnet. */
-  attachPool(pool: IConstruct & { readonly site: CentralSite }): void;
+  /** Called by a pool that uses the back end: opens SQL from the pool's servers. */
+  attachPool(pool: PoolWithServers): void;
+  /** `/32` prefixes of the back end's SQL servers and its store address (listener, network name), as planned when called. */
+  sqlAddresses(): string[];
+}
+
+/** A pool as a back end or file store sees it: its site and its servers' addresses. */
+export interface PoolWithServers extends IConstruct {
+  readonly site: CentralSite;
+  readonly servers: { readonly servers: readonly { readonly privateIp: string }[] };
 }
 
 /** Whether a value is a back end construct (JavaScript callers can pass a string or a plain object). */

@@ -8,6 +8,8 @@ import { ServerRole } from '../model/topology';
 import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
+import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
+import type { Prefixes } from '../azure/firewall';
 import { CentralSite } from './site';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -47,11 +49,6 @@ const KNOWN_PROPS = [
   'fqdn', 'servers', 'internalWebFqdn', 'externalWebFqdn', 'sipLoadBalancing', 'remoteUsers', 'operatingSystem',
   'vmSize', 'serverNamePrefix',
 ];
-
-/** What Front Ends and Directors exchange: SIP, inter-server HTTPS, web services proxied by the Director. */
-const FRONT_END_DIRECTOR_PORTS = ['443', '444', '4443', '5061'];
-/** What clients, Edge servers and the reverse proxy reach on a Director. */
-const DIRECTOR_CLIENT_PORTS = ['80', '443', '4443', '5061', '8080'];
 
 /**
  * A Director pool: dedicated Director servers (no users homed, no other role) spread over the site's
@@ -124,41 +121,31 @@ export class DirectorPool extends Construct {
   }
 
   /**
-   * Into the Director subnet: clients, Edge and reverse proxy from the deployment's networks, and the
-   * Front End subnets of every site (444 only from them). Into every site's Front End subnet: the Directors.
+   * Into the Director subnet, flow by flow from the ports tables: SIP and inter-server HTTPS from the
+   * Front End subnets of every site, SIP from the Edge internal subnets, the Central Management
+   * store's pushes, Windows Fabric between the pool's members, and clients and the reverse proxy
+   * from the connected networks. (The Front End subnets take the Directors' flows themselves.)
    */
   private allowTraffic(): void {
-    const site = this.site;
-    const fw = site.firewall(SubnetRole.DIRECTOR);
-    const directors = `${site.node.id} Director subnet`;
+    const d = this.deployment;
+    const fw = this.site.firewall(SubnetRole.DIRECTOR);
+    const directors = `${this.site.node.id} Director subnet`;
+    const members = hosts(this.servers.servers);
+    const shared = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
+      fw.allow({ name, ownerPath: this.site.node.path, source, sourcePrefixes, destination: directors, flows: forVersion(d.productVersion, flows) });
+    shared('director-from-front-ends', 'Front End subnets of every site', subnetsWithServers(d, SubnetRole.FRONT_END), ['fe-to-director-sip', 'fe-to-director-inter-server']);
+    shared('director-from-edge-internal', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-director-sip']);
+    shared('director-from-cms-tcp', 'Central Management store pool and its standby', cmsServers(d), ['cms-to-servers-smb-director']);
+    shared('director-from-cms-udp', 'Central Management store pool and its standby', cmsServers(d), ['cms-to-servers-sql-browser-director']);
+    shared('director-clients', 'connected networks (clients, reverse proxy)', ['VirtualNetwork'], ['clients-to-director-sip', 'clients-to-director-web', 'rp-to-director-web']);
     fw.allow({
-      ownerPath: site.node.path,
-      name: 'director-clients',
-      source: 'deployment networks (clients, Edge, reverse proxy)',
-      sourcePrefixes: ['VirtualNetwork'],
-      destination: directors,
-      protocol: 'Tcp',
-      ports: DIRECTOR_CLIENT_PORTS,
-    });
-    this.deployment.sites.forEach((other) => {
-      fw.allow({
-        ownerPath: site.node.path,
-        name: `director-from-front-end-${other.node.id}`,
-        source: `${other.node.id} Front End subnet`,
-        sourcePrefixes: [other.subnetPrefix(SubnetRole.FRONT_END)],
-        destination: directors,
-        protocol: 'Tcp',
-        ports: FRONT_END_DIRECTOR_PORTS,
-      });
-      other.firewall(SubnetRole.FRONT_END).allow({
-        ownerPath: site.node.path,
-        name: `front-end-from-directors-${site.node.id}`,
-        source: directors,
-        sourcePrefixes: [site.subnetPrefix(SubnetRole.DIRECTOR)],
-        destination: `${other.node.id} Front End subnet`,
-        protocol: 'Tcp',
-        ports: FRONT_END_DIRECTOR_PORTS,
-      });
+      name: `${this.node.id}-pool-members`,
+      ownerPath: this.node.path,
+      source: `members of pool ${this.fqdn}`,
+      sourcePrefixes: members,
+      destination: `pool ${this.fqdn}`,
+      destinationPrefixes: members,
+      flows: forVersion(d.productVersion, ['director-pool-windows-fabric']),
     });
   }
 

@@ -7,8 +7,9 @@ import { EDGE_SRV, preferredEdgePool } from '../model/edge';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { SfbDeployment } from './deployment';
-import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
+import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
+import type { Prefixes } from '../azure/firewall';
 import { CentralSite } from './site';
 import { describeValue, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -159,9 +160,8 @@ export class EdgePool extends Construct {
 
     this.publishDns();
     this.allowInternet();
-    deployment.sites.forEach((site) => this.allowFrontEnds(site));
+    this.allowInternal();
     deployment.members.forEach((m) => {
-      if (m instanceof FrontEndPool && m.hostsCentralManagementStore) this.allowCentralManagementStore(m);
       // Every Edge pool is ready to take over federation and XMPP: its SRV entries and ports are in place (EDGE-16, EDGE-17).
       if (m instanceof EdgePool && m.federation) this.publishFederation();
       if (m instanceof EdgePool && m.xmppFederation) this.publishXmpp();
@@ -215,25 +215,46 @@ export class EdgePool extends Construct {
     if (this.federationPublished) return;
     this.federationPublished = true;
     this.addSrv(EDGE_SRV.federation);
+    this.allowFromInternet('federation', 'internet-to-edge-ext-access-federation', 'access');
   }
 
   private publishXmpp(): void {
     if (this.xmppPublished) return;
     this.xmppPublished = true;
     this.addSrv(EDGE_SRV.xmpp);
-    this.allowFromInternet('xmpp', 'Tcp', [5269], 'access');
-    this.deployment.sites.forEach((site) => this.allowFromFrontEnds(site, 'xmpp', 'Tcp', [23456]));
+    this.allowFromInternet('xmpp', 'internet-to-edge-ext-xmpp', 'access');
+    this.allowToInternal('from-front-ends-xmpp', 'Front End subnets of every site', subnetsWithServers(this.deployment, SubnetRole.FRONT_END), ['fe-to-edge-int-xmpp']);
+    // The XMPP gateway runs on the Front Ends: SIP to it from every Front End (service-port-bindings.md, 5098).
+    const d = this.deployment;
+    const frontEnds = subnetsWithServers(d, SubnetRole.FRONT_END);
+    d.sites.forEach((site) =>
+      site.firewall(SubnetRole.FRONT_END).allow({
+        name: 'front-end-xmpp-gateway',
+        ownerPath: site.node.path,
+        source: 'Front End subnets of every site',
+        sourcePrefixes: frontEnds,
+        destination: `${site.node.id} Front End subnet`,
+        destinationPrefixes: () => frontEnds().filter((p) => p === site.subnetPrefix(SubnetRole.FRONT_END)),
+        flows: forVersion(d.productVersion, ['fe-pool-xmpp-gateway']),
+      }),
+    );
   }
 
-  /** External side: exactly the documented ports from the Internet, each to its service's addresses. */
+  /**
+   * External side: exactly the documented inbound flows from the Internet, each to its service's
+   * addresses (edge-environmental-requirements.md, external port firewall summary). No inbound
+   * 50000-59999: for Lync Server 2013 and later the A/V Edge needs that range outbound only (the
+   * decision and its sources are in the header of lib/model/documented-flows.ts), and Azure's
+   * default outbound rule allows it. Federation (5061) and XMPP (5269) are added when published.
+   */
   private allowInternet(): void {
-    this.allowFromInternet('access', 'Tcp', [443, 5061], 'access');
-    this.allowFromInternet('webconf', 'Tcp', [443], 'webconf');
-    this.allowFromInternet('av-tcp', 'Tcp', [443, '50000-59999'], 'av');
-    this.allowFromInternet('av-udp', 'Udp', [3478, '50000-59999'], 'av');
+    this.allowFromInternet('access', 'internet-to-edge-ext-access-sip-tls', 'access');
+    this.allowFromInternet('webconf', 'internet-to-edge-ext-webconf', 'webconf');
+    this.allowFromInternet('av-tcp', 'internet-to-edge-ext-av-stun-tcp', 'av');
+    this.allowFromInternet('av-udp', 'internet-to-edge-ext-av-stun-udp', 'av');
   }
 
-  private allowFromInternet(name: string, protocol: 'Tcp' | 'Udp', ports: (number | string)[], service: Service): void {
+  private allowFromInternet(name: string, flow: string, service: Service): void {
     this.site.firewall(SubnetRole.PERIMETER).allow({
       name: `${this.node.id}-${name}-from-internet`,
       ownerPath: this.node.path,
@@ -241,42 +262,39 @@ export class EdgePool extends Construct {
       sourcePrefixes: ['Internet'],
       destination: `${this.node.id} ${service} Edge`,
       destinationPrefixes: this.servers.servers.map((s) => `${this.externalAddress(s, service)}/32`),
-      protocol,
-      ports,
+      flows: forVersion(this.deployment.productVersion, [flow]),
     });
   }
 
-  /** Internal side: the Front Ends of every site reach every Edge server (EDGE-5). */
-  private allowFrontEnds(site: CentralSite): void {
-    this.allowFromFrontEnds(site, 'tcp', 'Tcp', [443, 5061, 5062, 8057, '50001-50003']);
-    this.allowFromFrontEnds(site, 'udp', 'Udp', [3478]);
-    if (this.xmppPublished) this.allowFromFrontEnds(site, 'xmpp', 'Tcp', [23456]);
+  /**
+   * Internal side (edge-environmental-requirements.md, internal port firewall summary): the Front
+   * Ends (EDGE-5) and Directors of every site, the Mediation Servers (STUN for external users' PSTN
+   * media), CMS replication from the pool that holds the store and its standby, and STUN/TURN from
+   * internal clients (the table's source "Any": the connected networks).
+   */
+  private allowInternal(): void {
+    const d = this.deployment;
+    this.allowToInternal('from-front-ends-tcp', 'Front End subnets of every site', subnetsWithServers(d, SubnetRole.FRONT_END), [
+      'fe-to-edge-int-sip', 'fe-to-edge-int-psom', 'fe-to-edge-int-mras', 'fe-to-edge-int-stun-tcp', 'fe-to-edge-int-cls',
+    ]);
+    this.allowToInternal('from-front-ends-udp', 'Front End subnets of every site', subnetsWithServers(d, SubnetRole.FRONT_END), ['fe-to-edge-int-stun-udp']);
+    this.allowToInternal('from-directors', 'Director subnets of every site', subnetsWithServers(d, SubnetRole.DIRECTOR), ['director-to-edge-int-sip']);
+    this.allowToInternal('from-mediation-tcp', 'Mediation subnets of every site', subnetsWithServers(d, SubnetRole.MEDIATION), ['mediation-to-edge-int-stun-tcp']);
+    this.allowToInternal('from-mediation-udp', 'Mediation subnets of every site', subnetsWithServers(d, SubnetRole.MEDIATION), ['mediation-to-edge-int-stun-udp']);
+    this.allowToInternal('cms-replication', 'Central Management store pool and its standby', cmsServers(d), ['fe-to-edge-int-cms-replication']);
+    this.allowToInternal('from-clients-tcp', 'connected networks (internal clients)', ['VirtualNetwork'], ['clients-to-edge-int-stun-tcp']);
+    this.allowToInternal('from-clients-udp', 'connected networks (internal clients)', ['VirtualNetwork'], ['clients-to-edge-int-stun-udp']);
   }
 
-  private allowFromFrontEnds(site: CentralSite, name: string, protocol: 'Tcp' | 'Udp', ports: (number | string)[]): void {
+  private allowToInternal(name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]): void {
     this.site.firewall(SubnetRole.EDGE_INTERNAL).allow({
-      name: `${this.node.id}-${name}-from-${site.node.id}-front-end`,
+      name: `${this.node.id}-${name}`,
       ownerPath: this.node.path,
-      source: `${site.node.id} Front End subnet`,
-      sourcePrefixes: [site.subnetPrefix(SubnetRole.FRONT_END)],
+      source,
+      sourcePrefixes,
       destination: `${this.node.id} Edge internal`,
-      destinationPrefixes: this.servers.servers.map((s) => `${s.privateIp}/32`),
-      protocol,
-      ports,
-    });
-  }
-
-  /** Central Management Store replication (4443) from the pool that hosts it. */
-  private allowCentralManagementStore(pool: FrontEndPool): void {
-    this.site.firewall(SubnetRole.EDGE_INTERNAL).allow({
-      name: `${this.node.id}-cms-from-${pool.site.node.id}-${pool.node.id}`,
-      ownerPath: this.node.path,
-      source: `Central Management Store pool ${pool.fqdn}`,
-      sourcePrefixes: pool.servers.servers.map((s) => `${s.privateIp}/32`),
-      destination: `${this.node.id} Edge internal`,
-      destinationPrefixes: this.servers.servers.map((s) => `${s.privateIp}/32`),
-      protocol: 'Tcp',
-      ports: [4443],
+      destinationPrefixes: hosts(this.servers.servers),
+      flows: forVersion(this.deployment.productVersion, flows),
     });
   }
 

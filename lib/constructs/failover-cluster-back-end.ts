@@ -18,6 +18,7 @@ import { SubnetRole } from '../model/network';
 import { cloudWitness, clusterCredentials, serviceAccounts, SqlServers, SqlServiceAccounts, storageAccountName } from '../azure/sql';
 import { ManagedDisk, StorageAccount, VirtualMachineDataDiskAttachment } from '../azurerm';
 import { BackEndMode, SqlEdition, WindowsServerVersion } from '../enums';
+import { hosts, LOAD_BALANCER_PROBES } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
@@ -133,7 +134,13 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
       destinationPrefixes: this.sql.servers.map((s) => `${s.privateIp}/32`),
       protocol: 'Tcp',
       ports: [PROBE_PORT],
+      reference: LOAD_BALANCER_PROBES,
     });
+    // Between the cluster's nodes only: cluster service, RPC and SMB (WINDOWS_PORTS flows).
+    const nodes = hosts(this.sql.servers);
+    for (const [name, flow] of [['cluster-tcp', 'back-end-cluster-tcp-fci'], ['cluster-udp', 'back-end-cluster-udp-fci']] as const) {
+      scope.firewall(SubnetRole.BACK_END).allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: `nodes of ${this.node.id}`, sourcePrefixes: nodes, destination: `nodes of ${this.node.id}`, destinationPrefixes: nodes, flows: [flow] });
+    }
 
     this.publishStore(`${networkName}.${deployment.adDomain}`, this.networkNameLoadBalancer.privateIp);
     this.output('cluster-setup', 'cluster_setup', this.setupText(networkName, accounts.sqlService), `What the operator runs to build the cluster and the SQL failover cluster instance of back end ${this.node.path}.`);

@@ -6,6 +6,8 @@ import { WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs } from '../model/versions';
 import { SfbDeployment } from './deployment';
+import type { PoolWithServers } from './back-end';
+import { hosts } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireEnum } from './validate-input';
@@ -104,29 +106,42 @@ export class FileStore extends Construct {
       });
       deployment.dns.addA('private', server.model.fqdn, [server.privateIp]);
     }
+    // DFS Replication between the store's own servers (flow `file-store-dfs-replication`).
+    const members = hosts(this.servers.servers);
+    if (members.length > 1) {
+      scope.firewall(SubnetRole.INFRASTRUCTURE).allow({
+        name: `${id}-dfs-replication`,
+        ownerPath: this.node.path,
+        source: `servers of file store ${id}`,
+        sourcePrefixes: members,
+        destination: `servers of file store ${id}`,
+        destinationPrefixes: members,
+        flows: ['file-store-dfs-replication'],
+      });
+    }
     deployment.register(this);
   }
 
-  /** Records a pool as a user of the store and opens SMB from its Front End subnet. */
-  attachPool(pool: IConstruct & { readonly site: CentralSite }): void {
+  /** Records a pool as a user of the store and opens SMB from its Front End servers. */
+  attachPool(pool: PoolWithServers): void {
     if (!this.pools.includes(pool)) this.pools.push(pool);
-    this.allowSmbFrom(pool.site, 'Front End pool file store');
+    this.allowSmbFrom(pool, 'fe-to-file-store-smb', 'Front End pool file store');
   }
 
   /**
-   * Opens SMB 445 to the file servers from a site's Front End subnet (FILE-4): the pool's own
-   * Front Ends, and the partner pool's, whose Backup Service replicates into this store.
+   * Opens SMB 445 to the file servers from a pool's Front End servers (FILE-4): the pool's own
+   * (`fe-to-file-store-smb`), and the partner pool's, whose Backup Service replicates into this
+   * store (`fe-to-paired-file-store-smb`).
    */
-  allowSmbFrom(site: CentralSite, why: string): void {
+  allowSmbFrom(pool: PoolWithServers, flow: 'fe-to-file-store-smb' | 'fe-to-paired-file-store-smb', why: string): void {
     this.site.firewall(SubnetRole.INFRASTRUCTURE).allow({
-      name: `smb-${this.node.id}-from-${site.node.id}-front-end`,
+      name: `smb-${this.node.id}-from-${pool.site.node.id}-${pool.node.id}`,
       ownerPath: this.node.path,
-      source: `${site.node.id} Front End subnet`,
-      sourcePrefixes: [site.subnetPrefix(SubnetRole.FRONT_END)],
+      source: `Front End servers of ${pool.node.path}`,
+      sourcePrefixes: hosts(pool.servers.servers),
       destination: `file store ${this.node.id}`,
-      destinationPrefixes: this.servers.servers.map((s) => `${s.privateIp}/32`),
-      protocol: 'Tcp',
-      ports: [445],
+      destinationPrefixes: hosts(this.servers.servers),
+      flows: [flow],
       description: `SMB to file store ${this.node.id}: ${why}`,
     });
   }

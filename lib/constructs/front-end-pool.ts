@@ -12,6 +12,8 @@ import { SfbDeployment } from './deployment';
 import { FileStore } from './file-store';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
+import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
+import type { Prefixes } from '../azure/firewall';
 import { optionalBoolean, optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface FrontEndPoolProps {
@@ -84,15 +86,14 @@ const KNOWN_PROPS = [
   'fileStore',
 ];
 
-/** Front End ports every Front End accepts from the deployment's networks (catalog ports table). */
-const FRONT_END_TCP_PORTS = [
-  '80', '135', '443', '444', '445', '448', '4443', '5061', '5062-5065', '5071-5073', '5075-5076', '5080',
-  '5086-5087', '8057-8058', '8060-8061', '8080', '8404',
-];
-const MEDIA_PORTS = ['49152-65535'];
-
-/** Services an HLB-only Front End pool balances besides web services (catalog: load balancer VIP ports). */
+/**
+ * Services an HLB-only Front End pool balances besides web services ("Hardware Load Balancer Ports if
+ * Using Only Hardware Load Balancing", ports-and-protocols.md); 5070 is added when the pool also runs
+ * Mediation Server (the table's "Front End Server load balancer (if the pool also runs Mediation
+ * Server)" row, flow `fe-lb-hlb-collocated-mediation`).
+ */
 const HARDWARE_SIP_PORTS = [444, 135, 448, 5061, 5071, 5072, 5073, 5075, 5076, 5080];
+const HARDWARE_MEDIATION_PORT = 5070;
 
 /**
  * A Front End pool (Enterprise Edition) or a Standard Edition server: Windows VMs spread over the
@@ -168,7 +169,7 @@ export class FrontEndPool extends Construct {
         purpose: 'web',
         fqdn: this.internalWebFqdn,
         probe: { protocol: 'Tcp', port: 5061 },
-        rules: webServiceRules(this.sipLoadBalancing === LoadBalancing.HARDWARE ? HARDWARE_SIP_PORTS : []),
+        rules: webServiceRules(this.sipLoadBalancing === LoadBalancing.HARDWARE ? [...HARDWARE_SIP_PORTS, ...(this.collocatedMediation ? [HARDWARE_MEDIATION_PORT] : [])] : []),
         members: this.servers.servers,
       });
       deployment.dns.addA('private', this.internalWebFqdn, [this.webLoadBalancer.privateIp]);
@@ -190,21 +191,47 @@ export class FrontEndPool extends Construct {
     deployment.register(this);
   }
 
-  /** Front End ports from the deployment's networks only (the VirtualNetwork tag covers peered sites); nothing from the Internet. */
+  /**
+   * What the Front End subnet accepts, flow by flow from Microsoft's tables (lib/model/documented-flows.ts):
+   * server flows from the subnets of the roles that initiate them in every site, the pool's own
+   * members to each other (Windows Fabric, the local user store: service-port-bindings.md), the
+   * Central Management store's pushes from the pool that hosts it and its standby, and client flows
+   * from the networks connected to the sites (`VirtualNetwork`, planned after the deny of the
+   * deployment's own networks). Nothing from the Internet.
+   */
   private allowFrontEndTraffic(): void {
+    const d = this.deployment;
     const fw = this.site.firewall(SubnetRole.FRONT_END);
-    const common = {
-      ownerPath: this.site.node.path,
-      source: 'deployment networks',
-      sourcePrefixes: ['VirtualNetwork'],
-      destination: `${this.site.node.id} Front End subnet`,
-    };
-    fw.allow({ ...common, name: 'front-end-services', protocol: 'Tcp', ports: FRONT_END_TCP_PORTS });
-    fw.allow({ ...common, name: 'front-end-sql-browser', protocol: 'Udp', ports: [1434] });
-    fw.allow({ ...common, name: 'front-end-media-tcp', protocol: 'Tcp', ports: MEDIA_PORTS });
-    fw.allow({ ...common, name: 'front-end-media-udp', protocol: 'Udp', ports: MEDIA_PORTS });
+    const site = this.site.node.path;
+    const subnet = `${this.site.node.id} Front End subnet`;
+    const members = hosts(this.servers.servers);
+    const pool = `pool ${this.fqdn}`;
+    const hardware = this.sipLoadBalancing === LoadBalancing.HARDWARE;
+    const shared = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
+      fw.allow({ name, ownerPath: site, source, sourcePrefixes, destination: subnet, flows: forVersion(d.productVersion, flows) });
+    const own = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
+      fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source, sourcePrefixes, destination: pool, destinationPrefixes: members, flows: forVersion(d.productVersion, flows) });
+
+    shared('front-end-from-front-ends', 'Front End subnets of every site', subnetsWithServers(d, SubnetRole.FRONT_END), [
+      'fe-to-fe-sip', 'fe-to-fe-focus', 'fe-to-fe-dcom', 'fe-to-fe-conferencing-sip', 'fe-to-fe-applications-sip',
+      'fe-to-fe-bandwidth-policy', 'fe-to-fe-web-mtls', 'fe-to-fe-mobility', 'fe-to-fe-web-inter-pool',
+    ]);
+    shared('front-end-from-edge-internal-tcp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-fe-sip', 'edge-int-to-fe-bandwidth-policy', 'edge-int-to-fe-media-tcp']);
+    shared('front-end-from-edge-internal-udp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-fe-media-udp']);
+    shared('front-end-from-directors', 'Director subnets of every site', subnetsWithServers(d, SubnetRole.DIRECTOR), ['director-to-fe-sip', 'director-to-fe-inter-server', 'director-to-fe-web']);
+    shared('front-end-from-mediation', 'Mediation subnets of every site', subnetsWithServers(d, SubnetRole.MEDIATION), ['mediation-to-fe-sip']);
+    shared('front-end-from-persistent-chat', 'Persistent Chat subnets of every site', subnetsWithServers(d, SubnetRole.PERSISTENT_CHAT), ['chat-to-fe-sip']);
+    shared('front-end-from-cms-tcp', 'Central Management store pool and its standby', cmsServers(d), ['cms-to-servers-smb-fe']);
+    shared('front-end-from-cms-udp', 'Central Management store pool and its standby', cmsServers(d), ['cms-to-servers-sql-browser-fe']);
+    shared('front-end-from-clients-tcp', 'connected networks (clients, reverse proxy)', ['VirtualNetwork'], [
+      'clients-to-fe-sip', 'clients-to-fe-web', 'clients-to-fe-root-cert', 'clients-to-fe-psom', 'clients-to-fe-media-tcp', 'rp-to-fe-lb-web',
+    ]);
+    shared('front-end-from-clients-udp', 'connected networks (clients)', ['VirtualNetwork'], ['clients-to-fe-audio-udp', 'clients-to-fe-video-udp']);
+    own('pool-members', `members of ${pool}`, members, ['fe-pool-windows-fabric', 'fe-pool-local-user-store', 'fe-pool-mcu-factory', 'fe-pool-web-internal']);
     if (this.collocatedMediation) {
-      fw.allow({ ...common, name: 'front-end-mediation', protocol: 'Tcp', ports: ['5067-5068', '5070'] });
+      own('collocated-mediation', 'Front End subnets of every site', subnetsWithServers(d, SubnetRole.FRONT_END), ['fe-to-fe-collocated-mediation', ...(hardware ? ['fe-lb-hlb-collocated-mediation'] : [])]);
+      own('gateways-tcp', 'connected networks (PSTN gateways)', ['VirtualNetwork'], ['pstn-to-fe-collocated-mediation-sip', 'pstn-to-fe-collocated-mediation-audio-tcp']);
+      own('gateways-udp', 'connected networks (PSTN gateways)', ['VirtualNetwork'], ['pstn-to-fe-collocated-mediation-audio-udp']);
     }
   }
 

@@ -21,6 +21,8 @@ import { SupportPosture, WindowsServerVersion } from '../enums';
 import { LabModel, ServerRole } from '../model/topology';
 import type { SfbDeployment } from './deployment';
 import type { CentralSite } from './site';
+import type { Prefixes } from '../azure/firewall';
+import { DOMAIN_MEMBER_ROLES, hosts, subnetsWithServers } from './flow-sources';
 import { SHUTDOWN_SCHEDULE, shutdownTimeZone } from '../model/provider-constraints';
 import { describeValue, rejectUnknownProps, requireBoolean, requireEnum, requireString, requireVmSize } from './validate-input';
 
@@ -76,6 +78,14 @@ export const LAB_VM_SIZES: Readonly<Record<ServerRole, string>> = {
 
 /** Edge servers stay in a workgroup: they sit in the perimeter network and are not domain members. */
 const WORKGROUP_ROLES = new Set([ServerRole.EDGE]);
+
+/** Subnets where domain members sit. */
+const MEMBER_SUBNETS = [
+  SubnetRole.FRONT_END, SubnetRole.BACK_END, SubnetRole.DIRECTOR, SubnetRole.MEDIATION, SubnetRole.PERSISTENT_CHAT, SubnetRole.INFRASTRUCTURE,
+];
+
+/** Azure Bastion reaches VMs over RDP from its subnet; an NSG on the VMs' subnet must allow it. */
+const BASTION_NSG = 'MicrosoftDocs/azure-docs: articles/bastion/bastion-nsg.md (target VM subnet: RDP 3389 from the AzureBastionSubnet)';
 
 /** A `depends_on` entry for a resource created earlier (the form cdktf writes for `dependsOn` in a config). */
 function dependencyOf(resource: TerraformResource): string {
@@ -225,18 +235,41 @@ export class Lab extends Construct {
       ipConfiguration: { name: 'bastion', subnetId: site.subnet(SubnetRole.BASTION).id, publicIpAddressId: bastionIp.id },
     });
     this.bastionSites.push(site.node.path);
-    // RDP only from the site's Bastion subnet (the default VirtualNetwork rule allows it too; this records the admin path).
+    // RDP from the Bastion subnets of every lab site (a Bastion reaches the other sites over global peering).
+    const bastions = () => this.deployment.sites.all.filter((s) => this.bastionSites.includes(s.node.path)).map((s) => s.subnetPrefix(SubnetRole.BASTION));
     for (const role of Object.values(SubnetRole).filter((r) => r !== SubnetRole.BASTION)) {
       site.firewall(role).allow({
         name: 'admin-rdp-from-bastion',
         ownerPath: this.node.path,
-        source: `${site.node.id} Azure Bastion`,
-        sourcePrefixes: [site.subnetPrefix(SubnetRole.BASTION)],
+        source: 'Azure Bastion of every lab site',
+        sourcePrefixes: bastions,
         destination: `${site.node.id} ${role} subnet`,
         protocol: 'Tcp',
         ports: [3389],
+        reference: BASTION_NSG,
       });
     }
+    this.allowDomainTraffic(site, controller);
+  }
+
+  /**
+   * What the site's domain controller accepts (the `*-to-dc-*` flows, lab only): AD, DNS, Kerberos,
+   * RPC and SMB from the subnets of every domain member (every role but the Edge) in every site, which
+   * also covers replication between the domain controllers; DNS from the Edge internal subnets (Edge
+   * Servers are not domain members); the same from client networks connected to the sites.
+   */
+  private allowDomainTraffic(site: CentralSite, controller: Server): void {
+    const d = this.deployment;
+    const fw = site.firewall(SubnetRole.INFRASTRUCTURE);
+    const members = () => [...new Set(MEMBER_SUBNETS.flatMap((subnet) => subnetsWithServers(d, subnet, DOMAIN_MEMBER_ROLES)()))];
+    const allow = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
+      fw.allow({ name, ownerPath: this.node.path, source, sourcePrefixes, destination: `domain controller of ${site.node.id}`, destinationPrefixes: hosts([controller]), flows });
+    allow('lab-dc-from-members-tcp', 'domain members of every site', members, ['fe-to-dc-tcp', 'sql-to-dc-tcp', 'director-to-dc-tcp', 'mediation-to-dc-tcp', 'chat-to-dc-tcp', 'chat-sql-to-dc-tcp', 'file-store-to-dc-tcp', 'dc-to-dc-tcp']);
+    allow('lab-dc-from-members-udp', 'domain members of every site', members, ['fe-to-dc-udp', 'sql-to-dc-udp', 'director-to-dc-udp', 'mediation-to-dc-udp', 'chat-to-dc-udp', 'chat-sql-to-dc-udp', 'file-store-to-dc-udp', 'dc-to-dc-udp']);
+    allow('lab-dc-from-edge-dns-tcp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-dc-dns-tcp']);
+    allow('lab-dc-from-edge-dns-udp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-dc-dns-udp']);
+    allow('lab-dc-from-clients-tcp', 'connected networks (domain clients)', ['VirtualNetwork'], ['clients-to-dc-tcp']);
+    allow('lab-dc-from-clients-udp', 'connected networks (domain clients)', ['VirtualNetwork'], ['clients-to-dc-udp']);
   }
 
   /** The AD domain's A and CNAME records, which the AD-integrated zone must hold (it shadows the Azure private zone). */

@@ -9,6 +9,8 @@ import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
+import { cmsServers, forVersion, subnetsWithServers } from './flow-sources';
+import type { Prefixes } from '../azure/firewall';
 import { CentralSite } from './site';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -55,10 +57,6 @@ const KNOWN_PROPS = [
 ];
 
 const MEDIATION_SIP_PORT = 5070;
-/** Gateway SIP: 5067 TLS, 5068 TCP. */
-const GATEWAY_SIP_PORTS = ['5067-5068'];
-/** Audio media a Mediation server terminates without media bypass (the catalog's audio range). */
-const AUDIO_PORTS = ['49152-57500'];
 
 /**
  * A stand-alone Mediation pool: Mediation servers spread over the site's zones in the Mediation subnet,
@@ -135,28 +133,31 @@ export class MediationPool extends Construct {
     return [...prefixes];
   }
 
-  /** SIP 5070 from every site's Front End subnet, 5067/5068 and audio from the gateways, audio from clients. */
+  /**
+   * Into the Mediation subnet, flow by flow from the ports tables: SIP 5070 from the Front End
+   * subnets of every site, SIP and audio from the gateways, audio relayed by the A/V Edge, the
+   * Central Management store's pushes, and client audio from the connected networks.
+   */
   private allowTraffic(): void {
+    const d = this.deployment;
     const site = this.site;
     const fw = site.firewall(SubnetRole.MEDIATION);
     const destination = `${site.node.id} Mediation subnet`;
     const gateways = `PSTN gateways of ${this.node.id}`;
-    const common = { ownerPath: this.node.path, destination, protocol: 'Tcp' as const };
-    this.deployment.sites.forEach((other) => {
-      fw.allow({
-        ...common,
-        ownerPath: site.node.path,
-        name: `mediation-from-front-end-${other.node.id}`,
-        source: `${other.node.id} Front End subnet`,
-        sourcePrefixes: [other.subnetPrefix(SubnetRole.FRONT_END)],
-        ports: [MEDIATION_SIP_PORT],
-      });
-    });
-    fw.allow({ ...common, name: `${this.node.id}-gateways-sip`, source: gateways, sourcePrefixes: this.gatewayPrefixes, ports: GATEWAY_SIP_PORTS });
-    for (const protocol of ['Tcp', 'Udp'] as const) {
-      fw.allow({ ...common, protocol, name: `${this.node.id}-gateways-media-${protocol.toLowerCase()}`, source: gateways, sourcePrefixes: this.gatewayPrefixes, ports: AUDIO_PORTS });
-      fw.allow({ ...common, ownerPath: site.node.path, protocol, name: `mediation-clients-media-${protocol.toLowerCase()}`, source: 'deployment networks (clients)', sourcePrefixes: ['VirtualNetwork'], ports: AUDIO_PORTS });
-    }
+    const shared = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
+      fw.allow({ name, ownerPath: site.node.path, source, sourcePrefixes, destination, flows: forVersion(d.productVersion, flows) });
+    const own = (name: string, flows: readonly string[]) =>
+      fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: gateways, sourcePrefixes: this.gatewayPrefixes, destination, flows: forVersion(d.productVersion, flows) });
+    shared('mediation-from-front-ends', 'Front End subnets of every site', subnetsWithServers(d, SubnetRole.FRONT_END), ['fe-to-mediation-sip']);
+    shared('mediation-from-edge-internal-tcp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-mediation-audio-tcp']);
+    shared('mediation-from-edge-internal-udp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-mediation-audio-udp']);
+    shared('mediation-from-cms-tcp', 'Central Management store pool and its standby', cmsServers(d), ['cms-to-servers-smb-mediation']);
+    shared('mediation-from-cms-udp', 'Central Management store pool and its standby', cmsServers(d), ['cms-to-servers-sql-browser-mediation']);
+    shared('mediation-clients-media-tcp', 'connected networks (clients)', ['VirtualNetwork'], ['clients-to-mediation-audio-tcp']);
+    shared('mediation-clients-media-udp', 'connected networks (clients)', ['VirtualNetwork'], ['clients-to-mediation-audio-udp']);
+    own('gateways-sip', ['pstn-to-mediation-sip']);
+    own('gateways-media-tcp', ['pstn-to-mediation-audio-tcp']);
+    own('gateways-media-udp', ['pstn-to-mediation-audio-udp']);
   }
 
   contribute(parts: ModelParts): void {

@@ -10,6 +10,7 @@ import { SubnetRole } from '../model/network';
 import { SqlServers } from '../azure/sql';
 import { BackEndMode, SqlEdition } from '../enums';
 import { ServerRole } from '../model/topology';
+import { forVersion } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { optionalBoolean, optionalVmSize } from './validate-input';
@@ -75,12 +76,12 @@ export class MirroredBackEnd extends SqlBackEnd {
     fw.allow({
       name: `${this.node.id}-mirroring`,
       ownerPath: this.node.path,
-      source: `principal and mirror of ${this.node.id}`,
-      sourcePrefixes: partners,
+      // The witness connects to the partners' endpoints too (every instance of a session talks to the others).
+      source: this.witnessSql ? `principal, mirror and witness of ${this.node.id}` : `principal and mirror of ${this.node.id}`,
+      sourcePrefixes: all.map((s) => `${s.privateIp}/32`),
       destination: `principal and mirror of ${this.node.id}`,
       destinationPrefixes: partners,
-      protocol: 'Tcp',
-      ports: [MIRRORING_PORT],
+      flows: forVersion(deployment.productVersion, ['back-end-mirroring']),
     });
     if (this.witnessSql) {
       fw.allow({
@@ -90,8 +91,7 @@ export class MirroredBackEnd extends SqlBackEnd {
         sourcePrefixes: partners,
         destination: `witness of ${this.node.id}`,
         destinationPrefixes: this.witnessSql.servers.map((s) => `${s.privateIp}/32`),
-        protocol: 'Tcp',
-        ports: [WITNESS_PORT],
+        flows: forVersion(deployment.productVersion, ['back-end-mirroring-witness']),
       });
     }
 

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { SubnetRole } from '../model/network';
 import { peerSites } from './peering';
 import { SfbDeployment } from './deployment';
+import { hosts } from './flow-sources';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
 import { rejectUnknownProps, requireConstruct } from './validate-input';
@@ -12,12 +13,6 @@ export interface PairedPoolsProps {
   /** The other pool of the pair (its backup pool and backup registrar). */
   readonly backup: FrontEndPool;
 }
-
-/**
- * Server-to-server ports between the Front Ends of paired pools (catalog ports table): SIP 5061,
- * inter-server HTTPS 444, web services 443 and DCOM 135 (user moves and replication).
- */
-const INTER_POOL_TCP_PORTS = [135, 443, 444, 5061];
 
 /**
  * Two Front End pools that back each other up (Topology Builder: Resiliency, Associated Backup
@@ -51,33 +46,26 @@ export class PairedPools extends Construct {
     scope.register(this);
   }
 
-  /** Opens what `from`'s Front Ends need towards `to`: SMB to its file store (FILE-4, PAIR-11) and the inter-pool ports. */
+  /**
+   * Opens what `from`'s Front Ends need towards `to` beyond what every Front End subnet already
+   * accepts from every Front End (SIP, HTTPS, inter-pool 4443: FrontEndPool): SMB for the Backup
+   * Service to `to`'s file store (FILE-4, PAIR-11; `fe-to-paired-file-store-smb`).
+   */
   private allowBackupTraffic(from: FrontEndPool, to: FrontEndPool): void {
-    const source = from.site;
     if (to.fileStore) {
-      to.fileStore.allowSmbFrom(source, `Backup Service of paired pool ${from.fqdn}`);
-    } else {
-      // Standard Edition: the store is the server's local share.
-      to.site.firewall(SubnetRole.FRONT_END).allow({
-        name: `backup-smb-from-${source.node.id}-front-end`,
-        ownerPath: this.node.path,
-        source: `${source.node.id} Front End subnet`,
-        sourcePrefixes: [source.subnetPrefix(SubnetRole.FRONT_END)],
-        destination: `${to.site.node.id} Front End subnet`,
-        protocol: 'Tcp',
-        ports: [445],
-        description: `SMB for the Backup Service from paired pools in ${source.node.id}`,
-      });
+      to.fileStore.allowSmbFrom(from, 'fe-to-paired-file-store-smb', `Backup Service of paired pool ${from.fqdn}`);
+      return;
     }
+    // Standard Edition: the store is the server's local share.
     to.site.firewall(SubnetRole.FRONT_END).allow({
-      name: `paired-pool-from-${source.node.id}-front-end`,
+      name: `backup-smb-from-${from.site.node.id}-${from.node.id}`,
       ownerPath: this.node.path,
-      source: `${source.node.id} Front End subnet`,
-      sourcePrefixes: [source.subnetPrefix(SubnetRole.FRONT_END)],
-      destination: `${to.site.node.id} Front End subnet`,
-      protocol: 'Tcp',
-      ports: INTER_POOL_TCP_PORTS,
-      description: `SIP and HTTPS between paired pools from ${source.node.id}`,
+      source: `Front End servers of ${from.node.path}`,
+      sourcePrefixes: hosts(from.servers.servers),
+      destination: `local share of ${to.fqdn}`,
+      destinationPrefixes: hosts(to.servers.servers),
+      flows: ['fe-to-paired-file-store-smb'],
+      description: `SMB for the Backup Service from paired pool ${from.fqdn}`,
     });
   }
 

@@ -12,6 +12,7 @@ import { BACK_END_KINDS, IBackEnd, isBackEnd } from './back-end';
 import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
+import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
 import { CentralSite } from './site';
 import { optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -226,48 +227,47 @@ export class StretchedPersistentChatPool extends Construct {
     return this.primarySite === this.secondarySite ? [this.primarySite] : [this.primarySite, this.secondarySite];
   }
 
+  /**
+   * Flow by flow from the ports tables: SIP (5041) and WCF (881) from the Front End subnets of every
+   * site, the File Transfer Service (443) from clients, the pool's servers to each other (8011, across
+   * both data centers), the Central Management store's pushes, SQL from the pool's servers to its
+   * databases, mirroring and log shipping between the databases, and SMB to the log-shipping share.
+   */
   private allowTraffic(): void {
+    const d = this.deployment;
     const owner = this.node.path;
-    const chatPrefixes = this.sites.map((s) => s.subnetPrefix(SubnetRole.PERSISTENT_CHAT));
-    const chatSource = this.sites.map((s) => `${s.node.id} Persistent Chat subnet`).join(', ');
+    const chatServers = hosts([...(this.primaryServers?.servers ?? []), ...(this.secondaryServers?.servers ?? [])]);
+    const chatSource = `servers of ${this.fqdn}`;
+    const flows = (keys: readonly string[]) => forVersion(d.productVersion, keys);
     for (const site of this.sites) {
       const fw = site.firewall(SubnetRole.PERSISTENT_CHAT);
       const destination = `${site.node.id} Persistent Chat subnet`;
-      // SIP (MTLS 5041) and WCF (881) from the Front Ends of every site: users of any pool reach the chat pool through their Front End.
-      this.deployment.sites.forEach((from) =>
-        fw.allow({
-          name: `pchat-${this.node.id}-from-${from.node.id}-front-end`,
-          ownerPath: owner,
-          source: `${from.node.id} Front End subnet`,
-          sourcePrefixes: [from.subnetPrefix(SubnetRole.FRONT_END)],
-          destination,
-          protocol: 'Tcp',
-          ports: [5041, 881],
-        }),
-      );
-      // Server-to-server inside the pool, across both data centers.
-      fw.allow({ name: `pchat-${this.node.id}-pool`, ownerPath: owner, source: chatSource, sourcePrefixes: chatPrefixes, destination, protocol: 'Tcp', ports: [8011] });
+      fw.allow({ name: `pchat-${this.node.id}-from-front-ends`, ownerPath: owner, source: 'Front End subnets of every site', sourcePrefixes: subnetsWithServers(d, SubnetRole.FRONT_END), destination, flows: flows(['fe-to-chat-sip', 'fe-to-chat-wcf']) });
+      fw.allow({ name: `pchat-${this.node.id}-pool`, ownerPath: owner, source: chatSource, sourcePrefixes: chatServers, destination, flows: flows(['chat-pool-internal']) });
+      fw.allow({ name: `pchat-${this.node.id}-file-transfer`, ownerPath: owner, source: 'connected networks (clients)', sourcePrefixes: ['VirtualNetwork'], destination, flows: flows(['clients-to-chat-file-transfer']) });
+      fw.allow({ name: 'pchat-from-cms-tcp', ownerPath: site.node.path, source: 'Central Management store pool and its standby', sourcePrefixes: cmsServers(d), destination, flows: flows(['cms-to-servers-smb-chat']) });
+      fw.allow({ name: 'pchat-from-cms-udp', ownerPath: site.node.path, source: 'Central Management store pool and its standby', sourcePrefixes: cmsServers(d), destination, flows: flows(['cms-to-servers-sql-browser-chat']) });
     }
     if (this.backEnd) {
       this.backEnd.site.firewall(SubnetRole.BACK_END).allow({
         name: `pchat-${this.node.id}-sql-from-chat`,
         ownerPath: owner,
         source: chatSource,
-        sourcePrefixes: chatPrefixes,
-        destination: `${this.backEnd.site.node.id} Back End subnet`,
-        protocol: 'Tcp',
-        ports: [1433],
+        sourcePrefixes: chatServers,
+        destination: `SQL servers and store of ${this.backEnd.node.path}`,
+        destinationPrefixes: () => this.backEnd!.sqlAddresses(),
+        flows: flows(['chat-to-chat-sql']),
       });
       return;
     }
-    const sqlIps = this.databaseServers.map((d) => `${d.server.privateIp}/32`);
+    const sqlIps = this.databaseServers.map((db) => `${db.server.privateIp}/32`);
     for (const site of this.sites) {
-      const here = this.databaseServers.filter((d) => d.site === site).map((d) => `${d.server.privateIp}/32`);
+      const here = this.databaseServers.filter((db) => db.site === site).map((db) => `${db.server.privateIp}/32`);
       const fw = site.firewall(SubnetRole.BACK_END);
       const destination = `${site.node.id} Persistent Chat SQL servers`;
-      fw.allow({ name: `pchat-${this.node.id}-sql-from-chat`, ownerPath: owner, source: chatSource, sourcePrefixes: chatPrefixes, destination, destinationPrefixes: here, protocol: 'Tcp', ports: [1433] });
-      // SQL between the pool's SQL servers: mirroring (5022, witness 7022) and log-shipping monitoring (1433), both ways across the sites.
-      fw.allow({ name: `pchat-${this.node.id}-sql-between`, ownerPath: owner, source: `${this.node.id} SQL servers`, sourcePrefixes: sqlIps, destination, destinationPrefixes: here, protocol: 'Tcp', ports: [1433, 5022, 7022] });
+      fw.allow({ name: `pchat-${this.node.id}-sql-from-chat`, ownerPath: owner, source: chatSource, sourcePrefixes: chatServers, destination, destinationPrefixes: here, flows: flows(['chat-to-chat-sql']) });
+      // Between the pool's SQL servers, both ways across the sites: mirroring (5022, witness 7022) and log shipping (1433).
+      fw.allow({ name: `pchat-${this.node.id}-sql-between`, ownerPath: owner, source: `${this.node.id} SQL servers`, sourcePrefixes: sqlIps, destination, destinationPrefixes: here, flows: flows(['chat-sql-mirroring', 'chat-sql-log-shipping-sql']) });
     }
     const share = this.logShippingShare!;
     this.secondarySite.firewall(share.subnet).allow({
@@ -277,8 +277,7 @@ export class StretchedPersistentChatPool extends Construct {
       sourcePrefixes: sqlIps,
       destination: `log-shipping share ${share.uncPath}`,
       destinationPrefixes: [`${share.server.privateIp}/32`],
-      protocol: 'Tcp',
-      ports: [445],
+      flows: flows(['chat-sql-log-shipping-share']),
     });
   }
 

@@ -155,6 +155,9 @@ export class CentralSite extends Construct implements SitePlacement {
           subnetId: this.subnetIds.get(role)!,
           subnetPrefix: cidrToString(cidr),
           label: `${this.node.id}/${role}`,
+          ownerPath: this.node.path,
+          deploymentNetworks: () => this.deployment.sites.all.map((s) => s.addressSpace),
+          resolve: (text) => this.deployment.addresses.resolve(text),
         }),
       );
     }

@@ -3,8 +3,9 @@ import { Construct } from 'constructs';
 import { SubnetRole } from '../model/network';
 import { TerraformOutput } from '../cdktf';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
-import { BackEndModel } from '../model/topology';
-import { IBackEnd } from './back-end';
+import { BackEndModel, ServerRole } from '../model/topology';
+import { IBackEnd, PoolWithServers } from './back-end';
+import { hosts } from './flow-sources';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
@@ -48,6 +49,8 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
   /** Computer-name prefix of the SQL servers. */
   readonly namePrefix: string;
   private store?: string;
+  /** Addresses of the store (listener, cluster network name, principal or server), as published. */
+  private readonly storeAddresses: string[] = [];
 
   protected constructor(scope: CentralSite, id: string, construct: string, props: SqlBackEndProps, known: readonly string[], defaultEdition: SqlEdition) {
     super(scope, id);
@@ -91,6 +94,7 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
 
   protected publishStore(fqdn: string, ip: string): void {
     this.store = fqdn.toLowerCase();
+    this.storeAddresses.push(ip);
     this.deployment.dns.addA('private', this.store, [ip]);
     this.output('sql-store-fqdn', 'sql_store_fqdn', this.store, `SQL store FQDN of back end ${this.node.path}: enter it in Topology Builder as the pool's SQL Server store.`);
   }
@@ -102,17 +106,26 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
     return out;
   }
 
-  /** Opens SQL (1433) from the pool's Front End subnet to the Back End subnet. */
-  attachPool(pool: Construct & { readonly site: CentralSite }): void {
-    this.site.firewall(SubnetRole.BACK_END).allow({
-      name: `sql-from-${pool.site.node.id}-front-end`,
-      ownerPath: this.node.path,
-      source: `${pool.site.node.id} Front End subnet`,
-      sourcePrefixes: [pool.site.subnetPrefix(SubnetRole.FRONT_END)],
-      destination: `${this.site.node.id} Back End subnet`,
-      protocol: 'Tcp',
-      ports: [1433],
-    });
+  /**
+   * Opens SQL (1433, and SQL Browser 1434/UDP) from the pool's Front End servers to the back end's
+   * servers and store address. Only the pool's own servers: other pools have their own stores.
+   */
+  attachPool(pool: PoolWithServers): void {
+    const fw = this.site.firewall(SubnetRole.BACK_END);
+    const name = `${pool.site.node.id}-${pool.node.id}`;
+    // The back end's own SQL servers and its store address (an AlwaysOn listener or FCI network name is a
+    // floating-IP load balancer address, the destination the NSG sees), not the whole subnet.
+    const common = { ownerPath: this.node.path, source: `Front End servers of ${pool.node.path}`, sourcePrefixes: hosts(pool.servers.servers), destination: `SQL servers and store of ${this.node.id}`, destinationPrefixes: () => this.sqlAddresses() };
+    fw.allow({ ...common, name: `sql-from-${name}`, flows: ['fe-to-back-end-sql'] });
+    fw.allow({ ...common, name: `sql-browser-from-${name}`, flows: ['fe-to-back-end-sql-browser'] });
+  }
+
+  sqlAddresses(): string[] {
+    return [
+      // A mirroring witness holds no data: pools never connect to it.
+      ...hosts(this.deployment.servers.all.filter((s) => s.model.path.startsWith(`${this.node.path}/`) && s.model.role !== ServerRole.SQL_WITNESS)),
+      ...hosts(this.storeAddresses.map((privateIp) => ({ privateIp }))),
+    ];
   }
 
   abstract contribute(parts: ModelParts): void;

@@ -330,6 +330,10 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
     source: WINDOWS_PORTS, when: ['always-on'], scope: 'same-pool',
   },
   { key: 'back-end-cluster-tcp-fci', from: 'back-end-sql', to: 'back-end-sql', protocol: 'Tcp', ports: ['135', '445', '3343', '49152-65535'], purpose: 'Failover cluster RPC, SMB and join traffic between failover cluster instance nodes', source: WINDOWS_PORTS, when: ['failover-cluster'], scope: 'same-pool' },
+  {
+    key: 'file-store-dfs-replication', from: 'file-store', to: 'file-store', protocol: 'Tcp', ports: ['135', '445', '49152-65535'], purpose: 'DFS Replication (RPC endpoint mapper, dynamic RPC) and SMB between the file servers of one DFS file store',
+    source: WINDOWS_PORTS, scope: 'same-pool', note: 'The library builds the file store as a DFS pair; the service overview lists DFSR over RPC (135 and the dynamic range) and SMB 445. Not an SfB page.',
+  },
   { key: 'fe-to-file-store-smb', from: 'front-end', to: 'file-store', protocol: 'Tcp', ports: ['445'], purpose: 'SMB to the pool\'s file store', source: FE_DR, scope: 'own-pool', note: 'The page names SMB 445 from each Front End to the file store; a pool uses its own store every day.' },
 
   // ---------------------------------------------------------------------------------------------
@@ -428,6 +432,15 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
   { key: 'clients-to-dc-tcp', from: 'internal-clients', to: 'domain-controller', protocol: 'Tcp', ports: ['53', '88', '135', '389', '445', '464', '636', '3268', '3269', '49152-65535'], purpose: 'Domain clients to the lab domain controllers', source: AD_PORTS, when: ['lab'] },
   { key: 'clients-to-dc-udp', from: 'internal-clients', to: 'domain-controller', protocol: 'Udp', ports: ['53', '88', '123', '389', '464'], purpose: 'Domain clients to the lab domain controllers', source: AD_PORTS, when: ['lab'] },
 ];
+
+const BY_KEY = new Map(DOCUMENTED_FLOWS.map((f) => [f.key, f]));
+
+/** A documented flow by key; throws for a key the list does not have. */
+export function documentedFlow(key: string): DocumentedFlow {
+  const f = BY_KEY.get(key);
+  if (!f) throw new Error(`no documented flow "${key}" in lib/model/documented-flows.ts`);
+  return f;
+}
 
 /** The flows that hold for a product version and a set of conditions. */
 export function flowsFor(version: ProductVersion, conditions: ReadonlySet<FlowCondition>): DocumentedFlow[] {

@@ -1,5 +1,12 @@
-/** Whether the model's NSG flows admit a connection: the one meaning of "reachable" every rule uses. */
-import { cidrContains, ipToInt, portRange, rangeOf } from './network';
+/**
+ * Whether the model's NSG rules admit a connection: the one meaning of "reachable" every rule uses,
+ * and the one Azure enforces. The destination's subnet picks the NSG; its rules are evaluated in
+ * priority order and the first that matches decides, allow or deny; when none matches, Azure's default
+ * inbound rules decide (AllowVnetInBound 65000, AllowAzureLoadBalancerInBound 65001, DenyAllInBound
+ * 65500: MicrosoftDocs/azure-docs articles/virtual-network/network-security-groups-overview.md,
+ * "Default security rules").
+ */
+import { cidrContains, ipToInt, parseCidr, portRange, rangeOf, SubnetRole, subnetCidr, cidrToString } from './network';
 import { FlowModel, SiteModel, TopologyModel } from './topology';
 
 export { cidrContains };
@@ -16,53 +23,72 @@ export function sitesPeered(model: TopologyModel, a: string, b: string): boolean
   return a === b || peeredSites(model, a).some((s) => s.path === b);
 }
 
-/** An address range as numbers, parsed once. */
+/** An address range `[first, end)` as numbers. */
 type Range = readonly [number, number];
 
-/** An inbound flow with its prefixes and ports resolved to numbers, as seen from its site's NSG. */
-interface CompiledFlow {
+/** Where Azure's health probes and the host's services come from (the AzureLoadBalancer tag). */
+export const AZURE_HOST_IP = '168.63.129.16';
+
+/** Ranges that are not the Internet tag: private, shared, link-local and loopback space, and the host IP. */
+const NOT_INTERNET = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16', '127.0.0.0/8', `${AZURE_HOST_IP}/32`, '0.0.0.0/8', '224.0.0.0/3'];
+
+/** The complement of `holes` in the IPv4 space, as sorted ranges. */
+function complement(holes: readonly string[]): Range[] {
+  const sorted = holes.map((h) => rangeOf(h)!).sort((a, b) => a[0] - b[0]);
+  const out: Range[] = [];
+  let at = 0;
+  for (const [lo, hi] of sorted) {
+    if (lo > at) out.push([at, lo]);
+    at = Math.max(at, hi);
+  }
+  if (at < 2 ** 32) out.push([at, 2 ** 32]);
+  return out;
+}
+
+const INTERNET_RANGES = complement(NOT_INTERNET);
+
+/**
+ * The ranges a prefix or service tag stands for, as seen from an NSG. `virtualNetwork` is what the
+ * VirtualNetwork tag covers there: the NSG's own and peered sites, the networks connected to them
+ * (the model does not know those: none), and the host's virtual IP.
+ */
+export function tagRanges(prefix: string, virtualNetwork: readonly string[]): Range[] {
+  if (prefix === '*' || prefix === 'Any' || prefix === '0.0.0.0/0') return [[0, 2 ** 32]];
+  if (prefix === 'Internet') return INTERNET_RANGES;
+  if (prefix === 'AzureLoadBalancer') return [rangeOf(`${AZURE_HOST_IP}/32`)!];
+  if (prefix === 'VirtualNetwork') return [...virtualNetwork, `${AZURE_HOST_IP}/32`].flatMap((p) => (rangeOf(p) ? [rangeOf(p)!] : []));
+  const r = rangeOf(prefix);
+  return r ? [r] : [];
+}
+
+/** A rule with its prefixes and ports resolved to numbers, as seen from its NSG. */
+interface CompiledRule {
   readonly flow: FlowModel;
-  readonly protocol: FlowModel['protocol'];
-  readonly ports: readonly Range[];
+  readonly ports: readonly (readonly [number, number])[];
   readonly sources: readonly Range[];
   readonly destinations: readonly Range[];
 }
 
-/** FILE-4 and PAIR-11 ask about every Front End and server pair: compile each model's flows once. */
-const compiled = new WeakMap<TopologyModel, Map<string, CompiledFlow[]>>();
+/** FILE-4 and PAIR-11 ask about every Front End and server pair: compile each model's NSGs once. */
+const compiled = new WeakMap<TopologyModel, Map<string, CompiledRule[]>>();
 
-function compiledFlows(model: TopologyModel, site: SiteModel): CompiledFlow[] {
-  let bySite = compiled.get(model);
-  if (!bySite) {
-    bySite = new Map();
-    compiled.set(model, bySite);
+function compiledRules(model: TopologyModel, site: SiteModel, nsg: string): CompiledRule[] {
+  let byNsg = compiled.get(model);
+  if (!byNsg) {
+    byNsg = new Map();
+    compiled.set(model, byNsg);
   }
-  let flows = bySite.get(site.path);
-  if (!flows) {
-    const ranges = (prefixes: readonly string[]) =>
-      prefixes.flatMap((p) => expand(model, site, p)).flatMap((c) => {
-        const r = rangeOf(c);
-        return r ? [r] : [];
-      });
-    flows = model.flows
-      .filter((f) => f.direction === 'Inbound' && f.nsg.startsWith(`${site.name}/`))
-      .map((f) => ({
-        flow: f,
-        protocol: f.protocol,
-        ports: f.ports.map(portRange),
-        sources: ranges(f.sourcePrefixes),
-        destinations: ranges(f.destinationPrefixes),
-      }));
-    bySite.set(site.path, flows);
+  let rules = byNsg.get(nsg);
+  if (!rules) {
+    const vnet = [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
+    const ranges = (prefixes: readonly string[]) => prefixes.flatMap((p) => tagRanges(p, vnet));
+    rules = model.flows
+      .filter((f) => f.direction === 'Inbound' && f.nsg === nsg)
+      .sort((a, b) => a.priority - b.priority)
+      .map((f) => ({ flow: f, ports: f.ports.map(portRange), sources: ranges(f.sourcePrefixes), destinations: ranges(f.destinationPrefixes) }));
+    byNsg.set(nsg, rules);
   }
-  return flows;
-}
-
-/** The address prefixes a prefix or service tag stands for, as seen from an NSG in `site`. */
-function expand(model: TopologyModel, site: SiteModel, prefix: string): string[] {
-  if (prefix === '*' || prefix === 'Any') return ['0.0.0.0/0'];
-  if (prefix === 'VirtualNetwork') return [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
-  return [prefix];
+  return rules;
 }
 
 export interface Connection {
@@ -72,18 +98,95 @@ export interface Connection {
   readonly port: number;
 }
 
-/** The inbound flow of the destination's site that admits a connection, if any. */
-export function admittingFlow(model: TopologyModel, c: Connection): FlowModel | undefined {
-  const site = model.sites.find((s) => cidrContains(s.addressSpace, c.destinationIp));
-  if (!site) return undefined;
+interface SubnetRange {
+  readonly site: SiteModel;
+  readonly role: SubnetRole;
+  readonly nsg: string;
+  readonly range: Range;
+}
+
+const subnetRanges = new WeakMap<TopologyModel, SubnetRange[]>();
+
+/** Every subnet of every site as a numeric range, computed once per model. */
+function subnetsOfModel(model: TopologyModel): SubnetRange[] {
+  let list = subnetRanges.get(model);
+  if (!list) {
+    list = model.sites.flatMap((site) => {
+      const space = parseCidr(site.addressSpace);
+      if (typeof space === 'string') return [];
+      return Object.values(SubnetRole).map((role) => ({ site, role, nsg: `${site.name}/${role}`, range: rangeOf(cidrToString(subnetCidr(space, role)))! }));
+    });
+    subnetRanges.set(model, list);
+  }
+  return list;
+}
+
+/** The site and subnet role (the NSG label `site/role`) an address belongs to. */
+export function subnetOf(model: TopologyModel, ip: string): { site: SiteModel; role: SubnetRole; nsg: string } | undefined {
+  const x = ipToInt(ip);
+  const hit = subnetsOfModel(model).find((s) => x >= s.range[0] && x < s.range[1]);
+  return hit ? { site: hit.site, role: hit.role, nsg: hit.nsg } : undefined;
+}
+
+/** Azure's default inbound rules, as flows of an NSG (what decides when no rule of ours matches). */
+function azureDefault(nsg: string, name: string, priority: number, access: 'Allow' | 'Deny', source: string): FlowModel {
+  return { path: '', name, source, sourcePrefixes: [source], destination: '*', destinationPrefixes: ['*'], protocol: '*', ports: ['*'], nsg, priority, direction: 'Inbound', access, reference: 'MicrosoftDocs/azure-docs: articles/virtual-network/network-security-groups-overview.md' };
+}
+
+/**
+ * The rule that decides a connection: the first of the destination subnet's NSG rules (in priority
+ * order) that matches it, else Azure's default rule. Undefined for a destination in no site.
+ */
+export function decidingRule(model: TopologyModel, c: Connection): FlowModel | undefined {
+  const where = subnetOf(model, c.destinationIp);
+  if (!where) return undefined;
+  const { site, nsg } = where;
   const src = ipToInt(c.sourceIp);
   const dst = ipToInt(c.destinationIp);
   const within = (ranges: readonly Range[], x: number) => ranges.some(([lo, hi]) => x >= lo && x < hi);
-  return compiledFlows(model, site).find(
+  const hit = compiledRules(model, site, nsg).find(
     (f) =>
-      (f.protocol === '*' || f.protocol === c.protocol) &&
+      (f.flow.protocol === '*' || f.flow.protocol === c.protocol) &&
       f.ports.some(([lo, hi]) => c.port >= lo && c.port <= hi) &&
       within(f.sources, src) &&
       within(f.destinations, dst),
-  )?.flow;
+  );
+  if (hit) return hit.flow;
+  const vnet = [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
+  if (within(tagRanges('VirtualNetwork', vnet), src)) return azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork');
+  if (within(tagRanges('AzureLoadBalancer', vnet), src)) return azureDefault(nsg, 'AllowAzureLoadBalancerInBound', 65001, 'Allow', 'AzureLoadBalancer');
+  return azureDefault(nsg, 'DenyAllInBound', 65500, 'Deny', '*');
+}
+
+/**
+ * The rule that admits a connection (one of ours, or Azure's AllowVnetInBound when nothing of ours
+ * decides), or undefined when the connection is denied.
+ */
+export function admittingFlow(model: TopologyModel, c: Connection): FlowModel | undefined {
+  const rule = decidingRule(model, c);
+  return rule && (rule.access ?? 'Allow') === 'Allow' ? rule : undefined;
+}
+
+/**
+ * Whether anything at all passes from one address to another: the first rule that admits some port
+ * between them (ours in priority order, or Azure's default AllowVnetInBound), or undefined when a rule
+ * that denies every port and protocol between them comes first. Our NSGs deny only whole address
+ * ranges (no per-port denies), so a rule that admits some port is not shadowed by an earlier partial
+ * deny; the answer is exact for them.
+ */
+export function anyAdmittingFlow(model: TopologyModel, sourceIp: string, destinationIp: string): FlowModel | undefined {
+  const where = subnetOf(model, destinationIp);
+  if (!where) return undefined;
+  const { site, nsg } = where;
+  const src = ipToInt(sourceIp);
+  const dst = ipToInt(destinationIp);
+  const within = (ranges: readonly Range[], x: number) => ranges.some(([lo, hi]) => x >= lo && x < hi);
+  for (const f of compiledRules(model, site, nsg)) {
+    if (!within(f.sources, src) || !within(f.destinations, dst)) continue;
+    const everything = f.flow.protocol === '*' && f.ports.some(([lo, hi]) => lo === 0 && hi === 65535);
+    if ((f.flow.access ?? 'Allow') === 'Allow') return f.flow;
+    if (everything) return undefined;
+  }
+  const vnet = [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
+  return within(tagRanges('VirtualNetwork', vnet), src) ? azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork') : undefined;
 }

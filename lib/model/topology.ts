@@ -313,6 +313,12 @@ export interface FlowModel {
   readonly nsg: string;
   readonly priority: number;
   readonly direction: 'Inbound' | 'Outbound';
+  /** Allow unless said otherwise; the deny rules that close a subnet say `Deny`. */
+  readonly access?: 'Allow' | 'Deny';
+  /** Keys of the documented flows (lib/model/documented-flows.ts) the rule carries. */
+  readonly flowKeys?: readonly string[];
+  /** The page that requires a rule that is no product flow (Azure's own needs, the closing denies). */
+  readonly reference?: string;
 }
 
 export interface CredentialModel {

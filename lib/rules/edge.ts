@@ -5,6 +5,7 @@ import { admittingFlow } from '../model/flows';
 import { allFqdns, productName, shortName } from '../model/queries';
 import { EdgePoolModel, FrontEndPoolModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
+import { EDGE_PERIMETER_RULE } from './edge-perimeter';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const EDGE_DR = 'Edge Server disaster recovery in Lync Server 2013';
@@ -79,6 +80,7 @@ function srvGroups(m: TopologyModel): Map<string, TopologyModel['srvEntries'][nu
 const isWhole16 = (n: number) => Number.isInteger(n) && n >= 0 && n <= 65535;
 
 export const EDGE_RULES = [
+  EDGE_PERIMETER_RULE,
   rule('VER-4', Severity.ERROR, 'XMPP federation only in Lync Server 2013 and Skype for Business Server 2015', `${EDGE_ENV}; Topology Basics for Skype for Business Server`, (m) =>
     productProfile(m.productVersion).xmppFederation
       ? []
@@ -332,7 +334,6 @@ export const EDGE_STATUS: RuleStatus[] = [
   status('EDGE-10', RuleStatusKind.NOT_MODELLED, 'Which federation partners (OCS 2007, public IM) and which Exchange UM version the organization uses lies outside the topology; docs/edge.md lists the DNS load balancing failover limits.'),
   status('EDGE-13', RuleStatusKind.BY_CONSTRUCTION, 'The Edge internal NIC always has a static IPv4 address in the edge-internal subnet.'),
   status('EDGE-14', RuleStatusKind.NOT_MODELLED, 'The library issues no certificates; docs/edge.md lists the external certificate (same private key on every server of a pool) the operator requests.'),
-  status('EDGE-20', RuleStatusKind.BY_CONSTRUCTION, 'Edge servers sit in the perimeter and edge-internal subnets, each behind its own network security group (the external and internal firewalls), and the library joins no VM to a domain.'),
   status('EDGE-22', RuleStatusKind.BY_CONSTRUCTION, 'Every Edge pool has its entry, in priority order, in the one _sip._tls record set (SRV-1, SRV-3), so clients fail over without admin action.'),
   status('EDGE-23', RuleStatusKind.NOT_MODELLED, 'No limit on Edge pools per site is documented; the library does not count them and recommends one Edge pool per site (EDGE-4).'),
 ];

@@ -89,8 +89,18 @@ describe('AlwaysOnBackEnd', () => {
 
   test('opens 1433 from the pool, 5022 between replicas and the probe port from the load balancer', () => {
     const rules = resourcesOf(json, 'azurerm_network_security_rule');
-    expect(rules.find((r) => r.name === 'sql-from-west-front-end')).toMatchObject({ destination_port_range: '1433', source_address_prefix: '10.10.0.0/20' });
-    expect(rules.find((r) => r.name === 'backend-ag-endpoint')).toMatchObject({ destination_port_range: '5022' });
+    // To the replicas and the listener's floating address (what the NSG sees), not the whole subnet.
+    const lb = resourcesOf(json, 'azurerm_lb').find((l) => l.name === 'lbi-west-sqlwv-ag');
+    const replicaIps = resourcesOf(json, 'azurerm_network_interface').filter((n) => /west-sqlwv/.test(n.name)).map((n) => `${n.ip_configuration[0].private_ip_address}/32`);
+    expect(rules.find((r) => r.name === 'sql-from-west-pool')).toMatchObject({ destination_port_range: '1433' });
+    expect([...rules.find((r) => r.name === 'sql-from-west-pool').destination_address_prefixes].sort()).toEqual([...replicaIps, `${lb.frontend_ip_configuration[0].private_ip_address}/32`].sort());
+    expect(rules.find((r) => r.name === 'sql-from-west-pool').source_address_prefixes).toHaveLength(3);
+    // Between the replicas only: the AG endpoint and the failover cluster under it.
+    const ag = rules.find((r) => r.name === 'backend-ag-endpoint');
+    expect(ag).toMatchObject({ destination_port_range: '5022' });
+    expect(ag.source_address_prefixes).toEqual(ag.destination_address_prefixes);
+    expect(rules.find((r) => r.name === 'backend-cluster-udp')).toMatchObject({ destination_port_range: '3343', protocol: 'Udp' });
+    expect(rules.find((r) => r.name === 'backend-cluster-tcp').destination_port_ranges).toEqual(['135', '445', '3343', '49152-65535']);
     expect(rules.find((r) => r.name === 'backend-listener-probe')).toMatchObject({ destination_port_range: '59999', source_address_prefix: 'AzureLoadBalancer' });
   });
 

@@ -59,11 +59,12 @@ describe('DirectorPool', () => {
     testPool(north, 'pool');
     const flows = deployment.toModel().flows;
     const into = (nsg: string, name: string) => flows.find((f) => f.nsg === nsg && f.name === name);
+    // Front Ends to Directors: SIP and inter-server HTTPS (ports-and-protocols.md); Directors to Front Ends: also the web farm (80, 443) and 4443 (audit F8).
+    expect(into('west/director', 'director-from-front-ends')).toMatchObject({ ports: ['444', '5061'], sourcePrefixes: ['10.10.0.0/20', '10.20.0.0/20'] });
     for (const site of ['west', 'north']) {
-      expect(into('west/director', `director-from-front-end-${site}`)).toMatchObject({ ports: ['443', '444', '4443', '5061'], sourcePrefixes: [site === 'west' ? '10.10.0.0/20' : '10.20.0.0/20'] });
-      expect(into(`${site}/front-end`, 'front-end-from-directors-west')).toMatchObject({ ports: ['443', '444', '4443', '5061'], sourcePrefixes: [west.subnetPrefix('director' as never)] });
+      expect(into(`${site}/front-end`, 'front-end-from-directors')).toMatchObject({ ports: ['80', '443-444', '4443', '5061'], sourcePrefixes: [west.subnetPrefix('director' as never)] });
     }
-    expect(into('west/director', 'director-clients')?.ports).toEqual(['80', '443', '4443', '5061', '8080']);
+    expect(into('west/director', 'director-clients')).toMatchObject({ ports: ['80', '443', '4443', '5061', '8080'], sourcePrefixes: ['VirtualNetwork'] });
     expect(flows.some((f) => f.nsg === 'west/director' && f.sourcePrefixes.includes('Internet'))).toBe(false);
   });
 

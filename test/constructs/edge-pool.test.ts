@@ -131,7 +131,10 @@ describe('EdgePool network security', () => {
     const json = synthJson(stack);
     const internet = resourcesOf(json, 'azurerm_network_security_rule').filter((r) => sources(r).includes('Internet') || sources(r).includes('*'));
     const allowed = new Set(internet.flatMap((r) => ports(r).map((p) => `${r.protocol} ${p}`)));
-    expect([...allowed].sort()).toEqual(['Tcp 443', 'Tcp 50000-59999', 'Tcp 5061', 'Tcp 5269', 'Udp 3478', 'Udp 50000-59999']);
+    // Audit F1: no inbound 50000-59999. edge-environmental-requirements.md lists that range only from the
+    // A/V Edge to Any (outbound); Lync 2013 and later need it outbound only (lync-server-2013-determine-
+    // external-a-v-firewall-and-port-requirements.md); the inbound rows are for OCS 2007 federation.
+    expect([...allowed].sort()).toEqual(['Tcp 443', 'Tcp 5061', 'Tcp 5269', 'Udp 3478']);
     expect(internet.every((r) => r.network_security_group_name.includes('perimeter') && r.direction === 'Inbound')).toBe(true);
   });
 
@@ -148,11 +151,15 @@ describe('EdgePool network security', () => {
     const byName = Object.fromEntries(perimeter.map((r) => [r.name, r]));
     // External NIC configurations in order: access, webconf, av.
     const external = (service: number) => westEdge.servers.servers.map((s) => `${ipOf(deployment, s.nicAddresses[0][service])}/32`);
-    expect(ports(byName['edge-access-from-internet'])).toEqual(['443', '5061']);
+    expect(ports(byName['edge-access-from-internet'])).toEqual(['443']);
+    // Federation (5061) is published on every Edge pool once one pool has it (EDGE-16), to the Access Edge addresses.
+    expect(ports(byName['edge-federation-from-internet'])).toEqual(['5061']);
+    expect(byName['edge-federation-from-internet'].destination_address_prefixes).toEqual(external(0));
     expect(byName['edge-access-from-internet'].destination_address_prefixes).toEqual(external(0));
     expect(byName['edge-av-udp-from-internet'].destination_address_prefixes).toEqual(external(2));
     expect(new Set([...external(0), ...external(1), ...external(2)]).size).toBe(6);
-    expect(ports(byName['edge-av-udp-from-internet'])).toEqual(['3478', '50000-59999']);
+    expect(ports(byName['edge-av-udp-from-internet'])).toEqual(['3478']);
+    expect(ports(byName['edge-av-tcp-from-internet'])).toEqual(['443']);
   });
 
   test('lets the Front End subnets of both sites reach both Edge pools on the documented internal ports', () => {
@@ -161,17 +168,15 @@ describe('EdgePool network security', () => {
     const inEdgeSubnet = { north: /^10\.10\.(3[2-9]|4[0-7])\./, west: /^10\.20\.(3[2-9]|4[0-7])\./ };
     for (const site of ['north', 'west'] as const) {
       const rules = nsgRules(json, `${site}_firewall-edge-internal`);
-      for (const [fe, prefix] of [['north', '10.10.0.0/20'], ['west', '10.20.0.0/20']]) {
-        const tcp = rules.find((r) => r.name === `edge-tcp-from-${fe}-front-end`);
-        expect(sources(tcp)).toEqual([prefix]);
-        expect(ports(tcp)).toEqual(['443', '5061', '5062', '8057', '50001-50003']);
-        expect(tcp.destination_address_prefixes.every((p: string) => inEdgeSubnet[site].test(p))).toBe(true);
-        expect(ports(rules.find((r) => r.name === `edge-udp-from-${fe}-front-end`))).toEqual(['3478']);
-        expect(ports(rules.find((r) => r.name === `edge-xmpp-from-${fe}-front-end`))).toEqual(['23456']);
-      }
-      // Central Management Store replication only from the pool that hosts it (the first pool: north).
+      const tcp = rules.find((r) => r.name === 'edge-from-front-ends-tcp');
+      expect(sources(tcp)).toEqual(['10.10.0.0/20', '10.20.0.0/20']);
+      expect(ports(tcp)).toEqual(['443', '5061-5062', '8057', '50001-50003']);
+      expect(tcp.destination_address_prefixes.every((p: string) => inEdgeSubnet[site].test(p))).toBe(true);
+      expect(ports(rules.find((r) => r.name === 'edge-from-front-ends-udp'))).toEqual(['3478']);
+      expect(ports(rules.find((r) => r.name === 'edge-from-front-ends-xmpp'))).toEqual(['23456']);
+      // Central Management Store replication only from the pool that hosts it (the first pool: north; no pair here).
       const cms = rules.filter((r) => ports(r).includes('4443'));
-      expect(cms.map((r) => r.name)).toEqual(['edge-cms-from-north-pool']);
+      expect(cms.map((r) => r.name)).toEqual(['edge-cms-replication']);
       expect(sources(cms[0])).toEqual(serverIps(deployment, northPool.servers.servers).map((ip) => `${ip}/32`));
     }
   });
@@ -179,11 +184,9 @@ describe('EdgePool network security', () => {
   test('covers Front End subnets of sites created after the Edge pool', () => {
     const { stack, deployment } = twoSites();
     testPool(testSite(deployment, 'south'), 'pool');
-    const names = nsgRules(synthJson(stack), 'edge-internal').map((r) => r.name);
-    expect(names.filter((n) => n.includes('from-south-front-end')).sort()).toEqual([
-      'edge-tcp-from-south-front-end', 'edge-tcp-from-south-front-end', 'edge-udp-from-south-front-end', 'edge-udp-from-south-front-end',
-      'edge-xmpp-from-south-front-end', 'edge-xmpp-from-south-front-end',
-    ]);
+    const rules = nsgRules(synthJson(stack), 'edge-internal').filter((r) => /^edge-from-front-ends-(tcp|udp|xmpp)$/.test(r.name));
+    expect(rules).toHaveLength(6);
+    for (const r of rules) expect(sources(r)).toContain('10.30.0.0/20');
   });
 });
 

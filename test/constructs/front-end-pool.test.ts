@@ -1,4 +1,5 @@
 import { FrontEndPool, LoadBalancing, PoolEdition, ProductVersion } from '../../lib';
+import { portsCover } from '../../lib/model/network';
 import { resourcesOf, synthJson, testDeployment, testPool, testSite, ipOf, serverIps } from '../helpers';
 
 function enterprise(props: object = {}, zones?: string[]) {
@@ -70,21 +71,51 @@ describe('FrontEndPool (Enterprise)', () => {
     expect(resourcesOf(json, 'azurerm_lb_rule').map((r) => r.frontend_port)).toContain(5061);
   });
 
-  test('opens the Front End ports from the deployment networks and nothing from the Internet', () => {
+  test('opens server flows from the role subnets, client flows from the connected networks only, nothing from the Internet', () => {
     const { json } = enterprise();
     const rules = resourcesOf(json, 'azurerm_network_security_rule');
-    const frontEnd = rules.filter((r) => r.name.startsWith('front-end'));
-    expect(frontEnd.map((r) => r.source_address_prefix)).toEqual(['VirtualNetwork', 'VirtualNetwork', 'VirtualNetwork', 'VirtualNetwork']);
-    expect(frontEnd.find((r) => r.name === 'front-end-services')!.destination_port_ranges).toEqual(expect.arrayContaining(['5061', '443', '4443', '444', '445']));
+    const byName = (name: string) => rules.find((r) => r.name === name)!;
+    // Every Front End subnet of the deployment (one site here) reaches the servers' ports; 445 is not among them (CMS pool only).
+    expect(byName('front-end-from-front-ends')).toMatchObject({ source_address_prefix: '10.10.0.0/20', access: 'Allow' });
+    const serverPorts: string[] = byName('front-end-from-front-ends').destination_port_ranges;
+    for (const port of [5061, 443, 4443, 444, 135]) expect(portsCover(serverPorts, port)).toBe(true);
+    expect(portsCover(serverPorts, 445)).toBe(false);
+    // Client ports from VirtualNetwork come after the deny of the deployment's own networks.
+    const clients = byName('front-end-from-clients-tcp');
+    expect(clients.source_address_prefix).toBe('VirtualNetwork');
+    expect(clients.priority).toBeGreaterThan(byName('deny-deployment-networks').priority);
+    expect(byName('deny-deployment-networks')).toMatchObject({ access: 'Deny', source_address_prefix: '10.10.0.0/16' });
+    expect(byName('deny-virtual-network')).toMatchObject({ access: 'Deny', priority: 4096, source_address_prefix: 'VirtualNetwork' });
+    expect(byName('allow-azure-load-balancer')).toMatchObject({ access: 'Allow', priority: 4095, source_address_prefix: 'AzureLoadBalancer' });
     expect(rules.some((r) => r.source_address_prefix === 'Internet' || r.source_address_prefix === '*')).toBe(false);
     const priorities = rules.map((r) => `${r.network_security_group_name}:${r.priority}`);
     expect(new Set(priorities).size).toBe(priorities.length);
   });
 
-  test('opens SQL on the back end from the pool\'s subnet only', () => {
-    const { json } = enterprise();
+  test('opens Windows Fabric, the local user store and the MCU factory between the pool\'s own members only', () => {
+    const { json, pool, deployment } = enterprise();
+    const members = serverIps(deployment, pool.servers.servers).map((ip) => `${ip}/32`);
+    const rule = resourcesOf(json, 'azurerm_network_security_rule').find((r) => r.name === 'pool-pool-members')!;
+    expect(rule.source_address_prefixes).toEqual(members);
+    expect(rule.destination_address_prefixes).toEqual(members);
+    // WinFab 5090-5094, LYSS 5077, MCU Factory 9001, UCWA 5088/5089, PChat web manager 5095/5096 (service-port-bindings.md), merged.
+    expect(rule.destination_port_ranges).toEqual(['5077', '5088-5096', '9001']);
+  });
+
+  test('opens SQL on the back end from the pool\'s own servers only', () => {
+    const { json, pool, deployment } = enterprise();
     const sql = resourcesOf(json, 'azurerm_network_security_rule').find((r) => r.destination_port_range === '1433')!;
-    expect(sql.source_address_prefix).toBe('10.10.0.0/20');
+    expect(sql.source_address_prefixes).toEqual(serverIps(deployment, pool.servers.servers).map((ip) => `${ip}/32`));
+    // The standalone back end's one server is its store.
+    expect(sql.destination_address_prefix).toMatch(/^10\.10\.(1[6-9]|2\d|3[01])\.\d+\/32$/);
+  });
+
+  // Audit F7: ports-and-protocols.md, "Hardware Load Balancer Ports if Using Only Hardware Load
+  // Balancing": "Front End Server load balancer (if the pool also runs Mediation Server), 5070, TCP".
+  test('an HLB pool with collocated Mediation balances 5070; without collocated Mediation it does not', () => {
+    const ports = (props: object) => resourcesOf(enterprise({ sipLoadBalancing: LoadBalancing.HARDWARE, ...props }).json, 'azurerm_lb_rule').map((r) => r.frontend_port);
+    expect(ports({ collocatedMediation: true })).toContain(5070);
+    expect(ports({})).not.toContain(5070);
   });
 
   test('the first pool hosts the CMS by default, later ones do not', () => {

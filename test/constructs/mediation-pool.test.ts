@@ -40,8 +40,7 @@ describe('MediationPool', () => {
     const { deployment } = westWithMediation({ gatewayPrefixes: ['192.168.10.0/24'] });
     testPool(testSite(deployment, 'north'), 'pool');
     const flows = deployment.toModel().flows.filter((f) => f.nsg === 'west/mediation');
-    expect(flows.find((f) => f.name === 'mediation-from-front-end-west')).toMatchObject({ ports: ['5070'], sourcePrefixes: ['10.10.0.0/20'] });
-    expect(flows.find((f) => f.name === 'mediation-from-front-end-north')).toMatchObject({ ports: ['5070'], sourcePrefixes: ['10.20.0.0/20'] });
+    expect(flows.find((f) => f.name === 'mediation-from-front-ends')).toMatchObject({ ports: ['5070'], sourcePrefixes: ['10.10.0.0/20', '10.20.0.0/20'], flowKeys: ['fe-to-mediation-sip'] });
     expect(flows.find((f) => f.name === 'mediation-gateways-sip')).toMatchObject({ ports: ['5067-5068'], sourcePrefixes: ['192.168.10.0/24'], protocol: 'Tcp' });
     expect(flows.filter((f) => f.ports.includes('5067-5068')).map((f) => f.name)).toEqual(['mediation-gateways-sip']);
   });
@@ -69,19 +68,21 @@ describe('MediationPool', () => {
 });
 
 describe('FrontEndPool collocatedMediation', () => {
-  const mediationFlow = (collocated?: boolean) => {
+  const mediationFlows = (collocated?: boolean) => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment), 'pool', collocated === undefined ? {} : { collocatedMediation: collocated });
-    return deployment.toModel().flows.find((f) => f.nsg === 'west/front-end' && f.name === 'front-end-mediation');
+    return deployment.toModel().flows.filter((f) => f.nsg === 'west/front-end' && ['pool-collocated-mediation', 'pool-gateways-tcp'].includes(f.name));
   };
 
   test('defaults to false and opens no Mediation ports on the Front End subnet', () => {
-    expect(mediationFlow()).toBeUndefined();
-    expect(mediationFlow(false)).toBeUndefined();
+    expect(mediationFlows()).toEqual([]);
+    expect(mediationFlows(false)).toEqual([]);
   });
 
-  test('opens 5067-5068 (gateways) and 5070 (Front Ends) on the Front End subnet when set', () => {
-    expect(mediationFlow(true)).toMatchObject({ protocol: 'Tcp', ports: ['5067-5068', '5070'] });
+  test('opens 5070 (Front Ends) and 5067-5068 with audio (gateways, from the connected networks) to the pool when set', () => {
+    const [fromFrontEnds, fromGateways] = mediationFlows(true);
+    expect(fromFrontEnds).toMatchObject({ protocol: 'Tcp', ports: ['5070'], sourcePrefixes: ['10.10.0.0/20'] });
+    expect(fromGateways).toMatchObject({ protocol: 'Tcp', ports: ['5067-5068', '49152-57500'], sourcePrefixes: ['VirtualNetwork'] });
   });
 
   test('is recorded in the model', () => {

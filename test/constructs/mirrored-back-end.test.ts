@@ -37,9 +37,10 @@ describe('MirroredBackEnd', () => {
       const nic = resourcesOf(json, 'azurerm_network_interface').find((n) => n.name === `nic-${v.name}`);
       return `${nic.ip_configuration[0].private_ip_address}/32`;
     });
-    expect(rules.find((r) => r.name === 'backend-mirroring')).toMatchObject({ destination_port_range: '5022', source_address_prefixes: [p, m], destination_address_prefixes: [p, m] });
+    // The witness connects to the partners' endpoints too.
+    expect(rules.find((r) => r.name === 'backend-mirroring')).toMatchObject({ destination_port_range: '5022', source_address_prefixes: [p, m, w], destination_address_prefixes: [p, m] });
     expect(rules.find((r) => r.name === 'backend-mirroring-witness')).toMatchObject({ destination_port_range: '7022', source_address_prefixes: [p, m], destination_address_prefix: w });
-    expect(rules.find((r) => r.name === 'sql-from-west-front-end')).toMatchObject({ destination_port_range: '1433' });
+    expect(rules.find((r) => r.name === 'sql-from-west-pool')).toMatchObject({ destination_port_range: '1433' });
   });
 
   test('exposes the principal as the SQL store, in DNS and as outputs with the mirroring setup', () => {

@@ -1,3 +1,4 @@
+import { portsCover } from '../../lib/model/network';
 import { PairedPools, PairedPoolsProps, SfbDeployment } from '../../lib';
 import { resourcesOf, synthJson, testDeployment, testPool, testSite, serverIps } from '../helpers';
 
@@ -44,17 +45,19 @@ describe('PairedPools', () => {
     ]);
   });
 
-  test('opens SMB 445 to each file store from both pools and the inter-pool ports', () => {
+  test('opens SMB 445 to each file store from both pools\' servers; the inter-pool ports are every Front End subnet\'s', () => {
     const { stack, deployment } = testDeployment();
     const west = testPool(testSite(deployment, 'west'));
     const north = testPool(testSite(deployment, 'north'));
     new PairedPools(deployment, 'pair', { primary: west, backup: north });
     const rules = resourcesOf(synthJson(stack), 'azurerm_network_security_rule');
-    const smbFromNorthToWest = rules.find((r) => r.name === 'smb-file-store-from-north-front-end' && r.network_security_group_name.includes('contoso_west_firewall-infrastructure'));
-    expect(smbFromNorthToWest).toMatchObject({ source_address_prefix: '10.20.0.0/20', destination_port_range: '445', protocol: 'Tcp', access: 'Allow' });
+    const smbFromNorthToWest = rules.find((r) => r.name === 'smb-file-store-from-north-pool' && r.network_security_group_name.includes('contoso_west_firewall-infrastructure'));
+    expect(smbFromNorthToWest).toMatchObject({ destination_port_range: '445', protocol: 'Tcp', access: 'Allow' });
+    expect(smbFromNorthToWest.source_address_prefixes).toEqual(serverIps(deployment, north.servers.servers).map((ip) => `${ip}/32`));
     expect(smbFromNorthToWest.destination_address_prefixes).toEqual(serverIps(deployment, west.fileStore!.servers.servers).map((ip) => `${ip}/32`));
-    const interPool = rules.find((r) => r.name === 'paired-pool-from-west-front-end');
-    expect(interPool).toMatchObject({ source_address_prefix: '10.10.0.0/20', destination_address_prefix: '10.20.0.0/20', destination_port_ranges: ['135', '443', '444', '5061'] });
+    const interPool = rules.find((r) => r.name === 'front-end-from-front-ends' && r.network_security_group_name.includes('contoso_north_firewall-front-end'));
+    expect(interPool.source_address_prefixes).toEqual(['10.10.0.0/20', '10.20.0.0/20']);
+    for (const port of [135, 443, 444, 5061]) expect(portsCover(interPool.destination_port_ranges, port)).toBe(true);
   });
 
   test('records the pair in the model', () => {

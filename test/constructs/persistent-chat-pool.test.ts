@@ -116,21 +116,29 @@ describe('StretchedPersistentChatPool: network flows', () => {
   const model = chatTopology().deployment.toModel();
 
   test('allows 5041 and 881 from the Front End subnets of both sites into both chat subnets', () => {
-    for (const from of ['west', 'north']) {
-      const rules = nsgRule(json, `pchat-chat-from-${from}-front-end`);
-      expect(rules).toHaveLength(2);
-      for (const r of rules) expect(ports(r)).toEqual(['5041', '881']);
+    const rules = nsgRule(json, 'pchat-chat-from-front-ends');
+    expect(rules).toHaveLength(2);
+    for (const r of rules) {
+      expect(ports(r)).toEqual(['881', '5041']);
+      expect(sources(r)).toEqual(['10.10.0.0/20', '10.20.0.0/20']);
     }
-    expect(sources(nsgRule(json, 'pchat-chat-from-north-front-end')[0])).toEqual(['10.20.0.0/20']);
   });
 
-  test('allows 8011 between the chat servers across the two sites', () => {
+  test('allows 8011 between the chat servers across the two sites (the servers, not their subnets)', () => {
+    const chatIps = model.chatPools[0].servers.map((s) => `${s.nics[0].privateIp}/32`);
     const rules = nsgRule(json, 'pchat-chat-pool');
     expect(rules).toHaveLength(2);
     for (const r of rules) {
       expect(ports(r)).toEqual(['8011']);
-      expect(sources(r)).toEqual(['10.10.64.0/20', '10.20.64.0/20']);
+      expect(sources(r)).toEqual(chatIps);
     }
+  });
+
+  // Audit F6: ports-and-protocols.md, "Persistent Chat Front End Server, Persistent Chat File Transfer Service, 443, TCP (TLS)".
+  test('allows the File Transfer Service (443) from the connected client networks into both chat subnets', () => {
+    const rules = nsgRule(json, 'pchat-chat-file-transfer');
+    expect(rules).toHaveLength(2);
+    for (const r of rules) expect(r).toMatchObject({ destination_port_range: '443', source_address_prefix: 'VirtualNetwork', protocol: 'Tcp' });
   });
 
   test('allows 1433, 5022 and 7022 between the SQL servers of both sites', () => {

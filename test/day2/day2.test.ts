@@ -64,12 +64,17 @@ describe('day 2 on the reference topology', () => {
     expect(diff.removed).toEqual([]);
     expect(diff.added.length).toBeGreaterThan(0);
     expect(diff.added.every((k) => k.includes('_west_pool_') || k.includes('pool-west-4'))).toBe(true);
-    // The pool FQDN lists every member, and the Edge admits CMS replication from every member.
-    expect(diff.changed.map((k) => k.replace(/_[0-9A-F]{8}$/, ''))).toEqual([
-      'azurerm_network_security_rule.contoso_north_firewall-edge-internal_edge-cms-from-west-pool',
-      'azurerm_network_security_rule.contoso_west_firewall-edge-internal_edge-cms-from-west-pool',
-      'azurerm_private_dns_a_record.contoso_dns_private-a-pool-west-corp-contoso-com',
-    ]);
+    // The pool FQDN lists every member; the rules whose sources are the pool's servers list the new one:
+    // its back end and file store (own pool), Windows Fabric between the members, and the Central
+    // Management store's pushes and replication into every subnet that takes them (the pool hosts the CMS).
+    const after = resources(reference({ westFrontEndServers: 4 }));
+    const rules = diff.changed.filter((k) => k.startsWith('azurerm_network_security_rule.'));
+    expect(diff.changed.filter((k) => !rules.includes(k)).map((k) => k.replace(/_[0-9A-F]{8}$/, ''))).toEqual(['azurerm_private_dns_a_record.contoso_dns_private-a-pool-west-corp-contoso-com']);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const k of rules) {
+      expect(k).toMatch(/-from-cms-|-cms-replication|sql(-browser)?-from-west-pool|smb-file-store-from-west-pool|_pool-pool-members/);
+      expect(after.get(k)).toContain('10.10.4.35/32'); // the fourth Front End's address
+    }
   });
 
   test('adding a pool to a site moves no existing address and changes no existing resource', () => {
@@ -95,8 +100,20 @@ describe('day 2 on the reference topology', () => {
       }),
     );
     expect(diff.removed).toEqual([]);
-    // The internal sign-in SRV set gains the new site's first hop; nothing else of the existing sites moves.
-    expect(diff.changed.map((k) => k.replace(/_[0-9A-F]{8}$/, ''))).toEqual(['azurerm_private_dns_srv_record.contoso_dns_private-srv--sipinternaltls--tcp-contoso-com']);
+    // The internal sign-in SRV set gains the new site's first hop; the rules that admit every site's
+    // Front Ends list the new site's Front End subnet, and each subnet's deny of the deployment's own
+    // networks lists its address space. Nothing else of the existing sites moves.
+    const after = resources(reference({}, ({ deployment }) => {
+      const south = new CentralSite(deployment, 'south', { location: 'francecentral', addressSpace: '10.30.0.0/16' });
+      const backEnd = new StandaloneBackEnd(south, 'backend', { sqlVersion: SqlServerVersion.SQL_2019 });
+      new FrontEndPool(south, 'pool', { fqdn: 'pool-south.corp.contoso.com', backEnd });
+    }));
+    const rules = diff.changed.filter((k) => k.startsWith('azurerm_network_security_rule.'));
+    expect(diff.changed.filter((k) => !rules.includes(k)).map((k) => k.replace(/_[0-9A-F]{8}$/, ''))).toEqual(['azurerm_private_dns_srv_record.contoso_dns_private-srv--sipinternaltls--tcp-contoso-com']);
+    for (const k of rules) {
+      expect(k).toMatch(/_deny-deployment-networks_|-from-front-ends|_front-end-xmpp-gateway_/);
+      expect(after.get(k)).toMatch(/"10\.30\.0\.0\/(16|20)"/);
+    }
     expect(diff.added.some((k) => k.startsWith('azurerm_virtual_network.contoso_south_vnet'))).toBe(true);
   });
 

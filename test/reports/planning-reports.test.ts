@@ -49,6 +49,22 @@ describe('planning reports of the reference topology', () => {
     ]);
   });
 
+  it('the firewall report names, for every rule, the documented flows it carries and their source page, and the denies that close each subnet', () => {
+    const row = (name: string) => REF.reports['firewall.md'].split('\n').find((l) => l.startsWith('| ') && l.includes(` | ${name} | `))!;
+    expect(row('edge-cms-replication')).toMatch(/\| Allow \| fe-to-edge-int-cms-replication \| Skype\/SfbServer\/plan-your-deployment\/edge-server-deployments\/edge-environmental-requirements\.md \|$/);
+    expect(row('pool-pool-members')).toContain('AutomatedLab/SfBAutomatedLab');
+    expect(row('deny-virtual-network')).toMatch(/^\| 4096 \| deny-virtual-network \| Inbound \|.*\| Deny \| - \| MicrosoftDocs\/azure-docs: articles\/virtual-network\/network-security-groups-overview\.md \|$/);
+  });
+
+  it('the firewall drift check fails when a rule\'s access differs or its row names no source page', () => {
+    const json = JSON.parse(JSON.stringify(REF.json));
+    const deny = Object.values<any>(json.resource.azurerm_network_security_rule).find((r) => r.name === 'deny-virtual-network');
+    deny.access = 'Allow';
+    expect(firewallReportDrift(REF.reports['firewall.md'], json).some((p) => p.includes('deny-virtual-network'))).toBe(true);
+    const withoutPages = REF.reports['firewall.md'].replace(/ \| [^|]*\.md[^|]* \|$/gm, ' |  |');
+    expect(firewallReportDrift(withoutPages, REF.json).some((p) => p.includes('names no source page'))).toBe(true);
+  });
+
   it('the hardware profile lists every VM with its role and size', () => {
     expect(hardwareReportDrift(REF.reports['hardware.md'], REF.json)).toEqual([]);
     expect(REF.reports['hardware.md']).toContain('| Front End | sfb-reference/contoso/west/pool | 3 | pool-west-1, pool-west-2, pool-west-3 | Standard_D32s_v5 | 32 | 16 (hyperthreaded) | 128 | 2019 | 1, 2, 3 |');

@@ -51,7 +51,7 @@ describe('FILE-4: SMB 445 from the pool and its partner to the file store', () =
   });
   test('fails when the partner\'s Front Ends have no SMB flow to the store', () => {
     const m = pairedModel();
-    const flows = m.flows.filter((f) => f.name !== 'smb-file-store-from-north-front-end' || !f.nsg.startsWith('west/'));
+    const flows = m.flows.filter((f) => f.name !== 'smb-file-store-from-north-pool' || !f.nsg.startsWith('west/'));
     const f = check(rule('FILE-4'), { ...m, flows });
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso/west/file-store' });
@@ -64,7 +64,8 @@ describe('FILE-4: SMB 445 from the pool and its partner to the file store', () =
   test('a Standard Edition pair reaches the partner server\'s local share', () => {
     const m = pairedModel(PoolEdition.STANDARD);
     expect(check(rule('FILE-4'), m)).toHaveLength(0);
-    const withoutBackupFlows = { ...m, flows: m.flows.filter((f) => !/^backup-smb|^front-end-services/.test(f.name)) };
+    // 445 reaches a Standard Edition server from its partner by the Backup Service rule, and from the CMS pool and its standby (one of the pair).
+    const withoutBackupFlows = { ...m, flows: m.flows.filter((f) => !/^backup-smb|^front-end-from-cms-tcp/.test(f.name)) };
     expect(check(rule('FILE-4'), withoutBackupFlows)).toHaveLength(2);
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * Sources and destinations of NSG flows, given as functions the firewall calls at planning time
+ * (lib/azure/firewall.ts `Prefixes`), so a rule asked for once covers what the program declares later:
+ * every site's subnet of a role, the pools that host the Central Management store and their standbys.
+ */
+import { IConstruct } from 'constructs';
+import { ProductVersion } from '../enums';
+import { documentedFlow } from '../model/documented-flows';
+import { SubnetRole } from '../model/network';
+import { ServerRole } from '../model/topology';
+import type { SfbDeployment } from './deployment';
+
+/** `/32` prefixes of servers. */
+export function hosts(servers: readonly { readonly privateIp: string }[]): string[] {
+  return servers.map((s) => `${s.privateIp}/32`);
+}
+
+/**
+ * The `subnet` prefix of every site of the deployment where a server (of one of `roles`, when given)
+ * has a NIC, in site order.
+ */
+export function subnetsWithServers(deployment: SfbDeployment, subnet: SubnetRole, roles?: readonly ServerRole[]): () => string[] {
+  return () =>
+    deployment.sites.all
+      .filter((site) =>
+        deployment.servers.all.some((s) => s.site.path === site.path && (!roles || roles.includes(s.model.role)) && s.model.nics.some((n) => n.subnet === subnet)),
+      )
+      .map((site) => site.subnetPrefix(subnet));
+}
+
+interface CmsCandidate extends IConstruct {
+  readonly hostsCentralManagementStore: boolean;
+  readonly servers: { readonly servers: readonly { readonly privateIp: string }[] };
+}
+
+interface Pair extends IConstruct {
+  readonly primary: IConstruct;
+  readonly backup: IConstruct;
+}
+
+const isCmsCandidate = (m: IConstruct): m is CmsCandidate => typeof (m as Partial<CmsCandidate>).hostsCentralManagementStore === 'boolean' && Array.isArray((m as Partial<CmsCandidate>).servers?.servers);
+const isPair = (m: IConstruct): m is Pair => (m as Partial<Pair>).primary !== undefined && (m as Partial<Pair>).backup !== undefined;
+
+/**
+ * The servers of every pool that hosts the Central Management store and of its partner (PairedPools),
+ * which holds the standby and becomes the master after `Invoke-CsManagementServerFailover`
+ * (disaster-recovery.md, "Central Management store failover"; edge-environmental-requirements.md:
+ * 4443 "from the Front End pool that holds the Central Management store").
+ */
+export function cmsServers(deployment: SfbDeployment): () => string[] {
+  return () => {
+    const members: readonly IConstruct[] = deployment.members.all;
+    const pools = members.filter(isCmsCandidate);
+    const hostsCms = new Set<IConstruct>(pools.filter((p) => p.hostsCentralManagementStore));
+    const standbys = new Set<IConstruct>(members.filter(isPair).flatMap((p) => (hostsCms.has(p.primary) ? [p.backup] : hostsCms.has(p.backup) ? [p.primary] : [])));
+    return hosts(pools.filter((p) => hostsCms.has(p) || standbys.has(p)).flatMap((p) => p.servers.servers));
+  };
+}
+
+/** The documented flows among `keys` that apply to a product version. */
+export function forVersion(version: ProductVersion, keys: readonly string[]): string[] {
+  return keys.filter((k) => {
+    const versions = documentedFlow(k).versions;
+    return !versions || versions.includes(version);
+  });
+}
+
+/** Server roles that are domain members (every role but the Edge). */
+export const DOMAIN_MEMBER_ROLES: readonly ServerRole[] = Object.values(ServerRole).filter((r) => r !== ServerRole.EDGE);
+
+/** Why a rule admits Azure Load Balancer health probes (no product flow: Azure's own need). */
+export const LOAD_BALANCER_PROBES = 'MicrosoftDocs/azure-docs: articles/load-balancer/load-balancer-custom-probe-overview.md (probes come from the AzureLoadBalancer tag, 168.63.129.16)';
