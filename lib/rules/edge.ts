@@ -198,6 +198,8 @@ export const EDGE_RULES = [
     m.edgePools.flatMap((e): Violation[] => {
       const n = e.servers.length;
       const hardware = e.loadBalancing === LoadBalancing.HARDWARE;
+      // The VIPs a hardware-load-balanced pool would need follow from a mode Azure cannot run: AZURE-3's one finding.
+      if (hardware && e.externalNat !== false) return [];
       const expected = hardware ? 3 * n + 3 : 3 * n;
       if (e.publicIpCount === expected) return [];
       // One per server (services told apart by port) is EDGE-26's warning.
@@ -207,6 +209,7 @@ export const EDGE_RULES = [
   ),
   rule('EDGE-26', Severity.WARNING, 'One public IP address per Edge server is possible but not recommended', `${EDGE_ENV} (library rule: the warning form of EDGE-11)`, (m) =>
     m.edgePools
+      .filter((e) => !(e.loadBalancing === LoadBalancing.HARDWARE && e.externalNat !== false))
       .filter((e) => e.publicIpCount !== 3 * e.servers.length + (e.loadBalancing === LoadBalancing.HARDWARE ? 3 : 0) && e.publicIpCount === e.servers.length + (e.loadBalancing === LoadBalancing.HARDWARE ? 1 : 0))
       .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} has ${e.publicIpCount} public IPs for ${e.servers.length} servers (one per server, services told apart by port); possible but not recommended; use three per server (Access, Web Conferencing, A/V)` })),
   ),

@@ -70,7 +70,7 @@ function capacityViolations(m: TopologyModel): Violation[] {
 function linkViolations(m: TopologyModel): Violation[] {
   return pairs(m).flatMap((p) => {
     if (!sitesPeered(m, p.primary.sitePath, p.backup.sitePath)) {
-      return [{ path: p.pair.path, message: `the sites of ${names(p)} (${p.primary.sitePath}, ${p.backup.sitePath}) are not peered both ways; the Backup Service replicates unencrypted and needs a private network path, and a backup Registrar needs a resilient link; peer the two virtual networks (PairedPools does)` }];
+      return [{ path: p.pair.path, message: `the sites of ${names(p)} (${p.primary.sitePath}, ${p.backup.sitePath}) are not peered both ways; the Backup Service replicates unencrypted and needs a private network path (also for SMB 445 to the partner's file store, FILE-4), and a backup Registrar needs a resilient link; peer the two virtual networks (PairedPools does)` }];
     }
     const out: Violation[] = [];
     for (const [from, to] of [[p.primary, p.backup], [p.backup, p.primary]]) {
