@@ -93,11 +93,52 @@ export type Range = readonly [number, number];
 
 /** An inbound flow with its prefixes and ports resolved to numbers, as seen from its site's NSG. */
 interface CompiledFlow {
+  /** Position in the site's list: candidates are returned in model order. */
+  readonly order: number;
   readonly flow: FlowModel;
   readonly protocol: FlowModel['protocol'];
   readonly ports: readonly Range[];
   readonly sources: readonly Range[];
   readonly destinations: readonly Range[];
+}
+
+/**
+ * A site's compiled flows, indexed by destination: flows whose destinations are single addresses
+ * (most NSG rules name servers) under each address, the others (subnets, tags) in `wide`. A lookup
+ * then scans the flows that name the address plus the wide ones, not every flow of the site.
+ */
+interface SiteFlows {
+  readonly byAddress: ReadonlyMap<number, readonly CompiledFlow[]>;
+  readonly wide: readonly CompiledFlow[];
+}
+
+const siteFlowIndexes = new WeakMap<TopologyModel, Map<string, SiteFlows>>();
+
+function siteFlows(model: TopologyModel, site: SiteModel): SiteFlows {
+  let bySite = siteFlowIndexes.get(model);
+  if (!bySite) {
+    bySite = new Map();
+    siteFlowIndexes.set(model, bySite);
+  }
+  let index = bySite.get(site.path);
+  if (!index) {
+    const byAddress = new Map<number, CompiledFlow[]>();
+    const wide: CompiledFlow[] = [];
+    for (const f of compiledFlows(model, site)) {
+      if (f.destinations.length > 0 && f.destinations.every(([lo, hi]) => hi === lo + 1)) {
+        for (const [lo] of f.destinations) {
+          const list = byAddress.get(lo);
+          if (!list) byAddress.set(lo, [f]);
+          else if (list[list.length - 1] !== f) list.push(f);
+        }
+      } else {
+        wide.push(f);
+      }
+    }
+    index = { byAddress, wide };
+    bySite.set(site.path, index);
+  }
+  return index;
 }
 
 function compiledFlows(model: TopologyModel, site: SiteModel): CompiledFlow[] {
@@ -111,7 +152,8 @@ function compiledFlows(model: TopologyModel, site: SiteModel): CompiledFlow[] {
         return rangesOf(expand(model, site, p));
       });
     flows = (inboundBySiteName.get(site.name) ?? [])
-      .map((f) => ({
+      .map((f, order) => ({
+        order,
         flow: f,
         protocol: f.protocol,
         ports: f.ports.map(portRange),
@@ -154,11 +196,16 @@ function admitting(model: TopologyModel, destinationIp: string, protocol: Connec
   if (!list) {
     const site = siteOfAddress(model, destinationIp);
     const dst = ipToInt(destinationIp);
-    list = site
-      ? compiledFlows(model, site).filter(
-          (f) => (f.protocol === '*' || f.protocol === protocol) && f.ports.some(([lo, hi]) => port >= lo && port <= hi) && within(f.destinations, dst),
-        )
-      : [];
+    if (site) {
+      const { byAddress, wide } = siteFlows(model, site);
+      const named = byAddress.get(dst) ?? [];
+      const merged = named.length === 0 ? wide : wide.length === 0 ? named : [...named, ...wide].sort((a, b) => a.order - b.order);
+      list = merged.filter(
+        (f) => (f.protocol === '*' || f.protocol === protocol) && f.ports.some(([lo, hi]) => port >= lo && port <= hi) && within(f.destinations, dst),
+      );
+    } else {
+      list = [];
+    }
     index.candidates.set(key, list);
   }
   return list;
