@@ -28,6 +28,10 @@ export function acknowledgeFinding(scope: IConstruct, ruleId: string, reason: st
   if (!rule && !CATALOG_IDS.includes(ruleId) && !ALL_STATUS.some((s) => s.id === ruleId)) {
     throw new Error(`acknowledgeFinding on ${scope.node.path}: ruleId "${ruleId}" is neither a catalog rule nor a rule of the library, so no finding can ever match it; use an ID from docs/rules.md (findings print theirs as [ID])`);
   }
+  const alias = ALL_STATUS.find((s) => s.id === ruleId && s.reportedAs);
+  if (alias) {
+    throw new Error(`acknowledgeFinding on ${scope.node.path}: ${ruleId} is reported as ${alias.reportedAs!.join(' or ')} (the same fact, one finding), so no finding carries ${ruleId}; acknowledge ${alias.reportedAs!.join(' or ')} instead`);
+  }
   if (rule && rule.acknowledgeable === false) {
     throw new Error(`acknowledgeFinding on ${scope.node.path}: ${ruleId} (${rule.title}) cannot be acknowledged: ${rule.notAcknowledgeableBecause}; fix the topology instead`);
   }

@@ -25,7 +25,7 @@ export interface CentralSiteProps {
   /**
    * Availability zones the site's pools spread over. In a region without zones (see
    * lib/model/regions.ts) only `[]` is allowed (AZ-3).
-   * @default ["1","2","3"] where the region has zones, else `[]` (an availability set per pool, reported as AZ-3 info) - `[]` places each pool in an availability set instead
+   * @default ["1","2","3"] where the region has zones, else `[]` (an availability set per pool, reported as AZ-4 info) - `[]` places each pool in an availability set instead
    */
   readonly availabilityZones?: string[];
   /**
@@ -110,7 +110,7 @@ export class CentralSite extends Construct implements SitePlacement {
     requirePrivateCidr(this, 'CentralSite', 'addressSpace', props.addressSpace, cidrToString(parsed));
     this.space = parsed;
     this.addressSpace = cidrToString(parsed);
-    // A region without zones falls back to availability sets (AZ-3 reports it as info); zones
+    // A region without zones falls back to availability sets (AZ-4 reports it as info); zones
     // given explicitly there are an AZ-3 error.
     const zones = props.availabilityZones ?? (region.availabilityZones ? ['1', '2', '3'] : []);
     if (!Array.isArray(zones) || zones.some((z) => typeof z !== 'string')) {

@@ -24,7 +24,7 @@ export function sitesPeered(model: TopologyModel, a: string, b: string): boolean
 }
 
 /** An address range `[first, end)` as numbers. */
-type Range = readonly [number, number];
+export type Range = readonly [number, number];
 
 /** Where Azure's health probes and the host's services come from (the AzureLoadBalancer tag). */
 export const AZURE_HOST_IP = '168.63.129.16';
@@ -189,4 +189,105 @@ export function anyAdmittingFlow(model: TopologyModel, sourceIp: string, destina
   }
   const vnet = [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
   return within(tagRanges('VirtualNetwork', vnet), src) ? azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork') : undefined;
+}
+
+/** The site whose address space holds an address. */
+export function siteOfAddress(model: TopologyModel, ip: string): SiteModel | undefined {
+  return subnetOf(model, ip)?.site ?? model.sites.find((s) => cidrContains(s.addressSpace, ip));
+}
+
+/** Sorts and merges ranges `[first, end)`. */
+export function mergeRanges(ranges: readonly Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [lo, hi] of sorted) {
+    const last = out[out.length - 1];
+    if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else out.push([lo, hi]);
+  }
+  return out;
+}
+
+/** The ranges two sorted, merged range lists have in common. */
+export function intersectRanges(a: readonly Range[], b: readonly Range[]): Range[] {
+  const out: Range[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i][0], b[j][0]);
+    const hi = Math.min(a[i][1], b[j][1]);
+    if (lo < hi) out.push([lo, hi]);
+    if (a[i][1] < b[j][1]) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** What of `a` (sorted, merged) is not in `b` (sorted, merged). */
+function subtractRanges(a: readonly Range[], b: readonly Range[]): Range[] {
+  const out: Range[] = [];
+  for (const [lo0, hi] of a) {
+    let lo = lo0;
+    for (const [blo, bhi] of b) {
+      if (bhi <= lo || blo >= hi) continue;
+      if (blo > lo) out.push([lo, blo]);
+      lo = Math.max(lo, bhi);
+      if (lo >= hi) break;
+    }
+    if (lo < hi) out.push([lo, hi]);
+  }
+  return out;
+}
+
+/** Whether sorted, merged ranges hold every address of `[lo, hi)` (binary search). */
+export function rangesCover(ranges: readonly Range[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = ranges.length - 1;
+  while (a <= b) {
+    const mid = (a + b) >> 1;
+    if (lo < ranges[mid][0]) b = mid - 1;
+    else if (lo >= ranges[mid][1]) a = mid + 1;
+    else return hi <= ranges[mid][1];
+  }
+  return false;
+}
+
+const admittedCache = new WeakMap<TopologyModel, Map<string, readonly Range[]>>();
+
+/**
+ * Every source address admitted to a destination, protocol and port, as sorted, merged ranges: what
+ * `admittingFlow` answers for a whole set of sources at once (rules in priority order, the first match
+ * decides; then Azure's defaults), computed once per model and question.
+ */
+export function admittedSources(model: TopologyModel, destinationIp: string, protocol: Connection['protocol'], port: number): readonly Range[] {
+  let cache = admittedCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    admittedCache.set(model, cache);
+  }
+  const key = `${destinationIp}|${protocol}|${port}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const where = subnetOf(model, destinationIp);
+  let admitted: Range[] = [];
+  if (where) {
+    const dst = ipToInt(destinationIp);
+    let decided: Range[] = [];
+    const consider = (sources: readonly Range[], allow: boolean) => {
+      const fresh = subtractRanges(mergeRanges(sources), decided);
+      if (allow) admitted = mergeRanges([...admitted, ...fresh]);
+      decided = mergeRanges([...decided, ...fresh]);
+    };
+    for (const f of compiledRules(model, where.site, where.nsg)) {
+      if (!(f.flow.protocol === '*' || f.flow.protocol === protocol)) continue;
+      if (!f.ports.some(([lo, hi]) => port >= lo && port <= hi)) continue;
+      if (!f.destinations.some(([lo, hi]) => dst >= lo && dst < hi)) continue;
+      consider(f.sources, (f.flow.access ?? 'Allow') === 'Allow');
+    }
+    const vnet = [where.site, ...peeredSites(model, where.site.path)].map((s) => s.addressSpace);
+    consider(tagRanges('VirtualNetwork', vnet), true);
+    consider(tagRanges('AzureLoadBalancer', vnet), true);
+  }
+  cache.set(key, admitted);
+  return admitted;
 }

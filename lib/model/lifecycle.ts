@@ -164,12 +164,23 @@ export interface VersionInUse {
   readonly entry: LifecycleEntry;
 }
 
-/** The construct that owns a server (pool, back end, file store ...): the longest known path above it. */
-function ownerOf(m: TopologyModel, server: ServerModel): string {
-  const owners = [...m.frontEndPools, ...m.backEnds, ...m.edgePools, ...m.directorPools, ...m.mediationPools, ...m.chatPools, ...m.fileStores].map((c) => c.path);
-  const above = owners.filter((p) => server.path.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
-  return above ?? server.path.replace(/\/servers\/[^/]+$/, '');
+/**
+ * The construct that owns a server (pool, back end, file store ...): the longest known path above it.
+ * Looked up by walking the server's own path upwards through a set of owner paths, so finding every
+ * server's owner is linear in the servers, not servers x owners.
+ */
+function ownerFinder(m: TopologyModel): (server: ServerModel) => string {
+  const owners = new Set([...m.frontEndPools, ...m.backEnds, ...m.edgePools, ...m.directorPools, ...m.mediationPools, ...m.chatPools, ...m.fileStores].map((c) => c.path));
+  return (server) => {
+    for (let cut = server.path.lastIndexOf('/'); cut > 0; cut = server.path.lastIndexOf('/', cut - 1)) {
+      const above = server.path.slice(0, cut);
+      if (owners.has(above)) return above;
+    }
+    return server.path.replace(/\/servers\/[^/]+$/, '');
+  };
 }
+
+const inUse = new WeakMap<TopologyModel, VersionInUse[]>();
 
 /**
  * Every product, SQL Server and Windows Server version the topology runs: the product once (on the
@@ -177,6 +188,9 @@ function ownerOf(m: TopologyModel, server: ServerModel): string {
  * construct and version (a pool of 12 servers on one version is one entry), in path order.
  */
 export function versionsInUse(m: TopologyModel): VersionInUse[] {
+  const cached = inUse.get(m);
+  if (cached) return [...cached];
+  const ownerOf = ownerFinder(m);
   const product: VersionInUse = { path: m.path, kind: 'product', prop: 'productVersion', entry: PRODUCT_LIFECYCLE[m.productVersion] };
   const sql: VersionInUse[] = [
     ...m.backEnds.map((b) => ({ path: b.path, v: b.sqlVersion })),
@@ -184,10 +198,12 @@ export function versionsInUse(m: TopologyModel): VersionInUse[] {
   ].map(({ path, v }) => ({ path, kind: 'sql', prop: 'sqlVersion', entry: SQL_LIFECYCLE[v] }));
   const windows = new Map<string, VersionInUse>();
   for (const s of m.servers) {
-    const path = ownerOf(m, s);
+    const path = ownerOf(s);
     const key = `${path}\n${s.os}`;
     if (!windows.has(key)) windows.set(key, { path, kind: 'windows', prop: 'operatingSystem', entry: WINDOWS_LIFECYCLE[s.os] });
   }
   const byPath = (a: VersionInUse, b: VersionInUse) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.entry.name < b.entry.name ? -1 : 1);
-  return [product, ...sql.sort(byPath), ...[...windows.values()].sort(byPath)];
+  const all = [product, ...sql.sort(byPath), ...[...windows.values()].sort(byPath)];
+  inUse.set(m, all);
+  return [...all];
 }

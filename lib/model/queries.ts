@@ -7,16 +7,44 @@ export function productName(model: TopologyModel): string {
   return PRODUCT_NAMES[model.productVersion];
 }
 
+/**
+ * Lookups by path, built once per model (a model is immutable data; the WeakMap frees the index with
+ * it), so a rule that looks something up for every pool stays linear. The first of equal paths wins,
+ * as `Array.find` did.
+ */
+interface PathIndex {
+  readonly sites: ReadonlyMap<string, SiteModel>;
+  readonly pools: ReadonlyMap<string, FrontEndPoolModel>;
+  readonly backEnds: ReadonlyMap<string, BackEndModel>;
+}
+
+const pathIndexes = new WeakMap<TopologyModel, PathIndex>();
+
+function byPath<T extends { readonly path: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const x of items) if (!map.has(x.path)) map.set(x.path, x);
+  return map;
+}
+
+function pathIndex(model: TopologyModel): PathIndex {
+  let index = pathIndexes.get(model);
+  if (!index) {
+    index = { sites: byPath(model.sites), pools: byPath(model.frontEndPools), backEnds: byPath(model.backEnds) };
+    pathIndexes.set(model, index);
+  }
+  return index;
+}
+
 export function siteOf(model: TopologyModel, sitePath: string): SiteModel | undefined {
-  return model.sites.find((s) => s.path === sitePath);
+  return pathIndex(model).sites.get(sitePath);
 }
 
 export function poolByPath(model: TopologyModel, path: string): FrontEndPoolModel | undefined {
-  return model.frontEndPools.find((p) => p.path === path);
+  return pathIndex(model).pools.get(path);
 }
 
 export function backEndByPath(model: TopologyModel, path: string | undefined): BackEndModel | undefined {
-  return path === undefined ? undefined : model.backEnds.find((b) => b.path === path);
+  return path === undefined ? undefined : pathIndex(model).backEnds.get(path);
 }
 
 export function isEnterprise(pool: FrontEndPoolModel): boolean {
@@ -68,4 +96,45 @@ export function allFqdns(model: TopologyModel): NamedFqdn[] {
   }
   for (const s of model.servers) add(s.path, 'server FQDN', s.fqdn);
   return out;
+}
+
+/** A records by scope and lower-case name, built once per model (values of equal names concatenated). */
+const aRecordIndexes = new WeakMap<TopologyModel, Map<string, string[]>>();
+
+/**
+ * The addresses an A name resolves to in a zone scope, or undefined when the name has no A record.
+ * One lookup per call, so rules that ask for every server (DNS-2, DNS-5, MED-2, VOICE-1) stay linear.
+ */
+export function aRecordValues(model: TopologyModel, scope: 'private' | 'public', fqdn: string): readonly string[] | undefined {
+  let index = aRecordIndexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const r of model.dnsRecords) {
+      if (r.type !== 'A') continue;
+      const key = `${r.scope} ${r.fqdn.toLowerCase()}`;
+      const list = index.get(key);
+      if (list) list.push(...r.values);
+      else index.set(key, [...r.values]);
+    }
+    aRecordIndexes.set(model, index);
+  }
+  return index.get(`${scope} ${fqdn.toLowerCase()}`);
+}
+
+/**
+ * The construct a path belongs to for grouping findings: the longest pool, back end, Edge, Director,
+ * Mediation, chat pool or file store path above it (or equal to it), else the path itself. Built once
+ * per call; each lookup walks the path upwards.
+ */
+export function ownerUnits(model: TopologyModel): (path: string) => string {
+  const groups = new Set(
+    [...model.frontEndPools, ...model.backEnds, ...model.edgePools, ...model.directorPools, ...model.mediationPools, ...model.chatPools, ...model.fileStores].map((g) => g.path),
+  );
+  return (path) => {
+    for (let cut = path.length; cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+      const above = path.slice(0, cut);
+      if (groups.has(above)) return above;
+    }
+    return path;
+  };
 }

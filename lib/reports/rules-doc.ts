@@ -22,7 +22,10 @@ export function renderRulesDoc(input: RulesDocInput): string {
     'Every rule ID of the catalog (`shared/reference/sfb-ha-dr-rules.md`) and every rule the library adds,',
     'with its status: **enforced** (a check that reports a finding; where it lives and where it is tested),',
     '**satisfied by construction** (the constructs cannot build a violation), **in the runbook** (operating',
-    'guidance the generated runbook carries), or **not modelled** (and why).',
+    'guidance the generated runbook carries), **reported as** another ID (the same fact: one fact, one finding;',
+    'the finding carries the primary ID and its message names this one), or **not modelled** (and why).',
+    'A rule has one severity; where the catalog gives a rule an error and a warning form, the library reports',
+    'the second form under its own library ID (its source says "the warning form of ...").',
     '',
     'Column **Acknowledgeable**: whether `acknowledgeFinding` accepts the rule. A rule whose violation makes',
     'the Terraform unappliable (Azure or the azurerm provider refuses it) cannot be acknowledged:',
@@ -41,9 +44,11 @@ export function renderRulesDoc(input: RulesDocInput): string {
     const tests = (input.testsById.get(id) ?? []).map((t) => `\`${t}\``).join(', ');
     if (r) {
       const ack = r.acknowledgeable === false ? `**no**: ${cell(r.notAcknowledgeableBecause ?? '')}` : 'yes';
-      lines.push(`| ${id} | enforced | ${r.severity} | ${cell(r.title)} (${cell(r.source)}) | ${ack} | \`${input.fileById.get(id) ?? ''}\` | ${tests} |`);
+      const also = r.alsoReports && r.alsoReports.length > 0 ? `; also reports ${r.alsoReports.join(', ')}` : '';
+      lines.push(`| ${id} | enforced | ${r.severity} | ${cell(r.title)} (${cell(r.source)}${cell(also)}) | ${ack} | \`${input.fileById.get(id) ?? ''}\` | ${tests} |`);
     } else if (s) {
-      lines.push(`| ${id} | ${s.status} | | ${cell(s.note)} | | | ${tests} |`);
+      const label = s.reportedAs ? `${s.status} ${s.reportedAs.join(', ')}` : s.status;
+      lines.push(`| ${id} | ${label} | | ${cell(s.note)} | | | ${tests} |`);
     } else {
       lines.push(`| ${id} | **missing** | | no rule and no status | | | |`);
     }

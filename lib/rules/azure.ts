@@ -53,9 +53,7 @@ function nicViolations(s: ServerModel): Violation[] {
   if (ONE_NIC.has(s.role) && s.nics.length !== 1) {
     out.push({ path: s.path, message: `${s.role} server ${s.computerName} has ${s.nics.length} NICs; multi-homed ${s.role} servers are not supported; give it exactly one NIC` });
   }
-  if (s.role === ServerRole.EDGE && (s.nics.length !== 2 || s.nics[0].subnet !== 'perimeter')) {
-    out.push({ path: s.path, message: `Edge server ${s.computerName} has NICs [${s.nics.map((n) => n.subnet).join(', ')}]; an Edge server needs exactly two, the external (perimeter) NIC first because only the first NIC of an Azure VM holds the default gateway` });
-  }
+  // An Edge server's two NICs, external first, are EDGE-12's finding (one fact, one finding).
   const size = vmSizeInfo(s.vmSize);
   if (size && s.nics.length > size.maxNics) {
     out.push({ path: s.path, message: `VM size ${s.vmSize} allows ${size.maxNics} NICs but ${s.computerName} needs ${s.nics.length}; choose a larger size` });
@@ -78,7 +76,15 @@ export const AZURE_RULES = withUnacknowledgeable([
       if (!region || region.availabilityZones) return [];
       return s.availabilityZones.length > 0
         ? [{ path: s.path, message: `availabilityZones is [${s.availabilityZones.join(', ')}] but region ${region.name} (${region.displayName}) has no availability zones; Azure refuses zonal VMs there; give availabilityZones: [] or leave it out, and the site's pools use availability sets` }]
-        : [{ path: s.path, severity: Severity.INFO, message: `region ${region.name} (${region.displayName}) has no availability zones, so the site's pools use availability sets over ${s.faultDomainCount} fault domains instead; a datacenter failure can take down a whole pool; choose a region with zones for zone redundancy` }];
+        : [];
+    }),
+  ),
+  rule('AZ-4', Severity.INFO, 'A site in a region without availability zones uses availability sets', `${ZONES}; Azure regions list`, (m) =>
+    m.sites.flatMap((s): Violation[] => {
+      const region = regionByName(s.location);
+      return region && !region.availabilityZones && s.availabilityZones.length === 0
+        ? [{ path: s.path, message: `region ${region.name} (${region.displayName}) has no availability zones, so the site's pools use availability sets over ${s.faultDomainCount} fault domains instead; a datacenter failure can take down a whole pool; choose a region with zones for zone redundancy` }]
+        : [];
     }),
   ),
   rule('AZ-2', Severity.ERROR, 'Pools spread their servers round-robin over the site\'s failure domains', 'Front End Pool high availability and management (FE-5)', (m) =>
@@ -99,7 +105,7 @@ export const AZURE_RULES = withUnacknowledgeable([
   rule('AZURE-1', Severity.WARNING, 'Lync/SfB Server on Azure VMs has no published Microsoft support statement', 'Microsoft server software support for Microsoft Azure virtual machines (KB2721672)', (m) => [
     m.supportPosture === SupportPosture.UNACKNOWLEDGED
       ? { path: m.path, message: `${productName(m)} on Azure virtual machines has no published Microsoft support statement; set supportPosture to SupportPosture.LAB or SupportPosture.ACCEPTED_RISK to acknowledge it` }
-      : { path: m.path, severity: Severity.INFO, message: `${productName(m)} on Azure virtual machines has no published Microsoft support statement; acknowledged as supportPosture ${m.supportPosture}` },
+      : { path: m.path, message: `${productName(m)} on Azure virtual machines has no published Microsoft support statement`, acknowledged: `supportPosture ${m.supportPosture}` },
   ]),
   rule('AZURE-2', Severity.ERROR, 'No Floating IP on load-balancer rules for Lync/SfB traffic', `${LB_REQ}; Azure Load Balancer settings`, (m) =>
     collectLoadBalancers(m)
@@ -131,11 +137,13 @@ export const AZURE_RULES = withUnacknowledgeable([
         out.push({ path: lb.path, message: `the web load balancer probes ${lb.probe.protocol} ${lb.probe.port}; the health monitor must be TCP on the node's port 5061` });
       }
     }
-    if (web.length > 0) {
-      out.push({ path: m.path, severity: Severity.INFO, message: 'Azure Load Balancer is not a qualified Lync/SfB hardware load balancer and cannot balance mobile clients per request inside one TCP session; test mobile clients, or place a qualified load balancer in front of the web services' });
-    }
     return out;
   }),
+  rule('AZURE-9', Severity.INFO, 'Azure Load Balancer is not a qualified Lync/SfB load balancer', `${LB_REQ} (library rule: the info form of AZURE-4)`, (m) =>
+    collectLoadBalancers(m).some((lb) => lb.purpose === 'web')
+      ? [{ path: m.path, message: 'Azure Load Balancer is not a qualified Lync/SfB hardware load balancer and cannot balance mobile clients per request inside one TCP session; test mobile clients, or place a qualified load balancer in front of the web services' }]
+      : [],
+  ),
   // Physical cores, not vCPUs: the documented floors count cores ("dual processor, 6-core"), an Azure
   // vCPU of a hyperthreaded size is one thread (lib/model/vm-sizes.ts).
   rule('VM-1', Severity.WARNING, 'VM sizes meet the role\'s sizing floor (physical cores and memory)', 'Server hardware platforms; Server requirements; System requirements for Skype for Business Server 2019', (m) =>
@@ -144,13 +152,16 @@ export const AZURE_RULES = withUnacknowledgeable([
       if (!family) return [];
       const floor = sizingFloor(m.productVersion, family);
       const size = vmSizeInfo(s.vmSize);
-      const severity = m.lab ? Severity.INFO : undefined;
       // An unknown size is VM-6's finding.
       if (!size) return [];
       const cores = physicalCores(size);
       const threads = size.hyperthreaded ? `${size.vcpus} vCPUs = ${cores} physical cores, hyperthreaded` : `${size.vcpus} vCPUs = ${cores} cores`;
       return cores < floor.cores || size.memoryGb < floor.memoryGb
-        ? [{ path: s.path, severity, message: `VM size ${s.vmSize} (${threads}, ${size.memoryGb} GB) of ${s.role} server ${s.computerName} is below the ${productName(m)} floor of ${floor.cores} physical cores and ${floor.memoryGb} GB; choose a larger size (e.g. ${sizeMeeting(floor)})${m.lab ? ' (lab mode: small on purpose)' : ''}` }]
+        ? [{
+            path: s.path,
+            message: `VM size ${s.vmSize} (${threads}, ${size.memoryGb} GB) of ${s.role} server ${s.computerName} is below the ${productName(m)} floor of ${floor.cores} physical cores and ${floor.memoryGb} GB; choose a larger size (e.g. ${sizeMeeting(floor)})`,
+            ...(m.lab ? { acknowledged: 'lab mode: small on purpose' } : {}),
+          }]
         : [];
     }),
   ),
@@ -169,10 +180,17 @@ export const AZURE_RULES = withUnacknowledgeable([
       const distinct = (f: (s: ServerModel) => string) => [...new Set(g.servers.map(f))];
       const os = distinct((s) => s.os);
       if (os.length > 1) out.push({ path: g.path, message: `members run different operating systems [${os.join(', ')}]; all members of a pool run the same OS` });
+      return out;
+    }),
+  ),
+  rule('VM-8', Severity.WARNING, 'Pool members share VM size and placement', 'Topology Basics for Skype for Business Server (library rule: the warning form of VM-3)', (m) =>
+    serverGroups(m).flatMap((g) => {
+      const out: Violation[] = [];
+      const distinct = (f: (s: ServerModel) => string) => [...new Set(g.servers.map(f))];
       const sizes = distinct((s) => s.vmSize);
-      if (sizes.length > 1) out.push({ path: g.path, severity: Severity.WARNING, message: `members use different VM sizes [${sizes.join(', ')}]; all members of a pool should be the same size` });
+      if (sizes.length > 1) out.push({ path: g.path, message: `members use different VM sizes [${sizes.join(', ')}]; all members of a pool should be the same size` });
       const placement = distinct((s) => (s.failureDomain.startsWith('fd') ? 'availability set' : 'zones'));
-      if (placement.length > 1) out.push({ path: g.path, severity: Severity.WARNING, message: `members mix placement strategies [${placement.join(', ')}]; place all members the same way` });
+      if (placement.length > 1) out.push({ path: g.path, message: `members mix placement strategies [${placement.join(', ')}]; place all members the same way` });
       return out;
     }),
   ),

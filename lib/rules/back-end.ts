@@ -101,11 +101,14 @@ export const BACK_END_RULES = withUnacknowledgeable([
       if (cell(m, b).blockedBy.includes('BE-1')) {
         return [{ path: b.path, message: `the back end uses ${modeName(b.mode, m.productVersion)}, which ${productName(m)} does not allow; allowed: ${allowedModes(m.productVersion).map((x) => modeName(x, m.productVersion)).join(', ')}` }];
       }
-      if (b.mode === BackEndMode.STANDALONE) {
-        return [{ path: b.path, severity: Severity.WARNING, message: `the back end is ${modeName(b.mode)}: if its SQL Server fails, the pool stops; Back End HA is optional but recommended; use ${allowedModes(m.productVersion).filter((x) => x !== BackEndMode.STANDALONE).map((x) => modeName(x, m.productVersion)).join(' or ')}` }];
-      }
       return [];
     }),
+  ),
+  rule('BE-20', Severity.WARNING, 'Back End high availability is recommended', `${BE_HA} (library rule: the warning form of BE-1)`, (m) =>
+    ofMode(m, BackEndMode.STANDALONE).map((b) => ({
+      path: b.path,
+      message: `the back end is ${modeName(b.mode)}: if its SQL Server fails, the pool stops; Back End HA is optional but recommended; use ${allowedModes(m.productVersion).filter((x) => x !== BackEndMode.STANDALONE).map((x) => modeName(x, m.productVersion)).join(' or ')}`,
+    })),
   ),
   rule('BE-3', Severity.WARNING, 'Mirroring with a witness for automatic failover', L_BE_HA, (m) =>
     ofMode(m, BackEndMode.MIRRORING)
@@ -183,8 +186,8 @@ export const BACK_END_RULES = withUnacknowledgeable([
       .filter((b) => b.dataProtected === false)
       .map((b) => ({
         path: b.path,
-        severity: m.lab ? Severity.INFO : undefined,
         message: `protectDataDisks is false: terraform destroy deletes the SQL data and log disks with every user and conference record; set protectDataDisks to true outside labs`,
+        ...(m.lab ? { acknowledged: 'lab mode: lab data is disposable' } : {}),
       })),
   ),
 ], {

@@ -5,7 +5,7 @@ import { cidrContains } from '../model/network';
 import { backEndByPath, poolByPath, productName, siteOf } from '../model/queries';
 import { ChatPoolModel, ServerModel, SiteModel, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
-import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+import { alsoReports, reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const PC_TOPO = 'Plan Persistent Chat Server topology';
 const PC_PLAN = 'Plan for high availability and disaster recovery for Persistent Chat Server';
@@ -40,29 +40,45 @@ function stretched(p: ChatPoolModel): boolean {
   return p.primarySitePath !== p.secondarySitePath && p.secondaryActiveServers + p.secondaryIdleServers > 0;
 }
 
-/** PCHAT-4: active servers near the primary database; the secondary site can take the load over. */
+/** Where each chat pool's active servers are against its primary database, per pool. */
+function activePlacement(m: TopologyModel, p: ChatPoolModel) {
+  const dbSite = databaseSitePath(m, p);
+  const dbLocation = locationOf(m, dbSite);
+  const activeBySite = [
+    { sitePath: p.primarySitePath, active: p.primaryActiveServers },
+    { sitePath: p.secondarySitePath, active: p.secondaryActiveServers },
+  ].filter((a) => a.active > 0);
+  const near = activeBySite.filter((a) => locationOf(m, a.sitePath) === dbLocation);
+  const far = activeBySite.filter((a) => locationOf(m, a.sitePath) !== dbLocation);
+  return { dbSite, dbLocation, near, far };
+}
+
+/** PCHAT-4: active servers in the data center of the primary database. */
 function layoutViolations(m: TopologyModel): Violation[] {
   const out: Violation[] = [];
   for (const p of m.chatPools) {
-    const dbSite = databaseSitePath(m, p);
-    const dbLocation = locationOf(m, dbSite);
-    const activeBySite = [
-      { sitePath: p.primarySitePath, active: p.primaryActiveServers },
-      { sitePath: p.secondarySitePath, active: p.secondaryActiveServers },
-    ].filter((a) => a.active > 0);
-    const near = activeBySite.filter((a) => locationOf(m, a.sitePath) === dbLocation);
-    const far = activeBySite.filter((a) => locationOf(m, a.sitePath) !== dbLocation);
+    const { dbSite, dbLocation, near, far } = activePlacement(m, p);
     if (far.length > 0 && near.length === 0) {
       out.push({ path: p.path, message: `all active chat servers are in ${far.map((a) => a.sitePath).join(', ')} (${far.map((a) => locationOf(m, a.sitePath)).join(', ')}), none in ${dbLocation ?? 'the region'} of the primary chat database (${dbSite}); active servers must be in the data center of the primary database; make the servers in ${dbSite} active and the others idle` });
-    } else if (far.length > 0) {
-      out.push({ path: p.path, severity: Severity.WARNING, message: `${far.map((a) => `${a.active} active server(s) in ${a.sitePath} (${locationOf(m, a.sitePath)})`).join(', ')} reach the primary chat database in ${dbLocation} across Azure regions; active servers outside the database's data center need a low-latency, high-bandwidth link; measure it, or use the high-latency layout (all active servers in the primary site, idle ones in the secondary)` });
+    }
+  }
+  return out;
+}
+
+/** PCHAT-13: active servers across regions from the database, and a secondary site that can take the load over. */
+function layoutAdvice(m: TopologyModel): Violation[] {
+  const out: Violation[] = [];
+  for (const p of m.chatPools) {
+    const { dbLocation, near, far } = activePlacement(m, p);
+    if (far.length > 0 && near.length > 0) {
+      out.push({ path: p.path, message: `${far.map((a) => `${a.active} active server(s) in ${a.sitePath} (${locationOf(m, a.sitePath)})`).join(', ')} reach the primary chat database in ${dbLocation} across Azure regions; active servers outside the database's data center need a low-latency, high-bandwidth link; measure it, or use the high-latency layout (all active servers in the primary site, idle ones in the secondary)` });
     }
     if (p.primarySitePath !== p.secondarySitePath) {
       const secondaryTotal = p.secondaryActiveServers + p.secondaryIdleServers;
       if (secondaryTotal === 0) {
-        out.push({ path: p.path, severity: Severity.WARNING, message: `the secondary site ${p.secondarySitePath} has no chat server, so the pool cannot run there after a failover; add idle servers there (e.g. secondaryIdleServers: ${p.primaryActiveServers})` });
+        out.push({ path: p.path, message: `the secondary site ${p.secondarySitePath} has no chat server, so the pool cannot run there after a failover; add idle servers there (e.g. secondaryIdleServers: ${p.primaryActiveServers})` });
       } else if (secondaryTotal < p.primaryActiveServers) {
-        out.push({ path: p.path, severity: Severity.WARNING, message: `the secondary site ${p.secondarySitePath} has ${secondaryTotal} chat server(s), fewer than the ${p.primaryActiveServers} active in ${p.primarySitePath}, so a failover loses capacity; the documented layouts put as many servers in the secondary data center (2 active + 2 idle in each, or 4 active + 4 idle)` });
+        out.push({ path: p.path, message: `the secondary site ${p.secondarySitePath} has ${secondaryTotal} chat server(s), fewer than the ${p.primaryActiveServers} active in ${p.primarySitePath}, so a failover loses capacity; the documented layouts put as many servers in the secondary data center (2 active + 2 idle in each, or 4 active + 4 idle)` });
       }
     }
   }
@@ -158,14 +174,14 @@ function collocatedPool(m: TopologyModel, p: ChatPoolModel) {
 }
 
 export const CHAT_RULES = [
-  rule('VER-3', Severity.ERROR, 'Persistent Chat exists only in Lync Server 2013 and Skype for Business Server 2015', PC_TOPO, (m) =>
+  alsoReports(rule('VER-3', Severity.ERROR, 'Persistent Chat exists only in Lync Server 2013 and Skype for Business Server 2015', PC_TOPO, (m) =>
     productProfile(m.productVersion).persistentChat
       ? []
       : m.chatPools.map((p) => ({
           path: p.path,
           message: `Persistent Chat pool ${p.fqdn} is in a ${productName(m)} topology; Persistent Chat Server exists only in Lync Server 2013 and Skype for Business Server 2015 (its successor is Teams); remove the pool or use ProductVersion.SKYPE_FOR_BUSINESS_2015`,
         })),
-  ),
+  ), 'PCHAT-1'),
   rule('PCHAT-2', Severity.ERROR, 'At most 4 active and 8 servers in a Persistent Chat pool', PC_TOPO, (m) =>
     m.chatPools.flatMap((p) => {
       const active = p.primaryActiveServers + p.secondaryActiveServers;
@@ -192,7 +208,8 @@ export const CHAT_RULES = [
         : [{ path: p.path, message: `chat servers ${away.map((s) => `${s.computerName} (${siteOfServer(m, s)?.path ?? 'no site'})`).join(', ')} are outside the pool's two data centers ${[...own].join(' and ')}; a stretched pool is one logical pool over at most two data centers; place every server in the primary or the secondary site` }];
     }),
   ),
-  rule('PCHAT-4', Severity.ERROR, 'Stretched layout: active servers near the primary database, enough servers to fail over', `${PC_PLAN}; ${PC_MAN}`, layoutViolations),
+  rule('PCHAT-4', Severity.ERROR, 'Stretched layout: active servers in the data center of the primary database', `${PC_PLAN}; ${PC_MAN}`, layoutViolations),
+  rule('PCHAT-13', Severity.WARNING, 'Stretched layout: active servers near the primary database, enough servers to fail over', `${PC_PLAN}; ${PC_MAN} (library rule: the warning form of PCHAT-4)`, layoutAdvice),
   rule('PCHAT-5', Severity.ERROR, 'Chat databases use mirroring and log shipping, not AlwaysOn Availability Groups', PC_PLAN, (m) =>
     m.chatPools.flatMap((p) => {
       const be = backEndByPath(m, p.backEndPath);
@@ -200,10 +217,15 @@ export const CHAT_RULES = [
       if (be.mode === BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP) {
         return [{ path: p.path, message: `the chat databases are on back end ${be.path}, an AlwaysOn Availability Group; Persistent Chat databases are not supported in an AG (high availability is SQL mirroring, disaster recovery is log shipping); omit backEnd so the pool builds its own mirrored SQL servers, or use a MirroredBackEnd` }];
       }
-      if (be.mode === BackEndMode.STANDALONE) {
-        return [{ path: p.path, severity: Severity.WARNING, message: `the chat databases are on the standalone back end ${be.path}, without high availability; Persistent Chat high availability is SQL mirroring; omit backEnd so the pool builds its own mirrored SQL servers, or use a MirroredBackEnd` }];
-      }
       return [];
+    }),
+  ),
+  rule('PCHAT-14', Severity.WARNING, 'Chat databases have SQL mirroring for high availability', `${PC_PLAN} (library rule: the warning form of PCHAT-5)`, (m) =>
+    m.chatPools.flatMap((p) => {
+      const be = backEndByPath(m, p.backEndPath);
+      return be && be.mode === BackEndMode.STANDALONE
+        ? [{ path: p.path, message: `the chat databases are on the standalone back end ${be.path}, without high availability; Persistent Chat high availability is SQL mirroring; omit backEnd so the pool builds its own mirrored SQL servers, or use a MirroredBackEnd` }]
+        : [];
     }),
   ),
   rule('BE-10', Severity.ERROR, 'No Persistent Chat or Reporting databases in an Availability Group', `${AG}; ${PC_PLAN}`, (m) =>
@@ -262,6 +284,6 @@ export const CHAT_RULES = [
 ];
 
 export const CHAT_STATUS: RuleStatus[] = [
-  status('PCHAT-1', RuleStatusKind.NOT_MODELLED, 'Not a separate check: it is the same rule as VER-3, which reports a Persistent Chat pool in a 2019 or Subscription Edition topology.'),
+  reportedAs('PCHAT-1', 'VER-3', 'The same fact as VER-3 (no Persistent Chat in 2019 or Subscription Edition), reported once under VER-3.'),
   status('PCHAT-8', RuleStatusKind.IN_RUNBOOK, 'Failover and failback of each chat pool (drop log shipping, restore WITH RECOVERY, Set-CsPersistentChatState, Install-CsMirrorDatabase, Set-CsPersistentChatActiveServer) are generated by chatRunbook.'),
 ];

@@ -1,10 +1,10 @@
 /** Director pools (DIR-*): size, capacity, placement, dedication, load balancing, web FQDNs. */
 import { LoadBalancing, ProductVersion, Severity } from '../enums';
 import { addressInCidr } from '../model/addresses';
-import { allFqdns, productName, siteOf } from '../model/queries';
+import { productName, siteOf } from '../model/queries';
 import { ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
-import { rule, RuleStatus, Violation } from './rule';
+import { reportedAs, rule, RuleStatus, Violation } from './rule';
 
 const TOPOLOGY = 'Topology Basics for Skype for Business Server';
 const CAPACITY = 'Capacity planning user model usage for Skype for Business Server';
@@ -40,22 +40,42 @@ export function stretchedPoolViolations(m: TopologyModel, pools: readonly SitedP
   });
 }
 
+/** Servers by FQDN and by the address of any NIC, with their model order (DIR-4 looks every Director up). */
+function serverIndex(m: TopologyModel) {
+  const byFqdn = new Map<string, { server: ServerModel; index: number }[]>();
+  const byIp = new Map<string, { server: ServerModel; index: number }[]>();
+  const add = (map: Map<string, { server: ServerModel; index: number }[]>, key: string, entry: { server: ServerModel; index: number }) => {
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  };
+  m.servers.forEach((server, index) => {
+    add(byFqdn, server.fqdn, { server, index });
+    for (const ip of new Set(server.nics.map((n) => n.privateIp))) add(byIp, ip, { server, index });
+  });
+  return { byFqdn, byIp };
+}
+
 export const DIRECTOR_RULES = [
   rule('DIR-1', Severity.ERROR, 'At most 10 Directors per pool', TOPOLOGY, (m) =>
-    m.directorPools
-      .filter((d) => d.servers.length > MAX_DIRECTORS)
-      .map((d) =>
-        m.productVersion === ProductVersion.LYNC_SERVER_2013
-          ? {
-              path: d.path,
-              severity: Severity.WARNING,
-              message: `servers is ${d.servers.length}; the limit of ${MAX_DIRECTORS} Directors per pool is documented for Skype for Business Server 2015 and 2019 (and inherited by Subscription Edition) and UNCONFIRMED for Lync Server 2013; use at most ${MAX_DIRECTORS}, or split the remote users over another Director pool`,
-            }
-          : {
-              path: d.path,
-              message: `servers is ${d.servers.length}; a Director pool of ${productName(m)} holds at most ${MAX_DIRECTORS} Directors; set servers to ${MAX_DIRECTORS} or fewer, or add another Director pool`,
-            },
-      ),
+    m.productVersion === ProductVersion.LYNC_SERVER_2013
+      ? []
+      : m.directorPools
+          .filter((d) => d.servers.length > MAX_DIRECTORS)
+          .map((d) => ({
+            path: d.path,
+            message: `servers is ${d.servers.length}; a Director pool of ${productName(m)} holds at most ${MAX_DIRECTORS} Directors; set servers to ${MAX_DIRECTORS} or fewer, or add another Director pool`,
+          })),
+  ),
+  rule('DIR-7', Severity.WARNING, 'At most 10 Directors per pool in Lync Server 2013 (UNCONFIRMED)', `${TOPOLOGY} (library rule: the warning form of DIR-1)`, (m) =>
+    m.productVersion !== ProductVersion.LYNC_SERVER_2013
+      ? []
+      : m.directorPools
+          .filter((d) => d.servers.length > MAX_DIRECTORS)
+          .map((d) => ({
+            path: d.path,
+            message: `servers is ${d.servers.length}; the limit of ${MAX_DIRECTORS} Directors per pool is documented for Skype for Business Server 2015 and 2019 (and inherited by Subscription Edition) and UNCONFIRMED for Lync Server 2013; use at most ${MAX_DIRECTORS}, or split the remote users over another Director pool`,
+          })),
   ),
   rule('DIR-2', Severity.WARNING, 'At least two Directors, and one per 12,000 (2019, SE: 18,000) concurrent remote users', CAPACITY, (m) =>
     m.directorPools.flatMap((d) => {
@@ -74,21 +94,24 @@ export const DIRECTOR_RULES = [
   rule('DIR-3', Severity.ERROR, 'Director pools are not stretched across sites', CAPACITY, (m) =>
     stretchedPoolViolations(m, m.directorPools, 'Director pool'),
   ),
-  rule('DIR-4', Severity.ERROR, 'Directors are dedicated servers (no collocation, no users homed)', TOPOLOGY, (m) =>
-    m.directorPools.flatMap((d) => {
+  rule('DIR-4', Severity.ERROR, 'Directors are dedicated servers (no collocation, no users homed)', TOPOLOGY, (m) => {
+    const servers = serverIndex(m);
+    return m.directorPools.flatMap((d) => {
       const own = new Set(d.servers.map((s) => s.path));
-      const others = m.servers.filter((s) => !own.has(s.path));
       return d.servers.flatMap((s) => {
         if (s.role !== ServerRole.DIRECTOR) {
           return [{ path: s.path, message: `server ${s.computerName} of Director pool ${d.fqdn} has role ${s.role}; a Director runs no other role and homes no users; use a dedicated Director server` }];
         }
-        const shared = others.find((o) => o.fqdn === s.fqdn || o.nics.some((n) => n.privateIp === s.nics[0]?.privateIp));
+        // The first other server (in model order) with the Director's FQDN or primary address.
+        const shared = [...(servers.byFqdn.get(s.fqdn) ?? []), ...(s.nics[0] ? servers.byIp.get(s.nics[0].privateIp) ?? [] : [])]
+          .filter((o) => !own.has(o.server.path))
+          .sort((a, b) => a.index - b.index)[0]?.server;
         return shared
           ? [{ path: s.path, message: `Director ${s.computerName} (${s.fqdn}, ${s.nics[0]?.privateIp}) is the same machine as ${shared.role} server ${shared.computerName}; the Director role cannot be collocated; give the Director its own server` }]
           : [];
       });
-    }),
-  ),
+    });
+  }),
   rule('DIR-5', Severity.ERROR, 'Multi-server Director pools balance web traffic on a load balancer', LB_REQ, (m) =>
     m.directorPools.flatMap((d) => {
       if (d.servers.length <= 1) return [];
@@ -104,21 +127,8 @@ export const DIRECTOR_RULES = [
           }];
     }),
   ),
-  rule('DIR-6', Severity.ERROR, 'Director web services FQDNs are unique', LB_REQ, (m) => {
-    const all = allFqdns(m);
-    const related = (a: string, b: string) => a === b || a.startsWith(b + '/') || b.startsWith(a + '/');
-    return m.directorPools.flatMap((d) =>
-      [
-        { what: 'externalWebFqdn', fqdn: d.externalWebFqdn.toLowerCase() },
-        { what: 'internalWebFqdn', fqdn: d.internalWebFqdn.toLowerCase() },
-      ].flatMap(({ what, fqdn }) => {
-        const clash = all.find((o) => o.fqdn === fqdn && !related(o.path, d.path));
-        return clash
-          ? [{ path: d.path, message: `${what} ${fqdn} is also the ${clash.kind} of ${clash.path}; a Director pool's web services FQDNs must differ from every other Director pool, Front End pool and server; choose another ${what}` }]
-          : [];
-      }),
-    );
-  }),
 ];
 
-export const DIRECTOR_STATUS: RuleStatus[] = [];
+export const DIRECTOR_STATUS: RuleStatus[] = [
+  reportedAs('DIR-6', 'NAME-4', 'A Director pool\'s web services FQDN that another pool or server also uses is one of the deployment-wide FQDN clashes NAME-4 reports, once per pair of constructs.'),
+];

@@ -1,7 +1,9 @@
 /** DNS and load balancing (DNS-*): DNS load balancing records, web FQDNs, SRV targets. */
 import { LoadBalancing, Severity } from '../enums';
+import { aRecordValues } from '../model/queries';
 import { LoadBalancerModel, ServerModel, TopologyModel } from '../model/topology';
-import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+import { fqdnClashes } from './naming';
+import { reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const LB_REQ = 'Load balancing requirements for Skype for Business';
 
@@ -32,39 +34,12 @@ function dnsBalancedPools(m: TopologyModel): { path: string; fqdn: string; serve
   ];
 }
 
-/** Private A records by lower-case name, built once per model (DNS-2 asks for every server). */
-const privateA = new WeakMap<TopologyModel, Map<string, string[]>>();
-
-function records(m: TopologyModel, fqdn: string): string[] {
-  let byName = privateA.get(m);
-  if (!byName) {
-    byName = new Map();
-    for (const r of m.dnsRecords) {
-      if (r.scope !== 'private' || r.type !== 'A') continue;
-      const key = r.fqdn.toLowerCase();
-      byName.set(key, [...(byName.get(key) ?? []), ...r.values]);
-    }
-    privateA.set(m, byName);
-  }
-  return byName.get(fqdn.toLowerCase()) ?? [];
+function records(m: TopologyModel, fqdn: string): readonly string[] {
+  return aRecordValues(m, 'private', fqdn) ?? [];
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join() === [...b].sort().join();
-}
-
-function duplicates(entries: { path: string; fqdn: string; what: string }[], what: string): Violation[] {
-  const out: Violation[] = [];
-  entries.forEach((e, i) => {
-    const first = entries.findIndex((o) => o.fqdn.toLowerCase() === e.fqdn.toLowerCase());
-    if (first < i && entries[first].path !== e.path) {
-      out.push({
-        path: e.path,
-        message: `${e.what} ${e.fqdn} is already used by ${entries[first].path}; ${what} must be unique across all Front End pools, Standard Edition servers and Director pools; give this pool its own ${e.what}`,
-      });
-    }
-  });
-  return out;
 }
 
 export const DNS_RULES = [
@@ -86,7 +61,8 @@ export const DNS_RULES = [
       const out: Violation[] = [];
       const memberIps = p.servers.map((s) => s.nics[0]?.privateIp ?? '');
       const poolIps = records(m, p.fqdn);
-      if (!sameSet(poolIps, memberIps)) {
+      // A pool FQDN another construct also uses resolves to both: NAME-4's finding, not a second one here.
+      if (!sameSet(poolIps, memberIps) && !fqdnClashes(m).clashed.has(p.fqdn.toLowerCase())) {
         out.push({
           path: p.path,
           message: `pool FQDN ${p.fqdn} resolves to [${poolIps.join(', ')}] but the members are [${memberIps.join(', ')}]; under DNS load balancing the pool FQDN needs one A record per deployed member`,
@@ -104,9 +80,9 @@ export const DNS_RULES = [
   rule('DNS-3', Severity.ERROR, 'Internal web FQDN differs from the pool FQDN and resolves to the load balancer', LB_REQ, (m) =>
     webPools(m).flatMap((p) => {
       if (p.servers.length <= 1) return [];
-      if (p.internalWebFqdn.toLowerCase() === p.fqdn.toLowerCase()) {
-        return [{ path: p.path, message: `internalWebFqdn ${p.internalWebFqdn} equals the pool FQDN; a DNS-load-balanced pool needs a separate internal web services FQDN that resolves to the load balancer; set internalWebFqdn to another name (e.g. web-int.${p.fqdn.split('.').slice(1).join('.')})` }];
-      }
+      // An internal web FQDN equal to the pool FQDN, or used by another construct too, is NAME-4's finding.
+      const clashes = fqdnClashes(m);
+      if (p.internalWebFqdn.toLowerCase() === p.fqdn.toLowerCase() || clashes.clashed.has(p.internalWebFqdn.toLowerCase())) return [];
       const ips = records(m, p.internalWebFqdn);
       const vip = p.webLoadBalancer?.privateIp;
       return vip && !sameSet(ips, [vip])
@@ -114,16 +90,10 @@ export const DNS_RULES = [
         : [];
     }),
   ),
-  rule('DNS-4', Severity.ERROR, 'Web services FQDNs are unique across pools', LB_REQ, (m) => {
-    const pools = webPools(m);
-    return [
-      ...duplicates(pools.map((p) => ({ path: p.path, fqdn: p.externalWebFqdn, what: 'externalWebFqdn' })), 'external web services FQDNs'),
-      ...duplicates(pools.map((p) => ({ path: p.path, fqdn: p.internalWebFqdn, what: 'internalWebFqdn' })), 'internal web services FQDNs'),
-    ];
-  }),
 ];
 
 export const DNS_STATUS: RuleStatus[] = [
+  reportedAs('DNS-4', 'NAME-4', 'Web services FQDNs are among the FQDNs NAME-4 keeps unique across the deployment; a reused one is reported once, under NAME-4, per pair of constructs.'),
   status('DNS-6', RuleStatusKind.NOT_MODELLED, 'Taking a server out of DNS load balancing is an operating procedure; the library always publishes every deployed member (DNS-2).'),
   status('DNS-7', RuleStatusKind.NOT_MODELLED, 'Client and Exchange UM versions are outside the topology the library describes.'),
   status('DNS-10', RuleStatusKind.BY_CONSTRUCTION, 'The web internal load balancer has 80/443 with source-IP affinity, 8080/4443 without, a 30-minute idle timeout and a TCP probe on 5061 (checked by AZURE-4).'),

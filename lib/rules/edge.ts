@@ -1,12 +1,13 @@
 /** Edge pools (EDGE-*, SRV-*, DNS-5, DNS-8, AZURE-3, VER-4). */
 import { LoadBalancing, ProductVersion, Severity } from '../enums';
 import { EDGE_SRV, mediaEdgePool, usesFederation, usesXmpp } from '../model/edge';
-import { admittingFlow } from '../model/flows';
-import { allFqdns, productName, shortName } from '../model/queries';
+import { admittedSources, intersectRanges, mergeRanges, Range, rangesCover } from '../model/flows';
+import { ipToInt } from '../model/network';
+import { aRecordValues, allFqdns, NamedFqdn, productName, shortName } from '../model/queries';
 import { EdgePoolModel, FrontEndPoolModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
 import { EDGE_PERIMETER_RULE } from './edge-perimeter';
-import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+import { alsoReports, reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const EDGE_DR = 'Edge Server disaster recovery in Lync Server 2013';
 const EDGE_ENV = 'Edge Server environmental requirements in Skype for Business Server';
@@ -31,9 +32,8 @@ function internalIp(s: ServerModel): string | undefined {
   return (s.nics.find((n) => n.subnet === 'edge-internal') ?? s.nics[1])?.privateIp;
 }
 
-function publicValues(m: TopologyModel, fqdn: string, scope: 'public' | 'private'): string[] | undefined {
-  const r = m.dnsRecords.find((d) => d.scope === scope && d.type === 'A' && d.fqdn === fqdn.toLowerCase());
-  return r ? [...r.values] : undefined;
+function publicValues(m: TopologyModel, fqdn: string, scope: 'public' | 'private'): readonly string[] | undefined {
+  return aRecordValues(m, scope, fqdn);
 }
 
 /** One Internet-independent flow an Edge server needs from a Front End (EDGE-5). */
@@ -47,25 +47,51 @@ const EDGE_INTERNAL_NEEDS: readonly Need[] = [
   { protocol: 'Udp', port: 3478 },
 ];
 
-function reaches(m: TopologyModel, from: string, to: string, need: Need): boolean {
-  return admittingFlow(m, { sourceIp: from, destinationIp: to, protocol: need.protocol, port: need.port }) !== undefined;
+const needName = (need: Need) => `${need.port}/${need.protocol.toUpperCase()}`;
+
+/** The addresses of a set of servers as runs `[first, end)` of consecutive addresses (a pool's block). */
+function addressRuns(ips: readonly string[]): Range[] {
+  return mergeRanges(ips.map((ip) => [ipToInt(ip), ipToInt(ip) + 1] as const));
 }
 
-/** EDGE-5: what a Front End pool cannot reach on an Edge pool. */
-function missingFlows(m: TopologyModel, pool: FrontEndPoolModel, edge: EdgePoolModel): string[] {
-  const needs = [...EDGE_INTERNAL_NEEDS];
-  if (pool.hostsCentralManagementStore) needs.push({ protocol: 'Tcp', port: 4443 });
-  if (usesXmpp(m)) needs.push({ protocol: 'Tcp', port: 23456 });
-  const missing = new Set<string>();
-  for (const fe of pool.servers) {
-    const from = fe.nics[0]?.privateIp;
-    for (const es of edge.servers) {
-      const to = internalIp(es);
-      if (!from || !to) continue;
-      for (const need of needs) if (!reaches(m, from, to, need)) missing.add(`${need.port}/${need.protocol.toUpperCase()}`);
+/**
+ * EDGE-5, linear in the model: per Edge pool and need, the source ranges that reach every one of its
+ * servers (built once from the flows that admit each server), then per Front End pool one range check
+ * per run of consecutive Front End addresses. Before, every Front End, Edge server and port was a
+ * separate flow lookup: pools x Edge pools x servers x servers x ports.
+ */
+function edgeReachability(m: TopologyModel) {
+  const byEdgeAndNeed = new Map<string, readonly Range[]>();
+  const reachingAll = (edge: EdgePoolModel, need: Need): readonly Range[] => {
+    const key = `${edge.path}|${needName(need)}`;
+    let ranges = byEdgeAndNeed.get(key);
+    if (!ranges) {
+      let acc: readonly Range[] | undefined;
+      for (const es of edge.servers) {
+        const to = internalIp(es);
+        if (!to) continue;
+        const admitted = admittedSources(m, to, need.protocol, need.port);
+        acc = acc === undefined ? admitted : intersectRanges(acc, admitted);
+      }
+      // No Edge server with an internal address: nothing to reach, nothing missing.
+      ranges = acc ?? [[0, 2 ** 32]];
+      byEdgeAndNeed.set(key, ranges);
     }
-  }
-  return [...missing];
+    return ranges;
+  };
+  const xmpp = usesXmpp(m);
+  /** What the Front Ends of `pool` cannot reach on `edge`, as `port/PROTOCOL`. */
+  return (pool: FrontEndPoolModel, edge: EdgePoolModel, runs: readonly Range[]): string[] => {
+    const needs = [...EDGE_INTERNAL_NEEDS];
+    if (pool.hostsCentralManagementStore) needs.push({ protocol: 'Tcp', port: 4443 });
+    if (xmpp) needs.push({ protocol: 'Tcp', port: 23456 });
+    return needs
+      .filter((need) => {
+        const ranges = reachingAll(edge, need);
+        return runs.some(([lo, hi]) => !rangesCover(ranges, lo, hi));
+      })
+      .map(needName);
+  };
 }
 
 function srvGroups(m: TopologyModel): Map<string, TopologyModel['srvEntries'][number][]> {
@@ -96,10 +122,13 @@ export const EDGE_RULES = [
         const unconfirmed = m.productVersion === ProductVersion.LYNC_SERVER_2013 ? ' (the 12-server limit is documented for 2015 and 2019 and assumed for 2013, UNCONFIRMED)' : '';
         return [{ path: e.path, message: `Edge pool ${e.internalFqdn} has ${n} servers; at most ${MAX_EDGE_SERVERS} per pool are supported${unconfirmed}; set servers to ${MAX_EDGE_SERVERS} or fewer and add another Edge pool` }];
       }
-      return n < 2
-        ? [{ path: e.path, severity: Severity.WARNING, message: `Edge pool ${e.internalFqdn} has ${n} server; one Edge server has no high availability; set servers to 2 or more` }]
-        : [];
+      return [];
     }),
+  ),
+  rule('EDGE-24', Severity.WARNING, 'Two or more Edge servers per pool for high availability', `${EDGE_ENV} (library rule: the warning form of EDGE-1)`, (m) =>
+    m.edgePools
+      .filter((e) => e.servers.length < 2)
+      .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} has ${e.servers.length} server; one Edge server has no high availability; set servers to 2 or more` })),
   ),
   rule('EDGE-3', Severity.ERROR, 'Edge pools are not stretched across sites', 'Capacity planning user model', (m) =>
     m.edgePools.flatMap((e) => {
@@ -111,7 +140,14 @@ export const EDGE_RULES = [
   ),
   rule('EDGE-4', Severity.ERROR, 'Separate Edge pools per site with unique internal and external FQDNs', EDGE_DR, (m) => {
     const out: Violation[] = [];
-    const others = allFqdns(m).filter((f) => f.kind !== 'Edge internal FQDN');
+    // NAME-4 reports an internal FQDN that clashes with another pool's or server's (one fact, one finding);
+    // EDGE-4 reports the external names, and an internal name reused as another Edge pool's external one.
+    const named = new Map<string, NamedFqdn>();
+    for (const f of allFqdns(m)) if (f.kind !== 'Edge internal FQDN' && !named.has(f.fqdn)) named.set(f.fqdn, f);
+    const firstEdge = new Map<string, { index: number; path: string; what: string }>();
+    m.edgePools.forEach((e, i) => {
+      for (const f of edgeFqdns(e)) if (!firstEdge.has(f.fqdn.toLowerCase())) firstEdge.set(f.fqdn.toLowerCase(), { index: i, path: e.path, what: f.what });
+    });
     m.edgePools.forEach((e, i) => {
       const own = edgeFqdns(e);
       own.forEach((f, k) => {
@@ -121,69 +157,78 @@ export const EDGE_RULES = [
           out.push({ path: e.path, message: `${f.what} ${f.fqdn} equals ${own[inPool].what}; with three public IPs per server each Edge service needs its own FQDN; choose another name` });
           return;
         }
-        const earlier = m.edgePools.slice(0, i).find((o) => edgeFqdns(o).some((x) => x.fqdn.toLowerCase() === fqdn));
-        const other = earlier ? { path: earlier.path, kind: 'Edge pool FQDN' } : others.find((o) => o.fqdn === fqdn);
+        const earlier = firstEdge.get(fqdn);
+        const internal = f.what === 'internalFqdn';
+        if (earlier && earlier.index < i) {
+          if (internal && earlier.what === 'internalFqdn') return;
+          out.push({ path: e.path, message: `${f.what} ${f.fqdn} is already the Edge pool FQDN of ${earlier.path}; every Edge pool needs its own internal and external FQDNs (no reuse across sites); choose another name` });
+          return;
+        }
+        const other = internal ? undefined : named.get(fqdn);
         if (other) {
           out.push({ path: e.path, message: `${f.what} ${f.fqdn} is already the ${other.kind} of ${other.path}; every Edge pool needs its own internal and external FQDNs (no reuse across sites); choose another name` });
         }
       });
     });
-    const edgeSites = new Set(m.edgePools.map((e) => e.sitePath));
-    if (edgeSites.size === 1 && m.sites.length > 1) {
-      out.push({
-        path: m.edgePools[0].path,
-        severity: Severity.WARNING,
-        message: `all Edge pools are in site ${shortName([...edgeSites][0])} of ${m.sites.length} sites; for Edge disaster recovery deploy an Edge pool in a second site (Edge pools are not paired)`,
-      });
-    }
     return out;
   }),
-  rule('EDGE-5', Severity.ERROR, 'The Front Ends of every pool reach every Edge server', EDGE_DR, (m) =>
-    m.edgePools.flatMap((e) =>
+  rule('EDGE-25', Severity.WARNING, 'Edge pools in more than one site for Edge disaster recovery', `${EDGE_DR} (library rule: the warning form of EDGE-4)`, (m) => {
+    const edgeSites = new Set(m.edgePools.map((e) => e.sitePath));
+    return edgeSites.size === 1 && m.sites.length > 1
+      ? [{ path: m.edgePools[0].path, message: `all Edge pools are in site ${shortName([...edgeSites][0])} of ${m.sites.length} sites; for Edge disaster recovery deploy an Edge pool in a second site (Edge pools are not paired)` }]
+      : [];
+  }),
+  rule('EDGE-5', Severity.ERROR, 'The Front Ends of every pool reach every Edge server', EDGE_DR, (m) => {
+    if (m.edgePools.length === 0) return [];
+    const missingFlows = edgeReachability(m);
+    const runs = new Map(m.frontEndPools.map((p) => [p, addressRuns(p.servers.flatMap((s) => (s.nics[0]?.privateIp ? [s.nics[0].privateIp] : [])))]));
+    return m.edgePools.flatMap((e) =>
       m.frontEndPools.flatMap((p) => {
-        const missing = missingFlows(m, p, e);
+        const missing = missingFlows(p, e, runs.get(p)!);
         return missing.length === 0
           ? []
           : [{ path: e.path, message: `the Front End servers of ${p.fqdn} cannot reach the internal interface of Edge pool ${e.internalFqdn} on ${missing.join(', ')}; the Front Ends of every pool must reach every Edge server for cross-site Edge failover; allow these ports from the Front End subnet` }];
       }),
-    ),
-  ),
+    );
+  }),
   rule('EDGE-6', Severity.ERROR, 'One load-balancing type on both Edge interfaces', LB_REQ, (m) =>
     m.edgePools
       .filter((e) => (e.internalLoadBalancing ?? e.loadBalancing) !== e.loadBalancing)
       .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} uses ${e.loadBalancing} load balancing externally and ${e.internalLoadBalancing} internally; mixing is unsupported; use DNS load balancing on both interfaces (or hardware on both)` })),
   ),
-  rule('EDGE-7', Severity.ERROR, 'NAT only with DNS-load-balanced Edge', `${EDGE_ENV}; ${LB_REQ}`, (m) =>
-    m.edgePools
-      .filter((e) => e.loadBalancing === LoadBalancing.HARDWARE && e.externalNat)
-      .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} is hardware-load-balanced but its public addresses are translated by NAT; a hardware-load-balanced Edge needs publicly routable addresses without NAT; set loadBalancing to LoadBalancing.DNS` })),
-  ),
   rule('EDGE-11', Severity.ERROR, 'Three public IP addresses per Edge server', EDGE_ENV, (m) =>
     m.edgePools.flatMap((e): Violation[] => {
       const n = e.servers.length;
       const hardware = e.loadBalancing === LoadBalancing.HARDWARE;
+      // The VIPs a hardware-load-balanced pool would need follow from a mode Azure cannot run: AZURE-3's one finding.
+      if (hardware && e.externalNat !== false) return [];
       const expected = hardware ? 3 * n + 3 : 3 * n;
       if (e.publicIpCount === expected) return [];
-      const single = hardware ? n + 1 : n;
-      if (e.publicIpCount === single) {
-        return [{ path: e.path, severity: Severity.WARNING, message: `Edge pool ${e.internalFqdn} has ${e.publicIpCount} public IPs for ${n} servers (one per server, services told apart by port); possible but not recommended; use three per server (Access, Web Conferencing, A/V)` }];
-      }
+      // One per server (services told apart by port) is EDGE-26's warning.
+      if (e.publicIpCount === (hardware ? n + 1 : n)) return [];
       return [{ path: e.path, message: `Edge pool ${e.internalFqdn} has ${e.publicIpCount} public IPs for ${n} servers; ${hardware ? 'hardware' : 'DNS'} load balancing needs ${expected} (three per server${hardware ? ' plus three VIPs' : ''}: Access, Web Conferencing, A/V)` }];
     }),
   ),
-  rule('EDGE-12', Severity.ERROR, 'Every Edge server has an internal and an external interface', `${EDGE_ENV}; Server requirements for Skype for Business Server 2015`, (m) =>
+  rule('EDGE-26', Severity.WARNING, 'One public IP address per Edge server is possible but not recommended', `${EDGE_ENV} (library rule: the warning form of EDGE-11)`, (m) =>
+    m.edgePools
+      .filter((e) => !(e.loadBalancing === LoadBalancing.HARDWARE && e.externalNat !== false))
+      .filter((e) => e.publicIpCount !== 3 * e.servers.length + (e.loadBalancing === LoadBalancing.HARDWARE ? 3 : 0) && e.publicIpCount === e.servers.length + (e.loadBalancing === LoadBalancing.HARDWARE ? 1 : 0))
+      .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} has ${e.publicIpCount} public IPs for ${e.servers.length} servers (one per server, services told apart by port); possible but not recommended; use three per server (Access, Web Conferencing, A/V)` })),
+  ),
+  // One fact, one finding: VM-2's Edge NIC count and order is this finding.
+  alsoReports(rule('EDGE-12', Severity.ERROR, 'Every Edge server has an internal and an external interface', `${EDGE_ENV}; Server requirements for Skype for Business Server 2015`, (m) =>
     m.edgePools.flatMap((e) =>
       e.servers.flatMap((s): Violation[] => {
         const subnets = s.nics.map((n) => n.subnet);
         if (s.nics.length !== 2 || !subnets.includes('perimeter') || !subnets.includes('edge-internal')) {
-          return [{ path: s.path, message: `Edge server ${s.computerName} has NICs [${subnets.join(', ')}]; an Edge server needs two, one external (perimeter) and one internal (edge-internal)` }];
+          return [{ path: s.path, message: `Edge server ${s.computerName} has NICs [${subnets.join(', ')}]; an Edge server needs two, one external (perimeter) and one internal (edge-internal), the external one first` }];
         }
         return subnets[0] !== 'perimeter'
-          ? [{ path: s.path, severity: Severity.WARNING, message: `Edge server ${s.computerName} has its internal NIC first, so the default gateway is on the internal side; put the external NIC first and give the internal NIC static routes to the internal networks` }]
+          ? [{ path: s.path, message: `Edge server ${s.computerName} has its internal NIC first, so the default gateway is on the internal side (only the first NIC of an Azure VM holds it); put the external NIC first and give the internal NIC static routes to the internal networks` }]
           : [];
       }),
     ),
-  ),
+  ), 'VM-2'),
   rule('EDGE-15', Severity.ERROR, 'One Edge pool carries SIP federation', `${EDGE_DR}; ${FAILOVER}`, (m) => {
     const fed = m.edgePools.filter((e) => e.federation);
     return fed.length <= 1
@@ -204,15 +249,15 @@ export const EDGE_RULES = [
       path: e.path,
       message: `Edge pools ${xmpp.map((x) => x.internalFqdn).join(', ')} all set xmppFederation; an organization has one XMPP federation route (Set-CsSite -XmppExternalFederationRoute); set xmppFederation on one pool only`,
     }));
-    if (xmpp.length > 0) {
-      const name = `${EDGE_SRV.xmpp.name}.${m.sipDomain}`;
-      for (const e of m.edgePools) {
-        if (!m.srvEntries.some((s) => s.name === name && s.ownerPath === e.path)) {
-          out.push({ path: e.path, severity: Severity.WARNING, message: `Edge pool ${e.internalFqdn} has no ${name} entry; publish one per Edge pool with distinct priorities so the XMPP route can fail over` });
-        }
-      }
-    }
     return out;
+  }),
+  rule('EDGE-28', Severity.WARNING, 'An XMPP SRV entry per Edge pool so the XMPP route can fail over', `${EDGE_DR}; Failing over the Edge pool used for XMPP federation (library rule: the warning form of EDGE-17)`, (m) => {
+    if (!m.edgePools.some((e) => e.xmppFederation)) return [];
+    const name = `${EDGE_SRV.xmpp.name}.${m.sipDomain}`;
+    const owners = new Set(m.srvEntries.filter((s) => s.name === name).map((s) => s.ownerPath));
+    return m.edgePools
+      .filter((e) => !owners.has(e.path))
+      .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} has no ${name} entry; publish one per Edge pool with distinct priorities so the XMPP route can fail over` }));
   }),
   rule('EDGE-18', Severity.ERROR, 'Every Front End pool has an Edge pool for media', `${FAILOVER}; ${EDGE_DR}`, (m) =>
     m.edgePools.length === 0
@@ -222,22 +267,29 @@ export const EDGE_RULES = [
           if (media.kind === 'dangling') {
             return [{ path: p.path, message: `pool ${p.fqdn} is associated with Edge pool ${media.path}, which is not an Edge pool of this deployment; call associateEdgePool with one of its Edge pools` }];
           }
-          return media.kind === 'none'
-            ? [{ path: p.path, severity: Severity.WARNING, message: `pool ${p.fqdn} has no Edge pool for media (it is no Edge pool's next hop in its site and associateEdgePool was not called); external users homed on it get no A/V; call pool.associateEdgePool(edge)` }]
-            : [];
+          return [];
         }),
   ),
-  rule('EDGE-19', Severity.ERROR, 'Every Edge pool has an existing next hop, and an alternative exists', FAILOVER, (m) =>
-    m.edgePools.flatMap((e): Violation[] => {
-      const pools = [...m.frontEndPools, ...m.directorPools];
-      if (!pools.some((p) => p.path === e.nextHopPath)) {
-        return [{ path: e.path, message: `the next hop of Edge pool ${e.internalFqdn} is ${e.nextHopPath}, which is not a Front End or Director pool of this deployment; set nextHop to one of its pools` }];
-      }
-      return pools.length < 2
-        ? [{ path: e.path, severity: Severity.WARNING, message: `Edge pool ${e.internalFqdn} has no alternative next hop: its next hop ${shortName(e.nextHopPath)} is the only Front End or Director pool; before that pool fails over, the Edge must be repointed (Invoke-CsPoolFailover refuses otherwise); add a pool in another site` }]
-        : [];
-    }),
+  rule('EDGE-29', Severity.WARNING, 'Every Front End pool has an Edge pool for media', `${FAILOVER}; ${EDGE_DR} (library rule: the warning form of EDGE-18)`, (m) =>
+    m.edgePools.length === 0
+      ? []
+      : m.frontEndPools
+          .filter((p) => mediaEdgePool(m, p).kind === 'none')
+          .map((p) => ({ path: p.path, message: `pool ${p.fqdn} has no Edge pool for media (it is no Edge pool's next hop in its site and associateEdgePool was not called); external users homed on it get no A/V; call pool.associateEdgePool(edge)` })),
   ),
+  rule('EDGE-19', Severity.ERROR, 'Every Edge pool has an existing next hop', FAILOVER, (m) => {
+    const hops = new Set([...m.frontEndPools, ...m.directorPools].map((p) => p.path));
+    return m.edgePools
+      .filter((e) => !hops.has(e.nextHopPath))
+      .map((e) => ({ path: e.path, message: `the next hop of Edge pool ${e.internalFqdn} is ${e.nextHopPath}, which is not a Front End or Director pool of this deployment; set nextHop to one of its pools` }));
+  }),
+  rule('EDGE-30', Severity.WARNING, 'An alternative next hop exists for every Edge pool', `${FAILOVER} (library rule: the warning form of EDGE-19)`, (m) => {
+    const pools = [...m.frontEndPools, ...m.directorPools];
+    if (pools.length >= 2) return [];
+    return m.edgePools
+      .filter((e) => pools.some((p) => p.path === e.nextHopPath))
+      .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} has no alternative next hop: its next hop ${shortName(e.nextHopPath)} is the only Front End or Director pool; before that pool fails over, the Edge must be repointed (Invoke-CsPoolFailover refuses otherwise); add a pool in another site` }));
+  }),
   rule('EDGE-21', Severity.ERROR, 'Edge servers run no other role', 'Topology Basics for Skype for Business Server', (m) => {
     const owners = new Map<string, string>();
     for (const g of [...m.frontEndPools, ...m.backEnds, ...m.directorPools, ...m.mediationPools, ...m.chatPools, ...m.fileStores]) {
@@ -320,14 +372,16 @@ export const EDGE_RULES = [
         : [];
     }),
   ),
-  rule('AZURE-3', Severity.ERROR, 'Edge pools on Azure use DNS load balancing', `${LB_REQ}; ${EDGE_ENV}`, (m) =>
+  // One fact, one finding: on Azure every Edge public address is NAT'd, so EDGE-7 (NAT only with DNS load balancing) is this finding.
+  alsoReports(rule('AZURE-3', Severity.ERROR, 'Edge pools on Azure use DNS load balancing', `${LB_REQ}; ${EDGE_ENV}`, (m) =>
     m.edgePools
       .filter((e) => e.loadBalancing === LoadBalancing.HARDWARE)
       .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} sets loadBalancing to ${e.loadBalancing}; Azure public IPs are NAT'd and a hardware-load-balanced Edge forbids NAT; set loadBalancing to LoadBalancing.DNS (one static Standard public IP per server and service)` })),
-  ),
+  ), 'EDGE-7'),
 ];
 
 export const EDGE_STATUS: RuleStatus[] = [
+  reportedAs('EDGE-7', 'AZURE-3', 'Azure public IPs are always NAT\'d, so a hardware-load-balanced Edge pool (the only case EDGE-7 forbids NAT for) is AZURE-3\'s error, reported once there.'),
   status('EDGE-2', RuleStatusKind.NOT_MODELLED, 'Edge capacity is per concurrent remote user; the model knows homed users per pool (users), not how many are remote at once, so the library does not size Edge pools.'),
   status('EDGE-8', RuleStatusKind.BY_CONSTRUCTION, 'The library builds no hardware load balancer for Edge (AZURE-3 makes LoadBalancing.HARDWARE an error), so the hardware-load-balancer settings never apply.'),
   status('EDGE-9', RuleStatusKind.BY_CONSTRUCTION, 'No hardware load balancer on the internal Edge side: both interfaces use DNS load balancing (EDGE-6, AZURE-3).'),

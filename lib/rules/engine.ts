@@ -39,17 +39,22 @@ export function evaluate(
     try {
       violations = r.check(model);
     } catch (e) {
-      violations = [{ path: model.path, message: `rule check failed: ${(e as Error).message}`, severity: Severity.ERROR }];
+      // A library bug, not the rule's finding: always an error, whatever the rule's severity.
+      findings.push({ ruleId: r.id, severity: Severity.ERROR, path: model.path, message: `rule check failed: ${(e as Error).message}` });
+      return;
     }
+    const also = r.alsoReports && r.alsoReports.length > 0 ? `; also ${r.alsoReports.join(', ')}` : '';
+    const acks = isAcknowledgeable(r) ? acknowledgements.filter((a) => a.ruleId === r.id) : [];
     for (const v of violations) {
       // A rule that cannot be acknowledged ignores acknowledgements (acknowledgeFinding refuses them too).
-      const ack = isAcknowledgeable(r) ? acknowledgements.find((a) => a.ruleId === r.id && covers(a.path, v.path)) : undefined;
+      const ack = acks.find((a) => covers(a.path, v.path));
       if (ack) used.add(ack);
-      const message = `${v.message} (${r.source})`;
+      const message = `${v.message} (${r.source}${also})`;
+      const reason = ack?.reason ?? v.acknowledged;
       findings.push(
-        ack
-          ? { ruleId: r.id, severity: Severity.INFO, path: v.path, message, acknowledged: ack.reason }
-          : { ruleId: r.id, severity: v.severity ?? r.severity, path: v.path, message },
+        reason !== undefined
+          ? { ruleId: r.id, severity: Severity.INFO, path: v.path, message, acknowledged: reason }
+          : { ruleId: r.id, severity: r.severity, path: v.path, message },
       );
     }
   });

@@ -25,7 +25,9 @@ function smbViolations(m: TopologyModel): Violation[] {
     const shareSite = store?.sitePath ?? pool.sitePath;
     const partner = partnerOf(m, pool);
     // A Standard Edition server's share is local: only its partner needs the network path.
-    const clients = [...(store ? [pool] : []), ...(partner ? [partner] : [])];
+    // A partner in a site without the private link is PAIR-11's one finding (the link, not each port).
+    const linked = partner && sitesPeered(m, partner.sitePath, shareSite) ? [partner] : [];
+    const clients = [...(store ? [pool] : []), ...linked];
     for (const client of clients) {
       const blocked = blockedFrontEnds(m, client, shareSite, share);
       if (blocked.length === 0) continue;

@@ -3,7 +3,7 @@ import { PoolEdition, Severity } from '../enums';
 import { backEndByPath, isEnterprise, productName, serversByFailureDomain } from '../model/queries';
 import { FrontEndPoolModel, TopologyModel } from '../model/topology';
 import { MAX_FRONT_ENDS, poolQuorum, productProfile } from '../model/versions';
-import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+import { alsoReports, reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const FE_HA = 'Front End Pool high availability and management';
 const TOPOLOGY_BASICS = 'Topology Basics for Skype for Business Server';
@@ -36,46 +36,35 @@ function quorumViolations(m: TopologyModel): Violation[] {
 }
 
 export const FRONT_END_RULES = [
-  rule('FE-1', Severity.ERROR, 'Enterprise pool size limit', FE_HA, (m) =>
+  // One fact, one finding: VER-6 (the version matrix) states the same limit; FE-1 reports it.
+  alsoReports(rule('FE-1', Severity.ERROR, 'Enterprise pool size limit', FE_HA, (m) =>
     enterprisePools(m)
       .filter((p) => p.servers.length > MAX_FRONT_ENDS[m.productVersion])
       .map((p) => ({
         path: p.path,
         message: `frontEndServers is ${p.servers.length}; an Enterprise pool of ${productName(m)} holds at most ${MAX_FRONT_ENDS[m.productVersion]} Front End servers; lower frontEndServers or split the users over another pool`,
       })),
-  ),
-  rule('FE-2', Severity.WARNING, 'Two-server Enterprise pools', FE_HA, (m) =>
-    enterprisePools(m)
-      .filter((p) => p.servers.length === 2)
-      .map((p) =>
-        productProfile(m.productVersion).refusesTwoServerPools
-          ? {
-              path: p.path,
-              severity: Severity.ERROR,
-              message: `frontEndServers is 2; ${productName(m)} Topology Builder refuses to publish a 2-server Enterprise pool; use 3 or more Front End servers, or Standard Edition servers paired for disaster recovery`,
-            }
-          : {
-              path: p.path,
-              message: `frontEndServers is 2; a 2-server Enterprise pool is supported but not recommended (losing the Back End likely stops the pool); use 3 or more, or Standard Edition servers paired for disaster recovery`,
-            },
-      ),
-  ),
-  rule('FE-3', Severity.WARNING, 'At least three Front End servers per Enterprise pool', FE_HA, (m) =>
-    enterprisePools(m)
-      .filter((p) => p.servers.length < 3)
-      .map((p) => ({
-        path: p.path,
-        message: `frontEndServers is ${p.servers.length}; user data is kept on 3 replicas, so an Enterprise pool should have at least 3 Front End servers; set frontEndServers to 3 or more`,
-      })),
-  ),
-  rule('FE-4', Severity.WARNING, 'Single-server Enterprise pools give no Front End HA', TOPOLOGY_BASICS, (m) =>
+  ), 'VER-6'),
+  // A pool of fewer than 3 Front Ends is one fact (FE-3), reported once: VER-5 (2 servers, 2019 and SE,
+  // error), FE-2 (2 servers, 2013 and 2015, warning) or FE-4 (1 server, warning).
+  alsoReports(rule('FE-2', Severity.WARNING, 'Two-server Enterprise pools (2013, 2015)', FE_HA, (m) =>
+    productProfile(m.productVersion).refusesTwoServerPools
+      ? []
+      : enterprisePools(m)
+          .filter((p) => p.servers.length === 2)
+          .map((p) => ({
+            path: p.path,
+            message: `frontEndServers is 2; a 2-server Enterprise pool is supported but not recommended (losing the Back End likely stops the pool, and user data wants 3 replicas); use 3 or more, or Standard Edition servers paired for disaster recovery`,
+          })),
+  ), 'FE-3'),
+  alsoReports(rule('FE-4', Severity.WARNING, 'Single-server Enterprise pools give no Front End HA', TOPOLOGY_BASICS, (m) =>
     enterprisePools(m)
       .filter((p) => p.servers.length === 1)
       .map((p) => ({
         path: p.path,
-        message: `frontEndServers is 1; a one-server Enterprise pool has no Front End high availability${productProfile(m.productVersion).oneServerPoolDocumented ? '' : ` (support for it in ${productName(m)} is UNCONFIRMED)`}; use 3 or more Front End servers or a Standard Edition server`,
+        message: `frontEndServers is 1; a one-server Enterprise pool has no Front End high availability and user data wants 3 replicas${productProfile(m.productVersion).oneServerPoolDocumented ? '' : ` (support for it in ${productName(m)} is UNCONFIRMED)`}; use 3 or more Front End servers or a Standard Edition server`,
       })),
-  ),
+  ), 'FE-3'),
   rule('FE-5', Severity.ERROR, 'Pool quorum survives the loss of any one failure domain', FE_HA, quorumViolations),
   rule('FE-10', Severity.ERROR, 'No stretched Front End pools: the pool and its Back End are in one site', 'Capacity planning user model usage for Skype for Business Server', (m) =>
     m.frontEndPools.flatMap((p) => {
@@ -115,42 +104,45 @@ export const FRONT_END_RULES = [
         : [];
     }),
   ),
-  rule('FE-15', Severity.WARNING, 'A Standard Edition server is one server with its own SQL Express', 'Capacity planning user model usage for Skype for Business Server', (m) =>
+  rule('FE-21', Severity.ERROR, 'A Standard Edition server is one server with its own SQL Express', 'Capacity planning user model usage for Skype for Business Server (library rule: the error form of FE-15)', (m) =>
     m.frontEndPools
       .filter((p) => p.edition === PoolEdition.STANDARD)
       .flatMap((p) => {
         const out: Violation[] = [];
         if (p.servers.length !== 1) {
-          out.push({ path: p.path, severity: Severity.ERROR, message: `frontEndServers is ${p.servers.length}; a Standard Edition "pool" is exactly one server; set frontEndServers to 1, or use PoolEdition.ENTERPRISE for a pool` });
+          out.push({ path: p.path, message: `frontEndServers is ${p.servers.length}; a Standard Edition "pool" is exactly one server; set frontEndServers to 1, or use PoolEdition.ENTERPRISE for a pool` });
         }
         if (p.backEndPath) {
-          out.push({ path: p.path, severity: Severity.ERROR, message: `backEnd ${p.backEndPath} is set; a Standard Edition server keeps its databases in its collocated SQL Express, which cannot be moved; remove backEnd or use PoolEdition.ENTERPRISE` });
-        }
-        if (p.users !== undefined && p.users > 2500) {
-          out.push({ path: p.path, message: `users is ${p.users}; a Standard Edition server supports at most 2,500 users; move users to another server or an Enterprise pool` });
+          out.push({ path: p.path, message: `backEnd ${p.backEndPath} is set; a Standard Edition server keeps its databases in its collocated SQL Express, which cannot be moved; remove backEnd or use PoolEdition.ENTERPRISE` });
         }
         return out;
       }),
+  ),
+  rule('FE-15', Severity.WARNING, 'A Standard Edition server serves at most 2,500 users', 'Capacity planning user model usage for Skype for Business Server', (m) =>
+    m.frontEndPools
+      .filter((p) => p.edition === PoolEdition.STANDARD && p.users !== undefined && p.users > 2500)
+      .map((p) => ({ path: p.path, message: `users is ${p.users}; a Standard Edition server supports at most 2,500 users; move users to another server or an Enterprise pool` })),
   ),
   rule('TB-3', Severity.ERROR, 'An Enterprise pool has a Back End SQL store', 'Topology Basics for Skype for Business Server (library rule)', (m) =>
     enterprisePools(m)
       .filter((p) => !p.backEndPath)
       .map((p) => ({ path: p.path, message: `Enterprise pool ${p.fqdn} has no backEnd; Topology Builder needs a SQL Server store for every Enterprise pool; pass backEnd (AlwaysOnBackEnd, MirroredBackEnd, FailoverClusterBackEnd or StandaloneBackEnd)` })),
   ),
-  rule('FE-20', Severity.ERROR, 'Every central site has an Enterprise pool or a Standard Edition server', TOPOLOGY_BASICS, sitesWithoutPool),
-  rule('TB-2', Severity.ERROR, 'Every central site has an Enterprise pool or a Standard Edition server', TOPOLOGY_BASICS, sitesWithoutPool),
+  // One fact, one finding: TB-2 and VOICE-1 (a site without a Registrar pool) say the same.
+  alsoReports(rule('FE-20', Severity.ERROR, 'Every central site has an Enterprise pool or a Standard Edition server', TOPOLOGY_BASICS, (m) => {
+    const withPool = new Set(m.frontEndPools.map((p) => p.sitePath));
+    return m.sites
+      .filter((s) => !withPool.has(s.path))
+      .map((s) => ({
+        path: s.path,
+        message: `central site ${s.name} (${s.location}) has no Enterprise Front End pool and no Standard Edition server, so it has no Registrar pool for its users or as another site's backup Registrar; add a FrontEndPool to the site`,
+      }));
+  }), 'TB-2', 'VOICE-1'),
 ];
 
-function sitesWithoutPool(m: TopologyModel): Violation[] {
-  return m.sites
-    .filter((s) => !m.frontEndPools.some((p) => p.sitePath === s.path))
-    .map((s) => ({
-      path: s.path,
-      message: `central site ${s.name} (${s.location}) has no Enterprise Front End pool and no Standard Edition server; add a FrontEndPool to the site`,
-    }));
-}
-
 export const FRONT_END_STATUS: RuleStatus[] = [
+  reportedAs('FE-3', ['FE-2', 'FE-4', 'VER-5'], 'A pool of fewer than 3 Front Ends is reported once: VER-5 (2 servers in 2019 and Subscription Edition, error), FE-2 (2 servers in 2013 and 2015, warning) or FE-4 (1 server, warning); each message says why 3 are recommended.'),
+  reportedAs('TB-2', 'FE-20', 'The same fact as FE-20 (a central site without an Enterprise pool or Standard Edition server), reported once under FE-20.'),
   status('FE-6', RuleStatusKind.IN_RUNBOOK, 'Start-up quorum matters when a pool is first started or restarted; the runbook repeats it. It is not a topology property.'),
   status('FE-7', RuleStatusKind.NOT_MODELLED, 'Routing-group replicas are placed by the product at run time; the library cannot observe them.'),
   status('FE-9', RuleStatusKind.IN_RUNBOOK, 'Restart order for 2-server pools is an operating procedure; FE-2 already warns about 2-server pools.'),

@@ -19,10 +19,17 @@ export const LAB_RULES = [
           if (size.memoryGb < WINDOWS_MIN_GB) {
             return [{ path: s.path, message: `VM size ${s.vmSize} (${size.memoryGb} GB) of ${s.role} server ${s.computerName} is below the ${WINDOWS_MIN_GB} GB Windows Server with Desktop Experience needs; give the lab a size with at least ${WINDOWS_MIN_GB} GB (e.g. Standard_B2s) through LabOptions.vmSizes or the construct's vmSize` }];
           }
-          if (s.role === ServerRole.BACK_END && size.memoryGb < SQL_RECOMMENDED_GB) {
-            return [{ path: s.path, severity: Severity.WARNING, message: `VM size ${s.vmSize} (${size.memoryGb} GB) of SQL server ${s.computerName} is below the ${SQL_RECOMMENDED_GB} GB Microsoft recommends for SQL Server; use at least ${SQL_RECOMMENDED_GB} GB (e.g. Standard_B2ms)` }];
-          }
           return [];
+        }),
+  ),
+  rule('LAB-6', Severity.WARNING, 'Lab SQL Server VMs have the memory Microsoft recommends', 'SQL Server hardware and software requirements (library rule: the warning form of LAB-1)', (m) =>
+    !m.lab
+      ? []
+      : m.servers.flatMap((s): Violation[] => {
+          const size = vmSizeInfo(s.vmSize);
+          return size && s.role === ServerRole.BACK_END && size.memoryGb >= WINDOWS_MIN_GB && size.memoryGb < SQL_RECOMMENDED_GB
+            ? [{ path: s.path, message: `VM size ${s.vmSize} (${size.memoryGb} GB) of SQL server ${s.computerName} is below the ${SQL_RECOMMENDED_GB} GB Microsoft recommends for SQL Server; use at least ${SQL_RECOMMENDED_GB} GB (e.g. Standard_B2ms)` }]
+            : [];
         }),
   ),
   rule('LAB-2', Severity.WARNING, 'A lab deployment has the LAB support posture', 'library: a lab is small and unsupported on purpose (AZURE-1, VM-1)', (m) => {

@@ -1,6 +1,6 @@
 /** Mediation pools (MED-*): collocated pool size, load balancing, placement, capacity, next hop. */
 import { LoadBalancing, ProductVersion, Severity } from '../enums';
-import { productName, shortName } from '../model/queries';
+import { aRecordValues, poolByPath, productName, shortName } from '../model/queries';
 import { TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
 import { stretchedPoolViolations } from './director';
@@ -18,33 +18,33 @@ function callsPerMediationServer(version: ProductVersion): number {
   return productProfile(version).callsPerMediationServer;
 }
 
-function addresses(m: TopologyModel, fqdn: string): string[] {
-  const name = fqdn.toLowerCase();
-  return m.dnsRecords.filter((r) => r.scope === 'private' && r.type === 'A' && r.fqdn === name).flatMap((r) => r.values);
+function addresses(m: TopologyModel, fqdn: string): readonly string[] {
+  return aRecordValues(m, 'private', fqdn) ?? [];
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 export const MEDIATION_RULES = [
-  rule('MED-1', Severity.ERROR, 'A Front End pool with collocated Mediation holds at most 12 servers', MEDIATION, (m) =>
-    m.frontEndPools
-      .filter((p) => p.collocatedMediation && p.servers.length > COLLOCATED_LIMIT)
-      .map((p) => {
-        const presumed = productProfile(m.productVersion).collocatedMediationPresumedLimit;
-        if (presumed !== undefined && p.servers.length <= presumed) {
-          return {
-            path: p.path,
-            severity: Severity.WARNING,
-            message: `frontEndServers is ${p.servers.length} with collocatedMediation; the documented limit is ${COLLOCATED_LIMIT}, and ${productName(m)} presumably allows ${presumed} like its Enterprise pools (UNCONFIRMED); use at most ${COLLOCATED_LIMIT}, or a stand-alone MediationPool`,
-          };
-        }
-        const limit = presumed ?? COLLOCATED_LIMIT;
-        return {
-          path: p.path,
-          message: `frontEndServers is ${p.servers.length} with collocatedMediation; a Front End pool with collocated Mediation Servers holds at most ${limit} servers in ${productName(m)}; lower frontEndServers, or set collocatedMediation to false and add a stand-alone MediationPool`,
-        };
-      }),
-  ),
+  rule('MED-1', Severity.ERROR, 'A Front End pool with collocated Mediation holds at most 12 servers', MEDIATION, (m) => {
+    const presumed = productProfile(m.productVersion).collocatedMediationPresumedLimit;
+    const limit = presumed ?? COLLOCATED_LIMIT;
+    return m.frontEndPools
+      .filter((p) => p.collocatedMediation && p.servers.length > limit)
+      .map((p) => ({
+        path: p.path,
+        message: `frontEndServers is ${p.servers.length} with collocatedMediation; a Front End pool with collocated Mediation Servers holds at most ${limit} servers in ${productName(m)}; lower frontEndServers, or set collocatedMediation to false and add a stand-alone MediationPool`,
+      }));
+  }),
+  rule('MED-8', Severity.WARNING, 'Collocated Mediation above the documented 12 servers (UNCONFIRMED limit)', `${MEDIATION} (library rule: the warning form of MED-1)`, (m) => {
+    const presumed = productProfile(m.productVersion).collocatedMediationPresumedLimit;
+    if (presumed === undefined) return [];
+    return m.frontEndPools
+      .filter((p) => p.collocatedMediation && p.servers.length > COLLOCATED_LIMIT && p.servers.length <= presumed)
+      .map((p) => ({
+        path: p.path,
+        message: `frontEndServers is ${p.servers.length} with collocatedMediation; the documented limit is ${COLLOCATED_LIMIT}, and ${productName(m)} presumably allows ${presumed} like its Enterprise pools (UNCONFIRMED); use at most ${COLLOCATED_LIMIT}, or a stand-alone MediationPool`,
+      }));
+  }),
   rule('MED-2', Severity.ERROR, 'Stand-alone Mediation pools: pool FQDN to every member (DNS), or a load balancer on 5070', `${LB_REQ}; DNS requirements`, (m) =>
     m.mediationPools.flatMap((p): Violation[] => {
       const resolved = addresses(m, p.fqdn);
@@ -83,7 +83,7 @@ export const MEDIATION_RULES = [
   ),
   rule('MED-7', Severity.ERROR, 'A Mediation pool\'s next hop is a Front End pool, never a Director', MEDIATION, (m) =>
     m.mediationPools.flatMap((p): Violation[] => {
-      const pool = m.frontEndPools.find((f) => f.path === p.nextHopPath);
+      const pool = poolByPath(m, p.nextHopPath);
       if (!pool) {
         const director = m.directorPools.some((d) => d.path === p.nextHopPath);
         return [{
@@ -91,11 +91,16 @@ export const MEDIATION_RULES = [
           message: `nextHop ${p.nextHopPath} is ${director ? 'a Director pool' : 'not a Front End pool of this deployment'}; a Mediation pool routes to a Front End pool or Standard Edition server, never to a Director; set nextHop to a FrontEndPool`,
         }];
       }
-      return pool.sitePath === p.sitePath
+      return [];
+    }),
+  ),
+  rule('MED-9', Severity.WARNING, 'A Mediation pool\'s next hop is in its own site', `${MEDIATION} (library rule: the warning form of MED-7)`, (m) =>
+    m.mediationPools.flatMap((p): Violation[] => {
+      const pool = poolByPath(m, p.nextHopPath);
+      return !pool || pool.sitePath === p.sitePath
         ? []
         : [{
             path: p.path,
-            severity: Severity.WARNING,
             message: `nextHop ${shortName(pool.path)} (${pool.fqdn}) is in site ${pool.sitePath}, the Mediation pool in ${p.sitePath}; every call then crosses the WAN and the pool stops with the other site; use a Front End pool of the Mediation pool's own site`,
           }];
     }),

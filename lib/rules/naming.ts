@@ -1,9 +1,9 @@
 /** Names (NAME-*): computer names, FQDN syntax, AD domain, uniqueness, Azure resource name limits. */
 import { Severity } from '../enums';
 import { azureNameProblem, storageAccountNameProblem } from '../model/azure-names';
-import { allFqdns } from '../model/queries';
-import { TopologyModel } from '../model/topology';
-import { rule, Violation, withUnacknowledgeable } from './rule';
+import { allFqdns, NamedFqdn, ownerUnits } from '../model/queries';
+import { AzureNameModel, ServerModel, TopologyModel } from '../model/topology';
+import { alsoReports, rule, Violation, withUnacknowledgeable } from './rule';
 
 const AD_NAMING = 'Naming conventions in Active Directory (KB909264)';
 const AZURE_NAMING = 'Naming rules and restrictions for Azure resources';
@@ -38,6 +38,86 @@ function externalFqdns(m: TopologyModel): { path: string; fqdn: string }[] {
   ]);
 }
 
+/** What NAME-4 reports, computed once per model; DNS-2 and DNS-3 read `clashed` to leave those names to it. */
+interface FqdnClashes {
+  readonly violations: Violation[];
+  /** Lower-case FQDNs NAME-4 reports as used by two constructs. */
+  readonly clashed: ReadonlySet<string>;
+  /** Pools whose internal web FQDN equals their pool FQDN (NAME-4 reports it; DNS-3 leaves it). */
+  readonly webEqualsPool: ReadonlySet<string>;
+}
+
+const clashCache = new WeakMap<TopologyModel, FqdnClashes>();
+
+/**
+ * NAME-4 in one pass: the first owner of each FQDN in a map; a later owner's reuse is grouped by the
+ * pair of constructs (pool, back end, ...) the two names belong to, so two pools with one FQDN are one
+ * finding listing the pool, web and server FQDNs they share, not one finding per name.
+ */
+export function fqdnClashes(m: TopologyModel): FqdnClashes {
+  const cached = clashCache.get(m);
+  if (cached) return cached;
+  const all = allFqdns(m);
+  const unitOf = ownerUnits(m);
+  const first = new Map<string, NamedFqdn>();
+  const groups = new Map<string, { e: NamedFqdn; other: NamedFqdn }[]>();
+  const violations: Violation[] = [];
+  const clashed = new Set<string>();
+  const webEqualsPool = new Set<string>();
+  for (const e of all) {
+    const other = first.get(e.fqdn);
+    if (!other) {
+      first.set(e.fqdn, e);
+      continue;
+    }
+    // A Standard Edition server's FQDN is its pool's FQDN: same owner, not a clash.
+    const sameOwner = e.path === other.path || e.path.startsWith(other.path + '/') || other.path.startsWith(e.path + '/');
+    if (!sameOwner) {
+      clashed.add(e.fqdn);
+      const pair = `${unitOf(e.path)}\n${unitOf(other.path)}`;
+      const list = groups.get(pair);
+      // One entry per group and violation, in the order of the first name that clashes.
+      if (list) list.push({ e, other });
+      else {
+        const entry = [{ e, other }];
+        groups.set(pair, entry);
+        violations.push({ path: '', message: pair });
+      }
+    } else if (e.path === other.path && e.kind !== other.kind && !e.kind.includes('server')) {
+      if (other.kind === 'pool FQDN' || e.kind === 'pool FQDN') webEqualsPool.add(e.path);
+      violations.push({ path: e.path, message: `${e.kind} ${e.fqdn} equals the ${other.kind}; the internal and external web FQDNs must differ from the pool FQDN; choose another name` });
+    }
+  }
+  const result = {
+    violations: violations.map((v) => {
+      if (v.path !== '') return v;
+      const list = groups.get(v.message)!;
+      if (list.length === 1) {
+        const { e, other } = list[0];
+        return { path: e.path, message: `${e.kind} ${e.fqdn} is already the ${other.kind} of ${other.path}; every pool, server and web services FQDN must be unique in the deployment; choose another name` };
+      }
+      const [unit, otherUnit] = v.message.split('\n');
+      const servers = list.filter((x) => x.e.kind === 'server FQDN');
+      const named = [
+        ...list.filter((x) => x.e.kind !== 'server FQDN').map((x) => `${x.e.kind} ${x.e.fqdn}`),
+        ...(servers.length > 0 ? [`server FQDNs ${servers.map((x) => x.e.fqdn).join(', ')}`] : []),
+      ];
+      const follows = [
+        ...(servers.length > 0 ? ['their servers\' computer names (NAME-7)'] : []),
+        ...(list.some((x) => x.e.kind !== 'server FQDN') ? ['the shared DNS record sets, which now resolve to both (DNS-2, DNS-3)'] : []),
+      ];
+      return {
+        path: unit,
+        message: `${unit} reuses ${list.length} names of ${otherUnit}: ${named.join('; ')}; every pool, server and web services FQDN must be unique in the deployment${follows.length > 0 ? `, and the clash also breaks ${follows.join(' and ')}` : ''}; give ${unit} its own FQDN (its other names derive from it)`,
+      };
+    }),
+    clashed,
+    webEqualsPool,
+  };
+  clashCache.set(m, result);
+  return result;
+}
+
 export const NAMING_RULES = withUnacknowledgeable([
   rule('NAME-1', Severity.ERROR, 'Windows computer names are NetBIOS-safe', `${AD_NAMING}; azurerm computer-name check`, (m) =>
     m.servers.flatMap((s) => {
@@ -66,22 +146,10 @@ export const NAMING_RULES = withUnacknowledgeable([
     const problem = fqdnProblem(d);
     return problem ? [{ path: m.path, message: `adDomain "${d}" ${problem}` }] : [];
   }),
-  rule('NAME-4', Severity.ERROR, 'Pool, server and web FQDNs are unique across the deployment', 'Load balancing requirements for Skype for Business', (m) => {
-    const out: Violation[] = [];
-    const all = allFqdns(m);
-    all.forEach((e, i) => {
-      const first = all.findIndex((o) => o.fqdn === e.fqdn);
-      const other = all[first];
-      // A Standard Edition server's FQDN is its pool's FQDN: same owner, not a clash.
-      const sameOwner = e.path === other.path || e.path.startsWith(other.path + '/') || other.path.startsWith(e.path + '/');
-      if (first < i && !sameOwner) {
-        out.push({ path: e.path, message: `${e.kind} ${e.fqdn} is already the ${other.kind} of ${other.path}; every pool, server and web services FQDN must be unique in the deployment; choose another name` });
-      } else if (first < i && e.path === other.path && e.kind !== other.kind && !e.kind.includes('server')) {
-        out.push({ path: e.path, message: `${e.kind} ${e.fqdn} equals the ${other.kind}; the internal and external web FQDNs must differ from the pool FQDN; choose another name` });
-      }
-    });
-    return out;
-  }),
+  // One fact, one finding: a reused name is reported once per pair of constructs, with every name the
+  // two share (a pool FQDN reused makes its web and server FQDNs clash too); DNS-4 and DIR-6 (web FQDNs)
+  // are part of it, and NAME-7, DNS-2 and DNS-3 leave to it what follows from the clash.
+  alsoReports(rule('NAME-4', Severity.ERROR, 'Pool, server and web FQDNs are unique across the deployment', 'Load balancing requirements for Skype for Business', (m) => fqdnClashes(m).violations), 'DNS-4', 'DIR-6'),
   rule('NAME-5', Severity.ERROR, 'Azure resource names are within their type\'s length and characters', AZURE_NAMING, (m) =>
     (m.azureNames ?? [])
       .filter((n) => n.type !== 'azurerm_storage_account')
@@ -94,28 +162,49 @@ export const NAMING_RULES = withUnacknowledgeable([
   ),
   rule('NAME-6', Severity.ERROR, 'Storage account names are 3-24 lowercase letters and digits, unique in the deployment', AZURE_NAMING, (m) => {
     const accounts = (m.azureNames ?? []).filter((n) => n.type === 'azurerm_storage_account');
+    const first = new Map<string, AzureNameModel>();
     const out: Violation[] = [];
-    accounts.forEach((n, i) => {
+    for (const n of accounts) {
       const problem = storageAccountNameProblem(n.name);
       if (problem) {
         out.push({ path: n.path, message: `storage account name "${n.name}" ${problem}; use 3-24 lowercase letters and digits (no hyphens), unique across Azure` });
       }
-      const first = accounts.findIndex((o) => o.name.toLowerCase() === n.name.toLowerCase());
-      if (first < i) {
-        out.push({ path: n.path, message: `storage account name "${n.name}" is already used by ${accounts[first].path}; storage account names are global in Azure, so each needs its own name` });
+      const key = n.name.toLowerCase();
+      const earlier = first.get(key);
+      if (earlier) {
+        out.push({ path: n.path, message: `storage account name "${n.name}" is already used by ${earlier.path}; storage account names are global in Azure, so each needs its own name` });
+      } else {
+        first.set(key, n);
       }
-    });
+    }
     return out;
   }),
   rule('NAME-7', Severity.ERROR, 'Computer names are unique in the AD domain', `${AD_NAMING}; Active Directory computer accounts`, (m) => {
-    const out: Violation[] = [];
-    m.servers.forEach((s, i) => {
-      const first = m.servers.findIndex((o) => o.computerName.toLowerCase() === s.computerName.toLowerCase());
-      if (first < i) {
-        out.push({ path: s.path, message: `computer name "${s.computerName}" is already the name of ${m.servers[first].path}; NetBIOS computer names are case-insensitive and unique in the AD domain ${m.adDomain} (two servers cannot join with one name); set another serverNamePrefix or pool FQDN label` });
+    const unitOf = ownerUnits(m);
+    const first = new Map<string, ServerModel>();
+    const groups = new Map<string, { server: ServerModel; other: ServerModel }[]>();
+    for (const s of m.servers) {
+      const key = s.computerName.toLowerCase();
+      const other = first.get(key);
+      if (!other) {
+        first.set(key, s);
+        continue;
       }
+      // Servers whose FQDNs clash too: NAME-4 reports the pair once, naming this.
+      if (other.fqdn.toLowerCase() === s.fqdn.toLowerCase()) continue;
+      const pair = `${unitOf(s.path)}\n${unitOf(other.path)}`;
+      const list = groups.get(pair);
+      if (list) list.push({ server: s, other });
+      else groups.set(pair, [{ server: s, other }]);
+    }
+    return [...groups.values()].map((list) => {
+      if (list.length === 1) {
+        const { server: s, other } = list[0];
+        return { path: s.path, message: `computer name "${s.computerName}" is already the name of ${other.path}; NetBIOS computer names are case-insensitive and unique in the AD domain ${m.adDomain} (two servers cannot join with one name); set another serverNamePrefix or pool FQDN label` };
+      }
+      const [unit, otherUnit] = [unitOf(list[0].server.path), unitOf(list[0].other.path)];
+      return { path: unit, message: `computer names ${list.map((x) => `"${x.server.computerName}"`).join(', ')} of ${unit} are already the names of servers of ${otherUnit}; NetBIOS computer names are case-insensitive and unique in the AD domain ${m.adDomain} (two servers cannot join with one name); set another serverNamePrefix or pool FQDN label` };
     });
-    return out;
   }),
 ], {
   'NAME-1':

@@ -6,12 +6,11 @@ import { regionInfo } from '../model/regions';
 import { admittingFlow, sitesPeered } from '../model/flows';
 import { FrontEndPoolModel, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
-import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+import { alsoReports, reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const FE_DR = 'Front End pool disaster recovery in Skype for Business Server';
 const PAIRING_OPTIONS = 'Supported pool pairing options and best practices for Lync Server 2013';
 const BACKUP_REGISTRAR = 'Backup Registrar relationships in Lync Server 2013';
-const VOICE = 'Plan for Enterprise Voice resiliency in Skype for Business Server';
 const CMS = 'Central Management store failover in Lync Server 2013';
 
 /** The inter-pool ports the Front Ends of one pool need on the other's (catalog ports table). */
@@ -34,10 +33,8 @@ function regionViolations(m: TopologyModel, key: 'geography' | 'area', what: str
   return pairs(m).flatMap((p) => {
     const [a, b] = [location(m, p.primary), location(m, p.backup)];
     const [ia, ib] = [regionInfo(a), regionInfo(b)];
-    if (!ia || !ib) {
-      const unknown = [a, b].filter((r) => !regionInfo(r)).join(', ');
-      return [{ path: p.pair.path, severity: Severity.INFO, message: `the ${what} of region(s) ${unknown} is unknown to the library, so the pairing of ${names(p)} could not be checked` }];
-    }
+    // An unknown region is PAIR-22's finding, once for both checks.
+    if (!ia || !ib) return [];
     return ia[key] !== ib[key]
       ? [{ path: p.pair.path, message: `${names(p)} are paired across ${what}s (${a}: ${ia[key]}, ${b}: ${ib[key]}); replication over that distance lags more and loses more data on failover; ${fix}` }]
       : [];
@@ -73,7 +70,7 @@ function capacityViolations(m: TopologyModel): Violation[] {
 function linkViolations(m: TopologyModel): Violation[] {
   return pairs(m).flatMap((p) => {
     if (!sitesPeered(m, p.primary.sitePath, p.backup.sitePath)) {
-      return [{ path: p.pair.path, severity: Severity.ERROR, message: `the sites of ${names(p)} (${p.primary.sitePath}, ${p.backup.sitePath}) are not peered both ways; the Backup Service replicates unencrypted and needs a private network path; peer the two virtual networks (PairedPools does)` }];
+      return [{ path: p.pair.path, message: `the sites of ${names(p)} (${p.primary.sitePath}, ${p.backup.sitePath}) are not peered both ways; the Backup Service replicates unencrypted and needs a private network path (also for SMB 445 to the partner's file store, FILE-4), and a backup Registrar needs a resilient link; peer the two virtual networks (PairedPools does)` }];
     }
     const out: Violation[] = [];
     for (const [from, to] of [[p.primary, p.backup], [p.backup, p.primary]]) {
@@ -82,23 +79,30 @@ function linkViolations(m: TopologyModel): Violation[] {
         from.servers.some((s) => !admittingFlow(m, { sourceIp: addressOf(s) ?? '', destinationIp: (target && addressOf(target)) ?? '', protocol: 'Tcp', port })),
       );
       if (target && missing.length > 0) {
-        out.push({ path: p.pair.path, severity: Severity.ERROR, message: `the network security groups do not let every Front End of ${from.fqdn} reach ${to.fqdn} on TCP ${missing.join(', ')}; paired pools talk SIP and HTTPS to each other; allow those ports from ${from.sitePath}'s Front End subnet` });
+        out.push({ path: p.pair.path, message: `the network security groups do not let every Front End of ${from.fqdn} reach ${to.fqdn} on TCP ${missing.join(', ')}; paired pools talk SIP and HTTPS to each other; allow those ports from ${from.sitePath}'s Front End subnet` });
       }
     }
     return out;
   });
 }
 
-/** PAIR-12: exactly one Central Management Store; the partner of its pool holds the standby. */
-function cmsViolations(m: TopologyModel): Violation[] {
+/** PAIR-23: exactly one Central Management Store. */
+function cmsCountViolations(m: TopologyModel): Violation[] {
   if (m.frontEndPools.length === 0) return [];
   const hosts = m.frontEndPools.filter((p) => p.hostsCentralManagementStore);
   if (hosts.length === 0) {
-    return [{ path: m.path, severity: Severity.ERROR, message: `no Front End pool hosts the Central Management Store; a deployment has exactly one; set hostsCentralManagementStore: true on one pool` }];
+    return [{ path: m.path, message: `no Front End pool hosts the Central Management Store; a deployment has exactly one; set hostsCentralManagementStore: true on one pool` }];
   }
-  if (hosts.length > 1) {
-    return hosts.map((h) => ({ path: h.path, severity: Severity.ERROR, message: `${hosts.length} pools host the Central Management Store (${hosts.map((x) => x.fqdn).join(', ')}); a deployment has exactly one; set hostsCentralManagementStore: false on all pools but one` }));
-  }
+  return hosts.length > 1
+    ? hosts.map((h) => ({ path: h.path, message: `${hosts.length} pools host the Central Management Store (${hosts.map((x) => x.fqdn).join(', ')}); a deployment has exactly one; set hostsCentralManagementStore: false on all pools but one` }))
+    : [];
+}
+
+/** PAIR-12: where the one Central Management Store is, and its standby in the paired pool. */
+function cmsViolations(m: TopologyModel): Violation[] {
+  const hosts = m.frontEndPools.filter((p) => p.hostsCentralManagementStore);
+  // None or several: PAIR-23's error.
+  if (hosts.length !== 1) return [];
   const host = hosts[0];
   const partner = partnerOf(m, host);
   return [{
@@ -143,11 +147,15 @@ export const PAIRING_RULES = [
     }
     return out;
   }),
-  rule('PAIR-6', Severity.WARNING, 'Paired pools are in geographically separate sites', FE_DR, (m) =>
+  // One fact, one finding: VOICE-2 (the backup Registrar is in another central site) says the same.
+  alsoReports(rule('PAIR-6', Severity.ERROR, 'Paired pools are in different sites', FE_DR, (m) =>
+    pairs(m)
+      .filter(sameSite)
+      .map((p) => ({ path: p.pair.path, message: `${names(p)} are both in site ${p.primary.sitePath}; one disaster would take both, and a backup Registrar pool must be in a different central site; pair pools of different central sites` })),
+  ), 'VOICE-2'),
+  rule('PAIR-24', Severity.WARNING, 'Paired pools are in different Azure regions', `${FE_DR} (library rule: the warning form of PAIR-6)`, (m) =>
     pairs(m).flatMap((p) => {
-      if (sameSite(p)) {
-        return [{ path: p.pair.path, severity: Severity.ERROR, message: `${names(p)} are both in site ${p.primary.sitePath}; one disaster would take both; pair pools of different central sites` }];
-      }
+      if (sameSite(p)) return [];
       const [a, b] = [location(m, p.primary), location(m, p.backup)];
       return a === b
         ? [{ path: p.pair.path, message: `${names(p)} are in different sites but the same Azure region ${a}; a regional outage takes both; put the backup pool's site in another region` }]
@@ -156,6 +164,14 @@ export const PAIRING_RULES = [
   ),
   rule('PAIR-7', Severity.WARNING, 'Paired pools are in the same world region', PAIRING_OPTIONS, (m) =>
     regionViolations(m, 'area', 'world region', 'prefer two regions of one world region with fast links'),
+  ),
+  rule('PAIR-22', Severity.INFO, 'The regions of paired pools are known to the library', `${PAIRING_OPTIONS} (library rule: PAIR-7 and AZURE-7 need the regions)`, (m) =>
+    pairs(m).flatMap((p) => {
+      const unknown = [location(m, p.primary), location(m, p.backup)].filter((r) => !regionInfo(r));
+      return unknown.length === 0
+        ? []
+        : [{ path: p.pair.path, message: `the geography and world region of region(s) ${unknown.join(', ')} are unknown to the library, so the pairing of ${names(p)} could not be checked against PAIR-7 and AZURE-7` }];
+    }),
   ),
   rule('AZURE-7', Severity.WARNING, 'Paired pools are in one Azure geography', PAIRING_OPTIONS, (m) =>
     regionViolations(m, 'geography', 'Azure geography', 'prefer two regions of the same Azure geography (e.g. westeurope and northeurope)'),
@@ -174,18 +190,10 @@ export const PAIRING_RULES = [
       .filter((p) => p.primary.edition === PoolEdition.STANDARD && p.backup.edition === PoolEdition.STANDARD)
       .map((p) => ({ path: p.pair.path, message: `${names(p)} are Standard Edition servers: the pair gives pool-level disaster recovery, but neither server has Back End high availability` })),
   ),
-  rule('PAIR-11', Severity.ERROR, 'The paired pools reach each other over a private link', FE_DR, linkViolations),
-  rule('PAIR-12', Severity.INFO, 'Exactly one Central Management Store, with its standby in the paired pool', CMS, cmsViolations),
-  rule('VOICE-2', Severity.ERROR, 'The backup Registrar pool is in a different central site', VOICE, (m) =>
-    pairs(m).flatMap((p) => {
-      if (sameSite(p)) {
-        return [{ path: p.pair.path, message: `${names(p)} back each other up as Registrars but are both in central site ${p.primary.sitePath}; a backup Registrar pool must be in a different central site; pair with a pool of another CentralSite` }];
-      }
-      return sitesPeered(m, p.primary.sitePath, p.backup.sitePath)
-        ? []
-        : [{ path: p.pair.path, severity: Severity.WARNING, message: `the central sites of ${names(p)} have no resilient link (their networks are not peered); peer them` }];
-    }),
-  ),
+  // One fact, one finding: VOICE-2's resilient WAN link between the sites is this private link.
+  alsoReports(rule('PAIR-11', Severity.ERROR, 'The paired pools reach each other over a private link', FE_DR, linkViolations), 'VOICE-2'),
+  rule('PAIR-23', Severity.ERROR, 'Exactly one Central Management Store', `${CMS} (library rule: the error form of PAIR-12)`, cmsCountViolations),
+  rule('PAIR-12', Severity.INFO, 'The Central Management Store has its standby in the paired pool', CMS, cmsViolations),
   rule('DR-1', Severity.INFO, 'A pool without a paired pool has no pool-level disaster recovery', FE_DR, (m) =>
     m.frontEndPools
       .filter((pool) => !partnerOf(m, pool))
@@ -194,6 +202,7 @@ export const PAIRING_RULES = [
 ];
 
 export const PAIRING_STATUS: RuleStatus[] = [
+  reportedAs('VOICE-2', ['PAIR-6', 'PAIR-11'], 'A pool\'s backup Registrar is its paired pool: a pair in one central site is PAIR-6\'s error, sites without the private (peered) link between them are PAIR-11\'s; each is reported once there.'),
   status('PAIR-2', RuleStatusKind.BY_CONSTRUCTION, 'Every server the library builds is an Azure virtual machine, so paired pools are always virtual and virtual.'),
   status('PAIR-5', RuleStatusKind.NOT_MODELLED, 'Survivable Branch Appliances and Servers are not modelled; they would not count against PAIR-4.'),
   status('PAIR-13', RuleStatusKind.IN_RUNBOOK, 'The runbook fails the Central Management Store over before the users (Invoke-CsManagementServerFailover, then Invoke-CsPoolFailover) and leaves it on the partner after failback.'),

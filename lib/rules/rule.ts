@@ -2,14 +2,20 @@
 import { Severity } from '../enums';
 import { TopologyModel } from '../model/topology';
 
-/** One problem a rule found. */
+/**
+ * One problem a rule found. It always has the rule's severity (one rule, one severity): a rule with
+ * an error and a warning form is two rules with two IDs.
+ */
 export interface Violation {
   /** Construct path of the offending construct. */
   readonly path: string;
   /** What is wrong (with the value), what is allowed, and the fix. */
   readonly message: string;
-  /** Overrides the rule's severity (rules with an error and a warning form). */
-  readonly severity?: Severity;
+  /**
+   * Set when the deployment itself acknowledges the deviation (a `supportPosture`, lab mode): the
+   * finding is reported as INFO with this reason, as `acknowledgeFinding` would.
+   */
+  readonly acknowledged?: string;
 }
 
 export interface Rule {
@@ -21,6 +27,11 @@ export interface Rule {
   /** Where the rule comes from: the Microsoft page title or the library's reasoning. */
   readonly source: string;
   check(model: TopologyModel): Violation[];
+  /**
+   * Other catalog IDs that describe the same fact (one fact, one finding): the finding is reported
+   * once under this rule and its message names them; their docs/rules.md rows say "reported as".
+   */
+  readonly alsoReports?: readonly string[];
   /**
    * False when a violation makes the Terraform unappliable (Azure or the provider refuses it), so
    * `acknowledgeFinding` throws instead of turning the finding into info. @default true
@@ -38,6 +49,8 @@ export enum RuleStatusKind {
   NOT_MODELLED = 'not modelled',
   /** Used by the generated runbook or reports rather than as a check. */
   IN_RUNBOOK = 'in the runbook',
+  /** The same fact as another rule's: reported once, under that rule's ID (`reportedAs`). */
+  REPORTED_AS = 'reported as',
 }
 
 export interface RuleStatus {
@@ -45,6 +58,8 @@ export interface RuleStatus {
   readonly status: RuleStatusKind;
   /** How it holds by construction, or why it is not modelled. */
   readonly note: string;
+  /** REPORTED_AS: the rule(s) whose findings carry this fact. */
+  readonly reportedAs?: readonly string[];
 }
 
 /** A finding reported by `validateTopology`. */
@@ -77,6 +92,16 @@ export function rule(
 
 export function status(id: string, kind: RuleStatusKind, note: string): RuleStatus {
   return { id, status: kind, note };
+}
+
+/** A catalog rule that states the same fact as `primary` and is reported once, under it. */
+export function reportedAs(id: string, primary: string | readonly string[], note: string): RuleStatus {
+  return { id, status: RuleStatusKind.REPORTED_AS, note, reportedAs: typeof primary === 'string' ? [primary] : primary };
+}
+
+/** Declares that a rule's findings also stand for other catalog IDs (one fact, one finding). */
+export function alsoReports(r: Rule, ...ids: string[]): Rule {
+  return { ...r, alsoReports: ids };
 }
 
 /**

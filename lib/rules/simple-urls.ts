@@ -60,20 +60,25 @@ function hasStandby(plan: SimpleUrlsModel): boolean {
   return plan.primary !== undefined && plan.standby !== undefined;
 }
 
+/** PAIR-25 (info): how the simple URLs and Autodiscover of paired pools fail over through Traffic Manager. */
+function webFailoverNotes(m: TopologyModel): Violation[] {
+  const plan = m.simpleUrls;
+  const pairs = resolvedPairs(m).filter((p) => p.primary.sitePath !== p.backup.sitePath);
+  if (!plan?.trafficManager || pairs.length === 0) return [];
+  const tm = plan.trafficManager;
+  const names = plan.externalNames.join(', ');
+  return [{
+    path: m.path,
+    message: `${names} fail over through Traffic Manager profile ${tm.profileName} (${tm.fqdn}, priority routing: ${tm.endpoints.map((e) => `${e.priority}. ${e.target}`).join(', ')}); the internal names ${plan.internalNames.join(', ')} point at the internal web services of ${plan.primary!.fqdn} and move to ${plan.standby!.fqdn} by the runbook step (Traffic Manager cannot probe private addresses)`,
+  }];
+}
+
 /** PAIR-21: the simple URLs and Autodiscover fail over with paired pools. */
 function webFailoverViolations(m: TopologyModel): Violation[] {
   const plan = m.simpleUrls;
   const pairs = resolvedPairs(m).filter((p) => p.primary.sitePath !== p.backup.sitePath);
-  if (!plan || pairs.length === 0) return [];
+  if (!plan || pairs.length === 0 || plan.trafficManager) return [];
   const names = plan.externalNames.join(', ');
-  if (plan.trafficManager) {
-    const tm = plan.trafficManager;
-    return [{
-      path: m.path,
-      severity: Severity.INFO,
-      message: `${names} fail over through Traffic Manager profile ${tm.profileName} (${tm.fqdn}, priority routing: ${tm.endpoints.map((e) => `${e.priority}. ${e.target}`).join(', ')}); the internal names ${plan.internalNames.join(', ')} point at the internal web services of ${plan.primary!.fqdn} and move to ${plan.standby!.fqdn} by the runbook step (Traffic Manager cannot probe private addresses)`,
-    }];
-  }
   const why = plan.trafficManagerDisabled
     ? 'simpleUrls.trafficManager is false'
     : hasStandby(plan) ? 'the two web services publish the same external FQDN' : 'no pool with web services exists in a second site';
@@ -101,7 +106,6 @@ function splitBrainViolations(m: TopologyModel): Violation[] {
   const webExternal = [...m.frontEndPools, ...m.directorPools].map((p) => p.externalWebFqdn.toLowerCase()).filter((n) => shadowed.includes(n));
   return [{
     path: m.path,
-    severity: Severity.INFO,
     message: `the private zone ${sip} answers every query for ${sip} inside the virtual networks, so these public names do not resolve there: ${shadowed.join(', ')} (split-brain DNS by construction). For mobility that is what Autodiscover needs (lyncdiscover external only, lyncdiscoverinternal internal only, both published here), but ${webExternal.length > 0 ? `mobile clients that resolve internally also need the external web services FQDNs (${webExternal.join(', ')}) in the internal zone, pointing at the reverse proxy (dns.md: "Required if mobile clients will resolve DNS internally")` : 'any public name internal clients must reach has to be copied into the private zone'}; add them to the private zone with your reverse proxy's address, or replace the whole-domain zone with pin-point zones (advanced-edge-server-dns.md, "Pin-point internal zone")`,
   }];
 }
@@ -126,6 +130,7 @@ function hardwarePoolRecordViolations(m: TopologyModel): Violation[] {
 export const SIMPLE_URL_RULES = [
   rule('TB-1', Severity.ERROR, 'Simple URLs: Meet and Dial-in set, Admin optional; https://, unique, no prefix of another, no pool FQDN, no port, not the SIP domain', SURL, simpleUrlViolations),
   rule('PAIR-21', Severity.WARNING, 'The simple URLs and Autodiscover of paired pools fail over with them (Traffic Manager priority routing, or GeoDNS)', `${SURL}, "Disaster Recovery option for simple URLs"; ${ADV_DNS}, "DNS disaster recovery"`, webFailoverViolations),
+  rule('PAIR-25', Severity.INFO, 'How the simple URLs and Autodiscover of paired pools fail over (Traffic Manager)', `${SURL}, "Disaster Recovery option for simple URLs" (library rule: the note form of PAIR-21)`, webFailoverNotes),
   rule('DNS-9', Severity.INFO, 'The private SIP-domain zone shadows public names inside the networks (split-brain DNS)', `${ADV_DNS}, "Split-brain DNS" and "Pin-point internal zone"; ${DNS_REQ}`, splitBrainViolations),
   rule('DNS-12', Severity.ERROR, 'A hardware-load-balanced pool FQDN resolves to its load balancer only', `${ADV_DNS} ("If HLB is used, there'd only be a single Front End pool entry")`, hardwarePoolRecordViolations),
 ];

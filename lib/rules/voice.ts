@@ -1,13 +1,13 @@
 /** Enterprise Voice resiliency (VOICE-*): registrar pools per site, sign-in discovery, Mediation for voice. */
 import { LoadBalancing, Severity } from '../enums';
-import { FrontEndPoolModel, TopologyModel } from '../model/topology';
+import { aRecordValues } from '../model/queries';
+import { FrontEndPoolModel, SiteSrvAnswerModel, TopologyModel } from '../model/topology';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const EV = 'Plan for Enterprise Voice resiliency in Skype for Business Server';
 
-function addresses(m: TopologyModel, fqdn: string): string[] {
-  const name = fqdn.toLowerCase();
-  return m.dnsRecords.filter((r) => r.scope === 'private' && r.type === 'A' && r.fqdn === name).flatMap((r) => r.values);
+function addresses(m: TopologyModel, fqdn: string): readonly string[] {
+  return aRecordValues(m, 'private', fqdn) ?? [];
 }
 
 /** A registrar pool is load balanced: one server, DNS (pool FQDN to every member), or SIP 5061 on the load balancer. */
@@ -18,36 +18,47 @@ function loadBalanced(m: TopologyModel, p: FrontEndPoolModel): boolean {
   return p.servers.every((s) => resolved.has(s.nics[0]?.privateIp ?? ''));
 }
 
-/** The pools that may be a site's first hop: Director pools first, then Front End pools. */
-function firstHopTargets(m: TopologyModel, sitePath: string): string[] {
-  return [...m.directorPools, ...m.frontEndPools].filter((p) => p.sitePath === sitePath).map((p) => p.path);
+/** Items grouped by a key, in model order. */
+function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
 }
 
 export const VOICE_RULES = [
-  rule('VOICE-1', Severity.ERROR, 'Every central site has a load-balanced Registrar pool', EV, (m) =>
-    m.sites.flatMap((site): Violation[] => {
-      const pools = m.frontEndPools.filter((p) => p.sitePath === site.path);
-      if (pools.length === 0) {
-        return [{ path: site.path, message: `central site ${site.name} has no Registrar pool (Front End pool or Standard Edition server); each central site needs one for its users and as a backup Registrar for another site; add a FrontEndPool to the site` }];
-      }
+  rule('VOICE-1', Severity.ERROR, 'Every central site has a load-balanced Registrar pool', EV, (m) => {
+    const poolsBySite = groupBy(m.frontEndPools, (p) => p.sitePath);
+    return m.sites.flatMap((site): Violation[] => {
+      const pools = poolsBySite.get(site.path) ?? [];
+      // A site without any Registrar pool is FE-20's finding (one fact, one finding).
+      if (pools.length === 0) return [];
       return pools.some((p) => loadBalanced(m, p))
         ? []
         : [{ path: site.path, message: `no Registrar pool of central site ${site.name} is load balanced (${pools.map((p) => p.fqdn).join(', ')}); a Registrar pool needs DNS load balancing (pool FQDN to every Front End) or a load balancer on SIP 5061; publish the missing records or balance 5061` }];
-    }),
-  ),
+    });
+  }),
   rule('VOICE-5', Severity.WARNING, 'Internal sign-in SRV records reach every central site, each site preferring its own', EV, (m) => {
     const name = `_sipinternaltls._tcp.${m.sipDomain}`.toLowerCase();
     const published = m.srvEntries.filter((e) => e.scope === 'private' && e.name.toLowerCase() === name);
-    const answers = m.siteSrvAnswers ?? [];
+    const answers = new Map<string, SiteSrvAnswerModel>();
+    for (const a of m.siteSrvAnswers ?? []) if (!answers.has(a.sitePath)) answers.set(a.sitePath, a);
+    // The pools that may be a site's first hop: Director pools first, then Front End pools.
+    const firstHops = groupBy([...m.directorPools, ...m.frontEndPools], (p) => p.sitePath);
+    const publishedOwners = new Set(published.map((e) => e.ownerPath));
     const out: Violation[] = [];
     for (const site of m.sites) {
-      const targets = firstHopTargets(m, site.path);
+      const targets = (firstHops.get(site.path) ?? []).map((p) => p.path);
       if (targets.length === 0) continue;
-      if (!published.some((e) => targets.includes(e.ownerPath))) {
+      if (!targets.some((t) => publishedOwners.has(t))) {
         out.push({ path: site.path, message: `${name} has no entry for a Director or Front End pool of central site ${site.name}; when another site fails its clients cannot find this site; publish one entry per central site` });
         continue;
       }
-      const answer = answers.find((a) => a.sitePath === site.path);
+      const answer = answers.get(site.path);
       const best = answer ? Math.min(...answer.entries.map((e) => e.priority)) : undefined;
       const preferred = answer?.entries.filter((e) => e.priority === best) ?? [];
       if (!answer || preferred.length !== 1 || !targets.includes(preferred[0].ownerPath)) {

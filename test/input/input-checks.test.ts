@@ -137,12 +137,13 @@ describe('the region catalog (lib/model/regions.ts)', () => {
     expect(testSite(testDeployment().deployment, 'west', { location: 'West Europe' }).location).toBe('westeurope');
     expect(regionByName('North Central US')?.availabilityZones).toBe(false);
   });
-  test('a region without zones falls back to availability sets with an AZ-3 info finding', () => {
+  test('a region without zones falls back to availability sets with an AZ-4 info finding (not AZ-3)', () => {
     const { stack, deployment } = testDeployment();
     const site = testSite(deployment, 'west', { location: 'northcentralus' });
     testPool(site);
     expect(site.availabilityZones).toEqual([]);
-    const az3 = findingsOf(validateTopology(deployment), 'AZ-3');
+    expect(findingsOf(validateTopology(deployment), 'AZ-3')).toEqual([]);
+    const az3 = findingsOf(validateTopology(deployment), 'AZ-4');
     expect(az3).toHaveLength(1);
     expect(az3[0]).toMatchObject({ severity: Severity.INFO });
     expect(az3[0].message).toMatch(/northcentralus .* has no availability zones, so the site's pools use availability sets/);
@@ -161,6 +162,10 @@ describe('the region catalog (lib/model/regions.ts)', () => {
 });
 
 describe('acknowledgeFinding', () => {
+  test('an ID reported as another throws, naming the ID to acknowledge', () => {
+    const { deployment } = testDeployment();
+    expect(() => acknowledgeFinding(deployment, 'VER-6', 'a reason long enough')).toThrow(/VER-6 is reported as FE-1 .*; acknowledge FE-1 instead/);
+  });
   test('an ID that is neither a catalog rule nor a library rule throws', () => {
     const { deployment } = testDeployment();
     expect(() => acknowledgeFinding(deployment, 'FE-99', 'a reason long enough')).toThrow(/ruleId "FE-99" is neither a catalog rule nor a rule of the library/);

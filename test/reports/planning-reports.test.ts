@@ -145,14 +145,14 @@ describe('acknowledged findings in the reports', () => {
   it('appear in the report of their area and in the findings page, with the reason', () => {
     const { deployment } = testDeployment();
     const pool = testPool(testSite(deployment), 'pool', { frontEndServers: 2 });
-    acknowledgeFinding(pool, 'FE-3', 'two Front Ends are enough for this pilot of 200 users');
+    acknowledgeFinding(pool, 'FE-2', 'two Front Ends are enough for this pilot of 200 users');
     const findings = deployment.findings();
-    expect(findings.some((f) => f.ruleId === 'FE-3' && f.severity === Severity.INFO && f.acknowledged)).toBe(true);
+    expect(findings.some((f) => f.ruleId === 'FE-2' && f.severity === Severity.INFO && f.acknowledged)).toBe(true);
     const reports = planningReports(deployment.toModel(), findings);
     for (const file of ['hardware.md', 'findings.md']) {
-      expect(reports[file]).toMatch(/\| FE-3 \| test\/contoso\/west\/pool \| .* \| two Front Ends are enough for this pilot of 200 users \|/);
+      expect(reports[file]).toMatch(/\| FE-2 \| test\/contoso\/west\/pool \| .* \| two Front Ends are enough for this pilot of 200 users \|/);
     }
-    expect(reports['dns.md']).not.toContain('FE-3');
+    expect(reports['dns.md']).not.toContain('FE-2');
   });
 });
 

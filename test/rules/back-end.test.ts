@@ -79,8 +79,9 @@ describe('BE-1: back-end modes per version, HA recommended', () => {
     expect(f[0].severity).toBe(Severity.ERROR);
     expect(f[0].message).toMatch(/allowed: .*AlwaysOn Availability Group.*Failover Cluster Instance/);
   });
-  test('a stand-alone back end is a warning (no Back End HA)', () => {
-    const f = findingsOf(findings(P15, standalone()), 'BE-1');
+  test('a stand-alone back end is a BE-20 warning (no Back End HA), not BE-1', () => {
+    expect(findingsOf(findings(P15, standalone()), 'BE-1')).toEqual([]);
+    const f = findingsOf(findings(P15, standalone()), 'BE-20');
     expect(f).toHaveLength(1);
     expect(f[0].severity).toBe(Severity.WARNING);
     expect(f[0].message).toMatch(/the pool stops/);

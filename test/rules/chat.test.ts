@@ -62,23 +62,28 @@ describe('PCHAT-3: at most two data centers', () => {
   });
 });
 
-describe('PCHAT-4: layout', () => {
-  test('warns when active servers in the other region reach the database across regions', () => {
-    const f = findingsOf(findings({ primaryActiveServers: 2, primaryIdleServers: 2, secondaryActiveServers: 2, secondaryIdleServers: 2 }), 'PCHAT-4');
+describe('PCHAT-4 and PCHAT-13: layout', () => {
+  test('warns (PCHAT-13) when active servers in the other region reach the database across regions', () => {
+    const all = findings({ primaryActiveServers: 2, primaryIdleServers: 2, secondaryActiveServers: 2, secondaryIdleServers: 2 });
+    expect(findingsOf(all, 'PCHAT-4')).toEqual([]);
+    const f = findingsOf(all, 'PCHAT-13');
     expect(f).toHaveLength(1);
     expect(f[0].severity).toBe(Severity.WARNING);
     expect(f[0].message).toMatch(/2 active server\(s\) in test\/contoso\/north \(northeurope\).*low-latency/);
   });
   test('fails when every active server is far from the primary database', () => {
     const f = findingsOf(findings({ primaryActiveServers: 0, primaryIdleServers: 2, secondaryActiveServers: 2, secondaryIdleServers: 0 }), 'PCHAT-4');
-    expect(f.find((x) => x.severity === Severity.ERROR)!.message).toMatch(/all active chat servers are in test\/contoso\/north/);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe(Severity.ERROR);
+    expect(f[0].message).toMatch(/all active chat servers are in test\/contoso\/north/);
   });
-  test('warns when the secondary site cannot take the active load over', () => {
-    expect(findingsOf(findings({ primaryActiveServers: 4, secondaryIdleServers: 2 }), 'PCHAT-4')[0].message).toMatch(/has 2 chat server\(s\), fewer than the 4 active/);
-    expect(findingsOf(findings({ primaryActiveServers: 2, secondaryIdleServers: 0 }), 'PCHAT-4')[0].message).toMatch(/has no chat server/);
+  test('warns (PCHAT-13) when the secondary site cannot take the active load over', () => {
+    expect(findingsOf(findings({ primaryActiveServers: 4, secondaryIdleServers: 2 }), 'PCHAT-13')[0].message).toMatch(/has 2 chat server\(s\), fewer than the 4 active/);
+    expect(findingsOf(findings({ primaryActiveServers: 2, secondaryIdleServers: 0 }), 'PCHAT-13')[0].message).toMatch(/has no chat server/);
   });
   test('passes with 4 active in the primary site and 4 idle in the secondary', () => {
     expect(ruleIds(findings({ primaryActiveServers: 4, secondaryIdleServers: 4 }))).not.toContain('PCHAT-4');
+    expect(ruleIds(findings({ primaryActiveServers: 4, secondaryIdleServers: 4 }))).not.toContain('PCHAT-13');
   });
 });
 
@@ -93,8 +98,10 @@ describe('PCHAT-5 and BE-10: no Availability Group for the chat databases', () =
   test('PCHAT-5 fails when the chat databases are on an AlwaysOn back end', () => {
     expect(check(rule('PCHAT-5'), agModel())[0].message).toMatch(/not supported in an AG/);
   });
-  test('PCHAT-5 warns for a standalone back end without high availability', () => {
-    const f = findingsOf(findings(({ westPool }) => ({ backEnd: westPool.backEnd, secondaryIdleServers: 0 })), 'PCHAT-5');
+  test('PCHAT-14 warns for a standalone back end without high availability (not PCHAT-5)', () => {
+    const all = findings(({ westPool }) => ({ backEnd: westPool.backEnd, secondaryIdleServers: 0 }));
+    expect(findingsOf(all, 'PCHAT-5')).toEqual([]);
+    const f = findingsOf(all, 'PCHAT-14');
     expect(f[0]).toMatchObject({ severity: Severity.WARNING });
     expect(f[0].message).toMatch(/standalone back end .* without high availability/);
   });

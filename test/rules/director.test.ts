@@ -3,7 +3,7 @@ import { DIRECTOR_RULES } from '../../lib/rules/director';
 import { DNS_RULES } from '../../lib/rules/dns';
 import { NAMING_RULES } from '../../lib/rules/naming';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
-import { check, findingsOf, modelOf, testDeployment, testPool, testSite, TestDeployment } from '../helpers';
+import { check, findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite, TestDeployment } from '../helpers';
 
 const rule = (id: string) => [...DIRECTOR_RULES, ...DNS_RULES, ...NAMING_RULES].find((r) => r.id === id);
 
@@ -35,8 +35,9 @@ describe('DIR-1: at most 10 Directors per pool', () => {
     expect(f[0].message).toMatch(/servers is 11; .* at most 10 Directors/);
   });
 
-  test('11 Directors are a warning in Lync Server 2013, where the limit is unconfirmed', () => {
-    const f = findingsOf(withDirector({ servers: 11 }, ProductVersion.LYNC_SERVER_2013), 'DIR-1');
+  test('11 Directors are a DIR-7 warning in Lync Server 2013, where the limit is unconfirmed', () => {
+    expect(findingsOf(withDirector({ servers: 11 }, ProductVersion.LYNC_SERVER_2013), 'DIR-1')).toEqual([]);
+    const f = findingsOf(withDirector({ servers: 11 }, ProductVersion.LYNC_SERVER_2013), 'DIR-7');
     expect(f[0]).toMatchObject({ severity: Severity.WARNING });
     expect(f[0].message).toMatch(/UNCONFIRMED for Lync Server 2013/);
   });
@@ -122,17 +123,19 @@ describe('DIR-5 and DNS-1: multi-server Director pools need a load balancer for 
   });
 });
 
-describe('DIR-6, DNS-4 and NAME-4: Director web FQDNs are unique', () => {
+describe('NAME-4 (also DIR-6, DNS-4): Director web FQDNs are unique', () => {
   test('distinct web FQDNs are fine', () => {
     const f = withDirector();
     for (const id of ['DIR-6', 'DNS-4', 'NAME-4']) expect(findingsOf(f, id)).toEqual([]);
   });
 
-  test('a Director external web FQDN equal to a Front End pool\'s is an error in all three rules', () => {
+  test('a Director external web FQDN equal to a Front End pool\'s is one NAME-4 error that names DNS-4 and DIR-6', () => {
     const f = withDirector({ externalWebFqdn: 'pool-west-webext.contoso.com' });
-    expect(findingsOf(f, 'DIR-6')[0].message).toMatch(/externalWebFqdn pool-west-webext.contoso.com is also the external web FQDN of test\/contoso\/west\/pool/);
-    expect(findingsOf(f, 'DNS-4')[0].path).toBe('test/contoso/west/director');
-    expect(findingsOf(f, 'NAME-4')[0].message).toMatch(/already the external web FQDN/);
+    expect(findingsOf(f, 'NAME-4')).toHaveLength(1);
+    expect(findingsOf(f, 'NAME-4')[0].path).toBe('test/contoso/west/director');
+    expect(findingsOf(f, 'NAME-4')[0].message).toMatch(/external web FQDN pool-west-webext.contoso.com is already the external web FQDN of test\/contoso\/west\/pool.*also DNS-4, DIR-6/);
+    expect(ruleIds(f)).not.toContain('DIR-6');
+    expect(ruleIds(f)).not.toContain('DNS-4');
   });
 
   test('two Director pools with one internal web FQDN are an error', () => {
@@ -142,14 +145,14 @@ describe('DIR-6, DNS-4 and NAME-4: Director web FQDNs are unique', () => {
     new DirectorPool(west, 'd1', { fqdn: 'dir1.corp.contoso.com', internalWebFqdn: 'dirweb.corp.contoso.com' });
     new DirectorPool(west, 'd2', { fqdn: 'dir2.corp.contoso.com', internalWebFqdn: 'dirweb.corp.contoso.com' });
     const f = validateTopology(deployment);
-    expect(findingsOf(f, 'DIR-6').map((x) => x.path)).toEqual(['test/contoso/west/d1', 'test/contoso/west/d2']);
-    expect(findingsOf(f, 'DNS-4')[0].message).toMatch(/internalWebFqdn dirweb.corp.contoso.com is already used by test\/contoso\/west\/d1/);
+    expect(findingsOf(f, 'NAME-4').map((x) => x.path)).toEqual(['test/contoso/west/d2']);
+    expect(findingsOf(f, 'NAME-4')[0].message).toMatch(/internal web FQDN dirweb.corp.contoso.com is already the internal web FQDN of test\/contoso\/west\/d1/);
   });
 
-  test('a Director web FQDN equal to a server FQDN is an error (DIR-6, NAME-4)', () => {
+  test('a Director web FQDN equal to a server FQDN is one NAME-4 error', () => {
     const f = withDirector({ internalWebFqdn: 'pool-west-1.corp.contoso.com' });
-    expect(findingsOf(f, 'DIR-6')[0].message).toMatch(/is also the server FQDN/);
-    expect(findingsOf(f, 'NAME-4').length).toBeGreaterThan(0);
+    expect(findingsOf(f, 'NAME-4')).toHaveLength(1);
+    expect(findingsOf(f, 'NAME-4')[0].message).toMatch(/server FQDN/);
   });
 
   test('an internal web FQDN equal to the Director pool FQDN is a NAME-4 error', () => {

@@ -35,10 +35,13 @@ describe('DNS-3: a separate internal web FQDN on the load balancer', () => {
   test('the default internal web FQDN differs and resolves to the VIP', () => {
     expect(check(rule('DNS-3'), model)).toEqual([]);
   });
-  test('an internal web FQDN equal to the pool FQDN is an error', () => {
+  test('an internal web FQDN equal to the pool FQDN is one error, NAME-4\'s', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment), 'pool', { fqdn: 'pool.corp.contoso.com', internalWebFqdn: 'pool.corp.contoso.com' });
-    expect(findingsOf(validateTopology(deployment), 'DNS-3')[0].message).toMatch(/equals the pool FQDN/);
+    const f = validateTopology(deployment);
+    expect(findingsOf(f, 'DNS-3')).toEqual([]);
+    expect(findingsOf(f, 'NAME-4')).toHaveLength(1);
+    expect(findingsOf(f, 'NAME-4')[0].message).toMatch(/equals the pool FQDN/);
   });
   test('an internal web FQDN that does not resolve to the VIP is an error', () => {
     const records = model.dnsRecords.filter((r) => r.fqdn !== pool.internalWebFqdn);
@@ -46,21 +49,23 @@ describe('DNS-3: a separate internal web FQDN on the load balancer', () => {
   });
 });
 
-describe('DNS-4: web FQDNs are unique across pools', () => {
+describe('NAME-4 (also DNS-4): web FQDNs are unique across pools', () => {
   test('distinct defaults are fine', () => {
     const { deployment } = testDeployment();
     const site = testSite(deployment);
     testPool(site, 'pool1');
     testPool(site, 'pool2');
-    expect(findingsOf(validateTopology(deployment), 'DNS-4')).toEqual([]);
+    expect(findingsOf(validateTopology(deployment), 'NAME-4')).toEqual([]);
   });
   test('two pools with one external web FQDN are an error', () => {
     const { deployment } = testDeployment();
     const site = testSite(deployment);
     testPool(site, 'pool1', { externalWebFqdn: 'web.contoso.com' });
     testPool(site, 'pool2', { externalWebFqdn: 'web.contoso.com' });
-    const f = findingsOf(validateTopology(deployment), 'DNS-4');
+    const all = validateTopology(deployment);
+    expect(findingsOf(all, 'DNS-4')).toEqual([]);
+    const f = findingsOf(all, 'NAME-4');
     expect(f).toHaveLength(1);
-    expect(f[0].message).toMatch(/web.contoso.com is already used by test\/contoso\/west\/pool1/);
+    expect(f[0].message).toMatch(/external web FQDN web.contoso.com is already the external web FQDN of test\/contoso\/west\/pool1.*also DNS-4, DIR-6\)$/);
   });
 });

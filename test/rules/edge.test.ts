@@ -49,9 +49,11 @@ describe('VER-4: XMPP federation only in 2013 and 2015', () => {
 });
 
 describe('EDGE-1: Edge pool size', () => {
-  test('fails with 13 servers, warns with 1, passes with 2 and 12', () => {
+  test('fails with 13 servers, warns with 1 (EDGE-24), passes with 2 and 12', () => {
     expect(findingsOf(findings((t) => twoSiteEdges(t, { servers: 13 })), 'EDGE-1')[0]).toMatchObject({ severity: Severity.ERROR });
-    expect(findingsOf(findings((t) => twoSiteEdges(t, { servers: 1 })), 'EDGE-1')[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(ruleIds(findings((t) => twoSiteEdges(t, { servers: 1 })))).not.toContain('EDGE-1');
+    expect(findingsOf(findings((t) => twoSiteEdges(t, { servers: 1 })), 'EDGE-24')[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-24');
     expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-1');
     expect(ruleIds(findings((t) => twoSiteEdges(t, { servers: 12 })))).not.toContain('EDGE-1');
   });
@@ -80,9 +82,19 @@ describe('EDGE-4: unique Edge FQDNs, an Edge pool per site', () => {
     expect(f[0].message).toMatch(/accessEdgeFqdn edge-access-west.contoso.com is already/);
   });
 
-  test('fails when the internal FQDN is another pool\'s FQDN', () => {
-    const f = findingsOf(findings((t) => twoSiteEdges(t, {}, { internalFqdn: 'pool-west.corp.contoso.com' })), 'EDGE-4');
-    expect(f[0].message).toMatch(/internalFqdn pool-west.corp.contoso.com is already the pool FQDN/);
+  test('an internal FQDN that is another pool\'s FQDN is NAME-4\'s one finding, not EDGE-4\'s', () => {
+    const all = findings((t) => twoSiteEdges(t, {}, { internalFqdn: 'pool-west.corp.contoso.com' }));
+    expect(findingsOf(all, 'EDGE-4')).toEqual([]);
+    const f = findingsOf(all, 'NAME-4');
+    expect(f).toHaveLength(1);
+    // The Edge servers take their names from the internal FQDN, so they clash with the pool's servers too: one finding.
+    expect(f[0].message).toMatch(/test\/contoso\/north\/edge reuses 3 names of test\/contoso\/west\/pool: Edge internal FQDN pool-west.corp.contoso.com; server FQDNs pool-west-1.corp.contoso.com, pool-west-2.corp.contoso.com/);
+  });
+
+  test('fails when an internal FQDN is another Edge pool\'s external FQDN', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, {}, { internalFqdn: 'edge-access-west.contoso.com' })), 'EDGE-4');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(/internalFqdn edge-access-west.contoso.com is already the Edge pool FQDN of test\/contoso\/west\/edge/);
   });
 
   test('fails when two services of one pool share an FQDN', () => {
@@ -97,12 +109,12 @@ describe('EDGE-4: unique Edge FQDNs, an Edge pool per site', () => {
         testEdge(west, testPool(west, 'pool'));
         testPool(testSite(t.deployment, 'north'), 'pool');
       }),
-      'EDGE-4',
+      'EDGE-25',
     );
     expect(single).toHaveLength(1);
     expect(single[0]).toMatchObject({ severity: Severity.WARNING });
     expect(single[0].message).toMatch(/deploy an Edge pool in a second site/);
-    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-4');
+    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-25');
   });
 });
 
@@ -154,11 +166,13 @@ describe('EDGE-6: one load-balancing type on both interfaces', () => {
   });
 });
 
-describe('EDGE-7 and AZURE-3: no hardware-load-balanced Edge behind Azure NAT', () => {
-  test('fail when an Edge pool is hardware-load-balanced', () => {
+describe('AZURE-3 (also EDGE-7): no hardware-load-balanced Edge behind Azure NAT', () => {
+  test('a hardware-load-balanced Edge pool is one AZURE-3 error that names EDGE-7', () => {
     const f = findings((t) => twoSiteEdges(t, { loadBalancing: LoadBalancing.HARDWARE }));
-    expect(findingsOf(f, 'EDGE-7')[0].message).toMatch(/without NAT/);
+    expect(findingsOf(f, 'EDGE-7')).toEqual([]);
+    expect(findingsOf(f, 'AZURE-3')).toHaveLength(1);
     expect(findingsOf(f, 'AZURE-3')[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso/west/edge' });
+    expect(findingsOf(f, 'AZURE-3')[0].message).toMatch(/forbids NAT.*also EDGE-7\)$/);
   });
 
   test('pass with DNS load balancing', () => {
@@ -179,11 +193,13 @@ describe('EDGE-11: three public IPs per Edge server', () => {
     const m = reference();
     const withCount = (n: number) => ({ ...m, edgePools: [{ ...m.edgePools[0], publicIpCount: n }] });
     expect(check(rule('EDGE-11'), withCount(4))[0]).toMatchObject({ severity: Severity.ERROR });
-    expect(check(rule('EDGE-11'), withCount(2))[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(check(rule('EDGE-11'), withCount(2))).toEqual([]);
+    expect(check(rule('EDGE-26'), withCount(2))[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(check(rule('EDGE-26'), withCount(4))).toEqual([]);
   });
 });
 
-describe('EDGE-12 and VM-2: two NICs per Edge server, external first', () => {
+describe('EDGE-12 (also VM-2): two NICs per Edge server, external first', () => {
   test('pass for the Edge servers the library builds', () => {
     const m = reference();
     expect(check(rule('EDGE-12'), m)).toHaveLength(0);
@@ -198,8 +214,10 @@ describe('EDGE-12 and VM-2: two NICs per Edge server, external first', () => {
     const swapped = { ...s, nics: [s.nics[1], s.nics[0]] };
     const withServer = (server: typeof s) => ({ ...m, servers: [server], edgePools: [{ ...edge, servers: [server] }] });
     expect(check(rule('EDGE-12'), withServer(oneNic))[0]).toMatchObject({ severity: Severity.ERROR });
-    expect(check(rule('EDGE-12'), withServer(swapped))[0]).toMatchObject({ severity: Severity.WARNING });
-    expect(check(rule('VM-2'), withServer(swapped))[0].message).toMatch(/external \(perimeter\) NIC first/);
+    expect(check(rule('EDGE-12'), withServer(swapped))[0]).toMatchObject({ severity: Severity.ERROR });
+    expect(check(rule('EDGE-12'), withServer(swapped))[0].message).toMatch(/internal NIC first.*also VM-2\)$/);
+    // One fact, one finding: VM-2 leaves the Edge NICs to EDGE-12.
+    expect(check(rule('VM-2'), withServer(swapped))).toEqual([]);
   });
 });
 
@@ -256,7 +274,9 @@ describe('EDGE-17: one XMPP route, an XMPP SRV entry per Edge pool', () => {
   test('warns when an Edge pool has no XMPP entry (model)', () => {
     const m = reference();
     const srvEntries = m.srvEntries.filter((e) => !(e.name.startsWith('_xmpp') && e.ownerPath.includes('north')));
-    expect(check(rule('EDGE-17'), { ...m, srvEntries })[0]).toMatchObject({ severity: Severity.WARNING, path: 'test/contoso/north/edge' });
+    expect(check(rule('EDGE-17'), { ...m, srvEntries })).toEqual([]);
+    expect(check(rule('EDGE-28'), { ...m, srvEntries })[0]).toMatchObject({ severity: Severity.WARNING, path: 'test/contoso/north/edge' });
+    expect(check(rule('EDGE-28'), m)).toEqual([]);
   });
 });
 
@@ -271,12 +291,13 @@ describe('EDGE-18: every Front End pool has an Edge pool for media', () => {
     const f = findings((t) => {
       testPool(twoSiteEdges(t).west, 'pool2');
     });
-    expect(findingsOf(f, 'EDGE-18')).toEqual([expect.objectContaining({ severity: Severity.WARNING, path: 'test/contoso/west/pool2' })]);
+    expect(findingsOf(f, 'EDGE-18')).toEqual([]);
+    expect(findingsOf(f, 'EDGE-29')).toEqual([expect.objectContaining({ severity: Severity.WARNING, path: 'test/contoso/west/pool2' })]);
     const ok = findings((t) => {
       const { west, northEdge } = twoSiteEdges(t);
       testPool(west, 'pool2').associateEdgePool(northEdge);
     });
-    expect(ruleIds(ok)).not.toContain('EDGE-18');
+    expect(ruleIds(ok)).not.toContain('EDGE-29');
   });
 
   test('fails when the associated Edge pool is not in the deployment', () => {
@@ -306,8 +327,9 @@ describe('EDGE-19: the next hop exists and has an alternative', () => {
       const west = testSite(t.deployment, 'west');
       testEdge(west, testPool(west, 'pool'));
     });
-    expect(findingsOf(single, 'EDGE-19')[0]).toMatchObject({ severity: Severity.WARNING });
-    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-19');
+    expect(findingsOf(single, 'EDGE-19')).toEqual([]);
+    expect(findingsOf(single, 'EDGE-30')[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(ruleIds(findings((t) => twoSiteEdges(t)))).not.toContain('EDGE-30');
   });
 });
 

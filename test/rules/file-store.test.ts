@@ -1,5 +1,6 @@
 import { FileStore, PairedPools, PoolEdition, Severity, TopologyModel, validateTopology } from '../../lib';
 import { FILE_STORE_RULES } from '../../lib/rules/file-store';
+import { evaluate } from '../../lib/rules/engine';
 import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';
 
 const rule = (id: string) => FILE_STORE_RULES.find((r) => r.id === id);
@@ -57,9 +58,12 @@ describe('FILE-4: SMB 445 from the pool and its partner to the file store', () =
     expect(f[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso/west/file-store' });
     expect(f[0].message).toMatch(/pool-north-1, pool-north-2, pool-north-3 of paired pool pool-north.corp.contoso.com \(Backup Service\) cannot reach .* on SMB TCP 445/);
   });
-  test('fails when the sites are not peered, even with the flows', () => {
+  test('sites that are not peered are PAIR-11\'s one finding, not FILE-4\'s (one fact, one finding)', () => {
     const m = pairedModel();
-    expect(check(rule('FILE-4'), { ...m, peerings: [] })).toHaveLength(2);
+    expect(check(rule('FILE-4'), { ...m, peerings: [] })).toHaveLength(0);
+    const pair11 = evaluate({ ...m, peerings: [] }).filter((f) => f.ruleId === 'PAIR-11');
+    expect(pair11).toHaveLength(1);
+    expect(pair11[0].message).toMatch(/SMB 445 to the partner's file store, FILE-4/);
   });
   test('a Standard Edition pair reaches the partner server\'s local share', () => {
     const m = pairedModel(PoolEdition.STANDARD);

@@ -17,30 +17,35 @@ describe('Front End pool size (FE-1, VER-6, FE-2, VER-5, FE-3, FE-4)', () => {
     for (const id of ['FE-1', 'FE-2', 'FE-3', 'FE-4', 'VER-5', 'VER-6']) expect(ids).not.toContain(id);
   });
 
-  test('13 Front Ends exceed the 2015 limit of 12 (FE-1 and VER-6 errors)', () => {
+  test('13 Front Ends exceed the 2015 limit of 12: one FE-1 error that names VER-6', () => {
     const f = poolFindings(13);
+    expect(findingsOf(f, 'FE-1')).toHaveLength(1);
     expect(findingsOf(f, 'FE-1')[0]).toMatchObject({ severity: Severity.ERROR });
-    expect(findingsOf(f, 'FE-1')[0].message).toMatch(/13.*at most 12/);
-    expect(findingsOf(f, 'VER-6')[0].severity).toBe(Severity.ERROR);
+    expect(findingsOf(f, 'FE-1')[0].message).toMatch(/13.*at most 12.*also VER-6/);
+    expect(ruleIds(f)).not.toContain('VER-6');
   });
 
   test('12 Front Ends are fine in 2015, 16 in 2019, 17 is not', () => {
     expect(ruleIds(poolFindings(12))).not.toContain('FE-1');
     expect(ruleIds(poolFindings(16, ProductVersion.SKYPE_FOR_BUSINESS_2019))).not.toContain('FE-1');
-    expect(ruleIds(poolFindings(17, ProductVersion.SKYPE_FOR_BUSINESS_2019))).toContain('VER-6');
+    expect(ruleIds(poolFindings(17, ProductVersion.SKYPE_FOR_BUSINESS_2019))).toContain('FE-1');
   });
 
-  test('a 2-server pool is a warning in 2015 and an error in 2019', () => {
+  test('a 2-server pool is an FE-2 warning in 2015 and a VER-5 error in 2019, never both', () => {
     expect(findingsOf(poolFindings(2), 'FE-2')[0].severity).toBe(Severity.WARNING);
+    expect(findingsOf(poolFindings(2), 'FE-2')[0].message).toMatch(/also FE-3\)$/);
     expect(ruleIds(poolFindings(2))).not.toContain('VER-5');
     const f2019 = poolFindings(2, ProductVersion.SKYPE_FOR_BUSINESS_2019);
-    expect(findingsOf(f2019, 'FE-2')[0].severity).toBe(Severity.ERROR);
-    expect(findingsOf(f2019, 'VER-5')[0].message).toMatch(/cannot publish a 2-server pool/);
+    expect(ruleIds(f2019)).not.toContain('FE-2');
+    expect(findingsOf(f2019, 'VER-5')[0].severity).toBe(Severity.ERROR);
+    expect(findingsOf(f2019, 'VER-5')[0].message).toMatch(/cannot publish a 2-server pool.*also FE-2, FE-3/);
   });
 
-  test('fewer than 3 Front Ends warn (FE-3); one warns about no HA (FE-4)', () => {
-    expect(findingsOf(poolFindings(2), 'FE-3')[0].severity).toBe(Severity.WARNING);
-    expect(ruleIds(poolFindings(1))).toEqual(expect.arrayContaining(['FE-3', 'FE-4']));
+  test('fewer than 3 Front Ends: FE-3 is reported by FE-2 or FE-4; one server warns about no HA (FE-4)', () => {
+    expect(ruleIds(poolFindings(2))).not.toContain('FE-3');
+    expect(ruleIds(poolFindings(1))).toContain('FE-4');
+    expect(ruleIds(poolFindings(1))).not.toContain('FE-3');
+    expect(findingsOf(poolFindings(1), 'FE-4')[0].message).toMatch(/also FE-3\)$/);
     expect(ruleIds(poolFindings(2))).not.toContain('FE-4');
   });
 
@@ -137,39 +142,43 @@ describe('FE-14: capacity', () => {
   });
 });
 
-describe('FE-20 and TB-2: every central site has a pool', () => {
-  test('a site without a pool is an error', () => {
+describe('FE-20 (also TB-2, VOICE-1): every central site has a pool', () => {
+  test('a site without a pool is one FE-20 error that names TB-2 and VOICE-1', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment, 'west'));
     testSite(deployment, 'north');
     const f = validateTopology(deployment);
     expect(findingsOf(f, 'FE-20').map((x) => x.path)).toEqual(['test/contoso/north']);
-    expect(findingsOf(f, 'TB-2').map((x) => x.path)).toEqual(['test/contoso/north']);
+    expect(findingsOf(f, 'FE-20')[0].message).toMatch(/also TB-2, VOICE-1\)$/);
+    expect(findingsOf(f, 'TB-2')).toEqual([]);
+    expect(findingsOf(f, 'VOICE-1')).toEqual([]);
   });
   test('sites with pools are fine', () => {
-    expect(ruleIds(poolFindings(3))).not.toContain('TB-2');
+    expect(ruleIds(poolFindings(3))).not.toContain('FE-20');
   });
 });
 
-describe('FE-15: a Standard Edition server is one server with SQL Express', () => {
-  const se = (props: object) => {
+describe('FE-21 and FE-15: a Standard Edition server is one server with SQL Express, for 2,500 users', () => {
+  const se = (props: object, id = 'FE-15') => {
     const { deployment } = testDeployment();
     const site = testSite(deployment);
     testPool(site, 'se', { edition: PoolEdition.STANDARD, backEnd: undefined, ...props });
-    return findingsOf(validateTopology(deployment), 'FE-15');
+    return findingsOf(validateTopology(deployment), id);
   };
   test('one server, no back end, 2,000 users is fine', () => {
     expect(se({ users: 2000 })).toEqual([]);
+    expect(se({ users: 2000 }, 'FE-21')).toEqual([]);
   });
-  test('two servers is an error', () => {
-    expect(se({ frontEndServers: 2 })[0]).toMatchObject({ severity: Severity.ERROR });
+  test('two servers is an FE-21 error', () => {
+    expect(se({ frontEndServers: 2 }, 'FE-21')[0]).toMatchObject({ severity: Severity.ERROR });
+    expect(se({ frontEndServers: 2 })).toEqual([]);
   });
-  test('a back end is an error', () => {
+  test('a back end is an FE-21 error', () => {
     const { deployment } = testDeployment();
     const site = testSite(deployment);
     const backEnd = testPool(site, 'pool').backEnd;
     testPool(site, 'se', { edition: PoolEdition.STANDARD, backEnd });
-    expect(findingsOf(validateTopology(deployment), 'FE-15')[0].message).toMatch(/SQL Express/);
+    expect(findingsOf(validateTopology(deployment), 'FE-21')[0].message).toMatch(/SQL Express/);
   });
   test('3,000 users is a warning', () => {
     expect(se({ users: 3000 })[0]).toMatchObject({ severity: Severity.WARNING });

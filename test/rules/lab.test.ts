@@ -23,8 +23,9 @@ describe('LAB-1: lab VM sizes meet the software\'s documented minimum', () => {
     expect(f[0].message).toMatch(/Standard_B1s \(1 GB\) of Domain Controller server .* below the 2 GB/);
   });
 
-  test('warns when a SQL server has less than the 4 GB Microsoft recommends', () => {
-    const f = check(rule('LAB-1'), labModel({ [ServerRole.BACK_END]: 'Standard_B1ms' }));
+  test('warns (LAB-6) when a SQL server has less than the 4 GB Microsoft recommends', () => {
+    expect(check(rule('LAB-1'), labModel({ [ServerRole.BACK_END]: 'Standard_B1ms' }))).toEqual([]);
+    const f = check(rule('LAB-6'), labModel({ [ServerRole.BACK_END]: 'Standard_B1ms' }));
     expect(f.map((x) => x.severity)).toEqual([Severity.WARNING, Severity.WARNING]);
     expect(f[0].message).toMatch(/SQL server .* below the 4 GB/);
   });

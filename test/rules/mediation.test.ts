@@ -4,10 +4,10 @@ import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '
 
 const rule = (id: string) => MEDIATION_RULES.find((r) => r.id === id);
 
-function collocatedFindings(frontEndServers: number, productVersion = ProductVersion.SKYPE_FOR_BUSINESS_2015, collocatedMediation = true) {
+function collocatedFindings(frontEndServers: number, productVersion = ProductVersion.SKYPE_FOR_BUSINESS_2015, id: string | boolean = 'MED-1') {
   const { deployment } = testDeployment({ productVersion });
-  testPool(testSite(deployment), 'pool', { frontEndServers, collocatedMediation });
-  return findingsOf(validateTopology(deployment), 'MED-1');
+  testPool(testSite(deployment), 'pool', { frontEndServers, collocatedMediation: id !== false });
+  return findingsOf(validateTopology(deployment), typeof id === 'string' ? id : 'MED-1');
 }
 
 function mediationModel(props: Partial<ConstructorParameters<typeof MediationPool>[2]> = {}, productVersion?: ProductVersion) {
@@ -30,8 +30,9 @@ describe('MED-1: collocated Mediation limits the Front End pool to 12 servers', 
     expect(f[0].message).toMatch(/frontEndServers is 13 with collocatedMediation; .* at most 12/);
   });
 
-  test('13 to 16 are a warning in 2019 (unconfirmed limit), 17 an error', () => {
-    const warn = collocatedFindings(14, ProductVersion.SKYPE_FOR_BUSINESS_2019);
+  test('13 to 16 are a MED-8 warning in 2019 (unconfirmed limit), 17 an MED-1 error', () => {
+    expect(collocatedFindings(14, ProductVersion.SKYPE_FOR_BUSINESS_2019)).toEqual([]);
+    const warn = collocatedFindings(14, ProductVersion.SKYPE_FOR_BUSINESS_2019, 'MED-8');
     expect(warn[0]).toMatchObject({ severity: Severity.WARNING });
     expect(warn[0].message).toMatch(/UNCONFIRMED/);
     expect(collocatedFindings(17, ProductVersion.SKYPE_FOR_BUSINESS_2019)[0]).toMatchObject({ severity: Severity.ERROR });
@@ -100,7 +101,8 @@ describe('MED-7: the next hop is a Front End pool of the same site, never a Dire
     testPool(west, 'pool');
     const northPool: FrontEndPool = testPool(testSite(deployment, 'north'), 'pool');
     new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: northPool });
-    const f = findingsOf(validateTopology(deployment), 'MED-7');
+    expect(findingsOf(validateTopology(deployment), 'MED-7')).toEqual([]);
+    const f = findingsOf(validateTopology(deployment), 'MED-9');
     expect(f[0]).toMatchObject({ severity: Severity.WARNING });
     expect(f[0].message).toMatch(/crosses the WAN/);
   });

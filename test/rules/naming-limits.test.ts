@@ -1,5 +1,6 @@
 import { AzureNameModel, Severity, StandaloneBackEnd, SqlServerVersion, validateTopology } from '../../lib';
 import { NAMING_RULES } from '../../lib/rules/naming';
+import { evaluate } from '../../lib/rules/engine';
 import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';
 
 const rule = (id: string) => NAMING_RULES.find((r) => r.id === id);
@@ -67,9 +68,25 @@ describe('NAME-7: computer names unique in the AD domain', () => {
     const north = testSite(deployment, 'north');
     testPool(west, 'pool', { backEnd: new StandaloneBackEnd(west, 'be', { sqlVersion: SqlServerVersion.SQL_2019, serverNamePrefix: 'sql' }) });
     testPool(north, 'pool', { backEnd: new StandaloneBackEnd(north, 'be', { sqlVersion: SqlServerVersion.SQL_2019, serverNamePrefix: 'SQL' }) });
-    const findings = findingsOf(validateTopology(deployment), 'NAME-7');
+    // The server FQDNs (computer name + AD domain) clash too: one NAME-4 finding names the computer names (NAME-7).
+    const all = validateTopology(deployment);
+    expect(findingsOf(all, 'NAME-7')).toEqual([]);
+    const findings = findingsOf(all, 'NAME-4');
     expect(findings.map((f) => f.path)).toEqual(['test/contoso/north/be/sql/servers/server1']);
-    expect(findings[0].message).toContain('computer name "SQL-1" is already the name of test/contoso/west/be/sql/servers/server1');
+    expect(findings[0].message).toContain('server FQDN sql-1.corp.contoso.com is already the server FQDN of test/contoso/west/be/sql/servers/server1');
+  });
+
+  it('reports computer names alone once per pair of constructs when only they clash (model)', () => {
+    const built = modelOf(({ deployment }) => {
+      testPool(testSite(deployment, 'west'), 'pool', { fqdn: 'pool.corp.contoso.com' });
+      testPool(testSite(deployment, 'north'), 'pool', { fqdn: 'pool.contoso.com', externalWebFqdn: 'web-north.contoso.com' });
+    });
+    // Server FQDNs are computer name + AD domain, so only an edited model has distinct FQDNs for equal names.
+    const model = { ...built, servers: built.servers.map((s) => (s.path.startsWith('test/contoso/north/pool/') ? { ...s, fqdn: `${s.computerName}.north.contoso.com` } : s)) };
+    const findings = evaluate(model).filter((f) => f.ruleId === 'NAME-7' || f.ruleId === 'NAME-4');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'NAME-7', path: 'test/contoso/north/pool' });
+    expect(findings[0].message).toMatch(/computer names "pool-1", "pool-2", "pool-3" of test\/contoso\/north\/pool are already the names of servers of test\/contoso\/west\/pool/);
   });
 
   it('passes when every server has its own name', () => {

@@ -1,5 +1,6 @@
 import { BackEndMode, PairedPools, PoolEdition, ProductVersion, Severity, TopologyModel, validateTopology, WindowsServerVersion } from '../../lib';
 import { PAIRING_RULES } from '../../lib/rules/pairing';
+import { evaluate } from '../../lib/rules/engine';
 import { check, findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite } from '../helpers';
 
 const rule = (id: string) => PAIRING_RULES.find((r) => r.id === id);
@@ -69,32 +70,39 @@ describe('PAIR-4: pairing is one to one', () => {
   });
 });
 
-describe('PAIR-6 and VOICE-2: paired pools are in different sites', () => {
+describe('PAIR-6 (also VOICE-2), PAIR-24 and PAIR-11: paired pools are in different sites', () => {
   function sameSite() {
     const { deployment } = testDeployment();
     const site = testSite(deployment);
     new PairedPools(deployment, 'pair', { primary: testPool(site, 'a'), backup: testPool(site, 'b') });
     return validateTopology(deployment);
   }
-  test('two pools of one site are an error for both rules', () => {
+  test('two pools of one site are one PAIR-6 error that names VOICE-2', () => {
     const f = sameSite();
+    expect(findingsOf(f, 'PAIR-6')).toHaveLength(1);
     expect(findingsOf(f, 'PAIR-6')[0].severity).toBe(Severity.ERROR);
-    expect(findingsOf(f, 'VOICE-2')[0].message).toMatch(/different central site/);
-  });
-  test('two sites in one Azure region are a PAIR-6 warning, not a VOICE-2 error', () => {
-    const f = validateTopology(pairedDeployment({ northLocation: 'westeurope' }).deployment);
-    expect(findingsOf(f, 'PAIR-6')[0]).toMatchObject({ severity: Severity.WARNING });
-    expect(findingsOf(f, 'PAIR-6')[0].message).toMatch(/same Azure region westeurope/);
+    expect(findingsOf(f, 'PAIR-6')[0].message).toMatch(/different central site.*also VOICE-2\)$/);
     expect(ruleIds(f)).not.toContain('VOICE-2');
+    expect(ruleIds(f)).not.toContain('PAIR-24');
+  });
+  test('two sites in one Azure region are a PAIR-24 warning', () => {
+    const f = validateTopology(pairedDeployment({ northLocation: 'westeurope' }).deployment);
+    expect(ruleIds(f)).not.toContain('PAIR-6');
+    expect(findingsOf(f, 'PAIR-24')[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(findingsOf(f, 'PAIR-24')[0].message).toMatch(/same Azure region westeurope/);
   });
   test('sites in two regions pass', () => {
     const m = pairedModel();
     expect(check(rule('PAIR-6'), m)).toHaveLength(0);
-    expect(check(rule('VOICE-2'), m)).toHaveLength(0);
+    expect(check(rule('PAIR-24'), m)).toHaveLength(0);
   });
-  test('VOICE-2 warns when the sites are not peered', () => {
+  test('sites that are not peered are one PAIR-11 error that names VOICE-2', () => {
     const m = pairedModel();
-    expect(check(rule('VOICE-2'), { ...m, peerings: [] })[0].severity).toBe(Severity.WARNING);
+    const f = evaluate({ ...m, peerings: [] });
+    expect(findingsOf(f, 'PAIR-11')).toHaveLength(1);
+    expect(findingsOf(f, 'PAIR-11')[0].severity).toBe(Severity.ERROR);
+    expect(findingsOf(f, 'PAIR-11')[0].message).toMatch(/not peered both ways.*also VOICE-2\)$/);
+    expect(ruleIds(f)).not.toContain('VOICE-2');
   });
 });
 
@@ -115,10 +123,14 @@ describe('PAIR-7 and AZURE-7: pairs stay in one world region and Azure geography
     expect(check(rule('PAIR-7'), m)[0].message).toMatch(/Europe, eastus: Americas/);
     expect(check(rule('AZURE-7'), m)).toHaveLength(1);
   });
-  test('a region outside the catalog (only reachable by editing the model: CentralSite refuses it) is an info finding', () => {
+  test('a region outside the catalog (only reachable by editing the model: CentralSite refuses it) is one PAIR-22 info finding', () => {
     const m = pairedModel();
     const sites = m.sites.map((s, i) => (i === 1 ? { ...s, location: 'marsnorth' } : s));
-    expect(check(rule('AZURE-7'), { ...m, sites })[0]).toMatchObject({ severity: Severity.INFO });
+    const f = evaluate({ ...m, sites }).filter((x) => ['PAIR-7', 'AZURE-7', 'PAIR-22'].includes(x.ruleId));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ ruleId: 'PAIR-22', severity: Severity.INFO });
+    expect(f[0].message).toMatch(/marsnorth/);
+    expect(check(rule('PAIR-22'), m)).toEqual([]);
   });
 });
 
@@ -179,19 +191,20 @@ describe('PAIR-11: the paired pools reach each other over a private link', () =>
   });
 });
 
-describe('PAIR-12: exactly one Central Management Store', () => {
-  test('fails when two pools host it', () => {
+describe('PAIR-23 and PAIR-12: exactly one Central Management Store, its standby in the partner', () => {
+  test('fails (PAIR-23) when two pools host it', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment, 'west'));
     testPool(testSite(deployment, 'north'), 'pool', { hostsCentralManagementStore: true });
-    const f = findingsOf(validateTopology(deployment), 'PAIR-12');
+    expect(findingsOf(validateTopology(deployment), 'PAIR-12')).toEqual([]);
+    const f = findingsOf(validateTopology(deployment), 'PAIR-23');
     expect(f.map((x) => x.severity)).toEqual([Severity.ERROR, Severity.ERROR]);
     expect(f[0].message).toMatch(/2 pools host the Central Management Store/);
   });
   test('fails when no pool hosts it', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment), 'pool', { hostsCentralManagementStore: false });
-    expect(findingsOf(validateTopology(deployment), 'PAIR-12')[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso' });
+    expect(findingsOf(validateTopology(deployment), 'PAIR-23')[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso' });
   });
   test('the first pool hosts it and its partner holds the standby', () => {
     const f = findingsOf(validateTopology(pairedDeployment().deployment), 'PAIR-12');
