@@ -52,6 +52,11 @@ export interface BackupRunbookInput {
   readonly fileStores?: readonly { readonly share: string; readonly servers: readonly string[] }[];
   /** Local folder the exports are written to and restored from. @default C:\SfbBackup */
   readonly localFolder?: string;
+  /**
+   * Resource ID of the user-assigned identity the uploads use (`azcopy login --identity
+   * --identity-resource-id`). @default the VM's only identity
+   */
+  readonly identity?: string;
 }
 
 const blobUrl = (account: string, container: string) => `https://${account}.blob.core.windows.net/${container}`;
@@ -87,7 +92,7 @@ export function exportScript(input: BackupRunbookInput): string {
       `Export-CsUserData -PoolFqdn "${p.fqdn}" -FileName (Join-Path $dir "${f.userData(p.fqdn)}")`,
       ...(p.responseGroup ? [`Export-CsRgsConfiguration -Source "ApplicationServer:${p.fqdn}" -FileName (Join-Path $dir "${f.rgs(p.fqdn)}") -Force`] : []),
     ]),
-    'azcopy login --identity',
+    input.identity ? `azcopy login --identity --identity-resource-id "${input.identity}"` : 'azcopy login --identity',
     `azcopy copy $dir "${blobUrl(input.exports.storageAccount, input.exports.container)}/" --recursive`,
   ];
   return lines.join('\n');
