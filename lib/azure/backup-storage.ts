@@ -98,12 +98,14 @@ export interface BlobEndpointProps {
   /** The account's ID: a reference in the same stack, or `storageAccountId(...)` across stacks. */
   readonly storageAccountId: string;
   readonly storageAccountName: string;
-  /** A static address from the owner's block (the address plan), so it never takes a planned server's. */
-  readonly privateIp: string;
   readonly privateDnsZoneId: string;
 }
 
-/** A private endpoint to an account's blob service, registered in the site's private-link zone. */
+/**
+ * A private endpoint to an account's blob service, registered in the site's private-link zone. It
+ * lives in the site's private-endpoint subnet, where no address is planned, so Azure's dynamic
+ * address never meets a server's static one.
+ */
 export function blobEndpoint(scope: Construct, id: string, props: BlobEndpointProps): PrivateEndpoint {
   return new PrivateEndpoint(scope, id, {
     name: props.name,
@@ -116,7 +118,6 @@ export function blobEndpoint(scope: Construct, id: string, props: BlobEndpointPr
       privateConnectionResourceId: props.storageAccountId,
       subresourceNames: ['blob'],
     },
-    ipConfiguration: [{ name: 'blob', privateIpAddress: props.privateIp, subresourceName: 'blob', memberName: 'blob' }],
     privateDnsZoneGroup: { name: 'blob', privateDnsZoneIds: [props.privateDnsZoneId] },
   });
 }

@@ -10,7 +10,6 @@ import { Construct } from 'constructs';
 import type { MssqlVirtualMachineAutoBackup, StorageAccount } from '../azurerm';
 import { SiteBackup, backupStorageAccount, sqlAutoBackupBlock } from '../azure/backup';
 import { BlobPrivateLinkZone, blobContainerId, blobEndpoint, ExportStore, ExportWriter, storageAccountId } from '../azure/backup-storage';
-import type { AddressSource } from '../azure/placement';
 import type { Server } from '../azure/servers';
 import { TerraformOutput } from '../cdktf';
 import { bumpRevision } from '../azure/revision';
@@ -18,6 +17,7 @@ import { SqlServerVersion } from '../enums';
 import { BACKUP_DEFAULTS, BackupSchedule, backupSchedule, chooseSqlBackupMechanism, ExportSchedule, SqlHaMode } from '../model/backup';
 import { assertNoProblems, SqlAutoBackupSchedule, sqlAutoBackupProblems, VmPolicySettings, vmPolicyProblems } from '../model/backup-constraints';
 import { backupLayout, EXPORT_WRITER_ROLES, PROTECTED_ROLES, SiteBackupNames, siteBackupNames, sqlYear } from '../model/backup-topology';
+import { stableHash } from '../model/keyed-slots';
 import { SubnetRole } from '../model/network';
 import { ServerRole, TopologyModel } from '../model/topology';
 import { backupRunbookInputs } from '../reports/runbook-backup';
@@ -106,9 +106,6 @@ export class SiteBackups extends Construct {
   readonly protectedServerPaths: string[] = [];
   readonly sqlAutoBackupServerPaths: string[] = [];
   private sqlStorage?: StorageAccount;
-  private readonly addresses: AddressSource;
-  private readonly sqlEndpointIp: string;
-  private readonly exportsEndpointIp: string;
   private readonly protectData: boolean;
 
   constructor(private readonly site: CentralSite, private readonly deployment: DeploymentLike) {
@@ -126,17 +123,27 @@ export class SiteBackups extends Construct {
       protectData: this.protectData,
     });
     this.writer = new ExportWriter(this, 'export-writer', { name: this.names.identity, location: site.location, resourceGroupName: site.resourceGroupName });
+    // The private endpoints' own subnet, created before the NSGs are rendered (its NSG allows nothing extra).
+    site.subnet(SubnetRole.PRIVATE_ENDPOINTS);
     this.privateLink = new BlobPrivateLinkZone(this, 'private-link', { resourceGroupName: site.resourceGroupName, linkName: `link-${site.node.id}`, virtualNetworkId: site.virtualNetwork.id });
-    // Private endpoints take static addresses from the backups' own block of the infrastructure
-    // subnet, in a fixed order: SQL, this site's exports, then the exports this site keeps for others.
-    this.addresses = site.addressBlock(SubnetRole.INFRASTRUCTURE, this.node.path);
-    this.sqlEndpointIp = this.addresses.next();
-    this.exportsEndpointIp = this.addresses.next();
     deployment.servers.forEach((server) => {
       if (server.site.path !== site.path || !PROTECTED_ROLES.includes(server.model.role)) return;
-      this.restorePoints.protect(server.model.computerName.toLowerCase(), server.vm.id);
+      this.restorePoints.protect(this.protectedKey(server), server.vm.id);
       this.protectedServerPaths.push(server.model.path);
     });
+  }
+
+  private readonly keys = new Set<string>();
+
+  /**
+   * A protected item's key: the computer name (lower case). A name that cannot be a key, or one
+   * given twice (NAME-* report those), gets a hash of the server's path instead of failing here.
+   */
+  private protectedKey(server: Server): string {
+    const name = server.model.computerName.toLowerCase();
+    const key = /^[a-z0-9][a-z0-9-]{0,62}$/.test(name) && !this.keys.has(name) ? name : `${name.replace(/[^a-z0-9-]/g, '').slice(0, 50)}-${stableHash(server.model.path).toString(36)}`.replace(/^-+/, '');
+    this.keys.add(key);
+    return key;
   }
 
   /** The identities a server of `role` carries: the export writer's on Front Ends and Standard Edition servers. */
@@ -173,10 +180,9 @@ export class SiteBackups extends Construct {
       name: `pe-${this.names.sqlStorageAccount}-blob`,
       location: this.site.location,
       resourceGroupName: this.site.resourceGroupName,
-      subnetId: this.site.subnetId(SubnetRole.INFRASTRUCTURE),
+      subnetId: this.site.subnetId(SubnetRole.PRIVATE_ENDPOINTS),
       storageAccountId: this.sqlStorage.id,
       storageAccountName: this.names.sqlStorageAccount,
-      privateIp: this.sqlEndpointIp,
       privateDnsZoneId: this.privateLink.zone.id,
     });
     return this.sqlStorage;
@@ -212,10 +218,9 @@ export class SiteBackups extends Construct {
       name: `pe-${this.names.exportStorageAccount}-blob-${siteId}`,
       location: this.site.location,
       resourceGroupName: this.site.resourceGroupName,
-      subnetId: this.site.subnetId(SubnetRole.INFRASTRUCTURE),
+      subnetId: this.site.subnetId(SubnetRole.PRIVATE_ENDPOINTS),
       storageAccountId: accountId,
       storageAccountName: this.names.exportStorageAccount,
-      privateIp: this.exportsEndpointIp,
       privateDnsZoneId: this.privateLink.zone.id,
     });
     if (partnerSite && holder !== this) {
@@ -224,10 +229,9 @@ export class SiteBackups extends Construct {
         name: `pe-${this.names.exportStorageAccount}-blob-${partnerSite.node.id}`,
         location: partnerSite.location,
         resourceGroupName: partnerSite.resourceGroupName,
-        subnetId: partnerSite.subnetId(SubnetRole.INFRASTRUCTURE),
+        subnetId: partnerSite.subnetId(SubnetRole.PRIVATE_ENDPOINTS),
         storageAccountId: store.account.id,
         storageAccountName: this.names.exportStorageAccount,
-        privateIp: (holder as SiteBackups).addresses.next(),
         privateDnsZoneId: (holder as SiteBackups).privateLink.zone.id,
       });
     }

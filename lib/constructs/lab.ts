@@ -199,7 +199,7 @@ export class Lab extends Construct {
     });
     this.bastionSites.push(site.node.path);
     // RDP only from the site's Bastion subnet (the default VirtualNetwork rule allows it too; this records the admin path).
-    for (const role of Object.values(SubnetRole).filter((r) => r !== SubnetRole.BASTION)) {
+    for (const role of Object.values(SubnetRole).filter((r) => r !== SubnetRole.BASTION && r !== SubnetRole.PRIVATE_ENDPOINTS)) {
       site.firewall(role).allow({
         name: 'admin-rdp-from-bastion',
         ownerPath: this.node.path,
