@@ -8,6 +8,7 @@ import { check as checkRule, findingsOf, testDeployment, testPool, testSite } fr
 
 const check = (id: string, model: Parameters<typeof checkRule>[1]) => checkRule(ALL_RULES.find((r) => r.id === id), model);
 import { formatViolations, noLiteralSecrets } from '../invariants';
+import { providerConstraints } from '../provider-invariants';
 
 const resources = (json: any, type: string): [string, any][] => Object.entries(json.resource?.[type] ?? {});
 const values = (json: any, type: string): any[] => resources(json, type).map(([, v]) => v);
@@ -94,6 +95,18 @@ describe('the reference in one stack', () => {
   test('no secret in the JSON', () => {
     expect(formatViolations(noLiteralSecrets(json))).toBe('');
     expect(JSON.stringify(json)).not.toMatch(/AccountKey=|sig=/);
+  });
+
+  test('the provider\'s constraints hold for every backup resource, and the check catches a broken one', () => {
+    expect(formatViolations(providerConstraints(json))).toBe('');
+    const broken = JSON.parse(JSON.stringify(json));
+    const [vaultId] = Object.keys(broken.resource.azurerm_recovery_services_vault);
+    broken.resource.azurerm_recovery_services_vault[vaultId].name = 'rsv_bad';
+    const [policyId] = Object.keys(broken.resource.azurerm_backup_policy_vm);
+    broken.resource.azurerm_backup_policy_vm[policyId].backup.time = '01:15';
+    const sqlId = Object.keys(broken.resource.azurerm_mssql_virtual_machine).find((k) => broken.resource.azurerm_mssql_virtual_machine[k].auto_backup)!;
+    broken.resource.azurerm_mssql_virtual_machine[sqlId].auto_backup.manual_schedule.log_backup_frequency_in_minutes = 90;
+    expect(providerConstraints(broken).map((v) => v.message.slice(0, 26))).toEqual(expect.arrayContaining(['[VAULT-NAME] vault name "r', '[POLICY-TIME] backup time ', '[SQL-AUTO-BACKUP-SCHEDULE]']));
   });
 
   test('no backup finding for the reference', () => {
