@@ -218,6 +218,7 @@ export function backupSiteInputs(model: TopologyModel): BackupSiteInput[] {
       vaultName: l.names.vault,
       exportStorageAccount: l.names.exportStorageAccount,
       sqlBackupStorageAccount: l.names.sqlStorageAccount,
+      sqlBackupRegion: { location: l.site.location, ...(l.pairedRegion ? { replicatedTo: l.pairedRegion } : {}) },
       servers: l.protectedServers.map((s) => ({ key: s.computerName, computerName: s.computerName, role: s.role })),
       sqlStores: stores,
       pools: pools.map((p) => ({ fqdn: p.fqdn, responseGroup: true })),

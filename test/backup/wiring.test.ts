@@ -271,5 +271,10 @@ describe('runbook and report of the reference', () => {
     expect(md).toContain('| west | Front End server (OS and data disks) |');
     expect(md).toMatch(/\| north \| SQL databases: .* \| SQL IaaS Automated Backup \(v2\), full \+ log \|/);
     expect(md).toContain('### Decisions');
+    const west = deployment.sites.all.find((site) => site.node.id === 'west')!.backups!.names;
+    expect(md).toContain(`storage ${west.sqlStorageAccount} (westeurope, read-access geo-replicated to northeurope)`);
+    expect(md).toContain(`storage ${west.exportStorageAccount} (northeurope)`);
+    // Every protected item of the configuration is a row of the report.
+    for (const s of deployment.toModel().servers.filter((x) => PROTECTED_ROLES.includes(x.role))) expect(md).toContain(`server (OS and data disks) | ${s.computerName} |`);
   });
 });
