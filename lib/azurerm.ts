@@ -50,4 +50,5 @@ export { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 export { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 export { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 export { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+export { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 export type { MssqlVirtualMachineAutoBackup } from '@cdktf/provider-azurerm/lib/mssql-virtual-machine';

@@ -36,6 +36,8 @@ export { PairedPools } from './constructs/paired-pools';
 export type { PairedPoolsProps } from './constructs/paired-pools';
 export { FileStore } from './constructs/file-store';
 export type { FileStoreProps } from './constructs/file-store';
+export type { BackupOptions } from './constructs/backups';
+export { backupReport } from './reports/backup-plan';
 export { renderRunbook, RUNBOOK_SECTIONS } from './reports/runbook';
 export type { RunbookSection } from './reports/runbook';
 export { regionInfo, WorldArea } from './model/regions';

@@ -12,6 +12,7 @@ import {
   WINDOWS_COMPUTER_NAME,
 } from '../lib/model/provider-constraints';
 import { regionByName } from '../lib/model/regions';
+import { containerNameProblems, sqlAutoBackupProblems, storageAccountNameProblems, vaultProblems, vmPolicyProblems } from '../lib/model/backup-constraints';
 import type { InvariantViolation } from './invariants';
 
 type Json = any;
@@ -61,5 +62,33 @@ export function providerConstraints(json: Json): InvariantViolation[] {
     if (fd < AVAILABILITY_SET.faultDomainsMin || fd > AVAILABILITY_SET.faultDomainsMax) bad('PROVIDER', a, `platform_fault_domain_count ${fd}`);
     if (ud < AVAILABILITY_SET.updateDomainsMin || ud > AVAILABILITY_SET.updateDomainsMax) bad('PROVIDER', a, `platform_update_domain_count ${ud}`);
   }
+  // Backups (lib/model/backup-constraints.ts, each constraint citing its provider file).
+  const report = (a: string, problems: { constraint: string; message: string }[]) => problems.forEach((p) => bad('PROVIDER', a, `[${p.constraint}] ${p.message}`));
+  for (const [a, v] of each(json, 'azurerm_recovery_services_vault')) {
+    report(a, vaultProblems({ name: v.name, storageModeType: v.storage_mode_type ?? 'GeoRedundant', crossRegionRestore: v.cross_region_restore_enabled === true, softDelete: v.soft_delete_enabled !== false }));
+  }
+  for (const [a, p] of each(json, 'azurerm_backup_policy_vm')) {
+    report(a, vmPolicyProblems({
+      name: p.name, frequency: p.backup.frequency, time: p.backup.time, timezone: p.timezone ?? 'UTC', policyType: p.policy_type ?? 'V1',
+      dailyRetention: p.retention_daily?.count, weeklyRetention: p.retention_weekly?.count, weeklyRetentionDays: p.retention_weekly?.weekdays,
+      weekdays: p.backup.weekdays, hourInterval: p.backup.hour_interval, hourDuration: p.backup.hour_duration, instantRestoreDays: p.instant_restore_retention_days,
+    }));
+  }
+  for (const [a, v] of each(json, 'azurerm_mssql_virtual_machine')) {
+    const b = v.auto_backup;
+    if (!b) continue;
+    if (!b.manual_schedule) {
+      if (!(b.retention_period_in_days >= 1 && b.retention_period_in_days <= 30)) bad('PROVIDER', a, `auto_backup.retention_period_in_days ${b.retention_period_in_days}`);
+      continue;
+    }
+    report(a, sqlAutoBackupProblems({
+      retentionDays: b.retention_period_in_days, fullBackupFrequency: b.manual_schedule.full_backup_frequency, fullBackupStartHour: b.manual_schedule.full_backup_start_hour,
+      fullBackupWindowHours: b.manual_schedule.full_backup_window_in_hours, logBackupMinutes: b.manual_schedule.log_backup_frequency_in_minutes,
+      systemDatabases: b.system_databases_backup_enabled === true, fullBackupDays: b.manual_schedule.days_of_week,
+    }));
+    if (typeof b.storage_account_access_key !== 'string' || !b.storage_account_access_key.includes('${')) bad('PROVIDER', a, 'auto_backup.storage_account_access_key is not a reference');
+  }
+  for (const [a, st] of each(json, 'azurerm_storage_account')) if (literal(st.name)) report(a, storageAccountNameProblems(st.name));
+  for (const [a, c] of each(json, 'azurerm_storage_container')) if (literal(c.name)) report(a, containerNameProblems(c.name));
   return out;
 }

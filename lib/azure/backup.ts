@@ -68,6 +68,11 @@ export interface ExportStorageInput {
   readonly containerName?: string;
   /** @default GRS */
   readonly replicationType?: StorageReplicationType;
+  /**
+   * Accept the protected site's own region when the account is geo-replicated (a deployment with one
+   * region only; BACKUP-2 warns). @default false
+   */
+  readonly allowProtectedRegion?: boolean;
   /** Exports older than this are deleted by a lifecycle rule. @default 30 */
   readonly retentionDays?: number;
   /**
@@ -115,8 +120,13 @@ export interface SiteBackupProps {
   readonly vmPolicyName?: string;
   /** @default BACKUP_DEFAULTS.vm (daily 01:00 UTC, 14 daily + 8 weekly, V2) */
   readonly vmPolicy?: Partial<Omit<VmPolicySettings, 'name'>>;
+  /** VMs protected from the start; more with `protect()`. */
   readonly protectedVms: readonly ProtectedVmInput[];
-  readonly exports: ExportStorageInput;
+  /**
+   * The export storage, when it is built with the vault (one stack). With a stack per site the
+   * partner site builds it (`ExportStore`, lib/azure/backup-storage.ts). @default none
+   */
+  readonly exports?: ExportStorageInput;
   /** @default no SQL backup storage */
   readonly sql?: SqlBackupStorageInput;
   /** `prevent_destroy` on the vault and storage accounts. @default true (pass false in lab mode) */
@@ -141,6 +151,59 @@ function sortedByKey<T extends { readonly key: string }>(xs: readonly T[] = []):
   return [...xs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** Replication types that keep a copy in the Azure paired region. */
+export const GEO_REPLICATED: readonly StorageReplicationType[] = ['GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
+
+export interface BackupStorageAccountInput {
+  readonly name: string;
+  readonly location: string;
+  readonly resourceGroupName: string;
+  readonly replicationType: StorageReplicationType;
+  /** Shared keys stay on only where the consumer needs a key (SQL Automated Backup). */
+  readonly sharedKeys: boolean;
+  readonly protect: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** A backup storage account: private (no public network access), TLS 1.2, HTTPS only, soft delete 7 days. */
+export function backupStorageAccount(scope: Construct, id: string, o: BackupStorageAccountInput): StorageAccount {
+  return new StorageAccount(scope, id, {
+    name: o.name,
+    location: o.location,
+    resourceGroupName: o.resourceGroupName,
+    accountTier: 'Standard',
+    accountKind: 'StorageV2',
+    accountReplicationType: o.replicationType,
+    minTlsVersion: 'TLS1_2',
+    httpsTrafficOnlyEnabled: true,
+    allowNestedItemsToBePublic: false,
+    publicNetworkAccessEnabled: false,
+    sharedAccessKeyEnabled: o.sharedKeys,
+    defaultToOauthAuthentication: !o.sharedKeys,
+    crossTenantReplicationEnabled: false,
+    blobProperties: { deleteRetentionPolicy: { days: 7 }, containerDeleteRetentionPolicy: { days: 7 } },
+    lifecycle: { preventDestroy: o.protect },
+    ...(o.tags ? { tags: { ...o.tags } } : {}),
+  });
+}
+
+/** What the provider and the off-site rule refuse in an export storage input. */
+export function exportStoreProblems(e: ExportStorageInput & { readonly containerName: string; readonly retentionDays: number }, protectedLocation: string): ConstraintProblem[] {
+  const problems: ConstraintProblem[] = [
+    ...storageAccountNameProblems(e.storageAccountName),
+    ...containerNameProblems(e.containerName),
+    ...(e.replicationType === undefined || (STORAGE_REPLICATION_TYPES as readonly string[]).includes(e.replicationType) ? [] : [{ constraint: 'STORAGE-REPLICATION', message: `export storage replication ${JSON.stringify(e.replicationType)} is not one of ${STORAGE_REPLICATION_TYPES.join(', ')}` }]),
+    ...keyProblems('export writer', (e.writers ?? []).map((w) => w.key)),
+    ...keyProblems('export private endpoint', (e.privateEndpoints ?? []).map((x) => x.key)),
+    ...(Number.isInteger(e.retentionDays) && e.retentionDays >= 1 ? [] : [{ constraint: 'EXPORT-RETENTION', message: `export retention ${e.retentionDays} days is not a whole number of days, 1 or more` }]),
+  ];
+  const geo = GEO_REPLICATED.includes(e.replicationType ?? EXPORT_REPLICATION);
+  if (protectedLocation.toLowerCase() === e.location.toLowerCase() && !(e.allowProtectedRegion === true && geo)) {
+    problems.push({ constraint: 'OFF-SITE', message: `the export storage is in ${e.location}, the region it protects; put it in the partner site's region` });
+  }
+  return problems;
+}
+
 /** Whether a value is a Terraform reference (resolved at apply time), not a literal. */
 function isReference(value: string): boolean {
   return value.includes('${') || value.includes('TfToken');
@@ -155,12 +218,18 @@ function isReference(value: string): boolean {
 export function sqlAutoBackupBlock(
   target: { readonly storageBlobEndpoint: string; readonly storageAccountAccessKey: string },
   schedule: SqlAutoBackupSchedule = BACKUP_DEFAULTS.sql,
+  options: { readonly v1?: boolean } = {},
 ): MssqlVirtualMachineAutoBackup {
   const problems = [...sqlAutoBackupProblems(schedule), ...blobEndpointProblems(target.storageBlobEndpoint)];
   if (!isReference(target.storageAccountAccessKey)) {
     problems.push({ constraint: 'SQL-AUTO-BACKUP', message: 'the storage account access key is a literal; pass a reference (the account\'s primary_access_key or a sensitive variable) so no key is written to the configuration' });
   }
   assertNoProblems('sqlAutoBackupBlock', problems);
+  // Automated Backup v1 (SQL Server 2014) has no manual schedule and no system database backups: it
+  // takes its full backups by log growth and time, logs by activity (BACKUP_DOCS.sqlAutomatedBackup).
+  if (options.v1) {
+    return { retentionPeriodInDays: schedule.retentionDays, storageBlobEndpoint: target.storageBlobEndpoint, storageAccountAccessKey: target.storageAccountAccessKey };
+  }
   return {
     retentionPeriodInDays: schedule.retentionDays,
     storageBlobEndpoint: target.storageBlobEndpoint,
@@ -190,14 +259,16 @@ export class SiteBackup extends Construct {
   readonly vmPolicy: BackupPolicyVm;
   /** Protected items by key. */
   readonly protectedVms: Readonly<Record<string, BackupProtectedVm>>;
-  readonly exportStorage: StorageAccount;
-  readonly exportContainer: StorageContainer;
+  readonly exportStorage?: StorageAccount;
+  readonly exportContainer?: StorageContainer;
   readonly sqlStorage?: StorageAccount;
   /** Render on each SQL VM of the site: `new MssqlVirtualMachine(..., { autoBackup: backup.sqlAutoBackup })`. */
   readonly sqlAutoBackup?: MssqlVirtualMachineAutoBackup;
   readonly sqlWorkloadPolicy?: BackupPolicyVmWorkload;
   /** The settings actually rendered (for the plan and the runbook). */
   readonly settings: { readonly vmPolicy: VmPolicySettings; readonly sql?: SqlAutoBackupSchedule; readonly exportContainerName: string; readonly exportRetentionDays: number };
+  private readonly items: Record<string, BackupProtectedVm> = {};
+  private readonly resourceGroupName: string;
 
   constructor(scope: Construct, id: string, props: SiteBackupProps) {
     super(scope, id);
@@ -205,8 +276,8 @@ export class SiteBackup extends Construct {
     const storageModeType = props.storageModeType ?? VAULT_STORAGE_MODE;
     const crossRegionRestore = props.crossRegionRestore ?? storageModeType === 'GeoRedundant';
     const policy = vmPolicySettings(props.vmPolicyName, props.vmPolicy);
-    const exportContainerName = props.exports.containerName ?? 'sfb-exports';
-    const exportRetentionDays = props.exports.retentionDays ?? BACKUP_DEFAULTS.exports.retentionDays;
+    const exportContainerName = props.exports?.containerName ?? 'sfb-exports';
+    const exportRetentionDays = props.exports?.retentionDays ?? BACKUP_DEFAULTS.exports.retentionDays;
     const sqlSchedule = props.sql ? { ...BACKUP_DEFAULTS.sql, ...props.sql.schedule } : undefined;
     const replication = (what: string, r: string | undefined): ConstraintProblem[] =>
       r === undefined || (STORAGE_REPLICATION_TYPES as readonly string[]).includes(r) ? [] : [{ constraint: 'STORAGE-REPLICATION', message: `${what} replication ${JSON.stringify(r)} is not one of ${STORAGE_REPLICATION_TYPES.join(', ')}` }];
@@ -216,24 +287,16 @@ export class SiteBackup extends Construct {
       ...vmPolicyProblems(policy),
       ...keyProblems('protected VM', props.protectedVms.map((v) => v.key)),
       ...props.protectedVms.filter((v) => typeof v.vmId !== 'string' || v.vmId.trim() === '').map((v) => ({ constraint: 'PROTECTED-VM', message: `protected VM ${v.key} has no VM ID` })),
-      ...storageAccountNameProblems(props.exports.storageAccountName),
-      ...containerNameProblems(exportContainerName),
-      ...replication('export storage', props.exports.replicationType),
-      ...keyProblems('export writer', (props.exports.writers ?? []).map((w) => w.key)),
-      ...keyProblems('export private endpoint', (props.exports.privateEndpoints ?? []).map((e) => e.key)),
-      ...(Number.isInteger(exportRetentionDays) && exportRetentionDays >= 1 ? [] : [{ constraint: 'EXPORT-RETENTION', message: `export retention ${exportRetentionDays} days is not a whole number of days, 1 or more` }]),
+      ...(props.exports ? exportStoreProblems({ ...props.exports, containerName: exportContainerName, retentionDays: exportRetentionDays }, props.location) : []),
     ];
-    if (props.location.toLowerCase() === props.exports.location.toLowerCase()) {
-      problems.push({ constraint: 'OFF-SITE', message: `the export storage is in ${props.exports.location}, the region it protects; put it in the partner site's region` });
-    }
     if (props.sql) {
       problems.push(...storageAccountNameProblems(props.sql.storageAccountName), ...sqlAutoBackupProblems(sqlSchedule!), ...replication('SQL backup storage', props.sql.replicationType));
       problems.push(...keyProblems('SQL private endpoint', (props.sql.privateEndpoints ?? []).map((e) => e.key)));
-      if (props.sql.storageAccountName === props.exports.storageAccountName) {
+      if (props.sql.storageAccountName === props.exports?.storageAccountName) {
         problems.push({ constraint: 'STORAGE-NAME', message: `the SQL backup and export storage accounts are both ${props.sql.storageAccountName}; Automated Backup needs account keys, the exports account has none` });
       }
-      if ((props.sql.location ?? props.exports.location).toLowerCase() === props.location.toLowerCase()) {
-        problems.push({ constraint: 'OFF-SITE', message: `the SQL backup storage is in ${props.location}, the region it protects; put it in the partner site's region` });
+      if ((props.sql.location ?? props.exports?.location ?? props.location).toLowerCase() === props.location.toLowerCase() && !GEO_REPLICATED.includes(props.sql.replicationType ?? EXPORT_REPLICATION)) {
+        problems.push({ constraint: 'OFF-SITE', message: `the SQL backup storage is in ${props.location}, the region it protects, and not geo-replicated; put it in the partner site's region or make it RAGRS` });
       }
     }
     const workload = props.sql?.workloadPolicy
@@ -282,24 +345,19 @@ export class SiteBackup extends Construct {
       ...(policy.weeklyRetention !== undefined ? { retentionWeekly: { count: policy.weeklyRetention, weekdays: [...(policy.weeklyRetentionDays ?? [])] } } : {}),
     });
 
-    const items: Record<string, BackupProtectedVm> = {};
-    for (const vm of sortedByKey(props.protectedVms)) {
-      items[vm.key] = new BackupProtectedVm(this, `vm-${vm.key}`, {
-        resourceGroupName: props.resourceGroupName,
-        recoveryVaultName: this.vault.name,
-        sourceVmId: vm.vmId,
-        backupPolicyId: this.vmPolicy.id,
-      });
-    }
-    this.protectedVms = items;
+    this.resourceGroupName = props.resourceGroupName;
+    this.protectedVms = this.items;
+    for (const vm of sortedByKey(props.protectedVms)) this.protect(vm.key, vm.vmId);
+    if (!props.exports) return;
 
     // Exports: no account key at all. Uploads authenticate with the servers' managed identities
     // (azcopy login --identity), so shared-key access is off and every client uses Entra ID.
+    const exports = props.exports;
     this.exportStorage = this.storageAccount('exports', {
-      name: props.exports.storageAccountName,
-      location: props.exports.location,
-      resourceGroupName: props.exports.resourceGroupName,
-      replicationType: props.exports.replicationType ?? EXPORT_REPLICATION,
+      name: exports.storageAccountName,
+      location: exports.location,
+      resourceGroupName: exports.resourceGroupName,
+      replicationType: exports.replicationType ?? EXPORT_REPLICATION,
       sharedKeys: false,
       protect,
       tags: props.tags,
@@ -320,7 +378,7 @@ export class SiteBackup extends Construct {
         },
       ],
     });
-    for (const writer of sortedByKey(props.exports.writers)) {
+    for (const writer of sortedByKey(exports.writers)) {
       new RoleAssignment(this, `exports-writer-${writer.key}`, {
         scope: this.exportContainer.resourceManagerId,
         roleDefinitionName: 'Storage Blob Data Contributor',
@@ -328,15 +386,15 @@ export class SiteBackup extends Construct {
         principalType: 'ServicePrincipal',
       });
     }
-    this.privateEndpoints('exports', props.exports.storageAccountName, this.exportStorage, props.exports.privateEndpoints, props.tags);
+    this.privateEndpoints('exports', exports.storageAccountName, this.exportStorage, exports.privateEndpoints, props.tags);
 
     if (props.sql) {
       // Automated Backup authenticates with the account key (the provider requires
       // storage_account_access_key), so this account keeps shared keys; it holds nothing else.
       this.sqlStorage = this.storageAccount('sql-backups', {
         name: props.sql.storageAccountName,
-        location: props.sql.location ?? props.exports.location,
-        resourceGroupName: props.sql.resourceGroupName ?? props.exports.resourceGroupName,
+        location: props.sql.location ?? exports.location,
+        resourceGroupName: props.sql.resourceGroupName ?? exports.resourceGroupName,
         replicationType: props.sql.replicationType ?? EXPORT_REPLICATION,
         sharedKeys: true,
         protect,
@@ -363,28 +421,27 @@ export class SiteBackup extends Construct {
     }
   }
 
-  private storageAccount(
-    id: string,
-    o: { name: string; location: string; resourceGroupName: string; replicationType: StorageReplicationType; sharedKeys: boolean; protect: boolean; tags?: Readonly<Record<string, string>> },
-  ): StorageAccount {
-    return new StorageAccount(this, id, {
-      name: o.name,
-      location: o.location,
-      resourceGroupName: o.resourceGroupName,
-      accountTier: 'Standard',
-      accountKind: 'StorageV2',
-      accountReplicationType: o.replicationType,
-      minTlsVersion: 'TLS1_2',
-      httpsTrafficOnlyEnabled: true,
-      allowNestedItemsToBePublic: false,
-      publicNetworkAccessEnabled: false,
-      sharedAccessKeyEnabled: o.sharedKeys,
-      defaultToOauthAuthentication: !o.sharedKeys,
-      crossTenantReplicationEnabled: false,
-      blobProperties: { deleteRetentionPolicy: { days: 7 }, containerDeleteRetentionPolicy: { days: 7 } },
-      lifecycle: { preventDestroy: o.protect },
-      ...(o.tags ? { tags: { ...o.tags } } : {}),
+  /**
+   * Protects one more VM under `vm-<key>` (keys, not order: adding a VM leaves every other item as it
+   * is). A key given twice is refused.
+   */
+  protect(key: string, vmId: string): BackupProtectedVm {
+    assertNoProblems(`SiteBackup ${this.node.path}`, [
+      ...keyProblems('protected VM', [key]),
+      ...(this.items[key] ? [{ constraint: 'KEY', message: `protected VM key ${JSON.stringify(key)} is given twice` }] : []),
+      ...(typeof vmId !== 'string' || vmId.trim() === '' ? [{ constraint: 'PROTECTED-VM', message: `protected VM ${key} has no VM ID` }] : []),
+    ]);
+    this.items[key] = new BackupProtectedVm(this, `vm-${key}`, {
+      resourceGroupName: this.resourceGroupName,
+      recoveryVaultName: this.vault.name,
+      sourceVmId: vmId,
+      backupPolicyId: this.vmPolicy.id,
     });
+    return this.items[key];
+  }
+
+  private storageAccount(id: string, o: BackupStorageAccountInput): StorageAccount {
+    return backupStorageAccount(this, id, o);
   }
 
   private privateEndpoints(prefix: string, accountName: string, account: StorageAccount, endpoints: readonly BlobPrivateEndpointInput[] = [], tags?: Readonly<Record<string, string>>): void {

@@ -3,6 +3,7 @@
  * `CentralSite` provides it; building blocks never import a construct (layers only point down).
  */
 import { SubnetRole } from '../model/network';
+import type { ServerRole } from '../model/topology';
 import type { Server } from './servers';
 
 /** Hands out the addresses of one owner's block in one subnet (see lib/model/address-plan.ts). */
@@ -29,6 +30,8 @@ export interface SitePlacement {
   readonly serverDefaults: ServerDefaults;
   /** Receives every server created in the site (the deployment's model and the lab read them). */
   registerServer(server: Server): void;
+  /** User-assigned identities a server of `role` carries (the backup export writer's). @default none */
+  identityIdsFor?(role: ServerRole): string[] | undefined;
 }
 
 /** What every server of a deployment shares. */

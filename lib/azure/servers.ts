@@ -150,6 +150,8 @@ export class ServerGroup extends Construct {
           ipConfiguration: configs,
         });
       });
+      const identityIds = site.identityIdsFor?.(props.role);
+      const identity = identityIds ? { identity: { type: 'UserAssigned', identityIds } } : {};
       const vm = new WindowsVirtualMachine(server, 'vm', {
         name: computerName,
         computerName,
@@ -164,6 +166,7 @@ export class ServerGroup extends Construct {
         patchMode: 'Manual',
         automaticUpdatesEnabled: false,
         ...(zone ? { zone } : { availabilitySetId: this.availabilitySet!.id }),
+        ...identity,
         tags: { 'sfb-role': props.role, 'sfb-deployment': defaults.deploymentName },
       });
       const model: ServerModel = {

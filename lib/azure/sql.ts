@@ -1,6 +1,7 @@
 /** SQL Server VMs: marketplace SQL images, the SQL IaaS registration and protected data/log disks. */
 import { Construct } from 'constructs';
-import { ManagedDisk, MssqlVirtualMachine, StorageAccount, VirtualMachineDataDiskAttachment, VirtualMachineExtension } from '../azurerm';
+import type { SqlHaMode } from '../model/backup';
+import { ManagedDisk, MssqlVirtualMachine, MssqlVirtualMachineAutoBackup, StorageAccount, VirtualMachineDataDiskAttachment, VirtualMachineExtension } from '../azurerm';
 import { Fn, TerraformResource } from '../cdktf';
 import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
@@ -25,6 +26,11 @@ export interface SqlDeploymentContext {
    * stack of `near` and registered as a credential (SEC-1): `TF_VAR_<deployment>_<key>`.
    */
   passwordVariable(near: Construct, key: string, account: string): string;
+  /**
+   * The `auto_backup` block of a SQL Server VM (SQL IaaS Automated Backup to the site's backup
+   * storage), or none when backups are off or Automated Backup cannot serve the store.
+   */
+  sqlAutoBackup?(site: SitePlacement, server: { readonly path: string; readonly haMode: SqlHaMode; readonly sqlVersion: SqlServerVersion }): MssqlVirtualMachineAutoBackup | undefined;
 }
 
 interface MarketplaceSqlImage {
@@ -225,6 +231,14 @@ export interface SqlServersProps {
    * domain members; the site's DNS must resolve the domain). @default no domain join
    */
   readonly domainJoin?: { readonly domain: string; readonly account: string; readonly password: string };
+  /** How the store is kept highly available (chooses the SQL backup mechanism). @default always-on with `cluster`, else standalone */
+  readonly haMode?: SqlHaMode;
+  /**
+   * SQL IaaS Automated Backup on each registration, when the deployment has backups. False where
+   * another job owns the log chain (Persistent Chat log shipping: a second log backup breaks it).
+   * @default true (never for mirroring witnesses, which hold no data)
+   */
+  readonly autoBackup?: boolean;
 }
 
 /** SQL VMs spread over the site's zones, each registered with the SQL IaaS extension. */
@@ -297,6 +311,9 @@ export class SqlServers extends Construct {
         : undefined);
       if (!register) continue;
       const cluster = props.cluster;
+      const autoBackup = props.autoBackup !== false && (props.role ?? ServerRole.BACK_END) !== ServerRole.SQL_WITNESS
+        ? deployment.sqlAutoBackup?.(props.site, { path: server.model.path, haMode: props.haMode ?? (cluster ? 'always-on' : 'standalone'), sqlVersion: props.sqlVersion })
+        : undefined;
       const dependsOn = [...attachments, ...(join ? [join] : [])];
       const sqlVm = new MssqlVirtualMachine(scopeOf, 'sql', {
           virtualMachineId: server.vm.id,
@@ -314,6 +331,7 @@ export class SqlServers extends Construct {
                 },
               }
             : {}),
+          ...(autoBackup ? { autoBackup } : {}),
           ...(dependsOn.length > 0 ? { dependsOn } : {}),
           ...(cluster
             ? {

@@ -29,6 +29,11 @@ import { rejectNameCollision, requireAdminUsername } from './deployment-input';
 import { requireSimpleUrls, simpleUrlPlanFromMembers, simpleUrlPlanOf, SimpleUrlsProps } from './simple-urls';
 import { simpleUrlDnsIntents, SimpleUrlSettings } from '../model/simple-urls';
 import { renderTrafficManager } from '../azure/traffic-manager';
+import { BackupOptions, resolveBackupOptions, ResolvedBackup } from './backups';
+import type { MssqlVirtualMachineAutoBackup } from '../azurerm';
+import type { SitePlacement } from '../azure/placement';
+import type { SqlHaMode } from '../model/backup';
+import { SqlServerVersion } from '../enums';
 
 export interface SfbDeploymentProps {
   /** Lync Server 2013, Skype for Business Server 2015, 2019 or Subscription Edition. */
@@ -83,9 +88,18 @@ export interface SfbDeploymentProps {
    * Traffic Manager when pools are paired across sites
    */
   readonly simpleUrls?: SimpleUrlsProps;
+  /**
+   * Backups the restore procedures start from (docs/backups.md): per site a Recovery Services vault
+   * (GeoRedundant, Cross Region Restore) protecting every server the restore rebuilds, SQL Automated
+   * Backup of the back ends (full + log), and a private storage account in the partner site for the
+   * scheduled Export-CsConfiguration, -CsLisConfiguration, -CsRgsConfiguration and -CsUserData.
+   * `false` turns them off (BACKUP-1 warns).
+   * @default - backups with the defaults of BackupOptions; none in lab mode (cost; BACKUP-3 notes it)
+   */
+  readonly backup?: BackupOptions | false;
 }
 
-const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate', 'remoteState', 'simpleUrls'];
+const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate', 'remoteState', 'simpleUrls', 'backup'];
 
 const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
 
@@ -135,6 +149,8 @@ export class SfbDeployment extends Construct {
   readonly addresses = new AddressBook();
   /** Lab mode, when the `lab` prop is given. */
   readonly lab?: Lab;
+  /** The backup settings, defaults applied (the `backup` prop). */
+  readonly backupSettings: ResolvedBackup;
   private readonly serverModels: ServerModel[] = [];
   private readonly credentials: CredentialModel[] = [];
   private sharedGroup?: ResourceGroup;
@@ -185,6 +201,7 @@ export class SfbDeployment extends Construct {
       throw new Error(`SfbDeployment ${this.node.path}: remoteState is for the stacks a deployment makes in an App; in your own TerraformStack add a backend to that stack (cdktf's AzurermBackend)`);
     }
     this.remoteState = props.remoteState;
+    this.backupSettings = resolveBackupOptions(this.node.path, props.backup, props.lab !== undefined);
 
     if (!this.perSiteStacks) {
       this.adminPasswordFor(this);
@@ -394,6 +411,14 @@ export class SfbDeployment extends Construct {
     for (const site of sites) site.renderFirewalls();
     const trafficManager = this.toModel().simpleUrls?.trafficManager;
     if (trafficManager) renderTrafficManager(this, trafficManager, this.sharedResourceGroup().name);
+    const model = this.toModel();
+    for (const site of sites) site.backups?.render(model);
+    bumpRevision();
+  }
+
+  /** The `auto_backup` block of a SQL Server VM in `site` (the SQL building block asks), if backups serve it. */
+  sqlAutoBackup(site: SitePlacement, server: { readonly path: string; readonly haMode: SqlHaMode; readonly sqlVersion: SqlServerVersion }): MssqlVirtualMachineAutoBackup | undefined {
+    return this.sites.all.find((s) => s.path === site.path)?.backups?.sqlAutoBackup(server);
   }
 
   /** The deployment and, with a stack per site, each site: together they hold every construct of it. */
@@ -427,6 +452,14 @@ export class SfbDeployment extends Construct {
       perSiteStacks: this.perSiteStacks,
       ...(this.resolvedGlobalLocation() !== undefined ? { globalLocation: this.resolvedGlobalLocation() } : {}),
       addressPlan: this.addresses.plan(),
+      backup: {
+        enabled: this.backupSettings.enabled,
+        deploymentName: this.name,
+        schedule: this.backupSettings.schedule,
+        geoRedundant: this.backupSettings.geoRedundant,
+        protectedServerPaths: this.sites.all.flatMap((s) => s.backups?.protectedServerPaths ?? []),
+        sqlAutoBackupServerPaths: this.sites.all.flatMap((s) => s.backups?.sqlAutoBackupServerPaths ?? []),
+      },
       extra,
     };
   }

@@ -237,7 +237,7 @@ export class Lab extends Construct {
     this.bastionSites.push(site.node.path);
     // RDP from the Bastion subnets of every lab site (a Bastion reaches the other sites over global peering).
     const bastions = () => this.deployment.sites.all.filter((s) => this.bastionSites.includes(s.node.path)).map((s) => s.subnetPrefix(SubnetRole.BASTION));
-    for (const role of Object.values(SubnetRole).filter((r) => r !== SubnetRole.BASTION)) {
+    for (const role of Object.values(SubnetRole).filter((r) => r !== SubnetRole.BASTION && r !== SubnetRole.PRIVATE_ENDPOINTS)) {
       site.firewall(role).allow({
         name: 'admin-rdp-from-bastion',
         ownerPath: this.node.path,

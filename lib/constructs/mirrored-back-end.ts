@@ -51,6 +51,7 @@ export class MirroredBackEnd extends SqlBackEnd {
       sqlEdition: this.sqlEdition,
       vmSize: props.vmSize,
       protectData: this.protectDataDisks,
+      haMode: 'mirroring',
     });
     if (this.witness) {
       // Same SQL version as principal and mirror (BE-4); third zone, so one zone loss leaves two of three.

@@ -163,6 +163,8 @@ export class StretchedPersistentChatPool extends Construct {
           count: functions.length,
           sqlVersion,
           sqlEdition,
+          // Log shipping owns the log chain of the chat databases (PCHAT-7): no Automated Backup.
+          autoBackup: false,
         });
         sql.servers.forEach((server, i) => {
           dbServers.push({ function: functions[i], site, database, server });

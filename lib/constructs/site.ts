@@ -7,7 +7,8 @@ import { stableHash } from '../model/keyed-slots';
 import { Aspects, TerraformStack } from '../cdktf';
 import { libraryStack, markSite } from './stacks';
 import { Cidr, cidrToString, MAX_PREFIX, MIN_PREFIX, overlaps, parseCidr, SubnetRole, subnetCidr } from '../model/network';
-import { FlowModel } from '../model/topology';
+import { FlowModel, ServerRole } from '../model/topology';
+import { SiteBackups } from './backups';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { regionByName } from '../model/regions';
@@ -69,6 +70,8 @@ export class CentralSite extends Construct implements SitePlacement {
   private readonly subnetIds = new Map<SubnetRole, string>();
   private readonly firewalls = new Map<SubnetRole, SubnetFirewall>();
   private clientConfig?: DataAzurermClientConfig;
+  /** The site's backups (lib/constructs/backups.ts), unless the deployment turned them off. */
+  readonly backups?: SiteBackups;
 
   /** Where the site lives: under its deployment, or in a stack per site its own `<deployment>-<id>` stack. */
   private static hostOf(scope: SfbDeployment, id: string, props: CentralSiteProps): Construct {
@@ -130,6 +133,7 @@ export class CentralSite extends Construct implements SitePlacement {
     });
     this.virtualNetworkName = this.virtualNetwork.name;
     for (const role of SITE_SUBNETS) this.addSubnet(role);
+    if (scope.backupSettings.enabled) this.backups = new SiteBackups(this, scope);
 
     scope.sites.add(this);
     scope.register(this);
@@ -192,9 +196,18 @@ export class CentralSite extends Construct implements SitePlacement {
    * this stack's provider and the names the library gives, never a reference into the other stack.
    */
   virtualNetworkIdOf(other: CentralSite): string {
-    this.clientConfig ??= new DataAzurermClientConfig(this, 'client-config');
     const dep = this.deployment.name;
-    return `/subscriptions/${this.clientConfig.subscriptionId}/resourceGroups/rg-${dep}-${other.node.id}/providers/Microsoft.Network/virtualNetworks/vnet-${dep}-${other.node.id}`;
+    return `/subscriptions/${this.subscriptionId}/resourceGroups/rg-${dep}-${other.node.id}/providers/Microsoft.Network/virtualNetworks/vnet-${dep}-${other.node.id}`;
+  }
+
+  /** The subscription of this stack's provider (a data source of this stack, read once). */
+  get subscriptionId(): string {
+    this.clientConfig ??= new DataAzurermClientConfig(this, 'client-config');
+    return this.clientConfig.subscriptionId;
+  }
+
+  identityIdsFor(role: ServerRole): string[] | undefined {
+    return this.backups?.identityIdsFor(role);
   }
 
   /**

@@ -178,13 +178,16 @@ export function pairedRegion(location: string): string | undefined {
  *   primary region is down (BACKUP_DOCS.vaultCrr). The pair is Azure's, not ours: when the partner
  *   site is in another region, the restore lands in the paired region and is moved from there (note
  *   BACKUP-CRR-REGION).
- * - SQL backups and the product's exports: storage accounts **in the partner site's region** (issue 18:
- *   "a storage location in the other site"), so the files the restore procedure imports are readable
- *   next to the servers that will import them, whatever happened to the protected region.
+ * - The product's exports: a storage account **in the partner site's region** (issue 18: "a storage
+ *   location in the other site"), so the files the restore procedure imports are readable next to the
+ *   servers that will import them, whatever happened to the protected region.
+ * - SQL backups: when wired into a topology, an RA-GRS account in the site's own region and stack
+ *   (Automated Backup needs the account key, which cannot cross stacks; the reasons are in
+ *   lib/model/backup-topology.ts). The SiteBackup building block alone still accepts the partner's region.
  */
 export const BACKUP_LOCATION_DECISION = {
   vmBackups: 'vault in the protected region, GeoRedundant + Cross Region Restore (restores into the Azure paired region)',
-  sqlBackups: 'storage account in the partner site region (SQL IaaS Automated Backup to its blob endpoint)',
+  sqlBackups: 'RA-GRS storage account in the protected site region, its copies in the Azure paired region (SQL IaaS Automated Backup to its blob endpoint)',
   exports: 'private storage account in the partner site region (scheduled Export-Cs* uploads)',
   sources: [BACKUP_DOCS.vmBackupRegion, BACKUP_DOCS.vaultCrr, BACKUP_DOCS.pairedRegions],
 } as const;
@@ -284,6 +287,11 @@ export interface BackupSiteInput {
   readonly vaultName: string;
   readonly exportStorageAccount: string;
   readonly sqlBackupStorageAccount?: string;
+  /**
+   * Where the SQL backup account is, when not in the partner site's region: its region and the region
+   * it is geo-replicated to. @default the partner site's region
+   */
+  readonly sqlBackupRegion?: { readonly location: string; readonly replicatedTo?: string };
   /** VMs the site's vault protects. */
   readonly servers: readonly BackupServerInput[];
   readonly sqlStores?: readonly BackupSqlStoreInput[];
@@ -391,9 +399,12 @@ export function backupPlan(input: BackupPlanInput): BackupPlan {
       const data = dataOfSqlStore(store.roles);
       const what = `SQL databases: ${data.map((d) => d.store.replace(/^.*\((.*)\)$/, '$1')).join(', ') || 'all user databases'} (recovery model ${model})`;
       const from = `${store.fqdn}\\${store.instance} (${store.haMode})`;
+      const sqlWhere = site.sqlBackupRegion
+        ? `${site.sqlBackupRegion.location}${site.sqlBackupRegion.replicatedTo ? `, read-access geo-replicated to ${site.sqlBackupRegion.replicatedTo}` : ''}`
+        : offSite ?? site.location;
       if (choice.mechanism === 'manual') {
         notes.push({ id: 'BACKUP-SQL-MANUAL', severity: 'warning', site: site.name, message: `${from}: ${choice.reason}`, source: choice.source });
-        rows.push({ site: site.name, what, from, how: 'native SQL Server backup jobs (operator)', where: site.sqlBackupStorageAccount ? `storage ${site.sqlBackupStorageAccount} (${offSite ?? site.location})` : 'operator-defined', frequency: 'operator-defined', retention: 'operator-defined', rpo: 'operator-defined', source: choice.source });
+        rows.push({ site: site.name, what, from, how: 'native SQL Server backup jobs (operator)', where: site.sqlBackupStorageAccount ? `storage ${site.sqlBackupStorageAccount} (${sqlWhere})` : 'operator-defined', frequency: 'operator-defined', retention: 'operator-defined', rpo: 'operator-defined', source: choice.source });
         continue;
       }
       if (choice.mechanism === 'azure-backup') {
@@ -404,7 +415,7 @@ export function backupPlan(input: BackupPlanInput): BackupPlan {
       if (!site.sqlBackupStorageAccount) {
         notes.push({ id: 'BACKUP-SQL-TARGET', severity: 'warning', site: site.name, message: `${from}: no SQL backup storage account is given, so Automated Backup has no target`, source: BACKUP_DOCS.sqlAutomatedBackup });
       }
-      rows.push({ site: site.name, what, from, how: `SQL IaaS Automated Backup (${store.sqlVersion !== undefined && store.sqlVersion < 2016 ? 'v1' : 'v2'}), full + log`, where: `storage ${site.sqlBackupStorageAccount ?? '(none)'} (${offSite ?? site.location})`, frequency: `${sqlFull(schedule.sql)}; log every ${minutes(schedule.sql.logBackupMinutes)}`, retention: `${schedule.sql.retentionDays} days`, rpo: minutes(schedule.sql.logBackupMinutes), source: choice.source });
+      rows.push({ site: site.name, what, from, how: `SQL IaaS Automated Backup (${store.sqlVersion !== undefined && store.sqlVersion < 2016 ? 'v1' : 'v2'}), full + log`, where: `storage ${site.sqlBackupStorageAccount ?? '(none)'} (${sqlWhere})`, frequency: `${sqlFull(schedule.sql)}; log every ${minutes(schedule.sql.logBackupMinutes)}`, retention: `${schedule.sql.retentionDays} days`, rpo: minutes(schedule.sql.logBackupMinutes), source: choice.source });
     }
 
     const exportsEvery = `daily at ${schedule.exports.time} and after every change`;

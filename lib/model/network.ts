@@ -14,6 +14,8 @@ export enum SubnetRole {
   MEDIATION = 'mediation',
   INFRASTRUCTURE = 'infrastructure',
   BASTION = 'AzureBastionSubnet',
+  /** Private endpoints (the backups' storage accounts): created on first use; Azure assigns their addresses. */
+  PRIVATE_ENDPOINTS = 'private-endpoints',
 }
 
 const SLOTS: Record<SubnetRole, number> = {
@@ -26,6 +28,7 @@ const SLOTS: Record<SubnetRole, number> = {
   [SubnetRole.MEDIATION]: 6,
   [SubnetRole.INFRASTRUCTURE]: 7,
   [SubnetRole.BASTION]: 8,
+  [SubnetRole.PRIVATE_ENDPOINTS]: 9,
 };
 
 /** The address space is cut into 16 equal slots; a /22 gives /26 subnets, the smallest Azure Bastion accepts. */

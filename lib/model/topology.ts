@@ -2,6 +2,7 @@
  * The topology as the constructs describe it: plain data, no cdktf, no azurerm.
  * Rules and reports read only this. Cross-references are construct paths.
  */
+import type { BackupModel } from './backup-topology';
 import type { AddressPlan } from './address-plan';
 import type { SimpleUrlsModel } from './simple-urls';
 import {
@@ -431,6 +432,8 @@ export interface TopologyModel {
   readonly addressPlan?: AddressPlan;
   /** Simple URLs, Autodiscover names and their failover (lib/model/simple-urls.ts). */
   readonly simpleUrls?: SimpleUrlsModel;
+  /** Backups as built (lib/model/backup-topology.ts); absent in hand-made models. */
+  readonly backup?: BackupModel;
   /** Extension slot for areas that add their own data without changing this interface. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

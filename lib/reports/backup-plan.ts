@@ -3,7 +3,10 @@
  * long, and the RPO that gives. A pure function of plain rows (the output of `backupPlan` in
  * lib/model/backup.ts has this shape; nothing else of the model is read).
  */
-import { blocks, bullets, heading, table } from './markdown';
+import { BACKUP_LOCATION_DECISION } from '../model/backup';
+import { topologyBackupPlan } from '../model/backup-topology';
+import { TopologyModel } from '../model/topology';
+import { blocks, bullets, header, heading, table } from './markdown';
 
 export interface BackupPlanReportRow {
   readonly site: string;
@@ -45,5 +48,28 @@ export function renderBackupPlan(input: BackupPlanReportInput): string {
       (input.decisions ?? []).length > 0 ? heading(3, 'Decisions') + '\n' + bullets(input.decisions!) : undefined,
       sources.length > 0 ? heading(3, 'Sources') + '\n' + bullets(sources) : undefined,
     ) + '\n'
+  );
+}
+
+/**
+ * `backup.md`: the backup plan of a topology (what, from where, how, where the copy lives, how often,
+ * retention, RPO), the notes, and the decisions on where copies live.
+ */
+export function backupReport(model: TopologyModel): string {
+  const plan = topologyBackupPlan(model);
+  if (!plan) {
+    return `${header('Backup plan', model)}\nNo backups are built (${model.lab ? 'a lab without the backup option' : 'backup: false'}); see BACKUP-1 and BACKUP-3.\n`;
+  }
+  return (
+    header('Backup plan', model) +
+    '\n' +
+    renderBackupPlan({
+      ...plan,
+      decisions: [
+        `VM restore points: ${BACKUP_LOCATION_DECISION.vmBackups}.`,
+        'SQL backups: SQL IaaS Automated Backup (full + log) to a private storage account in the site\'s own region and stack, RA-GRS: the copies are in the Azure paired region, readable there while the site\'s region is down. The access key stays a reference inside the stack (state only); docs/backups.md says why not an account in the partner site.',
+        `Exports: ${BACKUP_LOCATION_DECISION.exports}; the Front Ends write with a user-assigned managed identity, no key.`,
+      ],
+    })
   );
 }

@@ -22,10 +22,14 @@ import { blocks, code, heading, steps } from './markdown';
 
 const DOC = 'MicrosoftDocs/OfficeDocs-SkypeForBusiness';
 
+/** ` -SqlInstanceName <name>` for a named instance; nothing for the default instance. */
+const instanceArg = (be: { readonly instance?: string }) => (be.instance !== undefined ? ` -SqlInstanceName ${be.instance}` : '');
+
 export interface RunbookBackEnd {
   /** The FQDN SfB uses for the store (AG listener, principal, or the server). */
   readonly sqlFqdn: string;
-  readonly instance: string;
+  /** SQL instance name; absent for the default instance (MSSQLSERVER), which cmdlets address without `-SqlInstanceName`. */
+  readonly instance?: string;
   readonly haMode: 'standalone' | 'mirroring' | 'always-on' | 'failover-cluster';
   /** Mirror partner FQDN (mirroring). */
   readonly mirrorFqdn?: string;
@@ -52,6 +56,11 @@ export interface BackupRunbookInput {
   readonly fileStores?: readonly { readonly share: string; readonly servers: readonly string[] }[];
   /** Local folder the exports are written to and restored from. @default C:\SfbBackup */
   readonly localFolder?: string;
+  /**
+   * Resource ID of the user-assigned identity the uploads use (`azcopy login --identity
+   * --identity-resource-id`). @default the VM's only identity
+   */
+  readonly identity?: string;
 }
 
 const blobUrl = (account: string, container: string) => `https://${account}.blob.core.windows.net/${container}`;
@@ -87,7 +96,7 @@ export function exportScript(input: BackupRunbookInput): string {
       `Export-CsUserData -PoolFqdn "${p.fqdn}" -FileName (Join-Path $dir "${f.userData(p.fqdn)}")`,
       ...(p.responseGroup ? [`Export-CsRgsConfiguration -Source "ApplicationServer:${p.fqdn}" -FileName (Join-Path $dir "${f.rgs(p.fqdn)}") -Force`] : []),
     ]),
-    'azcopy login --identity',
+    input.identity ? `azcopy login --identity --identity-resource-id "${input.identity}"` : 'azcopy login --identity',
     `azcopy copy $dir "${blobUrl(input.exports.storageAccount, input.exports.container)}/" --recursive`,
   ];
   return lines.join('\n');
@@ -100,15 +109,15 @@ function backEndSteps(pool: RunbookPool, input: BackupRunbookInput, restoreDir: 
   const lis = input.lis ?? input.cmsPool !== undefined;
   const out: string[] = [];
   out.push(
-    `Rebuild the Back End ${code(be.sqlFqdn)} with the same FQDN and SQL instance ${code(be.instance)} (${code('terraform apply')} recreates the VM; or restore its disks from vault ${code(input.vault.name)}, see "Restore points"). Reinstall or reenroll the certificates.`,
+    `Rebuild the Back End ${code(be.sqlFqdn)} with the same FQDN and SQL instance (${be.instance !== undefined ? code(be.instance) : 'the default instance'}) (${code('terraform apply')} recreates the VM; or restore its disks from vault ${code(input.vault.name)}, see "Restore points"). Reinstall or reenroll the certificates.`,
   );
   if (be.haMode === 'failover-cluster') {
     out.push('The store is a failover cluster instance: restore its databases from your native SQL backups before continuing (no automated backup covers FCIs).');
   }
   if (cms) {
     out.push(
-      `This Back End hosts the Central Management store. From a Front End: ${code(`Install-CsDatabase -CentralManagementDatabase -Clean -SqlServerFqdn ${be.sqlFqdn} -SqlInstanceName ${be.instance} -Verbose`)}`,
-      `${code(`Set-CsConfigurationStoreLocation -SqlServerFqdn ${be.sqlFqdn} -SqlInstanceName ${be.instance} -Verbose`)}`,
+      `This Back End hosts the Central Management store. From a Front End: ${code(`Install-CsDatabase -CentralManagementDatabase -Clean -SqlServerFqdn ${be.sqlFqdn}${instanceArg(be)} -Verbose`)}`,
+      `${code(`Set-CsConfigurationStoreLocation -SqlServerFqdn ${be.sqlFqdn}${instanceArg(be)} -Verbose`)}`,
       `${code(`Import-CsConfiguration -FileName "${restoreDir}\\${f.config}"`)}, then ${code('Enable-CsTopology')}`,
     );
   }

@@ -3,6 +3,7 @@ import { Severity } from '../enums';
 import { TopologyModel } from '../model/topology';
 import { Finding } from '../rules/rule';
 import { addressReport } from './addresses';
+import { backupReport } from './backup-plan';
 import { certificateReport } from './certificates';
 import { topologyDiagramPage } from './diagram';
 import { dnsReport } from './dns';
@@ -12,6 +13,7 @@ import { header, heading, table } from './markdown';
 import { upgradeReport } from './upgrade';
 
 export { addressReport } from './addresses';
+export { backupReport } from './backup-plan';
 export { certificateReport, certificateRows } from './certificates';
 export { topologyDiagram, topologyDiagramPage } from './diagram';
 export { dnsReport } from './dns';
@@ -38,7 +40,8 @@ export function findingsReport(model: TopologyModel, findings: readonly Finding[
 /**
  * The planning reports of one deployment as Markdown files by name: `dns.md`, `certificates.md`,
  * `firewall.md`, `hardware.md`, `topology.md` (Mermaid diagram), `findings.md`, `upgrade.md`
- * (support lifecycle and the path to Subscription Edition) and `addresses.md` (the address plan). Pass the
+ * (support lifecycle and the path to Subscription Edition), `addresses.md` (the address plan) and
+ * `backup.md` (what is backed up, where, how often, retention, RPO). Pass the
  * deployment's findings so acknowledged deviations appear next to what they affect.
  */
 export function planningReports(model: TopologyModel, findings: readonly Finding[] = []): Record<string, string> {
@@ -51,5 +54,6 @@ export function planningReports(model: TopologyModel, findings: readonly Finding
     'findings.md': findingsReport(model, findings),
     'upgrade.md': upgradeReport(model, findings),
     'addresses.md': addressReport(model),
+    'backup.md': backupReport(model),
   };
 }

@@ -13,6 +13,7 @@ import { edgePoolsSection } from './runbook-edge-pools';
 import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
 import { outageSection } from './runbook-outage';
 import { rolesRunbook } from './runbook-roles';
+import { backupRestoreSection } from './runbook-backup';
 
 /** One part of the runbook: Markdown starting with a `##` heading, or '' when it has nothing to say. */
 export type RunbookSection = (model: TopologyModel) => string;
@@ -102,6 +103,7 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   rolesRunbook,
   otherPoolsRestoreSection,
   backupsSection,
+  backupRestoreSection,
   outageSection,
 ];
 

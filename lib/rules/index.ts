@@ -2,6 +2,7 @@
 import { ACKNOWLEDGEMENT_RULES } from './acknowledgement';
 import { ADDRESS_RULES } from './addresses';
 import { AZURE_RULES, AZURE_STATUS } from './azure';
+import { BACKUP_RULES } from './backup';
 import { BACK_END_RULES, BACK_END_STATUS } from './back-end';
 import { CHAT_RULES, CHAT_STATUS } from './chat';
 import { DIRECTOR_RULES, DIRECTOR_STATUS } from './director';
@@ -46,6 +47,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...LIFECYCLE_RULES,
   ...ADDRESS_RULES,
   ...GLOBAL_RULES,
+  ...BACKUP_RULES,
   ...ACKNOWLEDGEMENT_RULES,
 ];
 

@@ -220,6 +220,5 @@ export const PAIRING_STATUS: RuleStatus[] = [
   status('RESTORE-5', RuleStatusKind.IN_RUNBOOK, 'The runbook orders each pool\'s failover: repoint the Edge next hop, fail over the CMS, then Invoke-CsPoolFailover -DisasterMode; failback with Invoke-CsPoolFailback.'),
   status('RESTORE-6', RuleStatusKind.IN_RUNBOOK, 'The runbook orders each Edge pool\'s failback: services, federation route, XMPP route and DNS, Front End associations, then the local pool\'s failback.'),
   status('RESTORE-7', RuleStatusKind.IN_RUNBOOK, 'For mirrored back ends the runbook gives Invoke-CsDatabaseFailover -NewPrincipal.'),
-  status('RESTORE-8', RuleStatusKind.IN_RUNBOOK, 'The runbook\'s routine backups keep the LIS and Response Group exports an ABC failover needs.'),
 ];
 

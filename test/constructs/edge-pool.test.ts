@@ -194,7 +194,7 @@ describe('EdgePool routes and outputs', () => {
   test('outputs the A/V public addresses, the federation route and the XMPP route', () => {
     const { stack } = twoSites();
     const out = synthJson(stack).output;
-    expect(Object.keys(out).filter((k) => !k.endsWith('_sql_store_fqdn')).sort()).toEqual(['contoso_federation_route', 'contoso_north_edge_av_public_ips', 'contoso_west_edge_av_public_ips', 'contoso_xmpp_route']);
+    expect(Object.keys(out).filter((k) => !k.endsWith('_sql_store_fqdn') && !k.endsWith('_backup_export_task')).sort()).toEqual(['contoso_federation_route', 'contoso_north_edge_av_public_ips', 'contoso_west_edge_av_public_ips', 'contoso_xmpp_route']);
     expect(out.contoso_west_edge_av_public_ips.value).toEqual({
       'edge-west-1.corp.contoso.com': expect.stringMatching(/public-ip-av_.*\.ip_address/),
       'edge-west-2.corp.contoso.com': expect.stringMatching(/public-ip-av_.*\.ip_address/),

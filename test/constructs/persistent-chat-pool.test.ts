@@ -103,7 +103,7 @@ describe('StretchedPersistentChatPool: databases', () => {
     const storeServers = new Set(deployment.toModel().fileStores.flatMap((f) => f.servers.map((x) => x.computerName)));
     expect(vmsWithRole(json, ServerRole.FILE_SERVER).filter((v) => !storeServers.has(v.computer_name))).toHaveLength(0);
     // Only the back ends' own store outputs: no chat SQL configuration script.
-    expect(Object.keys(json.output ?? {}).filter((k) => !k.endsWith('_sql_store_fqdn'))).toEqual([]);
+    expect(Object.keys(json.output ?? {}).filter((k) => !k.endsWith('_sql_store_fqdn') && !k.endsWith('_backup_export_task'))).toEqual([]);
     const pool = deployment.toModel().chatPools[0];
     expect(pool.databaseServers).toHaveLength(0);
     expect(pool.backEndPath).toBe(backEnd.node.path);

@@ -21,7 +21,7 @@ const westPoolIps = REF.deployment.toModel().frontEndPools.find((p) => p.fqdn ==
 
 describe('planning reports of the reference topology', () => {
   it('writes the six reports', () => {
-    expect(Object.keys(REF.reports)).toEqual(['dns.md', 'certificates.md', 'firewall.md', 'hardware.md', 'topology.md', 'findings.md', 'upgrade.md', 'addresses.md']);
+    expect(Object.keys(REF.reports)).toEqual(['dns.md', 'certificates.md', 'firewall.md', 'hardware.md', 'topology.md', 'findings.md', 'upgrade.md', 'addresses.md', 'backup.md']);
   });
 
   it('the DNS report lists every A record of the configuration with its addresses', () => {

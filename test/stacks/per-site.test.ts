@@ -58,7 +58,8 @@ describe('one stack per site', () => {
     for (const site of ['west', 'north']) {
       const j = json(stacks[`contoso-${site}`]);
       const zones = Object.values(j.resource.azurerm_private_dns_zone).map((z: any) => z.name).sort();
-      expect(zones).toEqual(['contoso.com', 'corp.contoso.com']);
+      // The blob private-link zone of the backups' private endpoints is the site's own too.
+      expect(zones).toEqual(['contoso.com', 'corp.contoso.com', 'privatelink.blob.core.windows.net']);
       const links = Object.values(j.resource.azurerm_private_dns_zone_virtual_network_link).map((l: any) => l.name);
       expect(new Set(links)).toEqual(new Set([`link-${site}`]));
       // The other site's pools resolve in this site too.

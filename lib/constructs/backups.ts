@@ -1,0 +1,254 @@
+/**
+ * Backups wired into the topology (issue 18): a `SiteBackups` under every central site (so it lands
+ * in the site's stack) with the site's Recovery Services vault, VM policy and one protected item per
+ * server the restore rebuilds (keyed by computer name), the SQL Automated Backup target, the identity
+ * the Front Ends upload the exports with, and, rendered once at synthesis when the partner sites are
+ * known, the export store of each site in its partner site. Where each copy lives and why:
+ * lib/model/backup-topology.ts (DECISIONS) and docs/backups.md.
+ */
+import { Construct } from 'constructs';
+import type { MssqlVirtualMachineAutoBackup, StorageAccount } from '../azurerm';
+import { SiteBackup, backupStorageAccount, sqlAutoBackupBlock } from '../azure/backup';
+import { BlobPrivateLinkZone, blobContainerId, blobEndpoint, ExportStore, ExportWriter, storageAccountId } from '../azure/backup-storage';
+import type { Server } from '../azure/servers';
+import { TerraformOutput } from '../cdktf';
+import { bumpRevision } from '../azure/revision';
+import { SqlServerVersion } from '../enums';
+import { BACKUP_DEFAULTS, BackupSchedule, backupSchedule, chooseSqlBackupMechanism, ExportSchedule, SqlHaMode } from '../model/backup';
+import { assertNoProblems, SqlAutoBackupSchedule, sqlAutoBackupProblems, VmPolicySettings, vmPolicyProblems } from '../model/backup-constraints';
+import { backupLayout, EXPORT_WRITER_ROLES, PROTECTED_ROLES, SiteBackupNames, siteBackupNames, sqlYear } from '../model/backup-topology';
+import { stableHash } from '../model/keyed-slots';
+import { SubnetRole } from '../model/network';
+import { ServerRole, TopologyModel } from '../model/topology';
+import { backupRunbookInputs } from '../reports/runbook-backup';
+import { exportScript } from '../reports/backup-runbook';
+import type { CentralSite } from './site';
+
+/** Backups of a deployment (the `backup` prop of SfbDeployment). */
+export interface BackupOptions {
+  /**
+   * Build the backups.
+   * @default true - false in lab mode unless `backup` is given (cost; BACKUP-3 notes it)
+   */
+  readonly enabled?: boolean;
+  /**
+   * The VM backup policy of every site's vault.
+   * @default daily at 01:00 UTC, 14 daily and 8 weekly (Sunday) restore points, enhanced policy (V2), 2 days of instant restore
+   */
+  readonly vm?: Partial<Omit<VmPolicySettings, 'name'>>;
+  /**
+   * SQL IaaS Automated Backup of every SQL Server VM of the pools' back ends.
+   * @default full backups daily from 01:00 within 4 hours, log backups every 15 minutes, kept 14 days, system databases included
+   */
+  readonly sql?: Partial<SqlAutoBackupSchedule>;
+  /**
+   * The scheduled export of the configuration, LIS, Response Group configuration and user data.
+   * @default daily at 02:00, exports kept 30 days
+   */
+  readonly exports?: Partial<ExportSchedule>;
+  /**
+   * Keep a copy in another region: vaults GeoRedundant with Cross Region Restore, SQL backups RA-GRS,
+   * exports GRS. False keeps every copy locally redundant (BACKUP-2 warns).
+   * @default true
+   */
+  readonly geoRedundant?: boolean;
+}
+
+const KNOWN = ['enabled', 'vm', 'sql', 'exports', 'geoRedundant'];
+
+/** The backup settings of a deployment, defaults applied and checked against the provider's limits. */
+export interface ResolvedBackup {
+  readonly enabled: boolean;
+  readonly schedule: BackupSchedule;
+  readonly geoRedundant: boolean;
+}
+
+export function resolveBackupOptions(path: string, given: BackupOptions | false | undefined, lab: boolean): ResolvedBackup {
+  const where = `SfbDeployment ${path}: backup`;
+  if (given === false || given === undefined) return { enabled: given === undefined && !lab, schedule: BACKUP_DEFAULTS, geoRedundant: true };
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new Error(`${where} ${JSON.stringify(given)} is not an object; give false or an object with ${KNOWN.join(', ')}`);
+  }
+  const unknown = Object.keys(given).filter((k) => !KNOWN.includes(k));
+  if (unknown.length > 0) throw new Error(`${where} has unknown option(s) ${unknown.join(', ')}; known: ${KNOWN.join(', ')}`);
+  for (const k of ['enabled', 'geoRedundant'] as const) {
+    if (given[k] !== undefined && typeof given[k] !== 'boolean') throw new Error(`${where}.${k} ${JSON.stringify(given[k])} is not a boolean; give true or false`);
+  }
+  const schedule = backupSchedule({ vm: given.vm, sql: given.sql, exports: given.exports });
+  assertNoProblems(where, [...vmPolicyProblems({ ...schedule.vm, name: 'bkpol-vm-daily' }), ...sqlAutoBackupProblems(schedule.sql)]);
+  if (!/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(schedule.exports.time)) throw new Error(`${where}.exports.time ${JSON.stringify(schedule.exports.time)} is not HH:mm; give e.g. "02:00"`);
+  if (!Number.isInteger(schedule.exports.retentionDays) || schedule.exports.retentionDays < 1) {
+    throw new Error(`${where}.exports.retentionDays ${JSON.stringify(schedule.exports.retentionDays)} is not a whole number of days, 1 or more`);
+  }
+  return { enabled: given.enabled ?? true, schedule, geoRedundant: given.geoRedundant ?? true };
+}
+
+/** What the deployment offers a site's backups (no construct import cycle: plain members). */
+interface DeploymentLike {
+  readonly name: string;
+  readonly sipDomain: string;
+  readonly perSiteStacks: boolean;
+  readonly backupSettings: ResolvedBackup;
+  readonly lab?: unknown;
+  readonly servers: { forEach(f: (s: Server) => void): void };
+  readonly sites: { readonly all: readonly CentralSite[] };
+  variablePrefix(): string;
+}
+
+/** The backups of one central site (construct ID `backup` under the site). */
+export class SiteBackups extends Construct {
+  readonly names: SiteBackupNames;
+  /** Vault, VM policy and protected items. */
+  readonly restorePoints: SiteBackup;
+  readonly writer: ExportWriter;
+  readonly privateLink: BlobPrivateLinkZone;
+  /** Server paths with a protected item, SQL server paths with auto_backup (for the model). */
+  readonly protectedServerPaths: string[] = [];
+  readonly sqlAutoBackupServerPaths: string[] = [];
+  private sqlStorage?: StorageAccount;
+  private readonly protectData: boolean;
+
+  constructor(private readonly site: CentralSite, private readonly deployment: DeploymentLike) {
+    super(site, 'backup');
+    const settings = deployment.backupSettings;
+    this.names = siteBackupNames(deployment.name, site.node.id, deployment.sipDomain);
+    this.protectData = deployment.lab === undefined;
+    this.restorePoints = new SiteBackup(this, 'restore-points', {
+      location: site.location,
+      resourceGroupName: site.resourceGroupName,
+      vaultName: this.names.vault,
+      storageModeType: settings.geoRedundant ? 'GeoRedundant' : 'LocallyRedundant',
+      vmPolicy: settings.schedule.vm,
+      protectedVms: [],
+      protectData: this.protectData,
+    });
+    this.writer = new ExportWriter(this, 'export-writer', { name: this.names.identity, location: site.location, resourceGroupName: site.resourceGroupName });
+    // The private endpoints' own subnet, created before the NSGs are rendered (its NSG allows nothing extra).
+    site.subnet(SubnetRole.PRIVATE_ENDPOINTS);
+    this.privateLink = new BlobPrivateLinkZone(this, 'private-link', { resourceGroupName: site.resourceGroupName, linkName: `link-${site.node.id}`, virtualNetworkId: site.virtualNetwork.id });
+    deployment.servers.forEach((server) => {
+      if (server.site.path !== site.path || !PROTECTED_ROLES.includes(server.model.role)) return;
+      this.restorePoints.protect(this.protectedKey(server), server.vm.id);
+      this.protectedServerPaths.push(server.model.path);
+    });
+  }
+
+  private readonly keys = new Set<string>();
+
+  /**
+   * A protected item's key: the computer name (lower case). A name that cannot be a key, or one
+   * given twice (NAME-* report those), gets a hash of the server's path instead of failing here.
+   */
+  private protectedKey(server: Server): string {
+    const name = server.model.computerName.toLowerCase();
+    const key = /^[a-z0-9][a-z0-9-]{0,62}$/.test(name) && !this.keys.has(name) ? name : `${name.replace(/[^a-z0-9-]/g, '').slice(0, 50)}-${stableHash(server.model.path).toString(36)}`.replace(/^-+/, '');
+    this.keys.add(key);
+    return key;
+  }
+
+  /** The identities a server of `role` carries: the export writer's on Front Ends and Standard Edition servers. */
+  identityIdsFor(role: ServerRole): string[] | undefined {
+    return EXPORT_WRITER_ROLES.includes(role) ? [this.writer.identity.id] : undefined;
+  }
+
+  /**
+   * The `auto_backup` block of one SQL Server VM of this site, or none when Automated Backup cannot
+   * serve it (failover cluster instances, SQL Server 2012: BACKUP-1 reports them). The target account
+   * is created with the first SQL server: in this site's region, RA-GRS (lib/model/backup-topology.ts).
+   */
+  sqlAutoBackup(server: { readonly path: string; readonly haMode: SqlHaMode; readonly sqlVersion: SqlServerVersion }): MssqlVirtualMachineAutoBackup | undefined {
+    const year = sqlYear(server.sqlVersion);
+    if (chooseSqlBackupMechanism({ haMode: server.haMode, sqlVersion: year }).mechanism !== 'automated-backup') return undefined;
+    const account = this.sqlTarget();
+    this.sqlAutoBackupServerPaths.push(server.path);
+    bumpRevision();
+    return sqlAutoBackupBlock({ storageBlobEndpoint: account.primaryBlobEndpoint, storageAccountAccessKey: account.primaryAccessKey }, this.deployment.backupSettings.schedule.sql, { v1: year !== undefined && year < 2016 });
+  }
+
+  private sqlTarget(): StorageAccount {
+    if (this.sqlStorage) return this.sqlStorage;
+    // Automated Backup authenticates with the account key: this account keeps shared keys and holds nothing else.
+    this.sqlStorage = backupStorageAccount(this, 'sql-storage', {
+      name: this.names.sqlStorageAccount,
+      location: this.site.location,
+      resourceGroupName: this.site.resourceGroupName,
+      replicationType: this.deployment.backupSettings.geoRedundant ? 'RAGRS' : 'LRS',
+      sharedKeys: true,
+      protect: this.protectData,
+    });
+    blobEndpoint(this, 'sql-endpoint', {
+      name: `pe-${this.names.sqlStorageAccount}-blob`,
+      location: this.site.location,
+      resourceGroupName: this.site.resourceGroupName,
+      subnetId: this.site.subnetId(SubnetRole.PRIVATE_ENDPOINTS),
+      storageAccountId: this.sqlStorage.id,
+      storageAccountName: this.names.sqlStorageAccount,
+      privateDnsZoneId: this.privateLink.zone.id,
+    });
+    return this.sqlStorage;
+  }
+
+  /**
+   * Renders the export side once the topology is complete (the deployment calls it at synthesis): the
+   * export store of this site in its partner site (or here, geo-replicated, without one), the private
+   * endpoints of both sites, the writer's role, and the export script as an output for the operator.
+   */
+  render(model: TopologyModel): void {
+    const layout = backupLayout(model).find((l) => l.site.path === this.site.path);
+    if (!layout) return;
+    const settings = this.deployment.backupSettings;
+    const partnerSite = layout.partner ? this.deployment.sites.all.find((s) => s.path === layout.partner!.path) : undefined;
+    const holder = partnerSite?.backups ?? this;
+    const holderSite = partnerSite ?? this.site;
+    const siteId = this.site.node.id;
+    const store = new ExportStore(holder, `exports-of-${siteId}`, {
+      storageAccountName: this.names.exportStorageAccount,
+      location: holderSite.location,
+      resourceGroupName: holderSite.resourceGroupName,
+      protectedLocation: this.site.location,
+      containerName: this.names.exportContainer,
+      replicationType: settings.geoRedundant ? (partnerSite ? 'GRS' : 'RAGRS') : 'LRS',
+      retentionDays: settings.schedule.exports.retentionDays,
+      allowProtectedRegion: partnerSite === undefined,
+      protectData: this.protectData,
+    });
+    const sameStack = !this.deployment.perSiteStacks || holder === this;
+    const accountId = sameStack ? store.account.id : storageAccountId(this.site.subscriptionId, `rg-${this.deployment.name}-${holderSite.node.id}`, this.names.exportStorageAccount);
+    blobEndpoint(this, 'exports-endpoint', {
+      name: `pe-${this.names.exportStorageAccount}-blob-${siteId}`,
+      location: this.site.location,
+      resourceGroupName: this.site.resourceGroupName,
+      subnetId: this.site.subnetId(SubnetRole.PRIVATE_ENDPOINTS),
+      storageAccountId: accountId,
+      storageAccountName: this.names.exportStorageAccount,
+      privateDnsZoneId: this.privateLink.zone.id,
+    });
+    if (partnerSite && holder !== this) {
+      // The partner reads the exports where the restore runs.
+      blobEndpoint(holder, `exports-endpoint-of-${siteId}`, {
+        name: `pe-${this.names.exportStorageAccount}-blob-${partnerSite.node.id}`,
+        location: partnerSite.location,
+        resourceGroupName: partnerSite.resourceGroupName,
+        subnetId: partnerSite.subnetId(SubnetRole.PRIVATE_ENDPOINTS),
+        storageAccountId: store.account.id,
+        storageAccountName: this.names.exportStorageAccount,
+        privateDnsZoneId: (holder as SiteBackups).privateLink.zone.id,
+      });
+    }
+    this.writer.allowWrite(sameStack ? store.container.resourceManagerId : blobContainerId(accountId, this.names.exportContainer));
+    const input = backupRunbookInputs(model).find((i) => i.site === this.site.node.id);
+    if (input) {
+      const script = exportScript({ ...input, identity: this.writer.identity.id });
+      const output = new TerraformOutput(this, 'export-task', {
+        description: `Scheduled export of site ${siteId} (Export-CsConfiguration, Export-CsLisConfiguration, Export-CsRgsConfiguration, Export-CsUserData): save "script" as C:\\SfbBackup\\Export-SfbBackup.ps1 on one Front End of the site and run "install" there as a member of RTCUniversalServerAdmins`,
+        value: { script, install: exportTaskCommand(settings.schedule.exports.time) },
+      });
+      output.overrideLogicalId(`${this.deployment.variablePrefix()}_${siteId.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_backup_export_task`);
+    }
+  }
+}
+
+/** The command that installs the daily export task (it prompts for the account's password). */
+export function exportTaskCommand(time: string): string {
+  return `schtasks /Create /TN "SfB backup exports" /SC DAILY /ST ${time} /RU <DOMAIN\\account in RTCUniversalServerAdmins> /RP /RL HIGHEST /TR "powershell.exe -NoProfile -ExecutionPolicy Bypass -File C:\\SfbBackup\\Export-SfbBackup.ps1"`;
+}
