@@ -3,7 +3,7 @@
  * with Microsoft Teams / Skype for Business Online ("shared SIP address space"), for the Edge pool that
  * sets `teamsHybrid` (lib/model/microsoft-365.ts holds the sources and the Microsoft 365 data).
  *
- * - HYB-1: hybrid runs through the federation Edge pool, and through one Edge pool only.
+ * - HYB-1: hybrid runs through the federation Edge pool (EDGE-15: one).
  * - HYB-2: a single on-premises deployment is in hybrid with the tenant.
  * - HYB-3: the on-premises federation settings match the tenant's (when declared).
  * - HYB-4 (status): the federation Edge pool and its Director run the newest version in the topology.
@@ -21,25 +21,16 @@ function edgeOf(m: TopologyModel, path: string) {
   return m.edgePools.find((e) => e.path === path);
 }
 
-/** HYB-1: the Edge pool in hybrid is the federation Edge pool, and there is one. */
+/** HYB-1: the Edge pool in hybrid is the federation Edge pool (of which EDGE-15 allows one). */
 function hybridOnFederationEdge(m: TopologyModel): Violation[] {
-  const hybrid = hybridEdges(m);
   const out: Violation[] = [];
-  for (const h of hybrid) {
+  for (const h of hybridEdges(m)) {
     const edge = edgeOf(m, h.path);
     if (edge && !edge.federation) {
       const fed = m.edgePools.find((e) => e.federation);
       out.push({
         path: h.path,
         message: `Edge pool ${edge.internalFqdn} sets teamsHybrid but not federation: Microsoft 365 (${MICROSOFT_365_HOSTING_PROVIDER.proxyFqdn}) is reached over the SIP federation route, and ${EDGE_SRV.federation.name}.${m.sipDomain} must resolve to the federation Edge pool's Access Edge; ${fed ? `move teamsHybrid to the federation Edge pool ${fed.internalFqdn}` : 'set federation: true on this Edge pool'}`,
-      });
-    }
-  }
-  if (hybrid.length > 1) {
-    for (const h of hybrid.slice(1)) {
-      out.push({
-        path: h.path,
-        message: `Edge pools ${hybrid.map((x) => edgeOf(m, x.path)?.internalFqdn ?? x.path).join(', ')} all set teamsHybrid; hybrid goes through the one federation Edge pool (every Edge pool admits the Microsoft 365 flows so that it can take over); set teamsHybrid on the federation Edge pool only`,
       });
     }
   }
@@ -70,7 +61,7 @@ function matchingFederation(m: TopologyModel): Violation[] {
 }
 
 export const HYBRID_RULES = [
-  rule('HYB-1', Severity.ERROR, 'Teams hybrid goes through the federation Edge pool, and through one Edge pool', `${PLAN}: DNS settings (${EDGE_SRV.federation.name} to the Access Edge) and Server version requirements; ${CONFIGURE}`, hybridOnFederationEdge),
+  rule('HYB-1', Severity.ERROR, 'Teams hybrid goes through the federation Edge pool', `${PLAN}: DNS settings (${EDGE_SRV.federation.name} to the Access Edge) and Server version requirements; ${CONFIGURE}`, hybridOnFederationEdge),
   rule('HYB-2', Severity.ERROR, 'A single on-premises deployment is in hybrid with the tenant', `${PLAN}: Infrastructure requirements ("A single on-premises deployment", "only a single tenant") and Multi-forest support`, singleDeployment),
   rule('HYB-3', Severity.ERROR, 'On-premises federation and partner discovery match the tenant', `${PLAN}: Federation requirements`, matchingFederation),
 ];
