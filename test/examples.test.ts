@@ -5,6 +5,8 @@ import { BackEndMode, ProductVersion, Severity, validateTopology } from '../lib'
 import { TerraformStack, Testing } from '../lib/cdktf';
 import { REFERENCE_APP_OPTIONS } from '../examples/reference/synth';
 import { testStack } from './helpers';
+import { checkInvariants, formatViolations } from './invariants';
+import { dnsReportDrift, firewallReportDrift } from './report-consistency';
 
 function synthReference(): string {
   const stack = testStack();
@@ -98,6 +100,15 @@ describe('the Teams hybrid example', () => {
     expect(runbook).toMatch(/### When edge-west\.corp\.litwareinc\.com fails over to edge-north\.corp\.litwareinc\.com/);
     // The hybrid section follows the Edge pool sections it refers to.
     expect(runbook.indexOf('## Teams hybrid through edge-west.corp.litwareinc.com')).toBeGreaterThan(runbook.indexOf('## Edge pool edge-west.corp.litwareinc.com'));
+  });
+
+  test('satisfies the invariants, and its firewall and DNS reports match the JSON (the Microsoft 365 rules included)', () => {
+    const { topology, json } = hybrid();
+    expect(formatViolations(checkInvariants(json))).toBe('');
+    const reports = topology.deployment.reports();
+    expect(firewallReportDrift(reports['firewall.md'], json)).toEqual([]);
+    expect(dnsReportDrift(reports['dns.md'], json)).toEqual([]);
+    expect(reports['firewall.md']).toMatch(/edge-m365-sip-from-microsoft-365/);
   });
 
   test('matches the snapshot', () => {
