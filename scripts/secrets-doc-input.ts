@@ -1,9 +1,11 @@
 /** Synthesizes the example apps and reads their stacks' sensitive variables, for the secrets tables. */
 import { Construct } from 'constructs';
 import { buildLabTopology } from '../examples/lab/topology';
+import { buildHybridTopology } from '../examples/hybrid/topology';
 import { buildLync2013Topology } from '../examples/lync2013/topology';
 import { REFERENCE_APP_OPTIONS } from '../examples/reference/synth';
 import { buildReferenceTopology } from '../examples/reference/topology';
+import { buildSfb2015Topology } from '../examples/sfb2015/topology';
 import { AzurermProvider } from '../lib/azurerm';
 import { App, TerraformStack, Testing } from '../lib/cdktf';
 import { StackSecrets } from '../lib/reports/secrets-doc';
@@ -25,6 +27,8 @@ function singleStack(app: App, id: string, build: (scope: Construct) => unknown)
 const EXAMPLES: readonly Example[] = [
   { name: 'reference', main: 'examples/reference/main.ts', build: (app) => buildReferenceTopology(app, REFERENCE_APP_OPTIONS) },
   { name: 'lab', main: 'examples/lab/main.ts', build: (app) => buildLabTopology(app) },
+  { name: 'hybrid', main: 'examples/hybrid/main.ts', build: (app) => singleStack(app, 'sfb-hybrid', buildHybridTopology) },
+  { name: 'sfb2015', main: 'examples/sfb2015/main.ts', build: (app) => singleStack(app, 'sfb-2015', buildSfb2015Topology) },
   { name: 'lync2013', main: 'examples/lync2013/main.ts', build: (app) => singleStack(app, 'sfb-lync2013', buildLync2013Topology) },
 ];
 

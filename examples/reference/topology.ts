@@ -1,8 +1,13 @@
 /**
- * The reference topology: Skype for Business Server 2015 in two Azure regions (West Europe and
- * North Europe). Per site: an Enterprise pool on an AlwaysOn back end, an Edge pool (SRV priorities
- * 10 and 20; federation and XMPP through West Europe), a Director pool and a Mediation pool. The two
- * pools are paired, and a Persistent Chat pool is stretched over both sites.
+ * The reference topology: Skype for Business Server Subscription Edition, the supported on-premises
+ * version, in two Azure regions (West Europe and North Europe). Per site: an Enterprise pool on an
+ * AlwaysOn back end, an Edge pool (SRV priorities 10 and 20; federation through West Europe), a
+ * Director pool and a Mediation pool. The two pools are paired.
+ *
+ * Subscription Edition is derived from Skype for Business Server 2019 (docs/lifecycle.md): no
+ * Persistent Chat, no XMPP gateway, no mirrored back ends. So, unlike the Skype for Business Server
+ * 2015 reference it replaces (now examples/sfb2015), it has no stretched Persistent Chat pool and no
+ * XMPP federation route; persistent chat moves to Teams (examples/hybrid shows Teams hybrid).
  */
 import { Construct } from 'constructs';
 import {
@@ -19,7 +24,6 @@ import {
   SfbDeployment,
   SqlEdition,
   SqlServerVersion,
-  StretchedPersistentChatPool,
   SupportPosture,
 } from '../../lib';
 
@@ -35,7 +39,6 @@ export interface ReferenceTopology {
   readonly northDirector: DirectorPool;
   readonly westMediation: MediationPool;
   readonly northMediation: MediationPool;
-  readonly chatPool: StretchedPersistentChatPool;
   readonly pair: PairedPools;
 }
 
@@ -53,7 +56,7 @@ export interface ReferenceTopologyOptions {
 
 export function buildReferenceTopology(scope: Construct, options: ReferenceTopologyOptions = {}): ReferenceTopology {
   const deployment = new SfbDeployment(scope, 'contoso', {
-    productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
+    productVersion: ProductVersion.SKYPE_FOR_BUSINESS_SE,
     sipDomain: 'contoso.com',
     adDomain: 'corp.contoso.com',
     // Said explicitly: the defaults depend on declaration order (the first site's region, the first pool).
@@ -93,7 +96,6 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
     nextHop: westPool,
     srvPriority: 10,
     federation: true,
-    xmppFederation: true,
   });
   const northEdge = new EdgePool(north, 'edge', {
     internalFqdn: 'edge-north.corp.contoso.com',
@@ -117,19 +119,8 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
   const westMediation = new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: westPool });
   const northMediation = new MediationPool(north, 'mediation', { fqdn: 'med-north.corp.contoso.com', nextHop: northPool });
 
-  // Persistent Chat, stretched: 2 active in West Europe near the mirrored primary database, 2 idle in
-  // North Europe beside the log-shipping secondary (the high-latency layout: Azure regions are far apart).
-  const chatPool = new StretchedPersistentChatPool(deployment, 'chat', {
-    fqdn: 'pchat.corp.contoso.com',
-    primarySite: west,
-    secondarySite: north,
-    homePool: westPool,
-    primaryActiveServers: 2,
-    secondaryIdleServers: 2,
-  });
-
   // Each pool backs up the other (and holds the standby Central Management Store of the west pool).
   const pair = new PairedPools(deployment, 'pair', { primary: westPool, backup: northPool });
 
-  return { deployment, west, north, westPool, northPool, westEdge, northEdge, westDirector, northDirector, westMediation, northMediation, chatPool, pair };
+  return { deployment, west, north, westPool, northPool, westEdge, northEdge, westDirector, northDirector, westMediation, northMediation, pair };
 }

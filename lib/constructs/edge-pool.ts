@@ -4,9 +4,11 @@ import { Server, ServerGroup } from '../azure/servers';
 import { TerraformOutput } from '../cdktf';
 import { LoadBalancing, WindowsServerVersion } from '../enums';
 import { EDGE_SRV, preferredEdgePool } from '../model/edge';
+import { HybridEdgeModel, HybridFederationSettings, TEAMS_HYBRID_EXTRA_KEY } from '../model/microsoft-365';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { SfbDeployment } from './deployment';
+import { hybridInput } from './hybrid-input';
 import { ModelParts } from './model-builder';
 import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
 import type { Prefixes } from '../azure/firewall';
@@ -56,6 +58,26 @@ export interface EdgePoolProps {
   readonly federation?: boolean;
   /** The one XMPP federation route (EDGE-17; 2013 and 2015 only, VER-4). @default false */
   readonly xmppFederation?: boolean;
+  /**
+   * Hybrid with Microsoft Teams / Skype for Business Online (shared SIP address space) through this
+   * Edge pool, which must be the federation Edge pool (HYB-1). Every Edge pool then admits the
+   * Microsoft 365 flows (SIP 5061 to the Access Edge, STUN 3478/UDP and 50000-59999/TCP to the A/V
+   * Edge, from Microsoft 365's published ranges) so that any of them can take over; the runbook gets
+   * the hosting-provider and shared-SIP-address-space steps (docs/hybrid.md).
+   * @default false
+   */
+  readonly teamsHybrid?: boolean;
+  /**
+   * The on-premises and tenant federation settings, which hybrid needs to match (HYB-3).
+   * @default - not declared: HYB-3 cannot check them, and the runbook lists the comparison to make
+   */
+  readonly hybridFederation?: HybridFederationSettings;
+  /**
+   * The IPv4 ranges of Microsoft 365 the Edge NSGs admit in hybrid; give them when Microsoft's list has
+   * changed since the library recorded it.
+   * @default MICROSOFT_365_IPV4 (lib/model/microsoft-365.ts: endpoint sets 11 and 12, as recorded)
+   */
+  readonly microsoft365AddressPrefixes?: string[];
   /** VM size of every Edge server (needs two NICs). @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1) */
   readonly vmSize?: string;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
@@ -68,6 +90,7 @@ const KNOWN_PROPS = [
   'addressBlock',
   'internalFqdn', 'accessEdgeFqdn', 'webConferencingEdgeFqdn', 'audioVideoEdgeFqdn', 'nextHop', 'srvPriority',
   'srvWeight', 'servers', 'loadBalancing', 'federation', 'xmppFederation', 'vmSize', 'operatingSystem', 'serverNamePrefix',
+  'teamsHybrid', 'hybridFederation', 'microsoft365AddressPrefixes',
 ];
 
 /** The three public IPs of every Edge server, in order (EDGE-11). */
@@ -110,10 +133,16 @@ export class EdgePool extends Construct {
   readonly loadBalancing: LoadBalancing;
   readonly federation: boolean;
   readonly xmppFederation: boolean;
+  /** Hybrid with Microsoft 365 through this pool (`teamsHybrid`). */
+  readonly teamsHybrid: boolean;
+  readonly hybridFederation?: HybridFederationSettings;
+  /** The Microsoft 365 IPv4 ranges the Edge NSGs admit when this pool is in hybrid. */
+  readonly microsoft365Prefixes: readonly string[];
   readonly operatingSystem: WindowsServerVersion;
   readonly servers: ServerGroup;
   private federationPublished = false;
   private xmppPublished = false;
+  private microsoft365Allowed = false;
 
   constructor(scope: CentralSite, id: string, props: EdgePoolProps) {
     super(scope, id);
@@ -142,6 +171,10 @@ export class EdgePool extends Construct {
     this.loadBalancing = requireEnum(this, 'EdgePool', 'loadBalancing', props.loadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
     this.federation = requireBoolean(this, 'federation', props.federation ?? false);
     this.xmppFederation = requireBoolean(this, 'xmppFederation', props.xmppFederation ?? false);
+    const hybrid = hybridInput(this, props);
+    this.teamsHybrid = hybrid.teamsHybrid;
+    this.hybridFederation = hybrid.federationSettings;
+    this.microsoft365Prefixes = hybrid.microsoft365Prefixes;
     this.operatingSystem = requireEnum(this, 'EdgePool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
 
     this.servers = new ServerGroup(this, 'servers', {
@@ -165,6 +198,7 @@ export class EdgePool extends Construct {
       // Every Edge pool is ready to take over federation and XMPP: its SRV entries and ports are in place (EDGE-16, EDGE-17).
       if (m instanceof EdgePool && m.federation) this.publishFederation();
       if (m instanceof EdgePool && m.xmppFederation) this.publishXmpp();
+      if (m instanceof EdgePool && m.teamsHybrid) this.allowMicrosoft365(m.microsoft365Prefixes);
     });
     this.outputs();
     deployment.register(this);
@@ -286,6 +320,33 @@ export class EdgePool extends Construct {
     this.allowToInternal('from-clients-udp', 'connected networks (internal clients)', ['VirtualNetwork'], ['clients-to-edge-int-stun-udp']);
   }
 
+  /**
+   * Teams hybrid: the inbound Microsoft 365 flows of lib/model/documented-flows.ts (`teams-hybrid`), from
+   * Microsoft 365's ranges to the Access and A/V Edge addresses (no NSG service tag covers these ranges:
+   * lib/model/microsoft-365.ts). Outbound needs no rule (Azure's default outbound rule).
+   */
+  private allowMicrosoft365(prefixes: readonly string[]): void {
+    if (this.microsoft365Allowed) return;
+    this.microsoft365Allowed = true;
+    const rules: [string, string, Service][] = [
+      ['m365-sip', 'm365-to-edge-ext-access-sip', 'access'],
+      ['m365-av-tcp', 'm365-to-edge-ext-av-media-tcp', 'av'],
+      ['m365-av-udp', 'm365-to-edge-ext-av-stun-udp', 'av'],
+    ];
+    for (const [name, key, service] of rules) {
+      this.site.firewall(SubnetRole.PERIMETER).allow({
+        name: `${this.node.id}-${name}-from-microsoft-365`,
+        ownerPath: this.node.path,
+        source: 'Microsoft 365',
+        sourcePrefixes: [...prefixes],
+        destination: `${this.node.id} ${service} Edge`,
+        destinationPrefixes: this.servers.servers.map((s) => `${this.externalAddress(s, service)}/32`),
+        flows: [key],
+        description: `Microsoft 365 to ${this.node.id} ${service} Edge (Teams hybrid, ${key})`,
+      });
+    }
+  }
+
   private allowToInternal(name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]): void {
     this.site.firewall(SubnetRole.EDGE_INTERNAL).allow({
       name: `${this.node.id}-${name}`,
@@ -347,6 +408,23 @@ export class EdgePool extends Construct {
       publicIpCount: models.reduce((n, s) => n + s.nics.filter((nic) => nic.subnet === SubnetRole.PERIMETER).reduce((k, nic) => k + nic.publicIps, 0), 0),
       externalNat: true,
     });
+    if (this.teamsHybrid) this.contributeHybrid(parts);
+  }
+
+  /** Teams hybrid in `model.extra` (lib/model/microsoft-365.ts), with the other deployments in hybrid under the same root (HYB-2). */
+  private contributeHybrid(parts: ModelParts): void {
+    const others = this.node.root.node
+      .findAll()
+      .filter((c): c is EdgePool => c instanceof EdgePool && c.teamsHybrid && c.deployment !== this.deployment)
+      .map((e) => e.deployment.node.path);
+    const record: HybridEdgeModel = {
+      path: this.node.path,
+      federationSettings: this.hybridFederation,
+      otherHybridDeployments: [...new Set(others)].sort(),
+      microsoft365Prefixes: this.microsoft365Prefixes,
+    };
+    const list = (parts.extra[TEAMS_HYBRID_EXTRA_KEY] ?? []) as HybridEdgeModel[];
+    parts.extra[TEAMS_HYBRID_EXTRA_KEY] = [...list, record];
   }
 }
 

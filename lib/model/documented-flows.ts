@@ -82,6 +82,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
  * - `office-web-apps`: an Office Web Apps / Office Online Server farm serves the deployment.
  * - `lab`: the library's lab mode (its own domain controllers).
  * - `ocs-2007-federation`: federation with Office Communications Server 2007 partners; the library never sets it.
+ * - `teams-hybrid`: the federation Edge pool is in hybrid with Microsoft 365 (`EdgePool` prop `teamsHybrid`).
  */
 export type FlowCondition =
   | 'federation'
@@ -100,7 +101,8 @@ export type FlowCondition =
   | 'static-routes'
   | 'office-web-apps'
   | 'lab'
-  | 'ocs-2007-federation';
+  | 'ocs-2007-federation'
+  | 'teams-hybrid';
 
 /**
  * Which instances of `from` reach which of `to`.
@@ -142,6 +144,8 @@ export interface DocumentedFlow {
 const L13 = ProductVersion.LYNC_SERVER_2013;
 const S15 = ProductVersion.SKYPE_FOR_BUSINESS_2015;
 const S19 = ProductVersion.SKYPE_FOR_BUSINESS_2019;
+/** Subscription Edition takes 2019's flows (lib/model/versions.ts derives it from 2019). */
+const SE = ProductVersion.SKYPE_FOR_BUSINESS_SE;
 
 /** Source pages. */
 const PORTS = 'Skype/SfbServer/plan-your-deployment/network-requirements/ports-and-protocols.md';
@@ -156,10 +160,11 @@ const CHAT_TOPOLOGY = 'Skype/SfbServer/plan-your-deployment/persistent-chat-serv
 const CHAT_DR = 'Skype/SfbServer/plan-your-deployment/persistent-chat-server/high-availability-and-disaster-recovery.md';
 const TBXML = 'AutomatedLab/SfBAutomatedLab: Sample Topologies/Contoso.tbxml (see shared/reference/service-port-bindings.md)';
 const AD_PORTS = 'MicrosoftDocs/SupportArticles-docs: support/windows-server/active-directory/config-firewall-for-ad-domains-and-trusts.md';
+const HYBRID_PORTS = 'Skype/SfbServer/skype-for-business-hybrid-solutions/plan-hybrid-connectivity.md';
 const WINDOWS_PORTS = 'MicrosoftDocs/SupportArticles-docs: support/windows-server/networking/service-overview-and-network-port-requirements.md';
 
 const NOT_2019 = [L13, S15] as const;
-const HA_2015_ON = [S15, S19] as const;
+const HA_2015_ON = [S15, S19, SE] as const;
 
 export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
   // ---------------------------------------------------------------------------------------------
@@ -197,6 +202,22 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
     source: EDGE, note: '"Your Edge Servers need to be able to communicate with one another from their public A/V Edge IP addresses. Your firewall needs to allow this traffic." Across pools the traffic leaves through the public addresses.',
   },
   { key: 'edge-ext-to-edge-ext-av-tcp', edgeService: 'av', from: 'edge-external', to: 'edge-external', protocol: 'Tcp', ports: ['443'], purpose: 'Edge Servers reach one another from their public A/V Edge addresses (TCP fallback)', source: EDGE },
+
+  // ---------------------------------------------------------------------------------------------
+  // Edge external interface and Microsoft 365, in hybrid (the 2015 hybrid page's "Port and protocol
+  // requirements" table; the current SfbHybrid page refers to the Microsoft 365 URLs and IP address
+  // ranges instead). Addresses: lib/model/microsoft-365.ts. The library renders inbound rules only;
+  // the outbound rows pass Azure's default outbound rule (AllowInternetOutBound).
+  // ---------------------------------------------------------------------------------------------
+  { key: 'm365-to-edge-ext-access-sip', edgeService: 'access', from: 'microsoft-365', to: 'edge-external', protocol: 'Tcp', ports: ['5061'], purpose: 'Access Edge: SIP (MTLS) signaling from Microsoft 365 (sipfed.online.lync.com) in hybrid', source: HYBRID_PORTS, when: ['teams-hybrid'] },
+  { key: 'edge-ext-to-m365-access-sip', edgeService: 'access', from: 'edge-external', to: 'microsoft-365', protocol: 'Tcp', ports: ['5061'], purpose: 'Access Edge: SIP (MTLS) signaling to Microsoft 365 (sipfed.online.lync.com) in hybrid', source: HYBRID_PORTS, when: ['teams-hybrid'] },
+  {
+    key: 'm365-to-edge-ext-av-media-tcp', edgeService: 'av', from: 'microsoft-365', to: 'edge-external', protocol: 'Tcp', ports: ['50000-59999'], purpose: 'A/V Edge: STUN/MSTURN over TCP from Microsoft 365 (source port 443) for audio, video and application sharing',
+    source: HYBRID_PORTS, when: ['teams-hybrid'], note: 'The 2015 table lists Office 365 (source 443) to the A/V Edge 50000-59999; a later restatement lists destination 443, which the Internet rule (internet-to-edge-ext-av-stun-tcp) admits anyway.',
+  },
+  { key: 'edge-ext-to-m365-av-tcp', edgeService: 'av', from: 'edge-external', to: 'microsoft-365', protocol: 'Tcp', ports: ['443', '50000-59999'], purpose: 'A/V Edge: STUN/MSTURN over TCP to Microsoft 365 (source ports 50000-59999) for audio, video and application sharing', source: HYBRID_PORTS, when: ['teams-hybrid'] },
+  { key: 'm365-to-edge-ext-av-stun-udp', edgeService: 'av', from: 'microsoft-365', to: 'edge-external', protocol: 'Udp', ports: ['3478'], purpose: 'A/V Edge: STUN/MSTURN over UDP from Microsoft 365 for audio and video', source: HYBRID_PORTS, when: ['teams-hybrid'] },
+  { key: 'edge-ext-to-m365-av-stun-udp', edgeService: 'av', from: 'edge-external', to: 'microsoft-365', protocol: 'Udp', ports: ['3478'], purpose: 'A/V Edge: STUN/MSTURN over UDP to Microsoft 365 for audio and video', source: HYBRID_PORTS, when: ['teams-hybrid'] },
 
   // ---------------------------------------------------------------------------------------------
   // Edge internal interface (edge-environmental-requirements.md, "Internal port firewall summary table").

@@ -10,6 +10,7 @@ import { productProfile } from '../model/versions';
 import { blocks, bullets, code, steps, table } from './markdown';
 import { chatRunbook } from './runbook-chat';
 import { edgePoolsSection } from './runbook-edge-pools';
+import { hybridSection } from './runbook-hybrid';
 import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
 import { outageSection } from './runbook-outage';
 import { rolesRunbook } from './runbook-roles';
@@ -99,6 +100,7 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   pairingSection,
   frontEndPoolsSection,
   edgePoolsSection,
+  hybridSection,
   chatRunbook,
   rolesRunbook,
   otherPoolsRestoreSection,

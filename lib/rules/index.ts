@@ -11,6 +11,7 @@ import { EDGE_RULES, EDGE_STATUS } from './edge';
 import { FILE_STORE_RULES, FILE_STORE_STATUS } from './file-store';
 import { FRONT_END_RULES, FRONT_END_STATUS } from './front-end';
 import { GLOBAL_RULES } from './global';
+import { HYBRID_RULES, HYBRID_STATUS } from './hybrid';
 import { LAB_RULES, LAB_STATUS } from './lab';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { MEDIATION_RULES, MEDIATION_STATUS } from './mediation';
@@ -32,6 +33,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...PAIRING_RULES,
   ...FILE_STORE_RULES,
   ...EDGE_RULES,
+  ...HYBRID_RULES,
   ...CHAT_RULES,
   ...DIRECTOR_RULES,
   ...MEDIATION_RULES,
@@ -59,6 +61,7 @@ export const ALL_STATUS: readonly RuleStatus[] = [
   ...PAIRING_STATUS,
   ...FILE_STORE_STATUS,
   ...EDGE_STATUS,
+  ...HYBRID_STATUS,
   ...CHAT_STATUS,
   ...DIRECTOR_STATUS,
   ...MEDIATION_STATUS,

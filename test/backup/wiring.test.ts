@@ -1,5 +1,6 @@
 /** Backups wired into the topology (issue 18): the reference in one stack and per site, the rules both ways, the runbook. */
 import { buildReferenceTopology } from '../../examples/reference/topology';
+import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
 import { FailoverClusterBackEnd, FrontEndPool, PairedPools, Severity, SqlServerVersion, validateTopology } from '../../lib';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { PROTECTED_ROLES, STATEFUL_ROLES } from '../../lib/model/backup-topology';
@@ -38,9 +39,8 @@ describe('the reference in one stack', () => {
     const protectedNames = items.map(([, v]) => vms[v.source_vm_id.match(/azurerm_windows_virtual_machine\.([^.]+)\.id/)[1]].computer_name).sort();
     const expected = model.servers.filter((s) => PROTECTED_ROLES.includes(s.role)).map((s) => s.computerName).sort();
     expect(protectedNames).toEqual(expected);
-    // Every stateful server is among them: Front Ends, Back End SQL, file servers, chat SQL and the log-shipping share.
+    // Every stateful server is among them: Front Ends, Back End SQL and file servers (chat: below).
     for (const s of model.servers.filter((x) => STATEFUL_ROLES.includes(x.role))) expect(protectedNames).toContain(s.computerName);
-    expect(protectedNames).toEqual(expect.arrayContaining(['north-pcfwr-1']));
     for (const [id, item] of items) {
       const vm = vms[item.source_vm_id.match(/azurerm_windows_virtual_machine\.([^.]+)\.id/)[1]];
       expect(id).toContain(`vm-${vm.computer_name}`);
@@ -276,5 +276,19 @@ describe('runbook and report of the reference', () => {
     expect(md).toContain(`storage ${west.exportStorageAccount} (northeurope)`);
     // Every protected item of the configuration is a row of the report.
     for (const s of deployment.toModel().servers.filter((x) => PROTECTED_ROLES.includes(x.role))) expect(md).toContain(`server (OS and data disks) | ${s.computerName} |`);
+  });
+});
+
+describe('the 2015 legacy example (Persistent Chat)', () => {
+  test('the chat SQL servers and the log-shipping share are protected in their own site\'s vault', () => {
+    const stack = new TerraformStack(Testing.app(), 'sfb2015');
+    const { deployment } = buildSfb2015Topology(stack);
+    const json = JSON.parse(Testing.synth(stack));
+    const vms = Object.fromEntries(resources(json, 'azurerm_windows_virtual_machine').map(([id, v]) => [id, v]));
+    const names = resources(json, 'azurerm_backup_protected_vm').map(([, v]) => vms[v.source_vm_id.match(/azurerm_windows_virtual_machine\.([^.]+)\.id/)[1]].computer_name);
+    const chat = deployment.toModel().chatPools[0];
+    expect(chat.databaseServers.length).toBeGreaterThan(0);
+    for (const d of chat.databaseServers) expect(names).toContain(d.server.computerName);
+    expect(names).toEqual(expect.arrayContaining(['north-pcfwr-1']));
   });
 });

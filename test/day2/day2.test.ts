@@ -16,7 +16,6 @@ import {
   SqlEdition,
   SqlServerVersion,
   StandaloneBackEnd,
-  StretchedPersistentChatPool,
   SupportPosture,
 } from '../../lib';
 import { AzurermProvider } from '../../lib/azurerm';
@@ -127,7 +126,7 @@ describe('day 2 on the reference topology', () => {
 /** The reference topology (examples/reference/topology.ts) declared in another order: north first, roles reversed. */
 function reversedReference(stack: TerraformStack): void {
   const deployment = new SfbDeployment(stack, 'contoso', {
-    productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
+    productVersion: ProductVersion.SKYPE_FOR_BUSINESS_SE,
     sipDomain: 'contoso.com',
     adDomain: 'corp.contoso.com',
     supportPosture: SupportPosture.ACCEPTED_RISK,
@@ -152,14 +151,6 @@ function reversedReference(stack: TerraformStack): void {
   const westBackEnd = new AlwaysOnBackEnd(west, 'backend', backEndProps);
   const westPool = new FrontEndPool(west, 'pool', { fqdn: 'pool-west.corp.contoso.com', frontEndServers: 3, backEnd: westBackEnd, hostsCentralManagementStore: true });
   new PairedPools(deployment, 'pair', { primary: westPool, backup: northPool });
-  new StretchedPersistentChatPool(deployment, 'chat', {
-    fqdn: 'pchat.corp.contoso.com',
-    primarySite: west,
-    secondarySite: north,
-    homePool: westPool,
-    primaryActiveServers: 2,
-    secondaryIdleServers: 2,
-  });
   new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: westPool });
   new DirectorPool(west, 'director', { fqdn: 'dir-west.corp.contoso.com' });
   const westEdge = new EdgePool(west, 'edge', {
@@ -170,7 +161,6 @@ function reversedReference(stack: TerraformStack): void {
     nextHop: westPool,
     srvPriority: 10,
     federation: true,
-    xmppFederation: true,
   });
   acknowledgeFinding(westEdge, 'EDGE-16', 'Inbound federation fails over by the runbook: move the federation flag to edge-north and republish (docs/edge.md)');
 }

@@ -172,7 +172,18 @@ describe('documented flows: what issue 15 found missing', () => {
     for (const to of ['front-end', 'back-end-sql', 'director', 'mediation', 'persistent-chat', 'file-store'] as const) {
       expect(DOCUMENTED_FLOWS.filter((f) => f.from === 'internet' && f.to === to)).toHaveLength(0);
     }
-    expect(DOCUMENTED_FLOWS.filter((f) => f.from === 'edge-external' && f.to !== 'internet' && f.to !== 'edge-external')).toHaveLength(0);
+    // The external interface talks to the Internet, to other Edge Servers and, in hybrid, to Microsoft 365 only.
+    expect(DOCUMENTED_FLOWS.filter((f) => f.from === 'edge-external' && !['internet', 'edge-external', 'microsoft-365'].includes(f.to))).toHaveLength(0);
     expect(DOCUMENTED_FLOWS.filter((f) => f.to === 'back-end-sql' && f.from !== 'front-end' && f.from !== 'back-end-sql')).toHaveLength(0);
+  });
+});
+
+describe('documented flows per version', () => {
+  test('Subscription Edition gets every flow 2019 gets (it derives from 2019)', () => {
+    const { DOCUMENTED_FLOWS } = require('../../lib/model/documented-flows');
+    const { ProductVersion } = require('../../lib');
+    const applies = (f: { versions?: readonly string[] }, v: string) => !f.versions || f.versions.includes(v);
+    const missing = DOCUMENTED_FLOWS.filter((f: any) => applies(f, ProductVersion.SKYPE_FOR_BUSINESS_2019) && !applies(f, ProductVersion.SKYPE_FOR_BUSINESS_SE)).map((f: any) => f.key);
+    expect(missing).toEqual([]);
   });
 });

@@ -458,6 +458,8 @@ export interface EdgePoolSpec {
   readonly loadBalancing: LoadBalancing | undefined;
   readonly federation: boolean;
   readonly xmppFederation: boolean;
+  /** Teams hybrid through this pool (HYB-1 when it is not the federation pool). */
+  readonly teamsHybrid: boolean;
   /** Front End pool (index) that names this Edge pool for its media with `associateEdgePool`. */
   readonly associatedBy: number | undefined;
 }
@@ -484,6 +486,7 @@ export const EDGE_POOLS: ConstructKind<EdgePoolSpec> = {
           loadBalancing: mostly(fc.constant(undefined), fc.constantFrom(LoadBalancing.DNS, LoadBalancing.HARDWARE), 1, 6),
           federation: mostly(fc.constant(false), fc.constant(true), 1, 2),
           xmppFederation: mostly(fc.constant(false), fc.constant(true), 1, 5),
+          teamsHybrid: mostly(fc.constant(false), fc.constant(true), 1, 4),
           associatedBy: pools === 0 ? fc.constant(undefined) : maybe(fc.nat(pools - 1)),
         }),
       siteCount,
@@ -503,6 +506,7 @@ export const EDGE_POOLS: ConstructKind<EdgePoolSpec> = {
       servers: spec.servers,
       federation: spec.federation,
       xmppFederation: spec.xmppFederation,
+      teamsHybrid: spec.teamsHybrid,
       ...defined({ loadBalancing: spec.loadBalancing }),
     });
     if (spec.associatedBy !== undefined) (ctx.built.frontEndPools[spec.associatedBy] as FrontEndPool).associateEdgePool(edge);

@@ -6,6 +6,7 @@
  */
 import { MirroredBackEnd, PairedPools, PoolEdition, SqlServerVersion } from '../../lib';
 import { buildReferenceTopology } from '../../examples/reference/topology';
+import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
 import { chatTopology } from '../chat-helpers';
 import { testDeployment, testPool, testSite, testStack } from '../helpers';
 
@@ -29,6 +30,12 @@ function before(text: string, a: string, b: string): boolean {
 
 const REFERENCE = (() => {
   const { deployment } = buildReferenceTopology(testStack());
+  return { deployment, runbook: deployment.runbook() };
+})();
+
+/** The 2015 legacy example: the former reference, with Persistent Chat, on Windows Server 2019. */
+const LEGACY = (() => {
+  const { deployment } = buildSfb2015Topology(testStack());
   return { deployment, runbook: deployment.runbook() };
 })();
 
@@ -112,11 +119,11 @@ describe('document structure and names', () => {
   test('construct paths only in the title; FQDNs everywhere else (back end, next hop)', () => {
     const lines = REFERENCE.runbook.split('\n').slice(1);
     expect(lines.filter((l) => l.includes('contoso/'))).toEqual([]);
-    expect(section(REFERENCE.runbook, 'Persistent Chat pool pchat.corp.contoso.com')).toContain('Next hop: the Front End pool pool-west.corp.contoso.com.');
+    expect(section(LEGACY.runbook, 'Persistent Chat pool pchat.corp.contoso.com')).toContain('Next hop: the Front End pool pool-west.corp.contoso.com.');
     expect(section(REFERENCE.runbook, 'Front End pool pool-west.corp.contoso.com')).toMatch(/back end west-sqlwv-ag.corp.contoso.com \(always-on-availability-group: west-sqlwv-1.corp.contoso.com, west-sqlwv-2.corp.contoso.com\)/);
   });
 
   test('restoring a 2015 server on Windows Server 2019 names Cumulative Update 9', () => {
-    expect(section(REFERENCE.runbook, 'Front End pool pool-west.corp.contoso.com')).toMatch(/install Cumulative Update 9 or later of the product before the roles/);
+    expect(section(LEGACY.runbook, 'Front End pool pool-west.corp.contoso.com')).toMatch(/install Cumulative Update 9 or later of the product before the roles/);
   });
 });

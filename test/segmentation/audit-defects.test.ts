@@ -1,19 +1,20 @@
 /**
  * The defects of docs/research/issue-15-audit.md sections 1 and 2, each proved on the synthesized NSGs
- * of the reference topology (West hosts the Central Management store, North is its paired backup pool).
+ * of the 2015 legacy example, the former reference with every role the library builds, Persistent Chat
+ * included (West hosts the Central Management store, North is its paired backup pool).
  * A documented flow must be allowed by an explicit rule that carries it (the firewall plan equals
  * Microsoft's tables), not by Azure's default AllowVnetInBound; an undocumented one must be denied.
  */
 import { AzurermProvider } from '../../lib/azurerm';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
-import { buildReferenceTopology } from '../../examples/reference/topology';
+import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
 import { OUTSIDE, segmentation } from './checks';
 import { Connection } from './nsg-evaluator';
 
 const stack = new TerraformStack(Testing.app(), 'sfb-reference');
 new AzurermProvider(stack, 'azurerm', { features: [{}] });
-const topology = buildReferenceTopology(stack);
+const topology = buildSfb2015Topology(stack);
 const json = JSON.parse(Testing.synth(stack, true));
 const model: TopologyModel = topology.deployment.toModel();
 const seg = segmentation(model, json);

@@ -8,6 +8,7 @@ import { AzurermProvider } from '../../lib/azurerm';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
 import { buildReferenceTopology, ReferenceTopology } from '../../examples/reference/topology';
+import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
 import { CONNECTED, deniedDocumented, modelDisagreements, OUTSIDE, PROBE_PORTS, segmentation, SENSITIVE_PORTS, undocumentedAllowed } from './checks';
 import { HOST_IP } from './nsg-evaluator';
 
@@ -35,7 +36,7 @@ describe('segmentation of the reference topology (from the synthesized NSGs)', (
   test('expands the documented flows into connections between the actual servers', () => {
     expect(seg.expected.length).toBeGreaterThan(500);
     const keys = new Set(seg.expected.map((e) => e.key));
-    for (const k of ['fe-to-edge-int-sip', 'fe-pool-windows-fabric', 'back-end-ag-endpoint', 'chat-pool-internal', 'fe-to-edge-int-cms-replication', 'director-to-edge-int-sip', 'clients-to-edge-int-stun-udp', 'internet-to-edge-ext-av-stun-udp']) {
+    for (const k of ['fe-to-edge-int-sip', 'fe-pool-windows-fabric', 'back-end-ag-endpoint', 'fe-to-edge-int-cms-replication', 'director-to-edge-int-sip', 'clients-to-edge-int-stun-udp', 'internet-to-edge-ext-av-stun-udp']) {
       expect(keys).toContain(k);
     }
   });
@@ -124,5 +125,19 @@ describe('segmentation of the reference topology as a lab', () => {
         expect(labSeg.evaluator.allows({ sourceIp: src, destinationIp: dst, protocol: 'Tcp', port: 445 })).toBe(false);
       }
     }
+  });
+});
+
+describe('segmentation of the 2015 legacy example (Persistent Chat, XMPP)', () => {
+  const stack = new TerraformStack(Testing.app(), 'sfb2015');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  const legacy = buildSfb2015Topology(stack);
+  const legacySeg = segmentation(legacy.deployment.toModel(), JSON.parse(Testing.synth(stack, true)));
+
+  test('expands the chat and XMPP flows, allows every documented flow and nothing else', () => {
+    const keys = new Set(legacySeg.expected.map((e) => e.key));
+    for (const k of ['chat-pool-internal', 'fe-to-chat-sip', 'chat-sql-mirroring', 'fe-pool-xmpp-gateway']) expect(keys).toContain(k);
+    expect(deniedDocumented(legacySeg)).toEqual([]);
+    expect(undocumentedAllowed(legacySeg, [...legacySeg.addresses, OUTSIDE.client, OUTSIDE.internet])).toEqual([]);
   });
 });
