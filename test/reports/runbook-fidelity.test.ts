@@ -9,20 +9,7 @@ import { buildReferenceTopology } from '../../examples/reference/topology';
 import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
 import { chatTopology } from '../chat-helpers';
 import { testDeployment, testPool, testSite, testStack } from '../helpers';
-
-function section(runbook: string, heading: string): string {
-  const start = runbook.indexOf(`\n## ${heading}\n`);
-  if (start < 0) throw new Error(`no section ${heading}`);
-  const end = runbook.indexOf('\n## ', start + 1);
-  return runbook.slice(start, end < 0 ? undefined : end);
-}
-
-function subsection(text: string, heading: string): string {
-  const start = text.indexOf(`### ${heading}`);
-  if (start < 0) throw new Error(`no subsection ${heading}`);
-  const end = text.indexOf('\n#', start + 1);
-  return text.slice(start, end < 0 ? undefined : end);
-}
+import { section, subsection } from '../runbook-sections';
 
 function before(text: string, a: string, b: string): boolean {
   return text.includes(a) && text.includes(b) && text.indexOf(a) < text.indexOf(b);

@@ -1,5 +1,6 @@
 import { EdgePoolModel, LoadBalancing, PairedPools, ProductVersion, renderRunbook, RUNBOOK_SECTIONS, ServerModel, ServerRole, TopologyModel, WindowsServerVersion } from '../../lib';
 import { modelOf, testDeployment, testPool, testSite } from '../helpers';
+import { section, subsection } from '../runbook-sections';
 
 function pairedModel(productVersion = ProductVersion.SKYPE_FOR_BUSINESS_2015): TopologyModel {
   return modelOf(({ deployment }) => {
@@ -43,22 +44,6 @@ function edge(site: string, nextHopPath: string, extra: Partial<EdgePoolModel> =
     publicIpCount: 6,
     ...extra,
   };
-}
-
-/** The text of a `## heading` section up to the next `## `. */
-function section(runbook: string, heading: string): string {
-  const start = runbook.indexOf(`\n## ${heading}\n`);
-  if (start < 0) throw new Error(`no section ${heading}`);
-  const end = runbook.indexOf('\n## ', start + 1);
-  return runbook.slice(start, end < 0 ? undefined : end);
-}
-
-/** The text of a `### heading` subsection up to the next heading. */
-function subsection(text: string, heading: string): string {
-  const start = text.indexOf(`### ${heading}`);
-  if (start < 0) throw new Error(`no subsection ${heading}`);
-  const end = text.indexOf('\n#', start + 1);
-  return text.slice(start, end < 0 ? undefined : end);
 }
 
 /** Asserts the snippets appear in this order (each present). */
