@@ -6,6 +6,7 @@ import { Fn, TerraformResource } from '../cdktf';
 import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, recommendedVmSize, SUPPORTED_OS } from '../model/versions';
+import { stableHash } from '../model/keyed-slots';
 import { SubnetRole } from '../model/network';
 import { SitePlacement } from './placement';
 import { Server, ServerGroup, ServerImage, windowsImage } from './servers';
@@ -166,9 +167,7 @@ export function clusterCredentials(deployment: SqlDeploymentContext, near: Const
 
 /** A short deterministic hash (FNV-1a) so derived storage names differ between deployments. */
 function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return h.toString(36).padStart(7, '0').slice(0, 7);
+  return stableHash(text).toString(36).padStart(7, '0').slice(0, 7);
 }
 
 /** A given storage account name (checked) or one derived from the construct path: `<what><site><id><hash>`. */
