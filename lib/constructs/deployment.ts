@@ -10,7 +10,7 @@ import type { ServerDefaults } from '../azure/placement';
 import type { Server } from '../azure/servers';
 import { AddressBook } from './address-book';
 import { defaultEvaluationDate, isIsoDate } from '../model/lifecycle';
-import { CredentialModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
+import { CredentialModel, ServerRole, TopologyModel } from '../model/topology';
 import { resolveAddresses } from './resolve';
 import { bumpRevision, perRevision } from '../azure/revision';
 import { dnsRecordModels } from '../model/dns-plan';
@@ -151,7 +151,6 @@ export class SfbDeployment extends Construct {
   readonly lab?: Lab;
   /** The backup settings, defaults applied (the `backup` prop). */
   readonly backupSettings: ResolvedBackup;
-  private readonly serverModels: ServerModel[] = [];
   private readonly credentials: CredentialModel[] = [];
   private sharedGroup?: ResourceGroup;
   private readonly firstHopOffers: FirstHopOffer[] = [];
@@ -325,7 +324,6 @@ export class SfbDeployment extends Construct {
   }
 
   registerServer(server: Server): void {
-    this.serverModels.push(server.model);
     this.servers.add(server);
     bumpRevision();
   }
@@ -370,13 +368,17 @@ export class SfbDeployment extends Construct {
     bumpRevision();
   }
 
-  private registrarDiscovery() {
+  /** Each site's first hop for sign-in, planned once per change (the DNS plan and the model share it). */
+  private readonly registrarDiscovery = perRevision(() => {
     const resolve = (text: string) => this.addresses.resolve(text);
     return planRegistrarDiscovery(
       this.sipDomain,
       this.firstHopOffers.map((o) => ({ ...o, addresses: o.addresses.map((a) => ({ value: resolve(a.value) })) })),
     );
-  }
+  });
+
+  /** The DNS plan of every record asked for, once per change (the model and render share it). */
+  private readonly dnsPlan = perRevision(() => this.dns.plan((text) => this.addresses.resolve(text)));
 
   /**
    * Renders what is planned from the whole topology (DNS record sets and zone links, NSG rules), once,
@@ -389,7 +391,7 @@ export class SfbDeployment extends Construct {
     const sites = this.sites.all;
     if (sites.length === 0) return;
     this.lab?.apply();
-    const plan = this.dns.plan((text) => this.addresses.resolve(text));
+    const plan = this.dnsPlan();
     if (!this.perSiteStacks) {
       this.dns.render(plan, this.sharedResourceGroup().name, sites.map((site) => ({ key: site.node.id, networkId: site.virtualNetwork.id })));
     } else {
@@ -430,7 +432,7 @@ export class SfbDeployment extends Construct {
     const parts = emptyParts();
     for (const m of this.members.all) m.contribute(parts);
     const { extra, ...rest } = parts;
-    const dnsPlan = this.dns.plan((text) => this.addresses.resolve(text));
+    const dnsPlan = this.dnsPlan();
     return {
       path: this.node.path,
       productVersion: this.productVersion,
@@ -447,7 +449,7 @@ export class SfbDeployment extends Construct {
       dnsRecords: dnsRecordModels(dnsPlan),
       siteSrvAnswers: [...this.registrarDiscovery().siteAnswers],
       simpleUrls: simpleUrlPlanOf(this, parts),
-      servers: [...this.serverModels],
+      servers: this.servers.all.map((s) => s.model),
       azureNames: this.scopes().flatMap((c) => azureNamesOf(c)),
       perSiteStacks: this.perSiteStacks,
       ...(this.resolvedGlobalLocation() !== undefined ? { globalLocation: this.resolvedGlobalLocation() } : {}),
