@@ -91,6 +91,11 @@ function compiledRules(model: TopologyModel, site: SiteModel, nsg: string): Comp
   return rules;
 }
 
+/** Whether an address lies in one of the ranges. */
+function within(ranges: readonly Range[], x: number): boolean {
+  return ranges.some(([lo, hi]) => x >= lo && x < hi);
+}
+
 export interface Connection {
   readonly sourceIp: string;
   readonly destinationIp: string;
@@ -143,7 +148,6 @@ export function decidingRule(model: TopologyModel, c: Connection): FlowModel | u
   const { site, nsg } = where;
   const src = ipToInt(c.sourceIp);
   const dst = ipToInt(c.destinationIp);
-  const within = (ranges: readonly Range[], x: number) => ranges.some(([lo, hi]) => x >= lo && x < hi);
   const hit = compiledRules(model, site, nsg).find(
     (f) =>
       (f.flow.protocol === '*' || f.flow.protocol === c.protocol) &&
@@ -180,7 +184,6 @@ export function anyAdmittingFlow(model: TopologyModel, sourceIp: string, destina
   const { site, nsg } = where;
   const src = ipToInt(sourceIp);
   const dst = ipToInt(destinationIp);
-  const within = (ranges: readonly Range[], x: number) => ranges.some(([lo, hi]) => x >= lo && x < hi);
   for (const f of compiledRules(model, site, nsg)) {
     if (!within(f.sources, src) || !within(f.destinations, dst)) continue;
     const everything = f.flow.protocol === '*' && f.ports.some(([lo, hi]) => lo === 0 && hi === 65535);
