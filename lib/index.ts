@@ -1,70 +1,46 @@
-// Public surface: re-exports only (see ../shared/API.md for the contract).
+// Public surface: re-exports only (see ../shared/API.md for the contract). Every name here compiles
+// with jsii (`npm run jsii`); the topology model, building blocks, rule tables and report functions over
+// the model are in `cdktf-sfb-hadr/experimental` (lib/experimental.ts), which may change in any release.
 export * from './enums';
-export type { Finding, Rule, RuleStatus, Violation } from './rules/rule';
-export { RuleStatusKind, formatFinding } from './rules/rule';
-export { ALL_RULES, ALL_STATUS } from './rules/index';
-export { CATALOG_IDS } from './rules/catalog';
-export * from './model/topology';
+export { ServerRole } from './model/topology';
+export type { Finding } from './rules/rule';
+export { formatFinding } from './rules/rule';
 export { SfbDeployment } from './constructs/deployment';
 export type { SfbDeploymentProps } from './constructs/deployment';
-export { SfbArtifacts } from './constructs/artifacts';
+export type { RemoteStateStorage } from './constructs/stacks';
+export type { LabOptions } from './constructs/lab';
+export type { BackupOptions, ExportScheduleOptions, SqlBackupOptions, VmBackupOptions } from './constructs/backups';
 export type { SimpleUrlsProps } from './constructs/simple-urls';
-export type { SimpleUrlKind, SimpleUrlModel, SimpleUrlsModel, TrafficManagerPlan, WebServicesPool } from './model/simple-urls';
+export { SfbArtifacts } from './constructs/artifacts';
 export { CentralSite } from './constructs/site';
 export type { CentralSiteProps } from './constructs/site';
 export type { IBackEnd } from './constructs/back-end';
-export { StandaloneBackEnd } from './constructs/standalone-back-end';
-export type { StandaloneBackEndProps } from './constructs/standalone-back-end';
-export { FrontEndPool } from './constructs/front-end-pool';
-export type { FrontEndPoolProps } from './constructs/front-end-pool';
-export { validateTopology } from './constructs/validation';
-export { acknowledgeFinding } from './constructs/acknowledgements';
-export { Lab, LAB_VM_SIZES } from './constructs/lab';
-export type { LabOptions } from './constructs/lab';
-export type { Server } from './azure/servers';
-export { EdgePool } from './constructs/edge-pool';
-export type { EdgePoolProps, IEdgeNextHop } from './constructs/edge-pool';
-export { DirectorPool } from './constructs/director-pool';
-export type { DirectorPoolProps } from './constructs/director-pool';
-export { MediationPool } from './constructs/mediation-pool';
-export type { MediationPoolProps } from './constructs/mediation-pool';
-export { rolesRunbook } from './reports/runbook-roles';
-export { StretchedPersistentChatPool } from './constructs/persistent-chat-pool';
-export type { StretchedPersistentChatPoolProps } from './constructs/persistent-chat-pool';
-export { chatRunbook } from './reports/runbook-chat';
-export { PairedPools } from './constructs/paired-pools';
-export type { PairedPoolsProps } from './constructs/paired-pools';
-export { FileStore } from './constructs/file-store';
-export type { FileStoreProps } from './constructs/file-store';
-export type { BackupOptions } from './constructs/backups';
-export { backupReport } from './reports/backup-plan';
-export { renderRunbook, RUNBOOK_SECTIONS } from './reports/runbook';
-export type { RunbookSection } from './reports/runbook';
-export { regionInfo, WorldArea } from './model/regions';
-export type { RegionInfo } from './model/regions';
+export { SqlBackEnd } from './constructs/sql-back-end';
+export type { SqlBackEndProps } from './constructs/sql-back-end';
+export type { SqlServiceAccounts } from './azure/sql';
 export { AlwaysOnBackEnd } from './constructs/always-on-back-end';
 export type { AlwaysOnBackEndProps } from './constructs/always-on-back-end';
 export { MirroredBackEnd } from './constructs/mirrored-back-end';
 export type { MirroredBackEndProps } from './constructs/mirrored-back-end';
 export { FailoverClusterBackEnd } from './constructs/failover-cluster-back-end';
 export type { FailoverClusterBackEndProps } from './constructs/failover-cluster-back-end';
-export type { SqlBackEndProps } from './constructs/sql-back-end';
-export type { SqlServiceAccounts } from './azure/sql';
-export { SQL_SUPPORT, sqlSupport } from './model/sql-support';
-export type { SqlSupportCell } from './model/sql-support';
-export {
-  planningReports,
-  dnsReport,
-  certificateReport,
-  firewallReport,
-  hardwareReport,
-  findingsReport,
-  upgradeReport,
-  changesForSubscriptionEdition,
-  topologyDiagram,
-  topologyDiagramPage,
-} from './reports/index';
-export { AZURE_NAME_LIMITS, azureNameProblem } from './model/azure-names';
-export type { AzureNameLimit } from './model/azure-names';
-export { MICROSOFT_365_IPV4, MICROSOFT_365_RANGES_SOURCE, TEAMS_ENDPOINT_SETS, MICROSOFT_365_HOSTING_PROVIDER } from './model/microsoft-365';
-export type { HybridFederationSettings, Microsoft365EndpointSet } from './model/microsoft-365';
+export { StandaloneBackEnd } from './constructs/standalone-back-end';
+export type { StandaloneBackEndProps } from './constructs/standalone-back-end';
+export { FrontEndPool } from './constructs/front-end-pool';
+export type { FrontEndPoolProps } from './constructs/front-end-pool';
+export { FileStore } from './constructs/file-store';
+export type { FileStoreProps } from './constructs/file-store';
+export { PairedPools } from './constructs/paired-pools';
+export type { PairedPoolsProps } from './constructs/paired-pools';
+export { EdgePool } from './constructs/edge-pool';
+export type { EdgePoolProps, IEdgeNextHop } from './constructs/edge-pool';
+export type { HybridFederationSettings } from './model/microsoft-365';
+export { DirectorPool } from './constructs/director-pool';
+export type { DirectorPoolProps } from './constructs/director-pool';
+export { MediationPool } from './constructs/mediation-pool';
+export type { MediationPoolProps } from './constructs/mediation-pool';
+export { StretchedPersistentChatPool } from './constructs/persistent-chat-pool';
+export type { StretchedPersistentChatPoolProps } from './constructs/persistent-chat-pool';
+export { validateTopology } from './constructs/validation';
+export { acknowledgeFinding } from './constructs/acknowledgements';
+export { SfbValidation } from './constructs/sfb-validation';

@@ -9,7 +9,7 @@ export function testEdge(site: CentralSite, nextHop: IEdgeNextHop, id = 'edge', 
     webConferencingEdgeFqdn: `${id}-webconf-${s}.contoso.com`,
     audioVideoEdgeFqdn: `${id}-av-${s}.contoso.com`,
     nextHop,
-    srvPriority: 10 * site.deployment.sites.all.indexOf(site) + 10,
+    srvPriority: 10 * site.deployment._sites.all.indexOf(site) + 10,
     ...props,
   });
 }

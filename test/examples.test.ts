@@ -25,7 +25,7 @@ describe('the reference two-region example', () => {
   });
 
   test('drops what Subscription Edition does not have: Persistent Chat, XMPP federation, mirroring', () => {
-    const model = buildReferenceTopology(testStack()).deployment.toModel();
+    const model = buildReferenceTopology(testStack()).deployment._toModel();
     expect(model.chatPools).toEqual([]);
     expect(model.edgePools.filter((e) => e.xmppFederation)).toEqual([]);
     expect(model.backEnds.map((b) => b.mode)).toEqual([BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP, BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP]);

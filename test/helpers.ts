@@ -13,7 +13,7 @@ import {
   StandaloneBackEnd,
   SupportPosture,
   TopologyModel,
-} from '../lib';
+} from '../lib/experimental';
 import { AzurermProvider } from '../lib/azurerm';
 import { App, TerraformStack, Testing } from '../lib/cdktf';
 import { evaluate } from '../lib/rules/engine';
@@ -50,7 +50,7 @@ export function testDeployment(props: Partial<SfbDeploymentProps> = {}, stack: T
 
 /** A site with a distinct address space. */
 export function testSite(deployment: SfbDeployment, id = 'west', props: Partial<{ location: string; availabilityZones: string[]; addressSpace: string }> = {}): CentralSite {
-  const index = deployment.sites.all.length + 1;
+  const index = deployment._sites.all.length + 1;
   return new CentralSite(deployment, id, {
     location: props.location ?? (index === 1 ? 'westeurope' : 'northeurope'),
     addressSpace: props.addressSpace ?? `10.${index * 10}.0.0/16`,
@@ -97,7 +97,7 @@ export function resourcesOf(json: any, type: string): any[] {
 export function modelOf(build: (d: TestDeployment) => void, props: Partial<SfbDeploymentProps> = {}): TopologyModel {
   const t = testDeployment(props);
   build(t);
-  return t.deployment.toModel();
+  return t.deployment._toModel();
 }
 
 /** A two-site deployment with one Enterprise pool per site. */
@@ -112,7 +112,7 @@ export type { Construct };
 
 /** The planned address of an address token (servers and load balancers hold tokens until synthesis). */
 export function ipOf(deployment: SfbDeployment, token: string): string {
-  return deployment.addresses.resolve(token);
+  return deployment._addresses.resolve(token);
 }
 
 /** The planned addresses of a server group's members (their primary NIC). */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { ALL_RULES, ALL_STATUS, CATALOG_IDS } from '../lib';
+import { ALL_RULES, ALL_STATUS, CATALOG_IDS } from '../lib/experimental';
 import { renderRulesDoc } from '../lib/reports/rules-doc';
 import { rulesDocInput } from '../scripts/rules-doc-input';
 

@@ -28,7 +28,7 @@ export class InternalLoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: InternalLoadBalancerProps) {
     super(scope, id);
     const site = props.site;
-    this.privateIp = props.privateIp ?? site.addressBlock(props.subnet, scope.node.path).top();
+    this.privateIp = props.privateIp ?? site._addressBlock(props.subnet, scope.node.path).top();
     const zones = site.availabilityZones;
     this.lb = new Lb(this, 'lb', {
       name: props.name,
@@ -38,7 +38,7 @@ export class InternalLoadBalancer extends Construct {
       frontendIpConfiguration: [
         {
           name: 'frontend',
-          subnetId: site.subnetId(props.subnet),
+          subnetId: site._subnetId(props.subnet),
           privateIpAddressAllocation: 'Static',
           privateIpAddress: this.privateIp,
           ...(zones.length > 0 ? { zones: [...zones] } : {}),

@@ -14,24 +14,27 @@ export interface AddressSource {
   top(): string;
 }
 
-/** A site as the building blocks see it. */
+/**
+ * A site as the building blocks see it.
+ * @internal
+ */
 export interface SitePlacement {
-  /** Construct path of the site (the model's key). */
-  readonly path: string;
+  /** Construct path of the site (the model's key). @internal */
+  readonly _path: string;
   readonly location: string;
   readonly resourceGroupName: string;
   readonly availabilityZones: readonly string[];
   readonly faultDomainCount: number;
-  /** The ID of a role's subnet. */
-  subnetId(role: SubnetRole): string;
-  /** The address block of an owner (construct path) in a role's subnet. */
-  addressBlock(role: SubnetRole, ownerPath: string): AddressSource;
-  /** What every server of the deployment shares. */
-  readonly serverDefaults: ServerDefaults;
-  /** Receives every server created in the site (the deployment's model and the lab read them). */
-  registerServer(server: Server): void;
-  /** User-assigned identities a server of `role` carries (the backup export writer's). @default none */
-  identityIdsFor?(role: ServerRole): string[] | undefined;
+  /** The ID of a role's subnet. @internal */
+  _subnetId(role: SubnetRole): string;
+  /** The address block of an owner (construct path) in a role's subnet. @internal */
+  _addressBlock(role: SubnetRole, ownerPath: string): AddressSource;
+  /** What every server of the deployment shares. @internal */
+  readonly _serverDefaults: ServerDefaults;
+  /** Receives every server created in the site (the deployment's model and the lab read them). @internal */
+  _registerServer(server: Server): void;
+  /** User-assigned identities a server of `role` carries (the backup export writer's). @default none @internal */
+  _identityIdsFor?(role: ServerRole): string[] | undefined;
 }
 
 /** What every server of a deployment shares. */

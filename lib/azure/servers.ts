@@ -93,7 +93,7 @@ export class ServerGroup extends Construct {
   constructor(scope: Construct, id: string, props: ServerGroupProps) {
     super(scope, id);
     const site = props.site;
-    const defaults = site.serverDefaults;
+    const defaults = site._serverDefaults;
     const owner = props.addressOwner ?? scope.node.path;
     const zones = site.availabilityZones;
     if (zones.length === 0) {
@@ -118,7 +118,7 @@ export class ServerGroup extends Construct {
       const slot = i + (props.firstZoneIndex ?? 0);
       const zone = zones.length > 0 ? zones[slot % zones.length] : undefined;
       const nics = props.nics.map((spec, k) => {
-        const block = site.addressBlock(spec.subnet, owner);
+        const block = site._addressBlock(spec.subnet, owner);
         const ip = block.next();
         const pips = Array.from({ length: spec.publicIps ?? 0 }, (_, p) => {
           const label = spec.publicIpLabels?.[p];
@@ -136,7 +136,7 @@ export class ServerGroup extends Construct {
         const configs = (pips.length > 0 ? pips : [undefined]).map((pip, c) => ({
           name: c === 0 ? 'primary' : `ipconfig${c + 1}`,
           primary: c === 0,
-          subnetId: site.subnetId(spec.subnet),
+          subnetId: site._subnetId(spec.subnet),
           privateIpAddressAllocation: 'Static',
           privateIpAddress: c === 0 ? ip : block.next(),
           ...(pip ? { publicIpAddressId: pip.id } : {}),
@@ -150,7 +150,7 @@ export class ServerGroup extends Construct {
           ipConfiguration: configs,
         });
       });
-      const identityIds = site.identityIdsFor?.(props.role);
+      const identityIds = site._identityIdsFor?.(props.role);
       const identity = identityIds ? { identity: { type: 'UserAssigned', identityIds } } : {};
       const vm = new WindowsVirtualMachine(server, 'vm', {
         name: computerName,
@@ -180,12 +180,12 @@ export class ServerGroup extends Construct {
         imageOffer: image.offer,
         nics: nicModels,
         patchMode: 'Manual',
-        sitePath: site.path,
+        sitePath: site._path,
       };
       const internal = nicModels.find((m) => m.subnet !== SubnetRole.PERIMETER) ?? nicModels[0];
       const handle: Server = { vm, nics, publicIps, model, privateIp: internal.privateIp, site, nicAddresses };
       this.servers.push(handle);
-      site.registerServer(handle);
+      site._registerServer(handle);
     }
   }
 

@@ -14,24 +14,26 @@ import { Server, ServerGroup, ServerImage, windowsImage } from './servers';
 /** What the SQL building blocks need of the deployment: plain values and callbacks, no construct type. */
 export interface SqlDeploymentContext {
   readonly productVersion: ProductVersion;
-  /** Lab mode's SQL choices, when the deployment is a lab. */
-  readonly lab?: {
+  /** Lab mode's SQL choices, when the deployment is a lab. @internal */
+  readonly _lab?: {
     readonly sqlDeveloperEdition: boolean;
     /** The lab joins every member server itself: a resource that needs a domain member waits for that join. */
     joinBefore(vm: Construct, dependent: TerraformResource): void;
   };
-  /** The VM size of a role when the construct gave none. */
-  defaultVmSize(role: ServerRole, productionDefault: string): string;
+  /** The VM size of a role when the construct gave none. @internal */
+  _defaultVmSize(role: ServerRole, productionDefault: string): string;
   /**
    * The reference of the sensitive variable holding the password of `account`, created once in the
    * stack of `near` and registered as a credential (SEC-1): `TF_VAR_<deployment>_<key>`.
-   */
-  passwordVariable(near: Construct, key: string, account: string): string;
+* @internal
+      */
+  _passwordVariable(near: Construct, key: string, account: string): string;
   /**
    * The `auto_backup` block of a SQL Server VM (SQL IaaS Automated Backup to the site's backup
    * storage), or none when backups are off or Automated Backup cannot serve the store.
-   */
-  sqlAutoBackup?(site: SitePlacement, server: { readonly path: string; readonly haMode: SqlHaMode; readonly sqlVersion: SqlServerVersion }): MssqlVirtualMachineAutoBackup | undefined;
+* @internal
+      */
+  _sqlAutoBackup?(site: SitePlacement, server: { readonly path: string; readonly haMode: SqlHaMode; readonly sqlVersion: SqlServerVersion }): MssqlVirtualMachineAutoBackup | undefined;
 }
 
 interface MarketplaceSqlImage {
@@ -93,9 +95,9 @@ export function sqlImage(version: SqlServerVersion, edition: SqlEdition, product
  * The image a deployment's SQL VMs boot: the marketplace image of `sqlImage`, or in lab mode the free
  * Developer edition where the marketplace offers it (SQL 2016 and later).
  */
-export function sqlServerImage(version: SqlServerVersion, edition: SqlEdition, deployment: Pick<SqlDeploymentContext, 'productVersion' | 'lab'>): SqlImage {
+export function sqlServerImage(version: SqlServerVersion, edition: SqlEdition, deployment: Pick<SqlDeploymentContext, 'productVersion' | '_lab'>): SqlImage {
   const nominal = sqlImage(version, edition, deployment.productVersion);
-  const developer = nominal.marketplaceSql && deployment.lab?.sqlDeveloperEdition === true && DEVELOPER_EDITION_VERSIONS.has(version);
+  const developer = nominal.marketplaceSql && deployment._lab?.sqlDeveloperEdition === true && DEVELOPER_EDITION_VERSIONS.has(version);
   return developer ? { ...nominal, sku: 'sqldev' } : nominal;
 }
 
@@ -156,7 +158,7 @@ export function serviceAccounts(adDomain: string, given: SqlServiceAccounts = {}
  * (SEC-1): `TF_VAR_<deployment>_sql_service_password`, ...
  */
 export function clusterCredentials(deployment: SqlDeploymentContext, near: Construct): ClusterCredentials {
-  const variable = (key: string, account: string) => deployment.passwordVariable(near, key, account);
+  const variable = (key: string, account: string) => deployment._passwordVariable(near, key, account);
   return {
     clusterBootstrapPassword: variable('cluster_bootstrap_password', 'cluster bootstrap account'),
     clusterOperatorPassword: variable('cluster_operator_password', 'cluster operator account'),
@@ -258,7 +260,7 @@ export class SqlServers extends Construct {
       role: props.role ?? ServerRole.BACK_END,
       namePrefix: props.namePrefix,
       count: props.count,
-      vmSize: props.vmSize ?? deployment.defaultVmSize(props.role ?? ServerRole.BACK_END, recommendedVmSize(deployment.productVersion, props.role ?? ServerRole.BACK_END)),
+      vmSize: props.vmSize ?? deployment._defaultVmSize(props.role ?? ServerRole.BACK_END, recommendedVmSize(deployment.productVersion, props.role ?? ServerRole.BACK_END)),
       os,
       nics: [{ subnet: props.subnet ?? SubnetRole.BACK_END }],
       image,
@@ -267,7 +269,7 @@ export class SqlServers extends Construct {
       addressOwner: scope.node.path,
     });
     // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
-    const protect = props.protectData ?? deployment.lab === undefined;
+    const protect = props.protectData ?? deployment._lab === undefined;
     const withDisks = props.dataDisks ?? true;
     // SQL installed by the operator cannot be registered before it exists.
     const register = (props.register ?? true) && marketplaceSql;
@@ -295,7 +297,7 @@ export class SqlServers extends Construct {
           })
         : [];
       // In lab mode the lab joins every member server itself, after its domain controllers.
-      const labJoins = props.domainJoin !== undefined && deployment.lab !== undefined;
+      const labJoins = props.domainJoin !== undefined && deployment._lab !== undefined;
       const join = labJoins ? undefined : (props.domainJoin
         ? new VirtualMachineExtension(scopeOf, 'domain-join', {
             name: 'domain-join',
@@ -311,7 +313,7 @@ export class SqlServers extends Construct {
       if (!register) continue;
       const cluster = props.cluster;
       const autoBackup = props.autoBackup !== false && (props.role ?? ServerRole.BACK_END) !== ServerRole.SQL_WITNESS
-        ? deployment.sqlAutoBackup?.(props.site, { path: server.model.path, haMode: props.haMode ?? (cluster ? 'always-on' : 'standalone'), sqlVersion: props.sqlVersion })
+        ? deployment._sqlAutoBackup?.(props.site, { path: server.model.path, haMode: props.haMode ?? (cluster ? 'always-on' : 'standalone'), sqlVersion: props.sqlVersion })
         : undefined;
       const dependsOn = [...attachments, ...(join ? [join] : [])];
       const sqlVm = new MssqlVirtualMachine(scopeOf, 'sql', {
@@ -343,7 +345,7 @@ export class SqlServers extends Construct {
               }
             : {}),
         });
-      if (labJoins) deployment.lab!.joinBefore(server.vm, sqlVm);
+      if (labJoins) deployment._lab!.joinBefore(server.vm, sqlVm);
       this.sqlVms.push(sqlVm);
     }
   }

@@ -51,14 +51,19 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
   readonly replicas: number;
   readonly listenerPort: number;
   readonly readableSecondaries: boolean;
-  readonly sql: SqlServers;
-  readonly group: MssqlVirtualMachineGroup;
-  readonly witnessStorage: StorageAccount;
-  readonly listenerLoadBalancer: InternalLoadBalancer;
-  readonly listener: MssqlVirtualMachineAvailabilityGroupListener;
+  /** @internal */
+  readonly _sql: SqlServers;
+  /** @internal */
+  readonly _group: MssqlVirtualMachineGroup;
+  /** @internal */
+  readonly _witnessStorage: StorageAccount;
+  /** @internal */
+  readonly _listenerLoadBalancer: InternalLoadBalancer;
+  /** @internal */
+  readonly _listener: MssqlVirtualMachineAvailabilityGroupListener;
 
   constructor(scope: CentralSite, id: string, props: AlwaysOnBackEndProps) {
-    super(scope, id, 'AlwaysOnBackEnd', props, ['replicas', 'listenerPort', 'readableSecondaries', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE);
+    super(scope, id, 'AlwaysOnBackEnd', props, ['replicas', 'listenerPort', 'readableSecondaries', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition);
     this.replicas = requireCount(this, 'AlwaysOnBackEnd', 'replicas', props.replicas ?? 2, 2, 9);
     this.listenerPort = requireCount(this, 'AlwaysOnBackEnd', 'listenerPort', props.listenerPort ?? 1433, 1, 65535);
     this.readableSecondaries = optionalBoolean(this, 'AlwaysOnBackEnd', 'readableSecondaries', props.readableSecondaries, false);
@@ -66,15 +71,15 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
     const accounts = serviceAccounts(deployment.adDomain, props.serviceAccounts);
     const credentials = clusterCredentials(deployment, this);
 
-    this.witnessStorage = cloudWitness(this, scope, storageAccountName('stw', this.node.path, props.witnessStorageAccountName, 'AlwaysOnBackEnd', 'witnessStorageAccountName'));
+    this._witnessStorage = cloudWitness(this, scope, storageAccountName('stw', this.node.path, props.witnessStorageAccountName, 'AlwaysOnBackEnd', 'witnessStorageAccountName'));
 
     // The SQL VM group is the Windows failover cluster; its name becomes the cluster name (15 characters at most).
     // The group takes the provider's `SQL2019-WS2022` spelling; its VMs keep the marketplace offer.
     const groupImage = sqlVmGroupImage(sqlServerImage(this.sqlVersion, this.sqlEdition, deployment), this.sqlVersion, this.sqlEdition);
-    this.group = new MssqlVirtualMachineGroup(this, 'cluster', {
+    this._group = new MssqlVirtualMachineGroup(this, 'cluster', {
       name: `${this.namePrefix}-cl`,
       location: scope.location,
-      resourceGroupName: scope.resourceGroup.name,
+      resourceGroupName: scope._resourceGroup.name,
       sqlImageOffer: groupImage.offer,
       sqlImageSku: groupImage.sku,
       wsfcDomainProfile: {
@@ -83,12 +88,12 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
         clusterBootstrapAccountName: accounts.clusterBootstrap,
         clusterOperatorAccountName: accounts.clusterOperator,
         sqlServiceAccountName: accounts.sqlService,
-        storageAccountUrl: this.witnessStorage.primaryBlobEndpoint,
-        storageAccountPrimaryKey: this.witnessStorage.primaryAccessKey,
+        storageAccountUrl: this._witnessStorage.primaryBlobEndpoint,
+        storageAccountPrimaryKey: this._witnessStorage.primaryAccessKey,
       },
     });
 
-    this.sql = new SqlServers(this, 'sql', {
+    this._sql = new SqlServers(this, 'sql', {
       site: scope,
       deployment: this.deployment,
       namePrefix: this.namePrefix,
@@ -97,12 +102,12 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
       sqlEdition: this.sqlEdition,
       vmSize: props.vmSize,
       protectData: this.protectDataDisks,
-      cluster: { groupId: this.group.id, credentials },
+      cluster: { groupId: this._group.id, credentials },
       domainJoin: { domain: deployment.adDomain, account: accounts.domainJoin, password: credentials.domainJoinPassword },
     });
-    for (const s of this.sql.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+    for (const s of this._sql.servers) deployment._dns.addA('private', s.model.fqdn, [s.privateIp]);
 
-    this.listenerLoadBalancer = new InternalLoadBalancer(this, 'listener-load-balancer', {
+    this._listenerLoadBalancer = new InternalLoadBalancer(this, 'listener-load-balancer', {
       site: scope,
       name: `lbi-${this.namePrefix}-ag`,
       subnet: SubnetRole.BACK_END,
@@ -118,23 +123,23 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
         idleTimeoutMinutes: 4,
         loadDistribution: 'Default',
       }],
-      members: this.sql.servers,
+      members: this._sql.servers,
     });
 
     const readable = this.readableSecondaries ? 'All' : 'No';
-    this.listener = new MssqlVirtualMachineAvailabilityGroupListener(this, 'listener', {
+    this._listener = new MssqlVirtualMachineAvailabilityGroupListener(this, 'listener', {
       name: `${this.namePrefix}-ag`,
-      sqlVirtualMachineGroupId: this.group.id,
+      sqlVirtualMachineGroupId: this._group.id,
       availabilityGroupName: `ag-${this.namePrefix}`,
       port: this.listenerPort,
       loadBalancerConfiguration: {
-        loadBalancerId: this.listenerLoadBalancer.lb.id,
-        privateIpAddress: this.listenerLoadBalancer.privateIp,
+        loadBalancerId: this._listenerLoadBalancer.lb.id,
+        privateIpAddress: this._listenerLoadBalancer.privateIp,
         probePort: PROBE_PORT,
-        subnetId: scope.subnet(SubnetRole.BACK_END).id,
-        sqlVirtualMachineIds: this.sql.sqlVms.map((v) => v.id),
+        subnetId: scope._subnet(SubnetRole.BACK_END).id,
+        sqlVirtualMachineIds: this._sql.sqlVms.map((v) => v.id),
       },
-      replica: this.sql.sqlVms.map((v, i) => ({
+      replica: this._sql.sqlVms.map((v, i) => ({
         sqlVirtualMachineId: v.id,
         role: i === 0 ? 'Primary' : 'Secondary',
         commit: 'Synchronous_Commit',
@@ -143,8 +148,8 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
       })),
     });
 
-    const fw = scope.firewall(SubnetRole.BACK_END);
-    const replicas = hosts(this.sql.servers);
+    const fw = scope._firewall(SubnetRole.BACK_END);
+    const replicas = hosts(this._sql.servers);
     // Between the replicas only: the AG endpoint (5022) and the failover cluster under it (BE-8).
     const between = (name: string, flows: readonly string[]) =>
       fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: `replicas of ${this.node.id}`, sourcePrefixes: replicas, destination: `replicas of ${this.node.id}`, destinationPrefixes: replicas, flows: forVersion(deployment.productVersion, flows) });
@@ -157,23 +162,24 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
       source: 'Azure Load Balancer probe',
       sourcePrefixes: ['AzureLoadBalancer'],
       destination: `replicas of ${this.node.id}`,
-      destinationPrefixes: this.sql.servers.map((s) => `${s.privateIp}/32`),
+      destinationPrefixes: this._sql.servers.map((s) => `${s.privateIp}/32`),
       protocol: 'Tcp',
       ports: [PROBE_PORT],
       reference: LOAD_BALANCER_PROBES,
     });
 
-    this.publishStore(`${this.namePrefix}-ag.${deployment.adDomain}`, this.listenerLoadBalancer.privateIp);
-    deployment.register(this);
+    this._publishStore(`${this.namePrefix}-ag.${deployment.adDomain}`, this._listenerLoadBalancer.privateIp);
+    deployment._register(this);
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     const readable: NonNullable<BackEndModel['replicas']>[number]['readableSecondary'] = this.readableSecondaries ? 'All' : 'No';
     parts.backEnds.push({
-      ...this.baseModel(this.sql.group.models),
+      ...this._baseModel(this._sql.group.models),
       listenerPort: this.listenerPort,
       readableSecondaries: this.readableSecondaries,
-      replicas: this.sql.group.models.map((s, i) => ({
+      replicas: this._sql.group.models.map((s, i) => ({
         serverPath: s.path,
         role: i === 0 ? 'Primary' : 'Secondary',
         commit: 'Synchronous_Commit',
@@ -182,7 +188,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
         // The marketplace images install the default instance on every replica.
         instanceName: 'MSSQLSERVER',
       })),
-      listenerLoadBalancer: this.listenerLoadBalancer.model,
+      listenerLoadBalancer: this._listenerLoadBalancer.model,
       listenerMechanism: 'load-balancer-floating-ip',
       endpointPort: ENDPOINT_PORT,
     });

@@ -15,23 +15,24 @@ export interface IBackEnd extends IConstruct {
   readonly sqlEdition: SqlEdition;
   /** FQDN of the SQL store the pool points at (AG listener, cluster network name, principal, or the server). */
   readonly storeFqdn: string;
-  /** Called by a pool that uses the back end: opens SQL from the pool's servers. */
-  attachPool(pool: PoolWithServers): void;
-  /** `/32` prefixes of the back end's SQL servers and its store address (listener, network name), as planned when called. */
-  sqlAddresses(): string[];
+  /** Called by a pool that uses the back end: opens SQL from the pool's servers. @internal */
+  _attachPool(pool: PoolWithServers): void;
+  /** `/32` prefixes of the back end's SQL servers and its store address (listener, network name), as planned when called. @internal */
+  _sqlAddresses(): string[];
 }
 
 /** A pool as a back end or file store sees it: its site and its servers' addresses. */
 export interface PoolWithServers extends IConstruct {
   readonly site: CentralSite;
-  readonly servers: { readonly servers: readonly { readonly privateIp: string }[] };
+  /** @internal */
+  readonly _servers: { readonly servers: readonly { readonly privateIp: string }[] };
 }
 
 /** Whether a value is a back end construct (JavaScript callers can pass a string or a plain object). */
 export function isBackEnd(x: unknown): x is IBackEnd {
   if (typeof x !== 'object' || x === null) return false;
   const b = x as Partial<IBackEnd>;
-  return typeof b.node === 'object' && typeof b.attachPool === 'function' && Object.values(BackEndMode).includes(b.mode as BackEndMode);
+  return typeof b.node === 'object' && typeof b._attachPool === 'function' && Object.values(BackEndMode).includes(b.mode as BackEndMode);
 }
 
 /** How messages name what a `backEnd` prop takes. */

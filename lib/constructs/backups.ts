@@ -14,8 +14,8 @@ import type { Server } from '../azure/servers';
 import { TerraformOutput } from '../cdktf';
 import { bumpRevision } from '../azure/revision';
 import { SqlServerVersion } from '../enums';
-import { BACKUP_DEFAULTS, BackupSchedule, backupSchedule, chooseSqlBackupMechanism, ExportSchedule, SqlHaMode } from '../model/backup';
-import { assertNoProblems, SqlAutoBackupSchedule, sqlAutoBackupProblems, VmPolicySettings, vmPolicyProblems } from '../model/backup-constraints';
+import { BACKUP_DEFAULTS, BackupSchedule, backupSchedule, chooseSqlBackupMechanism, SqlHaMode } from '../model/backup';
+import { assertNoProblems, SqlAutoBackupSchedule, sqlAutoBackupProblems, vmPolicyProblems, weekdayProblems } from '../model/backup-constraints';
 import { backupLayout, EXPORT_WRITER_ROLES, PROTECTED_ROLES, SiteBackupNames, siteBackupNames, sqlYear } from '../model/backup-topology';
 import { stableHash } from '../model/keyed-slots';
 import { SubnetRole } from '../model/network';
@@ -23,6 +23,61 @@ import { ServerRole, TopologyModel } from '../model/topology';
 import { backupRunbookInputs } from '../reports/runbook-backup';
 import { exportScript } from '../reports/backup-runbook';
 import type { CentralSite } from './site';
+
+/**
+ * The VM backup policy of every site's vault (`azurerm_backup_policy_vm`). Strings are checked against
+ * the provider's values when the deployment is created.
+ */
+export interface VmBackupOptions {
+  /** `Hourly`, `Daily` or `Weekly`. @default "Daily" */
+  readonly frequency?: string;
+  /** `HH:mm`, on the hour or half past. @default "01:00" */
+  readonly time?: string;
+  /** A Windows time zone ID (`UTC`, `W. Europe Standard Time`). @default "UTC" */
+  readonly timezone?: string;
+  /** `V1` or `V2` (enhanced policy; Trusted Launch VMs and Hourly policies need it). @default "V2" */
+  readonly policyType?: string;
+  /** Daily restore points kept (Hourly and Daily policies), 7-9999. @default 14 */
+  readonly dailyRetention?: number;
+  /** Weekly restore points kept, taken on `weeklyRetentionDays`. @default 8 */
+  readonly weeklyRetention?: number;
+  /** Weekdays (`Sunday`, ...) whose restore points the weekly retention keeps. @default ["Sunday"] */
+  readonly weeklyRetentionDays?: string[];
+  /** Weekly policies: the weekdays backups run on. @default - none (a Daily policy) */
+  readonly weekdays?: string[];
+  /** Hourly policies: hours between backups (4, 6, 8 or 12). @default - none (a Daily policy) */
+  readonly hourInterval?: number;
+  /** Hourly policies: the hours of the backup window. @default - none (a Daily policy) */
+  readonly hourDuration?: number;
+  /** Days instant-restore snapshots are kept (1-5 for V1, 1-30 for V2). @default 2 */
+  readonly instantRestoreDays?: number;
+}
+
+/** SQL IaaS Automated Backup (`azurerm_mssql_virtual_machine.auto_backup`) of every SQL Server VM. */
+export interface SqlBackupOptions {
+  /** Days backups are kept, 1-30. @default 14 */
+  readonly retentionDays?: number;
+  /** `Daily` or `Weekly`. @default "Daily" */
+  readonly fullBackupFrequency?: string;
+  /** Weekly only: the weekdays of the full backup. @default - none (Daily) */
+  readonly fullBackupDays?: string[];
+  /** Hour (0-23) the full backup window starts. @default 1 */
+  readonly fullBackupStartHour?: number;
+  /** Length of the full backup window in hours, 1-23. @default 4 */
+  readonly fullBackupWindowHours?: number;
+  /** Minutes between log backups, 5-60. @default 15 */
+  readonly logBackupMinutes?: number;
+  /** Back up the system databases too (logins and jobs come back with the user databases). @default true */
+  readonly systemDatabases?: boolean;
+}
+
+/** The scheduled export of the configuration, LIS, Response Group configuration and user data. */
+export interface ExportScheduleOptions {
+  /** `HH:mm`, when the scheduled export task runs. @default "02:00" */
+  readonly time?: string;
+  /** Days an export is kept in the export container. @default 30 */
+  readonly retentionDays?: number;
+}
 
 /** Backups of a deployment (the `backup` prop of SfbDeployment). */
 export interface BackupOptions {
@@ -35,17 +90,17 @@ export interface BackupOptions {
    * The VM backup policy of every site's vault.
    * @default daily at 01:00 UTC, 14 daily and 8 weekly (Sunday) restore points, enhanced policy (V2), 2 days of instant restore
    */
-  readonly vm?: Partial<Omit<VmPolicySettings, 'name'>>;
+  readonly vm?: VmBackupOptions;
   /**
    * SQL IaaS Automated Backup of every SQL Server VM of the pools' back ends.
    * @default full backups daily from 01:00 within 4 hours, log backups every 15 minutes, kept 14 days, system databases included
    */
-  readonly sql?: Partial<SqlAutoBackupSchedule>;
+  readonly sql?: SqlBackupOptions;
   /**
    * The scheduled export of the configuration, LIS, Response Group configuration and user data.
    * @default daily at 02:00, exports kept 30 days
    */
-  readonly exports?: Partial<ExportSchedule>;
+  readonly exports?: ExportScheduleOptions;
   /**
    * Keep a copy in another region: vaults GeoRedundant with Cross Region Restore, SQL backups RA-GRS,
    * exports GRS. False keeps every copy locally redundant (BACKUP-2 warns).
@@ -74,7 +129,12 @@ export function resolveBackupOptions(path: string, given: BackupOptions | false 
   for (const k of ['enabled', 'geoRedundant'] as const) {
     if (given[k] !== undefined && typeof given[k] !== 'boolean') throw new Error(`${where}.${k} ${JSON.stringify(given[k])} is not a boolean; give true or false`);
   }
-  const schedule = backupSchedule({ vm: given.vm, sql: given.sql, exports: given.exports });
+  assertNoProblems(where, [...weekdayProblems('vm.weeklyRetentionDays', given.vm?.weeklyRetentionDays), ...weekdayProblems('vm.weekdays', given.vm?.weekdays), ...weekdayProblems('sql.fullBackupDays', given.sql?.fullBackupDays)]);
+  if (given.vm?.policyType !== undefined && !['V1', 'V2'].includes(given.vm.policyType)) {
+    throw new Error(`${where}.vm.policyType ${JSON.stringify(given.vm.policyType)} is not V1 or V2; give "V2" (enhanced policy)`);
+  }
+  // The strings are checked here and by vmPolicyProblems/sqlAutoBackupProblems below (frequency).
+  const schedule = backupSchedule({ vm: given.vm as Partial<BackupSchedule['vm']>, sql: given.sql as Partial<SqlAutoBackupSchedule>, exports: given.exports });
   assertNoProblems(where, [...vmPolicyProblems({ ...schedule.vm, name: 'bkpol-vm-daily' }), ...sqlAutoBackupProblems(schedule.sql)]);
   if (!/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(schedule.exports.time)) throw new Error(`${where}.exports.time ${JSON.stringify(schedule.exports.time)} is not HH:mm; give e.g. "02:00"`);
   if (!Number.isInteger(schedule.exports.retentionDays) || schedule.exports.retentionDays < 1) {
@@ -87,12 +147,18 @@ export function resolveBackupOptions(path: string, given: BackupOptions | false 
 interface DeploymentLike {
   readonly name: string;
   readonly sipDomain: string;
-  readonly perSiteStacks: boolean;
-  readonly backupSettings: ResolvedBackup;
-  readonly lab?: unknown;
-  readonly servers: { forEach(f: (s: Server) => void): void };
-  readonly sites: { readonly all: readonly CentralSite[] };
-  variablePrefix(): string;
+  /** @internal */
+  readonly _perSiteStacks: boolean;
+  /** @internal */
+  readonly _backupSettings: ResolvedBackup;
+  /** @internal */
+  readonly _lab?: unknown;
+  /** @internal */
+  readonly _servers: { forEach(f: (s: Server) => void): void };
+  /** @internal */
+  readonly _sites: { readonly all: readonly CentralSite[] };
+  /** @internal */
+  _variablePrefix(): string;
 }
 
 /** The backups of one central site (construct ID `backup` under the site). */
@@ -110,9 +176,9 @@ export class SiteBackups extends Construct {
 
   constructor(private readonly site: CentralSite, private readonly deployment: DeploymentLike) {
     super(site, 'backup');
-    const settings = deployment.backupSettings;
+    const settings = deployment._backupSettings;
     this.names = siteBackupNames(deployment.name, site.node.id, deployment.sipDomain);
-    this.protectData = deployment.lab === undefined;
+    this.protectData = deployment._lab === undefined;
     this.restorePoints = new SiteBackup(this, 'restore-points', {
       location: site.location,
       resourceGroupName: site.resourceGroupName,
@@ -124,10 +190,10 @@ export class SiteBackups extends Construct {
     });
     this.writer = new ExportWriter(this, 'export-writer', { name: this.names.identity, location: site.location, resourceGroupName: site.resourceGroupName });
     // The private endpoints' own subnet, created before the NSGs are rendered (its NSG allows nothing extra).
-    site.subnet(SubnetRole.PRIVATE_ENDPOINTS);
-    this.privateLink = new BlobPrivateLinkZone(this, 'private-link', { resourceGroupName: site.resourceGroupName, linkName: `link-${site.node.id}`, virtualNetworkId: site.virtualNetwork.id });
-    deployment.servers.forEach((server) => {
-      if (server.site.path !== site.path || !PROTECTED_ROLES.includes(server.model.role)) return;
+    site._subnet(SubnetRole.PRIVATE_ENDPOINTS);
+    this.privateLink = new BlobPrivateLinkZone(this, 'private-link', { resourceGroupName: site.resourceGroupName, linkName: `link-${site.node.id}`, virtualNetworkId: site._virtualNetwork.id });
+    deployment._servers.forEach((server) => {
+      if (server.site._path !== site._path || !PROTECTED_ROLES.includes(server.model.role)) return;
       this.restorePoints.protect(this.protectedKey(server), server.vm.id);
       this.protectedServerPaths.push(server.model.path);
     });
@@ -162,7 +228,7 @@ export class SiteBackups extends Construct {
     const account = this.sqlTarget();
     this.sqlAutoBackupServerPaths.push(server.path);
     bumpRevision();
-    return sqlAutoBackupBlock({ storageBlobEndpoint: account.primaryBlobEndpoint, storageAccountAccessKey: account.primaryAccessKey }, this.deployment.backupSettings.schedule.sql, { v1: year !== undefined && year < 2016 });
+    return sqlAutoBackupBlock({ storageBlobEndpoint: account.primaryBlobEndpoint, storageAccountAccessKey: account.primaryAccessKey }, this.deployment._backupSettings.schedule.sql, { v1: year !== undefined && year < 2016 });
   }
 
   private sqlTarget(): StorageAccount {
@@ -172,7 +238,7 @@ export class SiteBackups extends Construct {
       name: this.names.sqlStorageAccount,
       location: this.site.location,
       resourceGroupName: this.site.resourceGroupName,
-      replicationType: this.deployment.backupSettings.geoRedundant ? 'RAGRS' : 'LRS',
+      replicationType: this.deployment._backupSettings.geoRedundant ? 'RAGRS' : 'LRS',
       sharedKeys: true,
       protect: this.protectData,
     });
@@ -180,7 +246,7 @@ export class SiteBackups extends Construct {
       name: `pe-${this.names.sqlStorageAccount}-blob`,
       location: this.site.location,
       resourceGroupName: this.site.resourceGroupName,
-      subnetId: this.site.subnetId(SubnetRole.PRIVATE_ENDPOINTS),
+      subnetId: this.site._subnetId(SubnetRole.PRIVATE_ENDPOINTS),
       storageAccountId: this.sqlStorage.id,
       storageAccountName: this.names.sqlStorageAccount,
       privateDnsZoneId: this.privateLink.zone.id,
@@ -194,11 +260,11 @@ export class SiteBackups extends Construct {
    * endpoints of both sites, the writer's role, and the export script as an output for the operator.
    */
   render(model: TopologyModel): void {
-    const layout = backupLayout(model).find((l) => l.site.path === this.site.path);
+    const layout = backupLayout(model).find((l) => l.site.path === this.site._path);
     if (!layout) return;
-    const settings = this.deployment.backupSettings;
-    const partnerSite = layout.partner ? this.deployment.sites.all.find((s) => s.path === layout.partner!.path) : undefined;
-    const holder = partnerSite?.backups ?? this;
+    const settings = this.deployment._backupSettings;
+    const partnerSite = layout.partner ? this.deployment._sites.all.find((s) => s._path === layout.partner!.path) : undefined;
+    const holder = partnerSite?._backups ?? this;
     const holderSite = partnerSite ?? this.site;
     const siteId = this.site.node.id;
     const store = new ExportStore(holder, `exports-of-${siteId}`, {
@@ -212,13 +278,13 @@ export class SiteBackups extends Construct {
       allowProtectedRegion: partnerSite === undefined,
       protectData: this.protectData,
     });
-    const sameStack = !this.deployment.perSiteStacks || holder === this;
-    const accountId = sameStack ? store.account.id : storageAccountId(this.site.subscriptionId, `rg-${this.deployment.name}-${holderSite.node.id}`, this.names.exportStorageAccount);
+    const sameStack = !this.deployment._perSiteStacks || holder === this;
+    const accountId = sameStack ? store.account.id : storageAccountId(this.site._subscriptionId, `rg-${this.deployment.name}-${holderSite.node.id}`, this.names.exportStorageAccount);
     blobEndpoint(this, 'exports-endpoint', {
       name: `pe-${this.names.exportStorageAccount}-blob-${siteId}`,
       location: this.site.location,
       resourceGroupName: this.site.resourceGroupName,
-      subnetId: this.site.subnetId(SubnetRole.PRIVATE_ENDPOINTS),
+      subnetId: this.site._subnetId(SubnetRole.PRIVATE_ENDPOINTS),
       storageAccountId: accountId,
       storageAccountName: this.names.exportStorageAccount,
       privateDnsZoneId: this.privateLink.zone.id,
@@ -229,7 +295,7 @@ export class SiteBackups extends Construct {
         name: `pe-${this.names.exportStorageAccount}-blob-${partnerSite.node.id}`,
         location: partnerSite.location,
         resourceGroupName: partnerSite.resourceGroupName,
-        subnetId: partnerSite.subnetId(SubnetRole.PRIVATE_ENDPOINTS),
+        subnetId: partnerSite._subnetId(SubnetRole.PRIVATE_ENDPOINTS),
         storageAccountId: store.account.id,
         storageAccountName: this.names.exportStorageAccount,
         privateDnsZoneId: (holder as SiteBackups).privateLink.zone.id,
@@ -243,7 +309,7 @@ export class SiteBackups extends Construct {
         description: `Scheduled export of site ${siteId} (Export-CsConfiguration, Export-CsLisConfiguration, Export-CsRgsConfiguration, Export-CsUserData): save "script" as C:\\SfbBackup\\Export-SfbBackup.ps1 on one Front End of the site and run "install" there as a member of RTCUniversalServerAdmins`,
         value: { script, install: exportTaskCommand(settings.schedule.exports.time) },
       });
-      output.overrideLogicalId(`${this.deployment.variablePrefix()}_${siteId.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_backup_export_task`);
+      output.overrideLogicalId(`${this.deployment._variablePrefix()}_${siteId.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_backup_export_task`);
     }
   }
 }

@@ -93,10 +93,10 @@ export interface SfbDeploymentProps {
    * (GeoRedundant, Cross Region Restore) protecting every server the restore rebuilds, SQL Automated
    * Backup of the back ends (full + log), and a private storage account in the partner site for the
    * scheduled Export-CsConfiguration, -CsLisConfiguration, -CsRgsConfiguration and -CsUserData.
-   * `false` turns them off (BACKUP-1 warns).
+   * `{ enabled: false }` turns them off (BACKUP-1 warns).
    * @default - backups with the defaults of BackupOptions; none in lab mode (cost; BACKUP-3 notes it)
    */
-  readonly backup?: BackupOptions | false;
+  readonly backup?: BackupOptions;
 }
 
 const KNOWN_PROPS = ['productVersion', 'sipDomain', 'adDomain', 'adminUsername', 'supportPosture', 'lab', 'globalLocation', 'evaluationDate', 'remoteState', 'simpleUrls', 'backup'];
@@ -112,8 +112,8 @@ export class SfbDeployment extends Construct {
     return typeof x === 'object' && x !== null && DEPLOYMENT_SYMBOL in x;
   }
 
-  /** The deployment a construct belongs to; throws, naming the construct, when there is none. */
-  static of(construct: IConstruct, what: string): SfbDeployment {
+  /** The deployment a construct belongs to; throws, naming the construct, when there is none. @internal */
+  static _of(construct: IConstruct, what: string): SfbDeployment {
     for (const c of construct.node.scopes.slice().reverse()) {
       if (SfbDeployment.isSfbDeployment(c)) return c;
       // A site in a stack of its own is not under its deployment: it knows it.
@@ -133,30 +133,31 @@ export class SfbDeployment extends Construct {
   readonly evaluationDate: string;
   /** Lower-case name used in Azure resource names. */
   readonly name: string;
-  /** Sensitive variable holding the VM administrator password (one stack: the deployment's; one stack per site: each site has its own). */
-  readonly adminPasswordVariable?: TerraformVariable;
-  /** Every DNS record set of the deployment, private and public. */
-  readonly dns: DnsRecords;
-  /** The simple-URL settings given (defaults are filled in by the plan). */
-  readonly simpleUrls?: SimpleUrlSettings;
+  /** Sensitive variable holding the VM administrator password (one stack: the deployment's; one stack per site: each site has its own). @internal */
+  readonly _adminPasswordVariable?: TerraformVariable;
+  /** Every DNS record set of the deployment, private and public. @internal */
+  readonly _dns: DnsRecords;
+  /** The simple-URL settings given (defaults are filled in by the plan). @internal */
+  readonly _simpleUrls?: SimpleUrlSettings;
 
-  readonly sites = new Roster<CentralSite>();
-  /** Every construct that records itself into the model, in creation order. */
-  readonly members = new Roster<ITopologyMember & IConstruct>();
-  /** Every server of the deployment (ServerGroup adds them), for cross-cutting resources such as the lab's. */
-  readonly servers = new Roster<Server>();
-  /** Every address block requested, planned by stable key (lib/model/address-plan.ts). */
-  readonly addresses = new AddressBook();
-  /** Lab mode, when the `lab` prop is given. */
-  readonly lab?: Lab;
-  /** The backup settings, defaults applied (the `backup` prop). */
-  readonly backupSettings: ResolvedBackup;
+  /** @internal */
+  readonly _sites = new Roster<CentralSite>();
+  /** Every construct that records itself into the model, in creation order. @internal */
+  readonly _members = new Roster<ITopologyMember & IConstruct>();
+  /** Every server of the deployment (ServerGroup adds them), for cross-cutting resources such as the lab's. @internal */
+  readonly _servers = new Roster<Server>();
+  /** Every address block requested, planned by stable key (lib/model/address-plan.ts). @internal */
+  readonly _addresses = new AddressBook();
+  /** Lab mode, when the `lab` prop is given. @internal */
+  readonly _lab?: Lab;
+  /** The backup settings, defaults applied (the `backup` prop). @internal */
+  readonly _backupSettings: ResolvedBackup;
   private readonly credentials: CredentialModel[] = [];
   private sharedGroup?: ResourceGroup;
   private readonly firstHopOffers: FirstHopOffer[] = [];
   private rendered = false;
-  private readonly plannedModel = perRevision(() => resolveAddresses(this.rawModel(), (text) => this.addresses.resolve(text)));
-  private readonly plannedFindings = perRevision(() => evaluate(this.toModel(), acknowledgementsFor(this), undefined, reportsUnmatched(this)));
+  private readonly plannedModel = perRevision(() => resolveAddresses(this.rawModel(), (text) => this._addresses.resolve(text)));
+  private readonly plannedFindings = perRevision(() => evaluate(this._toModel(), acknowledgementsFor(this), undefined, reportsUnmatched(this)));
   private readonly variableTokens = new Map<string, string>();
   private annotated = false;
 
@@ -170,8 +171,8 @@ export class SfbDeployment extends Construct {
     return libraryStack(scope, `${id}-global`, region, props?.remoteState, `SfbDeployment ${id}`);
   }
 
-  /** True when the deployment was created in an App and makes one stack per site. */
-  readonly perSiteStacks: boolean;
+  /** True when the deployment was created in an App and makes one stack per site. @internal */
+  readonly _perSiteStacks: boolean;
   /** The stack of deployment-wide resources: `<id>-global` in an App, else the user's stack. */
   readonly stack: TerraformStack;
   /** Remote state storage per region (App mode). */
@@ -179,7 +180,7 @@ export class SfbDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: SfbDeploymentProps) {
     super(SfbDeployment.hostOf(scope, id, props), id);
-    this.perSiteStacks = isApp(scope);
+    this._perSiteStacks = isApp(scope);
     this.stack = TerraformStack.of(this);
     Object.defineProperty(this, DEPLOYMENT_SYMBOL, { value: true });
     rejectUnknownProps(this, 'SfbDeployment', props, KNOWN_PROPS);
@@ -194,31 +195,31 @@ export class SfbDeployment extends Construct {
       throw new Error(`SfbDeployment ${this.node.path}: evaluationDate "${props.evaluationDate}" is not a date; write it as YYYY-MM-DD, e.g. "2026-12-01"`);
     }
     this.evaluationDate = props.evaluationDate ?? defaultEvaluationDate();
-    this.simpleUrls = requireSimpleUrls(this, props.simpleUrls);
+    this._simpleUrls = requireSimpleUrls(this, props.simpleUrls);
     rejectNameCollision(this);
-    if (props.remoteState !== undefined && !this.perSiteStacks) {
+    if (props.remoteState !== undefined && !this._perSiteStacks) {
       throw new Error(`SfbDeployment ${this.node.path}: remoteState is for the stacks a deployment makes in an App; in your own TerraformStack add a backend to that stack (cdktf's AzurermBackend)`);
     }
     this.remoteState = props.remoteState;
-    this.backupSettings = resolveBackupOptions(this.node.path, props.backup, props.lab !== undefined);
+    this._backupSettings = resolveBackupOptions(this.node.path, props.backup, props.lab !== undefined);
 
-    if (!this.perSiteStacks) {
-      this.adminPasswordFor(this);
-      this.adminPasswordVariable = this.node.findChild('admin-password') as TerraformVariable;
+    if (!this._perSiteStacks) {
+      this._adminPasswordFor(this);
+      this._adminPasswordVariable = this.node.findChild('admin-password') as TerraformVariable;
     }
 
-    this.dns = new DnsRecords(this, 'dns', {
+    this._dns = new DnsRecords(this, 'dns', {
       privateDomains: [this.adDomain, this.sipDomain],
       publicDomains: [this.sipDomain],
       requiredPrivateZones: [this.adDomain],
     });
-    this.dns.derive(() => {
+    this._dns.derive(() => {
       const plan = this.registrarDiscovery();
       return { srv: plan.srv, a: plan.aliases };
     });
-    this.dns.derive(() => simpleUrlDnsIntents(simpleUrlPlanFromMembers(this, this.members.all)));
+    this._dns.derive(() => simpleUrlDnsIntents(simpleUrlPlanFromMembers(this, this._members.all)));
 
-    if (props.lab !== undefined) this.lab = new Lab(this, 'lab', props.lab, props.supportPosture);
+    if (props.lab !== undefined) this._lab = new Lab(this, 'lab', props.lab, props.supportPosture);
 
     this.node.addValidation({
       validate: () => this.findings().filter((f) => f.severity === Severity.ERROR).map(formatFinding),
@@ -226,7 +227,7 @@ export class SfbDeployment extends Construct {
     Aspects.of(this).add({
       visit: (node) => {
         if (node !== this) return;
-        this.render();
+        this._render();
         this.annotateWarnings();
       },
     });
@@ -236,28 +237,29 @@ export class SfbDeployment extends Construct {
    * The VM size of a server whose construct was given no `vmSize`: the lab size of the role in lab
    * mode, else the construct's production default. Constructs call it as
    * `props.vmSize ?? deployment.defaultVmSize(role, 'Standard_D16s_v5')`, so an explicit prop wins.
-   */
-  defaultVmSize(role: ServerRole, productionDefault: string): string {
-    return this.lab?.vmSizes[role] ?? productionDefault;
+* @internal
+      */
+  _defaultVmSize(role: ServerRole, productionDefault: string): string {
+    return this._lab?.vmSizes[role] ?? productionDefault;
   }
 
-  /** Terraform-safe prefix for the deployment's variables. */
-  variablePrefix(): string {
+  /** Terraform-safe prefix for the deployment's variables. @internal */
+  _variablePrefix(): string {
     return this.node.id.toLowerCase().replace(/[^a-z0-9_]/g, '_');
   }
 
-  /** The administrator password as a variable reference (never a literal). */
-  get adminPassword(): string {
-    return this.adminPasswordFor(this);
+  /** The administrator password as a variable reference (never a literal). @internal */
+  get _adminPassword(): string {
+    return this._adminPasswordFor(this);
   }
 
-  /** The administrator password as a variable reference in the stack of `near`. */
-  adminPasswordFor(near: IConstruct): string {
+  /** The administrator password as a variable reference in the stack of `near`. @internal */
+  _adminPasswordFor(near: IConstruct): string {
     return this.sensitiveVariable(near, 'admin_password', 'VM administrator password', `Administrator password of every VM of deployment ${this.node.id} (user ${this.adminUsername})`);
   }
 
-  /** The password of a service account as a variable reference in the stack of `near`. */
-  passwordVariable(near: IConstruct, key: string, account: string): string {
+  /** The password of a service account as a variable reference in the stack of `near`. @internal */
+  _passwordVariable(near: IConstruct, key: string, account: string): string {
     return this.sensitiveVariable(near, key, `${account} password`, `Password of the ${account} of deployment ${this.node.id}`);
   }
 
@@ -267,7 +269,7 @@ export class SfbDeployment extends Construct {
    * registered once as a credential (SEC-1).
    */
   private sensitiveVariable(near: IConstruct, key: string, what: string, description: string): string {
-    const host: Construct = this.perSiteStacks ? siteOf(near) ?? this : this;
+    const host: Construct = this._perSiteStacks ? siteOf(near) ?? this : this;
     const id = key.replace(/_/g, '-');
     const cacheKey = `${host.node.path}|${id}`;
     const known = this.variableTokens.get(cacheKey);
@@ -276,17 +278,17 @@ export class SfbDeployment extends Construct {
       type: 'string',
       sensitive: true,
       nullable: false,
-      description: `${description}. Never committed: pass it as TF_VAR_${this.variablePrefix()}_${key}.`,
+      description: `${description}. Never committed: pass it as TF_VAR_${this._variablePrefix()}_${key}.`,
     });
-    v.overrideLogicalId(`${this.variablePrefix()}_${key}`);
-    if (!this.credentials.some((c) => c.name === what)) this.registerCredential({ path: this.node.path, name: what, source: 'sensitive-variable' });
+    v.overrideLogicalId(`${this._variablePrefix()}_${key}`);
+    if (!this.credentials.some((c) => c.name === what)) this._registerCredential({ path: this.node.path, name: what, source: 'sensitive-variable' });
     const token = v.stringValue;
     this.variableTokens.set(cacheKey, token);
     return token;
   }
 
-  /** Name of the resource group of deployment-wide resources (a literal: other stacks refer to it by name). */
-  get sharedResourceGroupName(): string {
+  /** Name of the resource group of deployment-wide resources (a literal: other stacks refer to it by name). @internal */
+  get _sharedResourceGroupName(): string {
     return `rg-${this.name}-shared`;
   }
 
@@ -294,46 +296,49 @@ export class SfbDeployment extends Construct {
    * Region of deployment-wide resources: `globalLocation`, else in one stack the first site's region,
    * and with a stack per site a region no site uses (the first site's paired region when free, else the
    * first free region of its geography), so the public DNS survives the loss of any site's region.
-   */
-  resolvedGlobalLocation(): string | undefined {
+* @internal
+      */
+  _resolvedGlobalLocation(): string | undefined {
     if (this.globalLocation !== undefined) return this.globalLocation;
-    const first = this.sites.all[0];
-    if (!first || !this.perSiteStacks) return first?.location;
-    return globalLocationFor(first.location, this.sites.all.map((s) => s.location)) ?? first.location;
+    const first = this._sites.all[0];
+    if (!first || !this._perSiteStacks) return first?.location;
+    return globalLocationFor(first.location, this._sites.all.map((s) => s.location)) ?? first.location;
   }
 
-  /** Resource group for deployment-wide resources (DNS zones), in `resolvedGlobalLocation()`. */
-  sharedResourceGroup(): ResourceGroup {
+  /** Resource group for deployment-wide resources (DNS zones), in `resolvedGlobalLocation()`. @internal */
+  _sharedResourceGroup(): ResourceGroup {
     if (!this.sharedGroup) {
-      const location = this.resolvedGlobalLocation();
+      const location = this._resolvedGlobalLocation();
       if (!location) {
         throw new Error(`SfbDeployment ${this.node.path}: create a CentralSite (or give globalLocation) before the first pool, so shared resources have a region`);
       }
       this.sharedGroup = new ResourceGroup(this, 'shared-resource-group', {
-        name: this.sharedResourceGroupName,
+        name: this._sharedResourceGroupName,
         location,
       });
     }
     return this.sharedGroup;
   }
 
-  /** Records a construct into the topology model. */
-  register(member: ITopologyMember & IConstruct): void {
-    this.members.add(member);
+  /** Records a construct into the topology model. @internal */
+  _register(member: ITopologyMember & IConstruct): void {
+    this._members.add(member);
     bumpRevision();
   }
 
-  registerServer(server: Server): void {
-    this.servers.add(server);
+  /** @internal */
+  _registerServer(server: Server): void {
+    this._servers.add(server);
     bumpRevision();
   }
 
-  /** What every server in the stack of `near` shares. */
-  serverDefaultsFor(near: IConstruct): ServerDefaults {
-    return { deploymentName: this.name, adminUsername: this.adminUsername, adminPassword: this.adminPasswordFor(near), adDomain: this.adDomain };
+  /** What every server in the stack of `near` shares. @internal */
+  _serverDefaultsFor(near: IConstruct): ServerDefaults {
+    return { deploymentName: this.name, adminUsername: this.adminUsername, adminPassword: this._adminPasswordFor(near), adDomain: this.adDomain };
   }
 
-  registerCredential(credential: CredentialModel): void {
+  /** @internal */
+  _registerCredential(credential: CredentialModel): void {
     this.credentials.push(credential);
     bumpRevision();
   }
@@ -341,36 +346,37 @@ export class SfbDeployment extends Construct {
   /**
    * The topology as it stands, as plain data, with every planned address in place of its token.
    * Planned once per change: validation, annotations, the runbook and the reports share it.
-   */
-  toModel(): TopologyModel {
+* @internal
+      */
+  _toModel(): TopologyModel {
     return this.plannedModel();
   }
 
-  /** The stable key of an address owner: its construct path below the deployment. */
-  addressOwnerKey(path: string): string {
+  /** The stable key of an address owner: its construct path below the deployment. @internal */
+  _addressOwnerKey(path: string): string {
     const dep = this.node.path;
     if (path.startsWith(dep + '/')) return path.slice(dep.length + 1);
     // A site in a stack of its own: the same key as under the deployment (`<site>/<owner>`).
-    const site = this.sites.all.find((s) => path === s.node.path || path.startsWith(s.node.path + '/'));
+    const site = this._sites.all.find((s) => path === s.node.path || path.startsWith(s.node.path + '/'));
     return site ? `${site.node.id}${path.slice(site.node.path.length)}` : path;
   }
 
-  /** Pins an owner's address block (the `addressBlock` prop of pools, back ends and file stores). */
-  pinAddressBlock(owner: IConstruct, construct: string, value: unknown): void {
+  /** Pins an owner's address block (the `addressBlock` prop of pools, back ends and file stores). @internal */
+  _pinAddressBlock(owner: IConstruct, construct: string, value: unknown): void {
     if (value === undefined || value === null) return;
     const index = requireCount(owner, construct, 'addressBlock', value, 0, 1023);
-    this.addresses.pin(this.addressOwnerKey(owner.node.path), index);
+    this._addresses.pin(this._addressOwnerKey(owner.node.path), index);
   }
 
-  /** Offers a pool as its site's first hop for sign-in (lib/model/registrar-discovery.ts decides). */
-  offerFirstHop(offer: Omit<FirstHopOffer, 'addresses'> & { readonly addresses: readonly string[] }): void {
+  /** Offers a pool as its site's first hop for sign-in (lib/model/registrar-discovery.ts decides). @internal */
+  _offerFirstHop(offer: Omit<FirstHopOffer, 'addresses'> & { readonly addresses: readonly string[] }): void {
     this.firstHopOffers.push({ ...offer, addresses: offer.addresses.map((value) => ({ value })) });
     bumpRevision();
   }
 
   /** Each site's first hop for sign-in, planned once per change (the DNS plan and the model share it). */
   private readonly registrarDiscovery = perRevision(() => {
-    const resolve = (text: string) => this.addresses.resolve(text);
+    const resolve = (text: string) => this._addresses.resolve(text);
     return planRegistrarDiscovery(
       this.sipDomain,
       this.firstHopOffers.map((o) => ({ ...o, addresses: o.addresses.map((a) => ({ value: resolve(a.value) })) })),
@@ -378,59 +384,60 @@ export class SfbDeployment extends Construct {
   });
 
   /** The DNS plan of every record asked for, once per change (the model and render share it). */
-  private readonly dnsPlan = perRevision(() => this.dns.plan((text) => this.addresses.resolve(text)));
+  private readonly dnsPlan = perRevision(() => this._dns.plan((text) => this._addresses.resolve(text)));
 
   /**
    * Renders what is planned from the whole topology (DNS record sets and zone links, NSG rules), once,
    * at synthesis, when every construct has asked for what it needs. An aspect on the deployment (and,
    * with a stack per site, on every site) calls it, whichever stack is synthesized first.
-   */
-  render(): void {
+* @internal
+      */
+  _render(): void {
     if (this.rendered) return;
     this.rendered = true;
-    const sites = this.sites.all;
+    const sites = this._sites.all;
     if (sites.length === 0) return;
-    this.lab?.apply();
+    this._lab?.apply();
     const plan = this.dnsPlan();
-    if (!this.perSiteStacks) {
-      this.dns.render(plan, this.sharedResourceGroup().name, sites.map((site) => ({ key: site.node.id, networkId: site.virtualNetwork.id })));
+    if (!this._perSiteStacks) {
+      this._dns.render(plan, this._sharedResourceGroup().name, sites.map((site) => ({ key: site.node.id, networkId: site._virtualNetwork.id })));
     } else {
       // The global stack: the public zones and the public record sets no one site owns (SRV, CNAME).
-      renderDns(this.dns, plan, { resourceGroupName: this.sharedResourceGroup().name, links: [], privateZones: false, publicZones: true, records: (r) => r.site === undefined });
+      renderDns(this._dns, plan, { resourceGroupName: this._sharedResourceGroup().name, links: [], privateZones: false, publicZones: true, records: (r) => r.site === undefined });
       // Each site: its own copy of every private zone, linked to its own network, and the public
       // record sets of its own public IPs, referring to the public zone by name.
       for (const site of sites) {
         renderDns(new Construct(site, 'dns'), plan, {
           resourceGroupName: site.resourceGroupName,
-          links: [{ key: site.node.id, networkId: site.virtualNetwork.id }],
+          links: [{ key: site.node.id, networkId: site._virtualNetwork.id }],
           privateZones: true,
           publicZones: false,
-          publicZoneResourceGroupName: this.sharedResourceGroupName,
+          publicZoneResourceGroupName: this._sharedResourceGroupName,
           records: (r) => r.site === site.node.id,
         });
       }
     }
-    for (const site of sites) site.renderFirewalls();
-    const trafficManager = this.toModel().simpleUrls?.trafficManager;
-    if (trafficManager) renderTrafficManager(this, trafficManager, this.sharedResourceGroup().name);
-    const model = this.toModel();
-    for (const site of sites) site.backups?.render(model);
+    for (const site of sites) site._renderFirewalls();
+    const trafficManager = this._toModel().simpleUrls?.trafficManager;
+    if (trafficManager) renderTrafficManager(this, trafficManager, this._sharedResourceGroup().name);
+    const model = this._toModel();
+    for (const site of sites) site._backups?.render(model);
     bumpRevision();
   }
 
-  /** The `auto_backup` block of a SQL Server VM in `site` (the SQL building block asks), if backups serve it. */
-  sqlAutoBackup(site: SitePlacement, server: { readonly path: string; readonly haMode: SqlHaMode; readonly sqlVersion: SqlServerVersion }): MssqlVirtualMachineAutoBackup | undefined {
-    return this.sites.all.find((s) => s.path === site.path)?.backups?.sqlAutoBackup(server);
+  /** The `auto_backup` block of a SQL Server VM in `site` (the SQL building block asks), if backups serve it. @internal */
+  _sqlAutoBackup(site: SitePlacement, server: { readonly path: string; readonly haMode: SqlHaMode; readonly sqlVersion: SqlServerVersion }): MssqlVirtualMachineAutoBackup | undefined {
+    return this._sites.all.find((s) => s._path === site._path)?._backups?.sqlAutoBackup(server);
   }
 
   /** The deployment and, with a stack per site, each site: together they hold every construct of it. */
   private scopes(): IConstruct[] {
-    return this.perSiteStacks ? [this, ...this.sites.all] : [this];
+    return this._perSiteStacks ? [this, ...this._sites.all] : [this];
   }
 
   private rawModel(): TopologyModel {
     const parts = emptyParts();
-    for (const m of this.members.all) m.contribute(parts);
+    for (const m of this._members.all) m._contribute(parts);
     const { extra, ...rest } = parts;
     const dnsPlan = this.dnsPlan();
     return {
@@ -440,27 +447,27 @@ export class SfbDeployment extends Construct {
       adDomain: this.adDomain,
       supportPosture: this.supportPosture,
       evaluationDate: this.evaluationDate,
-      lab: this.lab !== undefined,
-      ...(this.lab ? { labEnvironment: this.lab.toModel() } : {}),
+      lab: this._lab !== undefined,
+      ...(this._lab ? { labEnvironment: this._lab.toModel() } : {}),
       ...rest,
-      flows: this.sites.all.flatMap((s) => s.flows),
+      flows: this._sites.all.flatMap((s) => s._flows),
       credentials: [...this.credentials],
       srvEntries: dnsPlan.srv.flatMap((r) => r.entries),
       dnsRecords: dnsRecordModels(dnsPlan),
       siteSrvAnswers: [...this.registrarDiscovery().siteAnswers],
       simpleUrls: simpleUrlPlanOf(this, parts),
-      servers: this.servers.all.map((s) => s.model),
+      servers: this._servers.all.map((s) => s.model),
       azureNames: this.scopes().flatMap((c) => azureNamesOf(c)),
-      perSiteStacks: this.perSiteStacks,
-      ...(this.resolvedGlobalLocation() !== undefined ? { globalLocation: this.resolvedGlobalLocation() } : {}),
-      addressPlan: this.addresses.plan(),
+      perSiteStacks: this._perSiteStacks,
+      ...(this._resolvedGlobalLocation() !== undefined ? { globalLocation: this._resolvedGlobalLocation() } : {}),
+      addressPlan: this._addresses.plan(),
       backup: {
-        enabled: this.backupSettings.enabled,
+        enabled: this._backupSettings.enabled,
         deploymentName: this.name,
-        schedule: this.backupSettings.schedule,
-        geoRedundant: this.backupSettings.geoRedundant,
-        protectedServerPaths: this.sites.all.flatMap((s) => s.backups?.protectedServerPaths ?? []),
-        sqlAutoBackupServerPaths: this.sites.all.flatMap((s) => s.backups?.sqlAutoBackupServerPaths ?? []),
+        schedule: this._backupSettings.schedule,
+        geoRedundant: this._backupSettings.geoRedundant,
+        protectedServerPaths: this._sites.all.flatMap((s) => s._backups?.protectedServerPaths ?? []),
+        sqlAutoBackupServerPaths: this._sites.all.flatMap((s) => s._backups?.sqlAutoBackupServerPaths ?? []),
       },
       extra,
     };
@@ -468,7 +475,7 @@ export class SfbDeployment extends Construct {
 
   /** The disaster-recovery runbook of the topology as it stands, as Markdown (lib/reports/runbook.ts). */
   runbook(): string {
-    return renderRunbook(this.toModel());
+    return renderRunbook(this._toModel());
   }
 
   /** Every finding of this deployment, acknowledgements applied. */
@@ -481,7 +488,7 @@ export class SfbDeployment extends Construct {
    * Markdown by file name, generated from the model with acknowledged findings shown.
    */
   reports(): Record<string, string> {
-    return planningReports(this.toModel(), this.findings());
+    return planningReports(this._toModel(), this.findings());
   }
 
   private annotateWarnings(): void {

@@ -65,14 +65,16 @@ export class DirectorPool extends Construct {
   readonly sipLoadBalancing: LoadBalancing;
   readonly operatingSystem: WindowsServerVersion;
   readonly remoteUsers?: number;
-  readonly servers: ServerGroup;
-  readonly webLoadBalancer: InternalLoadBalancer;
+  /** @internal */
+  readonly _servers: ServerGroup;
+  /** @internal */
+  readonly _webLoadBalancer: InternalLoadBalancer;
 
   constructor(scope: CentralSite, id: string, props: DirectorPoolProps) {
     super(scope, id);
     rejectUnknownProps(this, 'DirectorPool', props, KNOWN_PROPS);
-    SfbDeployment.of(this, 'DirectorPool').pinAddressBlock(this, 'DirectorPool', props.addressBlock);
-    const deployment = SfbDeployment.of(this, 'DirectorPool');
+    SfbDeployment._of(this, 'DirectorPool')._pinAddressBlock(this, 'DirectorPool', props.addressBlock);
+    const deployment = SfbDeployment._of(this, 'DirectorPool');
     if (!(scope instanceof CentralSite)) throw new Error(`DirectorPool ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;
     this.deployment = deployment;
@@ -85,7 +87,7 @@ export class DirectorPool extends Construct {
     this.internalWebFqdn = requireDomainName(this, 'DirectorPool', 'internalWebFqdn', props.internalWebFqdn ?? `${label}-webint.${rest.join('.')}`);
     this.externalWebFqdn = requireDomainName(this, 'DirectorPool', 'externalWebFqdn', props.externalWebFqdn ?? `${label}-webext.${deployment.sipDomain}`);
 
-    this.servers = new ServerGroup(this, 'servers', {
+    this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.DIRECTOR,
       namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? label,
@@ -97,7 +99,7 @@ export class DirectorPool extends Construct {
     const hardware = this.sipLoadBalancing === LoadBalancing.HARDWARE;
     // Web services always go through the load balancer (DNS LB cannot carry HTTP, DIR-5); with
     // hardware load balancing SIP and inter-server 444 join them (the HLB-only Director port list).
-    this.webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
+    this._webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
       site: scope,
       name: `lbi-${label}-web`,
       subnet: SubnetRole.DIRECTOR,
@@ -105,19 +107,19 @@ export class DirectorPool extends Construct {
       fqdn: this.internalWebFqdn,
       probe: { protocol: 'Tcp', port: 5061 },
       rules: webServiceRules(hardware ? [444, 5061] : []),
-      members: this.servers.servers,
+      members: this._servers.servers,
     });
-    const vip = this.webLoadBalancer.privateIp;
-    const memberIps = this.servers.servers.map((s) => s.privateIp);
+    const vip = this._webLoadBalancer.privateIp;
+    const memberIps = this._servers.servers.map((s) => s.privateIp);
     // DNS load balancing: the pool FQDN resolves to every member (DNS-2); with hardware load balancing, to the VIP.
     const poolAddresses = hardware ? [vip] : memberIps;
-    deployment.dns.addA('private', this.fqdn, poolAddresses);
-    for (const s of this.servers.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
-    deployment.dns.addA('private', this.internalWebFqdn, [vip]);
+    deployment._dns.addA('private', this.fqdn, poolAddresses);
+    for (const s of this._servers.servers) deployment._dns.addA('private', s.model.fqdn, [s.privateIp]);
+    deployment._dns.addA('private', this.internalWebFqdn, [vip]);
 
     this.allowTraffic();
-    deployment.offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: poolAddresses, kind: 'director' });
-    deployment.register(this);
+    deployment._offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: poolAddresses, kind: 'director' });
+    deployment._register(this);
   }
 
   /**
@@ -128,9 +130,9 @@ export class DirectorPool extends Construct {
    */
   private allowTraffic(): void {
     const d = this.deployment;
-    const fw = this.site.firewall(SubnetRole.DIRECTOR);
+    const fw = this.site._firewall(SubnetRole.DIRECTOR);
     const directors = `${this.site.node.id} Director subnet`;
-    const members = hosts(this.servers.servers);
+    const members = hosts(this._servers.servers);
     const shared = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
       fw.allow({ name, ownerPath: this.site.node.path, source, sourcePrefixes, destination: directors, flows: forVersion(d.productVersion, flows) });
     shared('director-from-front-ends', 'Front End subnets of every site', subnetsWithServers(d, SubnetRole.FRONT_END), ['fe-to-director-sip', 'fe-to-director-inter-server']);
@@ -149,15 +151,16 @@ export class DirectorPool extends Construct {
     });
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.directorPools.push({
       path: this.node.path,
       sitePath: this.site.node.path,
       fqdn: this.fqdn,
-      servers: this.servers.models,
+      servers: this._servers.models,
       internalWebFqdn: this.internalWebFqdn,
       externalWebFqdn: this.externalWebFqdn,
-      webLoadBalancer: this.webLoadBalancer.model,
+      webLoadBalancer: this._webLoadBalancer.model,
       sipLoadBalancing: this.sipLoadBalancing,
       remoteUsers: this.remoteUsers,
     });

@@ -137,9 +137,10 @@ export class EdgePool extends Construct {
   readonly teamsHybrid: boolean;
   readonly hybridFederation?: HybridFederationSettings;
   /** The Microsoft 365 IPv4 ranges the Edge NSGs admit when this pool is in hybrid. */
-  readonly microsoft365Prefixes: readonly string[];
+  readonly microsoft365Prefixes: string[];
   readonly operatingSystem: WindowsServerVersion;
-  readonly servers: ServerGroup;
+  /** @internal */
+  readonly _servers: ServerGroup;
   private federationPublished = false;
   private xmppPublished = false;
   private microsoft365Allowed = false;
@@ -147,8 +148,8 @@ export class EdgePool extends Construct {
   constructor(scope: CentralSite, id: string, props: EdgePoolProps) {
     super(scope, id);
     rejectUnknownProps(this, 'EdgePool', props, KNOWN_PROPS);
-    SfbDeployment.of(this, 'EdgePool').pinAddressBlock(this, 'EdgePool', props.addressBlock);
-    const deployment = SfbDeployment.of(this, 'EdgePool');
+    SfbDeployment._of(this, 'EdgePool')._pinAddressBlock(this, 'EdgePool', props.addressBlock);
+    const deployment = SfbDeployment._of(this, 'EdgePool');
     if (!(scope instanceof CentralSite)) throw new Error(`EdgePool ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;
     this.deployment = deployment;
@@ -174,10 +175,10 @@ export class EdgePool extends Construct {
     const hybrid = hybridInput(this, props);
     this.teamsHybrid = hybrid.teamsHybrid;
     this.hybridFederation = hybrid.federationSettings;
-    this.microsoft365Prefixes = hybrid.microsoft365Prefixes;
+    this.microsoft365Prefixes = [...hybrid.microsoft365Prefixes];
     this.operatingSystem = requireEnum(this, 'EdgePool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
 
-    this.servers = new ServerGroup(this, 'servers', {
+    this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.EDGE,
       namePrefix: optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix) ?? this.internalFqdn.split('.')[0],
@@ -194,14 +195,14 @@ export class EdgePool extends Construct {
     this.publishDns();
     this.allowInternet();
     this.allowInternal();
-    deployment.members.forEach((m) => {
+    deployment._members.forEach((m) => {
       // Every Edge pool is ready to take over federation and XMPP: its SRV entries and ports are in place (EDGE-16, EDGE-17).
       if (m instanceof EdgePool && m.federation) this.publishFederation();
       if (m instanceof EdgePool && m.xmppFederation) this.publishXmpp();
       if (m instanceof EdgePool && m.teamsHybrid) this.allowMicrosoft365(m.microsoft365Prefixes);
     });
     this.outputs();
-    deployment.register(this);
+    deployment._register(this);
     publishSipName(deployment);
   }
 
@@ -216,8 +217,8 @@ export class EdgePool extends Construct {
 
   /** Internal pool FQDN and per-server records (private); one A record per server and service (public; DNS-5). */
   private publishDns(): void {
-    const dns = this.deployment.dns;
-    const servers = this.servers.servers;
+    const dns = this.deployment._dns;
+    const servers = this._servers.servers;
     dns.addA('private', this.internalFqdn, servers.map((s) => s.privateIp));
     for (const s of servers) dns.addA('private', s.model.fqdn, [s.privateIp]);
     SERVICES.forEach((service, i) => {
@@ -234,7 +235,7 @@ export class EdgePool extends Construct {
   }
 
   private addSrv(srv: { readonly name: string; readonly port: number }): void {
-    this.deployment.dns.addSrv({
+    this.deployment._dns.addSrv({
       name: `${srv.name}.${this.deployment.sipDomain}`,
       scope: 'public',
       priority: this.srvPriority,
@@ -261,14 +262,14 @@ export class EdgePool extends Construct {
     // The XMPP gateway runs on the Front Ends: SIP to it from every Front End (service-port-bindings.md, 5098).
     const d = this.deployment;
     const frontEnds = subnetsWithServers(d, SubnetRole.FRONT_END);
-    d.sites.forEach((site) =>
-      site.firewall(SubnetRole.FRONT_END).allow({
+    d._sites.forEach((site) =>
+      site._firewall(SubnetRole.FRONT_END).allow({
         name: 'front-end-xmpp-gateway',
         ownerPath: site.node.path,
         source: 'Front End subnets of every site',
         sourcePrefixes: frontEnds,
         destination: `${site.node.id} Front End subnet`,
-        destinationPrefixes: () => frontEnds().filter((p) => p === site.subnetPrefix(SubnetRole.FRONT_END)),
+        destinationPrefixes: () => frontEnds().filter((p) => p === site._subnetPrefix(SubnetRole.FRONT_END)),
         flows: forVersion(d.productVersion, ['fe-pool-xmpp-gateway']),
       }),
     );
@@ -289,13 +290,13 @@ export class EdgePool extends Construct {
   }
 
   private allowFromInternet(name: string, flow: string, service: Service): void {
-    this.site.firewall(SubnetRole.PERIMETER).allow({
+    this.site._firewall(SubnetRole.PERIMETER).allow({
       name: `${this.node.id}-${name}-from-internet`,
       ownerPath: this.node.path,
       source: 'Internet',
       sourcePrefixes: ['Internet'],
       destination: `${this.node.id} ${service} Edge`,
-      destinationPrefixes: this.servers.servers.map((s) => `${this.externalAddress(s, service)}/32`),
+      destinationPrefixes: this._servers.servers.map((s) => `${this.externalAddress(s, service)}/32`),
       flows: forVersion(this.deployment.productVersion, [flow]),
     });
   }
@@ -334,13 +335,13 @@ export class EdgePool extends Construct {
       ['m365-av-udp', 'm365-to-edge-ext-av-stun-udp', 'av'],
     ];
     for (const [name, key, service] of rules) {
-      this.site.firewall(SubnetRole.PERIMETER).allow({
+      this.site._firewall(SubnetRole.PERIMETER).allow({
         name: `${this.node.id}-${name}-from-microsoft-365`,
         ownerPath: this.node.path,
         source: 'Microsoft 365',
         sourcePrefixes: [...prefixes],
         destination: `${this.node.id} ${service} Edge`,
-        destinationPrefixes: this.servers.servers.map((s) => `${this.externalAddress(s, service)}/32`),
+        destinationPrefixes: this._servers.servers.map((s) => `${this.externalAddress(s, service)}/32`),
         flows: [key],
         description: `Microsoft 365 to ${this.node.id} ${service} Edge (Teams hybrid, ${key})`,
       });
@@ -348,23 +349,23 @@ export class EdgePool extends Construct {
   }
 
   private allowToInternal(name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]): void {
-    this.site.firewall(SubnetRole.EDGE_INTERNAL).allow({
+    this.site._firewall(SubnetRole.EDGE_INTERNAL).allow({
       name: `${this.node.id}-${name}`,
       ownerPath: this.node.path,
       source,
       sourcePrefixes,
       destination: `${this.node.id} Edge internal`,
-      destinationPrefixes: hosts(this.servers.servers),
+      destinationPrefixes: hosts(this._servers.servers),
       flows: forVersion(this.deployment.productVersion, flows),
     });
   }
 
   /** The A/V NAT addresses Topology Builder needs, and the federation and XMPP routes. */
   private outputs(): void {
-    const prefix = this.deployment.variablePrefix();
+    const prefix = this.deployment._variablePrefix();
     const av = new TerraformOutput(this, 'av-public-ips', {
       description: `Public A/V Edge addresses of Edge pool ${this.internalFqdn} per server: enter each as the server's NAT'd A/V address in Topology Builder`,
-      value: Object.fromEntries(this.servers.servers.map((s) => [s.model.fqdn, s.publicIps[SERVICES.indexOf('av')].ipAddress])),
+      value: Object.fromEntries(this._servers.servers.map((s) => [s.model.fqdn, s.publicIps[SERVICES.indexOf('av')].ipAddress])),
     });
     av.overrideLogicalId(tfName(prefix, this.site.node.id, this.node.id, 'av_public_ips'));
     const site = this.site.node.id;
@@ -375,7 +376,7 @@ export class EdgePool extends Construct {
       }).overrideLogicalId(tfName(prefix, 'federation_route'));
     }
     if (this.xmppFederation && !this.deployment.node.tryFindChild('xmpp-route')) {
-      const server = this.servers.servers[0].model.fqdn;
+      const server = this._servers.servers[0].model.fqdn;
       new TerraformOutput(this.deployment, 'xmpp-route', {
         description: 'The one XMPP federation route (EDGE-17) and the command that sets it',
         value: {
@@ -388,8 +389,9 @@ export class EdgePool extends Construct {
     }
   }
 
-  contribute(parts: ModelParts): void {
-    const models = this.servers.models;
+  /** @internal */
+  _contribute(parts: ModelParts): void {
+    const models = this._servers.models;
     parts.edgePools.push({
       path: this.node.path,
       sitePath: this.site.node.path,
@@ -437,9 +439,9 @@ const sipNamePublished = new WeakSet<SfbDeployment>();
 function publishSipName(deployment: SfbDeployment): void {
   if (sipNamePublished.has(deployment)) return;
   sipNamePublished.add(deployment);
-  deployment.dns.derive(() => {
+  deployment._dns.derive(() => {
     const name = `sip.${deployment.sipDomain}`;
-    const edges = deployment.members.all.filter((m): m is EdgePool => m instanceof EdgePool);
+    const edges = deployment._members.all.filter((m): m is EdgePool => m instanceof EdgePool);
     const taken = edges.some((e) => [e.accessEdgeFqdn, e.webConferencingEdgeFqdn, e.audioVideoEdgeFqdn].includes(name));
     const preferred = preferredEdgePool(edges);
     return { cname: taken || !preferred ? [] : [{ fqdn: name, target: preferred.accessEdgeFqdn }] };

@@ -52,15 +52,19 @@ function minSharedDiskGb(nodes: number): number {
 export class FailoverClusterBackEnd extends SqlBackEnd {
   readonly mode = BackEndMode.FAILOVER_CLUSTER;
   readonly nodes: number;
-  readonly sql: SqlServers;
-  readonly sharedDisks: ManagedDisk[];
-  readonly witnessStorage: StorageAccount;
-  readonly networkNameLoadBalancer: InternalLoadBalancer;
+  /** @internal */
+  readonly _sql: SqlServers;
+  /** @internal */
+  readonly _sharedDisks: ManagedDisk[];
+  /** @internal */
+  readonly _witnessStorage: StorageAccount;
+  /** @internal */
+  readonly _networkNameLoadBalancer: InternalLoadBalancer;
   /** Static address of the cluster's management point (Windows Server 2016 and older). */
   readonly clusterAddress?: string;
 
   constructor(scope: CentralSite, id: string, props: FailoverClusterBackEndProps) {
-    super(scope, id, 'FailoverClusterBackEnd', props, ['nodes', 'sharedDiskGb', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE);
+    super(scope, id, 'FailoverClusterBackEnd', props, ['nodes', 'sharedDiskGb', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition);
     this.nodes = requireCount(this, 'FailoverClusterBackEnd', 'nodes', props.nodes ?? 2, 2, 64);
     if (this.nodes > MAX_SHARES) {
       throw new Error(`FailoverClusterBackEnd ${this.node.path}: nodes ${this.nodes} cannot be built: an Azure shared disk attaches to at most ${MAX_SHARES} VMs; use ${MAX_SHARES} nodes or fewer`);
@@ -71,10 +75,10 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
     const credentials = clusterCredentials(deployment, this);
     const zonal = scope.availabilityZones.length > 0;
 
-    this.witnessStorage = cloudWitness(this, scope, storageAccountName('stw', this.node.path, props.witnessStorageAccountName, 'FailoverClusterBackEnd', 'witnessStorageAccountName'));
+    this._witnessStorage = cloudWitness(this, scope, storageAccountName('stw', this.node.path, props.witnessStorageAccountName, 'FailoverClusterBackEnd', 'witnessStorageAccountName'));
     // The clustered instance replaces the marketplace default instance, so the nodes are not registered
     // with the SQL IaaS extension (it supports FCIs only in a reduced mode; register after setup if wanted).
-    this.sql = new SqlServers(this, 'sql', {
+    this._sql = new SqlServers(this, 'sql', {
       site: scope,
       deployment: this.deployment,
       namePrefix: this.namePrefix,
@@ -86,11 +90,11 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
       register: false,
       domainJoin: { domain: deployment.adDomain, account: accounts.domainJoin, password: credentials.domainJoinPassword },
     });
-    this.sharedDisks = ['data', 'log'].map((kind, lun) => {
+    this._sharedDisks = ['data', 'log'].map((kind, lun) => {
       const disk = new ManagedDisk(this, `shared-${kind}-disk`, {
         name: `disk-${this.namePrefix}-${kind}`,
         location: scope.location,
-        resourceGroupName: scope.resourceGroup.name,
+        resourceGroupName: scope._resourceGroup.name,
         // ZRS shared disks attach to VMs in every zone of the region; LRS ones serve an availability set.
         storageAccountType: zonal ? 'Premium_ZRS' : 'Premium_LRS',
         createOption: 'Empty',
@@ -98,7 +102,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
         maxShares: this.nodes,
         lifecycle: { preventDestroy: this.protectDataDisks },
       });
-      this.sql.servers.forEach((server, n) => {
+      this._sql.servers.forEach((server, n) => {
         new VirtualMachineDataDiskAttachment(this, `shared-${kind}-disk-node${n + 1}`, {
           managedDiskId: disk.id,
           virtualMachineId: server.vm.id,
@@ -108,14 +112,14 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
       });
       return disk;
     });
-    for (const s of this.sql.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+    for (const s of this._sql.servers) deployment._dns.addA('private', s.model.fqdn, [s.privateIp]);
 
-    const os = this.sql.image.os;
+    const os = this._sql.image.os;
     if (os === WindowsServerVersion.WINDOWS_SERVER_2012_R2 || os === WindowsServerVersion.WINDOWS_SERVER_2016) {
-      this.clusterAddress = scope.addressBlock(SubnetRole.BACK_END, this.node.path).top();
+      this.clusterAddress = scope._addressBlock(SubnetRole.BACK_END, this.node.path).top();
     }
     const networkName = `${this.namePrefix}-fc`;
-    this.networkNameLoadBalancer = new InternalLoadBalancer(this, 'network-name-load-balancer', {
+    this._networkNameLoadBalancer = new InternalLoadBalancer(this, 'network-name-load-balancer', {
       site: scope,
       name: `lbi-${this.namePrefix}-fci`,
       subnet: SubnetRole.BACK_END,
@@ -123,40 +127,40 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
       fqdn: `${networkName}.${deployment.adDomain}`,
       probe: { protocol: 'Tcp', port: PROBE_PORT },
       rules: [{ name: 'sql-1433', protocol: 'Tcp', frontendPort: 1433, backendPort: 1433, floatingIp: true, idleTimeoutMinutes: 4, loadDistribution: 'Default' }],
-      members: this.sql.servers,
+      members: this._sql.servers,
     });
-    scope.firewall(SubnetRole.BACK_END).allow({
+    scope._firewall(SubnetRole.BACK_END).allow({
       name: `${this.node.id}-network-name-probe`,
       ownerPath: this.node.path,
       source: 'Azure Load Balancer probe',
       sourcePrefixes: ['AzureLoadBalancer'],
       destination: `nodes of ${this.node.id}`,
-      destinationPrefixes: this.sql.servers.map((s) => `${s.privateIp}/32`),
+      destinationPrefixes: this._sql.servers.map((s) => `${s.privateIp}/32`),
       protocol: 'Tcp',
       ports: [PROBE_PORT],
       reference: LOAD_BALANCER_PROBES,
     });
     // Between the cluster's nodes only: cluster service, RPC and SMB (WINDOWS_PORTS flows).
-    const nodes = hosts(this.sql.servers);
+    const nodes = hosts(this._sql.servers);
     for (const [name, flow] of [['cluster-tcp', 'back-end-cluster-tcp-fci'], ['cluster-udp', 'back-end-cluster-udp-fci']] as const) {
-      scope.firewall(SubnetRole.BACK_END).allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: `nodes of ${this.node.id}`, sourcePrefixes: nodes, destination: `nodes of ${this.node.id}`, destinationPrefixes: nodes, flows: [flow] });
+      scope._firewall(SubnetRole.BACK_END).allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: `nodes of ${this.node.id}`, sourcePrefixes: nodes, destination: `nodes of ${this.node.id}`, destinationPrefixes: nodes, flows: [flow] });
     }
 
-    this.publishStore(`${networkName}.${deployment.adDomain}`, this.networkNameLoadBalancer.privateIp);
-    this.output('cluster-setup', 'cluster_setup', this.setupText(networkName, accounts.sqlService), `What the operator runs to build the cluster and the SQL failover cluster instance of back end ${this.node.path}.`);
-    deployment.register(this);
+    this._publishStore(`${networkName}.${deployment.adDomain}`, this._networkNameLoadBalancer.privateIp);
+    this._output('cluster-setup', 'cluster_setup', this.setupText(networkName, accounts.sqlService), `What the operator runs to build the cluster and the SQL failover cluster instance of back end ${this.node.path}.`);
+    deployment._register(this);
   }
 
   /** The cluster and FCI setup steps with this back end's names filled in (passwords are prompted for). */
   private setupText(networkName: string, sqlAccount: string): string {
-    const names = this.sql.servers.map((s) => s.model.computerName);
-    const ip = this.networkNameLoadBalancer.privateIp;
+    const names = this._sql.servers.map((s) => s.model.computerName);
+    const ip = this._networkNameLoadBalancer.privateIp;
     return [
       `# On ${names[0]}, after every node has joined ${this.deployment.adDomain}:`,
       `Invoke-Command -ComputerName ${names.join(',')} { Install-WindowsFeature Failover-Clustering -IncludeManagementTools }`,
       // Windows Server 2019 and later create a distributed management point; older ones need a static address.
       `New-Cluster -Name ${this.namePrefix}-cl -Node ${names.join(',')} -NoStorage ${this.clusterAddress ? `-StaticAddress ${this.clusterAddress}` : '-ManagementPointNetworkType Distributed'}`,
-      `Set-ClusterQuorum -CloudWitness -AccountName ${this.witnessStorage.name} -AccessKey <key of storage account ${this.witnessStorage.name}>`,
+      `Set-ClusterQuorum -CloudWitness -AccountName ${this._witnessStorage.name} -AccessKey <key of storage account ${this._witnessStorage.name}>`,
       'Get-ClusterAvailableDisk | Add-ClusterDisk',
       `# Remove the marketplace default instance on every node, then install the clustered instance on ${names[0]}:`,
       `setup.exe /ACTION=InstallFailoverCluster /FEATURES=SQLEngine /INSTANCENAME=MSSQLSERVER /FAILOVERCLUSTERNETWORKNAME=${networkName} /FAILOVERCLUSTERIPADDRESSES="IPv4;${ip};Cluster Network 1;255.255.255.255" /SQLSVCACCOUNT=${sqlAccount} /SQLSVCPASSWORD=<prompted> /IACCEPTSQLSERVERLICENSETERMS`,
@@ -166,10 +170,11 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
     ].join('\n');
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.backEnds.push({
-      ...this.baseModel(this.sql.group.models),
-      listenerLoadBalancer: this.networkNameLoadBalancer.model,
+      ...this._baseModel(this._sql.group.models),
+      listenerLoadBalancer: this._networkNameLoadBalancer.model,
       listenerMechanism: 'load-balancer-floating-ip',
       sharedStorage: 'azure-shared-disk',
       activeNodes: 1,

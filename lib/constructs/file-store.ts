@@ -57,15 +57,16 @@ export class FileStore extends Construct {
 
   readonly site: CentralSite;
   readonly shareUnc: string;
-  readonly servers: ServerGroup;
+  /** @internal */
+  readonly _servers: ServerGroup;
   private readonly pools: IConstruct[] = [];
 
   constructor(scope: CentralSite, id: string, props: FileStoreProps = {}) {
     super(scope, id);
     rejectUnknownProps(this, 'FileStore', props, KNOWN_PROPS);
-    SfbDeployment.of(this, 'FileStore').pinAddressBlock(this, 'FileStore', props.addressBlock);
+    SfbDeployment._of(this, 'FileStore')._pinAddressBlock(this, 'FileStore', props.addressBlock);
     if (!(scope instanceof CentralSite)) throw new Error(`FileStore ${this.node.path}: scope must be a CentralSite`);
-    const deployment = SfbDeployment.of(this, 'FileStore');
+    const deployment = SfbDeployment._of(this, 'FileStore');
     this.site = scope;
     const count = requireCount(this, 'FileStore', 'servers', props.servers ?? 2, 1, 8);
     const os = requireEnum(this, 'FileStore', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
@@ -76,16 +77,16 @@ export class FileStore extends Construct {
     }
     this.shareUnc = `\\\\${deployment.adDomain}\\${share}`;
 
-    this.servers = new ServerGroup(this, 'servers', {
+    this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.FILE_SERVER,
-      namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope.defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id),
+      namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope._defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id),
       count,
       vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? 'Standard_D4s_v5',
       os,
       nics: [{ subnet: SubnetRole.INFRASTRUCTURE }],
     });
-    for (const server of this.servers.servers) {
+    for (const server of this._servers.servers) {
       const host = server.vm.node.scope as Construct;
       const disk = new ManagedDisk(host, 'data-disk', {
         name: `disk-${server.model.computerName}-data`,
@@ -96,7 +97,7 @@ export class FileStore extends Construct {
         diskSizeGb: diskGb,
         ...(server.vm.zone ? { zone: server.vm.zone } : {}),
         // The share holds meeting content and the Backup Service's data: keep it on destroy (a lab's is disposable).
-        lifecycle: { preventDestroy: scope.deployment.lab === undefined },
+        lifecycle: { preventDestroy: scope.deployment._lab === undefined },
       });
       new VirtualMachineDataDiskAttachment(host, 'data-disk-attachment', {
         managedDiskId: disk.id,
@@ -104,12 +105,12 @@ export class FileStore extends Construct {
         lun: 0,
         caching: 'ReadOnly',
       });
-      deployment.dns.addA('private', server.model.fqdn, [server.privateIp]);
+      deployment._dns.addA('private', server.model.fqdn, [server.privateIp]);
     }
     // DFS Replication between the store's own servers (flow `file-store-dfs-replication`).
-    const members = hosts(this.servers.servers);
+    const members = hosts(this._servers.servers);
     if (members.length > 1) {
-      scope.firewall(SubnetRole.INFRASTRUCTURE).allow({
+      scope._firewall(SubnetRole.INFRASTRUCTURE).allow({
         name: `${id}-dfs-replication`,
         ownerPath: this.node.path,
         source: `servers of file store ${id}`,
@@ -119,40 +120,43 @@ export class FileStore extends Construct {
         flows: ['file-store-dfs-replication'],
       });
     }
-    deployment.register(this);
+    deployment._register(this);
   }
 
   /** Records a pool as a user of the store and opens SMB from its Front End servers. */
-  attachPool(pool: PoolWithServers): void {
+  /** @internal */
+  _attachPool(pool: PoolWithServers): void {
     if (!this.pools.includes(pool)) this.pools.push(pool);
-    this.allowSmbFrom(pool, 'fe-to-file-store-smb', 'Front End pool file store');
+    this._allowSmbFrom(pool, 'fe-to-file-store-smb', 'Front End pool file store');
   }
 
   /**
    * Opens SMB 445 to the file servers from a pool's Front End servers (FILE-4): the pool's own
    * (`fe-to-file-store-smb`), and the partner pool's, whose Backup Service replicates into this
    * store (`fe-to-paired-file-store-smb`).
-   */
-  allowSmbFrom(pool: PoolWithServers, flow: 'fe-to-file-store-smb' | 'fe-to-paired-file-store-smb', why: string): void {
-    this.site.firewall(SubnetRole.INFRASTRUCTURE).allow({
+* @internal
+      */
+  _allowSmbFrom(pool: PoolWithServers, flow: 'fe-to-file-store-smb' | 'fe-to-paired-file-store-smb', why: string): void {
+    this.site._firewall(SubnetRole.INFRASTRUCTURE).allow({
       name: `smb-${this.node.id}-from-${pool.site.node.id}-${pool.node.id}`,
       ownerPath: this.node.path,
       source: `Front End servers of ${pool.node.path}`,
-      sourcePrefixes: hosts(pool.servers.servers),
+      sourcePrefixes: hosts(pool._servers.servers),
       destination: `file store ${this.node.id}`,
-      destinationPrefixes: hosts(this.servers.servers),
+      destinationPrefixes: hosts(this._servers.servers),
       flows: [flow],
       description: `SMB to file store ${this.node.id}: ${why}`,
     });
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.fileStores.push({
       path: this.node.path,
       sitePath: this.site.node.path,
       poolPaths: this.pools.map((p) => p.node.path),
       kind: 'windows-dfs',
-      servers: this.servers.models,
+      servers: this._servers.models,
       shareUnc: this.shareUnc,
     });
   }

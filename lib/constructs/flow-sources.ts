@@ -21,16 +21,17 @@ export function hosts(servers: readonly { readonly privateIp: string }[]): strin
  */
 export function subnetsWithServers(deployment: SfbDeployment, subnet: SubnetRole, roles?: readonly ServerRole[]): () => string[] {
   return () =>
-    deployment.sites.all
+    deployment._sites.all
       .filter((site) =>
-        deployment.servers.all.some((s) => s.site.path === site.path && (!roles || roles.includes(s.model.role)) && s.model.nics.some((n) => n.subnet === subnet)),
+        deployment._servers.all.some((s) => s.site._path === site._path && (!roles || roles.includes(s.model.role)) && s.model.nics.some((n) => n.subnet === subnet)),
       )
-      .map((site) => site.subnetPrefix(subnet));
+      .map((site) => site._subnetPrefix(subnet));
 }
 
 interface CmsCandidate extends IConstruct {
   readonly hostsCentralManagementStore: boolean;
-  readonly servers: { readonly servers: readonly { readonly privateIp: string }[] };
+  /** @internal */
+  readonly _servers: { readonly servers: readonly { readonly privateIp: string }[] };
 }
 
 interface Pair extends IConstruct {
@@ -38,7 +39,7 @@ interface Pair extends IConstruct {
   readonly backup: IConstruct;
 }
 
-const isCmsCandidate = (m: IConstruct): m is CmsCandidate => typeof (m as Partial<CmsCandidate>).hostsCentralManagementStore === 'boolean' && Array.isArray((m as Partial<CmsCandidate>).servers?.servers);
+const isCmsCandidate = (m: IConstruct): m is CmsCandidate => typeof (m as Partial<CmsCandidate>).hostsCentralManagementStore === 'boolean' && Array.isArray((m as Partial<CmsCandidate>)._servers?.servers);
 const isPair = (m: IConstruct): m is Pair => (m as Partial<Pair>).primary !== undefined && (m as Partial<Pair>).backup !== undefined;
 
 /**
@@ -49,11 +50,11 @@ const isPair = (m: IConstruct): m is Pair => (m as Partial<Pair>).primary !== un
  */
 export function cmsServers(deployment: SfbDeployment): () => string[] {
   return () => {
-    const members: readonly IConstruct[] = deployment.members.all;
+    const members: readonly IConstruct[] = deployment._members.all;
     const pools = members.filter(isCmsCandidate);
     const hostsCms = new Set<IConstruct>(pools.filter((p) => p.hostsCentralManagementStore));
     const standbys = new Set<IConstruct>(members.filter(isPair).flatMap((p) => (hostsCms.has(p.primary) ? [p.backup] : hostsCms.has(p.backup) ? [p.primary] : [])));
-    return hosts(pools.filter((p) => hostsCms.has(p) || standbys.has(p)).flatMap((p) => p.servers.servers));
+    return hosts(pools.filter((p) => hostsCms.has(p) || standbys.has(p)).flatMap((p) => p._servers.servers));
   };
 }
 

@@ -113,8 +113,10 @@ export class FrontEndPool extends Construct {
   readonly enterpriseVoice: boolean;
   readonly backEnd?: IBackEnd;
   readonly users?: number;
-  readonly servers: ServerGroup;
-  readonly webLoadBalancer?: InternalLoadBalancer;
+  /** @internal */
+  readonly _servers: ServerGroup;
+  /** @internal */
+  readonly _webLoadBalancer?: InternalLoadBalancer;
   /** The file store the pool uses; undefined for a Standard Edition server with its local share. */
   readonly fileStore?: FileStore;
   private edgeAssociation?: EdgePool;
@@ -122,8 +124,8 @@ export class FrontEndPool extends Construct {
   constructor(scope: CentralSite, id: string, props: FrontEndPoolProps) {
     super(scope, id);
     rejectUnknownProps(this, 'FrontEndPool', props, KNOWN_PROPS);
-    SfbDeployment.of(this, 'FrontEndPool').pinAddressBlock(this, 'FrontEndPool', props.addressBlock);
-    const deployment = SfbDeployment.of(this, 'FrontEndPool');
+    SfbDeployment._of(this, 'FrontEndPool')._pinAddressBlock(this, 'FrontEndPool', props.addressBlock);
+    const deployment = SfbDeployment._of(this, 'FrontEndPool');
     if (!(scope instanceof CentralSite)) throw new Error(`FrontEndPool ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;
     this.deployment = deployment;
@@ -138,7 +140,7 @@ export class FrontEndPool extends Construct {
     const domain = rest.join('.');
     this.internalWebFqdn = requireDomainName(this, 'FrontEndPool', 'internalWebFqdn', props.internalWebFqdn ?? `${label}-webint.${domain}`);
     this.externalWebFqdn = requireDomainName(this, 'FrontEndPool', 'externalWebFqdn', props.externalWebFqdn ?? `${label}-webext.${deployment.sipDomain}`);
-    const firstPool = !deployment.members.all.some((m) => m instanceof FrontEndPool);
+    const firstPool = !deployment._members.all.some((m) => m instanceof FrontEndPool);
     this.hostsCentralManagementStore = optionalBoolean(this, 'FrontEndPool', 'hostsCentralManagementStore', props.hostsCentralManagementStore, firstPool);
     this.collocatedMediation = optionalBoolean(this, 'FrontEndPool', 'collocatedMediation', props.collocatedMediation, false);
     this.enterpriseVoice = optionalBoolean(this, 'FrontEndPool', 'enterpriseVoice', props.enterpriseVoice, false);
@@ -146,23 +148,23 @@ export class FrontEndPool extends Construct {
     this.backEnd = optionalConstruct(this, 'FrontEndPool', 'backEnd', props.backEnd, isBackEnd, BACK_END_KINDS);
 
     const role = enterprise ? ServerRole.FRONT_END : ServerRole.STANDARD_EDITION;
-    this.servers = new ServerGroup(this, 'servers', {
+    this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role,
       namePrefix: optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix) ?? label,
       count,
-      vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment.defaultVmSize(role, recommendedVmSize(deployment.productVersion, role)),
+      vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment._defaultVmSize(role, recommendedVmSize(deployment.productVersion, role)),
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.FRONT_END }],
       fqdnOverride: enterprise ? undefined : this.fqdn,
     });
-    const ips = this.servers.servers.map((s) => s.privateIp);
+    const ips = this._servers.servers.map((s) => s.privateIp);
 
     // Every member has its own record (DNS-2).
-    for (const s of this.servers.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+    for (const s of this._servers.servers) deployment._dns.addA('private', s.model.fqdn, [s.privateIp]);
 
     if (enterprise) {
-      this.webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
+      this._webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
         site: scope,
         name: `lbi-${label}-web`,
         subnet: SubnetRole.FRONT_END,
@@ -170,25 +172,25 @@ export class FrontEndPool extends Construct {
         fqdn: this.internalWebFqdn,
         probe: { protocol: 'Tcp', port: 5061 },
         rules: webServiceRules(this.sipLoadBalancing === LoadBalancing.HARDWARE ? [...HARDWARE_SIP_PORTS, ...(this.collocatedMediation ? [HARDWARE_MEDIATION_PORT] : [])] : []),
-        members: this.servers.servers,
+        members: this._servers.servers,
       });
-      deployment.dns.addA('private', this.internalWebFqdn, [this.webLoadBalancer.privateIp]);
+      deployment._dns.addA('private', this.internalWebFqdn, [this._webLoadBalancer.privateIp]);
     } else {
-      deployment.dns.addA('private', this.internalWebFqdn, ips);
+      deployment._dns.addA('private', this.internalWebFqdn, ips);
     }
     // DNS load balancing: the pool FQDN resolves to every member (DNS-2). Hardware load balancing: to the
     // load balancer that carries SIP, and nothing else ("If HLB is used, there'd only be a single Front
     // End pool entry", advanced-edge-server-dns.md; DNS-12), as the Director does.
-    const poolAddresses = this.webLoadBalancer && this.sipLoadBalancing === LoadBalancing.HARDWARE ? [this.webLoadBalancer.privateIp] : ips;
-    deployment.dns.addA('private', this.fqdn, poolAddresses);
+    const poolAddresses = this._webLoadBalancer && this.sipLoadBalancing === LoadBalancing.HARDWARE ? [this._webLoadBalancer.privateIp] : ips;
+    deployment._dns.addA('private', this.fqdn, poolAddresses);
 
     this.allowFrontEndTraffic();
-    if (this.backEnd) this.backEnd.attachPool(this);
-    deployment.offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: poolAddresses, kind: 'registrar' });
+    if (this.backEnd) this.backEnd._attachPool(this);
+    deployment._offerFirstHop({ sitePath: scope.node.path, siteId: scope.node.id, ownerPath: this.node.path, fqdn: this.fqdn, addresses: poolAddresses, kind: 'registrar' });
     optionalConstruct(this, 'FrontEndPool', 'fileStore', props.fileStore, (x): x is FileStore => x instanceof FileStore, 'a FileStore construct');
     this.fileStore = props.fileStore ?? (enterprise ? FileStore.sharedBy(scope) : undefined);
-    this.fileStore?.attachPool(this);
-    deployment.register(this);
+    this.fileStore?._attachPool(this);
+    deployment._register(this);
   }
 
   /**
@@ -201,10 +203,10 @@ export class FrontEndPool extends Construct {
    */
   private allowFrontEndTraffic(): void {
     const d = this.deployment;
-    const fw = this.site.firewall(SubnetRole.FRONT_END);
+    const fw = this.site._firewall(SubnetRole.FRONT_END);
     const site = this.site.node.path;
     const subnet = `${this.site.node.id} Front End subnet`;
-    const members = hosts(this.servers.servers);
+    const members = hosts(this._servers.servers);
     const pool = `pool ${this.fqdn}`;
     const hardware = this.sipLoadBalancing === LoadBalancing.HARDWARE;
     const shared = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
@@ -248,18 +250,19 @@ export class FrontEndPool extends Construct {
     return this.edgeAssociation;
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.frontEndPools.push({
       path: this.node.path,
       sitePath: this.site.node.path,
       fqdn: this.fqdn,
       edition: this.edition,
-      servers: this.servers.models,
+      servers: this._servers.models,
       os: this.operatingSystem,
       sipLoadBalancing: this.sipLoadBalancing,
       internalWebFqdn: this.internalWebFqdn,
       externalWebFqdn: this.externalWebFqdn,
-      webLoadBalancer: this.webLoadBalancer?.model,
+      webLoadBalancer: this._webLoadBalancer?.model,
       users: this.users,
       hostsCentralManagementStore: this.hostsCentralManagementStore,
       backEndPath: this.backEnd?.node.path,

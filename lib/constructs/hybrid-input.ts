@@ -20,7 +20,7 @@ function fail(scope: IConstruct, prop: string, value: unknown, why: string): nev
   throw new Error(`EdgePool ${scope.node.path}: ${prop} ${describeValue(value)} ${why}`);
 }
 
-function domains(scope: IConstruct, prop: string, value: unknown): readonly string[] | undefined {
+function domains(scope: IConstruct, prop: string, value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) fail(scope, prop, value, 'is not a list; give domain names, e.g. ["fabrikam.com"]');
   return value.map((d, i) => requireDomainName(scope, 'EdgePool', `${prop}[${i}]`, d));

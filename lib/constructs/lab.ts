@@ -40,11 +40,12 @@ export interface LabOptions {
    */
   readonly shutdownTimeZone?: string;
   /**
-   * VM size per role for servers whose construct is given no `vmSize` (an explicit `vmSize` always wins).
+   * VM size per role (keys are `ServerRole` values, e.g. `ServerRole.FRONT_END`) for servers whose
+   * construct is given no `vmSize` (an explicit `vmSize` always wins).
    * @default LAB_VM_SIZES - B-series burstable sizes: 4 vCPU / 16 GB for Front End, Standard Edition
    * and Back End, 2 vCPU / 8 GB for the other roles, 2 vCPU / 4 GB for domain controllers
    */
-  readonly vmSizes?: { readonly [role in ServerRole]?: string };
+  readonly vmSizes?: { readonly [role: string]: string };
   /**
    * Operating system of the domain controllers.
    * @default WindowsServerVersion.WINDOWS_SERVER_2019 - the newest in the domain-controller list of
@@ -126,7 +127,7 @@ export class Lab extends Construct {
     }
     this.shutdownTimeZone = requireShutdownTimeZone(this, what, options.shutdownTimeZone ?? 'UTC');
     if (options.vmSizes !== undefined && (typeof options.vmSizes !== 'object' || options.vmSizes === null || Array.isArray(options.vmSizes))) {
-      throw new Error(`${what} ${this.node.path}: vmSizes ${describeValue(options.vmSizes)} is not an object; give sizes by role, e.g. { "front-end": "Standard_B4ms" }`);
+      throw new Error(`${what} ${this.node.path}: vmSizes ${describeValue(options.vmSizes)} is not an object; give sizes by role, e.g. { [ServerRole.FRONT_END]: "Standard_B4ms" }`);
     }
     for (const [key, size] of Object.entries(options.vmSizes ?? {})) {
       requireEnum(this, what, `vmSizes key`, key, ServerRole, 'ServerRole');
@@ -139,7 +140,7 @@ export class Lab extends Construct {
     // Domain controllers are part of the topology (the model and rules see them); everything the lab
     // adds to other constructs' servers is applied once, at synthesis (`apply`), over the servers as
     // rendered: no hook in any construct, nothing created and then rewritten.
-    deployment.sites.forEach((site) => this.addSite(site));
+    deployment._sites.forEach((site) => this.addSite(site));
   }
 
   /**
@@ -154,12 +155,12 @@ export class Lab extends Construct {
       // Each site resolves through its own DC first, then the others; only once the DCs are promoted
       // (with a stack per site, once its own is: no stack depends on another's resources).
       new VirtualNetworkDnsServers(own.holder, 'dns-servers', {
-        virtualNetworkId: own.site.virtualNetwork.id,
+        virtualNetworkId: own.site._virtualNetwork.id,
         dnsServers: [own, ...labs.filter((l) => l !== own)].map((l) => l.controller.privateIp),
-        dependsOn: this.deployment.perSiteStacks ? [own.setup] : labs.map((l) => l.setup),
+        dependsOn: this.deployment._perSiteStacks ? [own.setup] : labs.map((l) => l.setup),
       });
     }
-    for (const server of this.deployment.servers.all) this.addServer(server);
+    for (const server of this.deployment._servers.all) this.addServer(server);
   }
 
   /** Makes a resource wait for the lab's domain join of a VM (a SQL cluster registration needs a domain member). */
@@ -174,16 +175,16 @@ export class Lab extends Construct {
 
   private addSite(site: CentralSite): void {
     // With a stack per site, the site's lab resources live in its stack.
-    const perSite = this.deployment.perSiteStacks;
+    const perSite = this.deployment._perSiteStacks;
     const holder = perSite ? new Construct(site, 'lab') : new Construct(this, site.node.id);
-    const sites = this.deployment.sites.all;
+    const sites = this.deployment._sites.all;
     // Replica DCs reach the forest root, and Bastion users every site, over global peering.
     const peerings = sites.filter((s) => s !== site).map((other) => peerSites(other, site)!);
 
     const group = new ServerGroup(holder, 'domain-controller', {
       site,
       role: ServerRole.DOMAIN_CONTROLLER,
-      namePrefix: site.defaultServerPrefix('dc'),
+      namePrefix: site._defaultServerPrefix('dc'),
       count: 1,
       vmSize: this.vmSizes[ServerRole.DOMAIN_CONTROLLER],
       os: this.domainControllerOs,
@@ -197,7 +198,7 @@ export class Lab extends Construct {
         domain: d.adDomain,
         netbiosName: d.adDomain.split('.')[0].toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 15),
         adminUsername: d.adminUsername,
-        forestRootIp: root ? d.addresses.resolve(root.controller.privateIp) : undefined,
+        forestRootIp: root ? d._addresses.resolve(root.controller.privateIp) : undefined,
         records: root ? [] : this.adRecords(),
       });
     const setup = new VirtualMachineExtension(controller.vm.node.scope as Construct, 'dc-setup', {
@@ -211,7 +212,7 @@ export class Lab extends Construct {
       protectedSettings: Lazy.stringValue({
         produce: () =>
           Fn.jsonencode({
-            commandToExecute: powershellCommand(Fn.base64encode(Fn.replace(Fn.rawString(script()), PASSWORD_PLACEHOLDER, Fn.base64encode(d.adminPasswordFor(site))))),
+            commandToExecute: powershellCommand(Fn.base64encode(Fn.replace(Fn.rawString(script()), PASSWORD_PLACEHOLDER, Fn.base64encode(d._adminPasswordFor(site))))),
           }),
       }),
       // A replica waits for the forest root and the peering; with a stack per site no stack depends on
@@ -223,22 +224,22 @@ export class Lab extends Construct {
     const bastionIp = new PublicIp(holder, 'bastion-ip', {
       name: `pip-${d.name}-${site.node.id}-bastion`,
       location: site.location,
-      resourceGroupName: site.resourceGroup.name,
+      resourceGroupName: site._resourceGroup.name,
       allocationMethod: 'Static',
       sku: 'Standard',
     });
     new BastionHost(holder, 'bastion', {
       name: `bas-${d.name}-${site.node.id}`,
       location: site.location,
-      resourceGroupName: site.resourceGroup.name,
+      resourceGroupName: site._resourceGroup.name,
       sku: 'Basic',
-      ipConfiguration: { name: 'bastion', subnetId: site.subnet(SubnetRole.BASTION).id, publicIpAddressId: bastionIp.id },
+      ipConfiguration: { name: 'bastion', subnetId: site._subnet(SubnetRole.BASTION).id, publicIpAddressId: bastionIp.id },
     });
     this.bastionSites.push(site.node.path);
     // RDP from the Bastion subnets of every lab site (a Bastion reaches the other sites over global peering).
-    const bastions = () => this.deployment.sites.all.filter((s) => this.bastionSites.includes(s.node.path)).map((s) => s.subnetPrefix(SubnetRole.BASTION));
+    const bastions = () => this.deployment._sites.all.filter((s) => this.bastionSites.includes(s.node.path)).map((s) => s._subnetPrefix(SubnetRole.BASTION));
     for (const role of Object.values(SubnetRole).filter((r) => r !== SubnetRole.BASTION && r !== SubnetRole.PRIVATE_ENDPOINTS)) {
-      site.firewall(role).allow({
+      site._firewall(role).allow({
         name: 'admin-rdp-from-bastion',
         ownerPath: this.node.path,
         source: 'Azure Bastion of every lab site',
@@ -260,7 +261,7 @@ export class Lab extends Construct {
    */
   private allowDomainTraffic(site: CentralSite, controller: Server): void {
     const d = this.deployment;
-    const fw = site.firewall(SubnetRole.INFRASTRUCTURE);
+    const fw = site._firewall(SubnetRole.INFRASTRUCTURE);
     const members = () => [...new Set(MEMBER_SUBNETS.flatMap((subnet) => subnetsWithServers(d, subnet, DOMAIN_MEMBER_ROLES)()))];
     const allow = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
       fw.allow({ name, ownerPath: this.node.path, source, sourcePrefixes, destination: `domain controller of ${site.node.id}`, destinationPrefixes: hosts([controller]), flows });
@@ -275,7 +276,7 @@ export class Lab extends Construct {
   /** The AD domain's A and CNAME records, which the AD-integrated zone must hold (it shadows the Azure private zone). */
   private adRecords(): AdDnsRecord[] {
     const suffix = `.${this.deployment.adDomain}`;
-    return this.deployment.toModel().dnsRecords
+    return this.deployment._toModel().dnsRecords
       .filter((r) => r.scope === 'private' && r.fqdn.endsWith(suffix))
       .flatMap((r): AdDnsRecord[] => {
         const name = r.fqdn.slice(0, -suffix.length);
@@ -296,10 +297,10 @@ export class Lab extends Construct {
     });
     if (server.model.role === ServerRole.DOMAIN_CONTROLLER) return;
 
-    const siteLab = [...this.siteLabs.entries()].find(([site]) => site.path === server.site.path)?.[1];
+    const siteLab = [...this.siteLabs.entries()].find(([site]) => site._path === server.site._path)?.[1];
     const root = this.forestRoot;
     if (!siteLab || !root) {
-      throw new Error(`SfbDeployment lab ${this.node.path}: server ${server.model.path} belongs to site ${server.site.path}, which is not a site of this deployment`);
+      throw new Error(`SfbDeployment lab ${this.node.path}: server ${server.model.path} belongs to site ${server.site._path}, which is not a site of this deployment`);
     }
     // Boot with the domain controllers as DNS servers (a running VM keeps its DHCP DNS until renewed).
     const dnsServers = siteLab.holder.node.findChild('dns-servers') as VirtualNetworkDnsServers;
@@ -330,7 +331,7 @@ export class Lab extends Construct {
         Restart: 'true',
         Options: '3',
       }),
-      protectedSettings: Fn.jsonencode({ Password: this.deployment.adminPasswordFor(server.vm) }),
+      protectedSettings: Fn.jsonencode({ Password: this.deployment._adminPasswordFor(server.vm) }),
       // After the forest exists and the site's DC is promoted; after the prerequisites, which wait for the domain.
       dependsOn: [...new Set([root.setup, siteLab.setup]), prerequisites],
     });
@@ -343,8 +344,8 @@ export class Lab extends Construct {
       domainControllers: [...this.siteLabs.entries()].map(([site, l]) => ({ sitePath: site.node.path, server: l.controller.model })),
       bastionSitePaths: [...this.bastionSites],
       // Derived from the servers, so the model says the same before and after synthesis.
-      domainJoinedPaths: this.deployment.servers.all.filter((s) => s.model.role !== ServerRole.DOMAIN_CONTROLLER && !WORKGROUP_ROLES.has(s.model.role)).map((s) => s.model.path),
-      shutdownPaths: this.deployment.servers.all.map((s) => s.model.path),
+      domainJoinedPaths: this.deployment._servers.all.filter((s) => s.model.role !== ServerRole.DOMAIN_CONTROLLER && !WORKGROUP_ROLES.has(s.model.role)).map((s) => s.model.path),
+      shutdownPaths: this.deployment._servers.all.map((s) => s.model.path),
       shutdownTime: this.shutdownTime,
       shutdownTimeZone: this.shutdownTimeZone,
       ...(this.explicitPosture !== undefined && this.explicitPosture !== SupportPosture.LAB ? { explicitSupportPosture: this.explicitPosture } : {}),

@@ -69,17 +69,19 @@ export class MediationPool extends Construct {
   readonly fqdn: string;
   readonly nextHop: FrontEndPool;
   readonly loadBalancing: LoadBalancing;
-  readonly gatewayPrefixes: readonly string[];
+  readonly gatewayPrefixes: string[];
   readonly concurrentCalls?: number;
   readonly operatingSystem: WindowsServerVersion;
-  readonly servers: ServerGroup;
-  readonly loadBalancer?: InternalLoadBalancer;
+  /** @internal */
+  readonly _servers: ServerGroup;
+  /** @internal */
+  readonly _loadBalancer?: InternalLoadBalancer;
 
   constructor(scope: CentralSite, id: string, props: MediationPoolProps) {
     super(scope, id);
     rejectUnknownProps(this, 'MediationPool', props, KNOWN_PROPS);
-    SfbDeployment.of(this, 'MediationPool').pinAddressBlock(this, 'MediationPool', props.addressBlock);
-    const deployment = SfbDeployment.of(this, 'MediationPool');
+    SfbDeployment._of(this, 'MediationPool')._pinAddressBlock(this, 'MediationPool', props.addressBlock);
+    const deployment = SfbDeployment._of(this, 'MediationPool');
     if (!(scope instanceof CentralSite)) throw new Error(`MediationPool ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;
     this.deployment = deployment;
@@ -93,7 +95,7 @@ export class MediationPool extends Construct {
     this.operatingSystem = requireEnum(this, 'MediationPool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
     const label = this.fqdn.split('.')[0];
 
-    this.servers = new ServerGroup(this, 'servers', {
+    this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.MEDIATION,
       namePrefix: optionalNamePrefix(this, 'MediationPool', props.serverNamePrefix) ?? label,
@@ -102,9 +104,9 @@ export class MediationPool extends Construct {
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.MEDIATION }],
     });
-    const memberIps = this.servers.servers.map((s) => s.privateIp);
+    const memberIps = this._servers.servers.map((s) => s.privateIp);
     if (this.loadBalancing === LoadBalancing.HARDWARE) {
-      this.loadBalancer = new InternalLoadBalancer(this, 'sip-load-balancer', {
+      this._loadBalancer = new InternalLoadBalancer(this, 'sip-load-balancer', {
         site: scope,
         name: `lbi-${label}-sip`,
         subnet: SubnetRole.MEDIATION,
@@ -112,15 +114,15 @@ export class MediationPool extends Construct {
         fqdn: this.fqdn,
         probe: { protocol: 'Tcp', port: MEDIATION_SIP_PORT },
         rules: [tcpBalancingRule(MEDIATION_SIP_PORT)],
-        members: this.servers.servers,
+        members: this._servers.servers,
       });
     }
     // DNS load balancing: the pool FQDN resolves to every member (MED-2, DNS-2); with a load balancer, to its address.
-    deployment.dns.addA('private', this.fqdn, this.loadBalancer ? [this.loadBalancer.privateIp] : memberIps);
-    for (const s of this.servers.servers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+    deployment._dns.addA('private', this.fqdn, this._loadBalancer ? [this._loadBalancer.privateIp] : memberIps);
+    for (const s of this._servers.servers) deployment._dns.addA('private', s.model.fqdn, [s.privateIp]);
 
     this.allowTraffic();
-    deployment.register(this);
+    deployment._register(this);
   }
 
   private requireGatewayPrefixes(prefixes: unknown): string[] {
@@ -141,7 +143,7 @@ export class MediationPool extends Construct {
   private allowTraffic(): void {
     const d = this.deployment;
     const site = this.site;
-    const fw = site.firewall(SubnetRole.MEDIATION);
+    const fw = site._firewall(SubnetRole.MEDIATION);
     const destination = `${site.node.id} Mediation subnet`;
     const gateways = `PSTN gateways of ${this.node.id}`;
     const shared = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
@@ -160,15 +162,16 @@ export class MediationPool extends Construct {
     own('gateways-media-udp', ['pstn-to-mediation-audio-udp']);
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.mediationPools.push({
       path: this.node.path,
       sitePath: this.site.node.path,
       fqdn: this.fqdn,
-      servers: this.servers.models,
+      servers: this._servers.models,
       nextHopPath: this.nextHop.node.path,
       loadBalancing: this.loadBalancing,
-      loadBalancer: this.loadBalancer?.model,
+      loadBalancer: this._loadBalancer?.model,
       gatewayPrefixes: [...this.gatewayPrefixes],
       concurrentCalls: this.concurrentCalls,
     });

@@ -33,16 +33,17 @@ export const WITNESS_PORT = 7022;
 export class MirroredBackEnd extends SqlBackEnd {
   readonly mode = BackEndMode.MIRRORING;
   readonly witness: boolean;
-  /** Principal (first) and mirror (second). */
-  readonly sql: SqlServers;
-  readonly witnessSql?: SqlServers;
+  /** Principal (first) and mirror (second). @internal */
+  readonly _sql: SqlServers;
+  /** @internal */
+  readonly _witnessSql?: SqlServers;
 
   constructor(scope: CentralSite, id: string, props: MirroredBackEndProps) {
-    super(scope, id, 'MirroredBackEnd', props, ['witness', 'witnessVmSize'], SqlEdition.ENTERPRISE);
+    super(scope, id, 'MirroredBackEnd', props, ['witness', 'witnessVmSize'], SqlEdition.ENTERPRISE, props?.sqlEdition);
     this.witness = optionalBoolean(this, 'MirroredBackEnd', 'witness', props.witness, true);
     const witnessVmSize = optionalVmSize(this, 'MirroredBackEnd', props.witnessVmSize, 'witnessVmSize');
     const deployment = this.deployment;
-    this.sql = new SqlServers(this, 'sql', {
+    this._sql = new SqlServers(this, 'sql', {
       site: scope,
       deployment: this.deployment,
       namePrefix: this.namePrefix,
@@ -55,7 +56,7 @@ export class MirroredBackEnd extends SqlBackEnd {
     });
     if (this.witness) {
       // Same SQL version as principal and mirror (BE-4); third zone, so one zone loss leaves two of three.
-      this.witnessSql = new SqlServers(this, 'witness', {
+      this._witnessSql = new SqlServers(this, 'witness', {
         site: scope,
         deployment: this.deployment,
         namePrefix: `${this.namePrefix}w`,
@@ -68,42 +69,42 @@ export class MirroredBackEnd extends SqlBackEnd {
         dataDisks: false,
       });
     }
-    const [principal, mirror] = this.sql.servers;
-    const all = [...this.sql.servers, ...(this.witnessSql?.servers ?? [])];
-    for (const s of all) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+    const [principal, mirror] = this._sql.servers;
+    const all = [...this._sql.servers, ...(this._witnessSql?.servers ?? [])];
+    for (const s of all) deployment._dns.addA('private', s.model.fqdn, [s.privateIp]);
 
-    const fw = scope.firewall(SubnetRole.BACK_END);
-    const partners = this.sql.servers.map((s) => `${s.privateIp}/32`);
+    const fw = scope._firewall(SubnetRole.BACK_END);
+    const partners = this._sql.servers.map((s) => `${s.privateIp}/32`);
     fw.allow({
       name: `${this.node.id}-mirroring`,
       ownerPath: this.node.path,
       // The witness connects to the partners' endpoints too (every instance of a session talks to the others).
-      source: this.witnessSql ? `principal, mirror and witness of ${this.node.id}` : `principal and mirror of ${this.node.id}`,
+      source: this._witnessSql ? `principal, mirror and witness of ${this.node.id}` : `principal and mirror of ${this.node.id}`,
       sourcePrefixes: all.map((s) => `${s.privateIp}/32`),
       destination: `principal and mirror of ${this.node.id}`,
       destinationPrefixes: partners,
       flows: forVersion(deployment.productVersion, ['back-end-mirroring']),
     });
-    if (this.witnessSql) {
+    if (this._witnessSql) {
       fw.allow({
         name: `${this.node.id}-mirroring-witness`,
         ownerPath: this.node.path,
         source: `principal and mirror of ${this.node.id}`,
         sourcePrefixes: partners,
         destination: `witness of ${this.node.id}`,
-        destinationPrefixes: this.witnessSql.servers.map((s) => `${s.privateIp}/32`),
+        destinationPrefixes: this._witnessSql.servers.map((s) => `${s.privateIp}/32`),
         flows: forVersion(deployment.productVersion, ['back-end-mirroring-witness']),
       });
     }
 
-    this.publishStore(principal.model.fqdn, principal.privateIp);
-    this.output('mirroring-setup', 'mirroring_setup', this.setupText(principal.model.fqdn, mirror.model.fqdn), `What the operator enters in Topology Builder and runs to start mirroring for back end ${this.node.path}.`);
-    deployment.register(this);
+    this._publishStore(principal.model.fqdn, principal.privateIp);
+    this._output('mirroring-setup', 'mirroring_setup', this.setupText(principal.model.fqdn, mirror.model.fqdn), `What the operator enters in Topology Builder and runs to start mirroring for back end ${this.node.path}.`);
+    deployment._register(this);
   }
 
   /** The Topology Builder values and the command that creates the mirror databases (S-MIRDEP). */
   private setupText(principal: string, mirror: string): string {
-    const witness = this.witnessSql?.servers[0].model.fqdn;
+    const witness = this._witnessSql?.servers[0].model.fqdn;
     return [
       `Topology Builder, pool properties: SQL Server store ${principal}; enable SQL Server store mirroring; mirror store ${mirror}; mirroring port ${MIRRORING_PORT}`,
       witness
@@ -114,14 +115,15 @@ export class MirroredBackEnd extends SqlBackEnd {
     ].join('\n');
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.backEnds.push({
-      ...this.baseModel(this.sql.group.models),
+      ...this._baseModel(this._sql.group.models),
       witness: this.witness,
       synchronous: true,
       mirrorSqlVersion: this.sqlVersion,
       mirrorSqlEdition: this.sqlEdition,
-      ...(this.witnessSql ? { witnessSqlVersion: this.sqlVersion, witnessServer: this.witnessSql.group.models[0] } : {}),
+      ...(this._witnessSql ? { witnessSqlVersion: this.sqlVersion, witnessServer: this._witnessSql.group.models[0] } : {}),
       mirroringPorts: { endpoint: MIRRORING_PORT, witness: WITNESS_PORT },
     });
   }

@@ -28,7 +28,8 @@ export interface ModelParts {
 
 /** A construct that records itself into the topology model. */
 export interface ITopologyMember {
-  contribute(parts: ModelParts): void;
+  /** @internal */
+  _contribute(parts: ModelParts): void;
 }
 
 export function emptyParts(): ModelParts {

@@ -43,7 +43,7 @@ export class PairedPools extends Construct {
       this.allowBackupTraffic(this.primary, this.backup);
       this.allowBackupTraffic(this.backup, this.primary);
     }
-    scope.register(this);
+    scope._register(this);
   }
 
   /**
@@ -53,23 +53,24 @@ export class PairedPools extends Construct {
    */
   private allowBackupTraffic(from: FrontEndPool, to: FrontEndPool): void {
     if (to.fileStore) {
-      to.fileStore.allowSmbFrom(from, 'fe-to-paired-file-store-smb', `Backup Service of paired pool ${from.fqdn}`);
+      to.fileStore._allowSmbFrom(from, 'fe-to-paired-file-store-smb', `Backup Service of paired pool ${from.fqdn}`);
       return;
     }
     // Standard Edition: the store is the server's local share.
-    to.site.firewall(SubnetRole.FRONT_END).allow({
+    to.site._firewall(SubnetRole.FRONT_END).allow({
       name: `backup-smb-from-${from.site.node.id}-${from.node.id}`,
       ownerPath: this.node.path,
       source: `Front End servers of ${from.node.path}`,
-      sourcePrefixes: hosts(from.servers.servers),
+      sourcePrefixes: hosts(from._servers.servers),
       destination: `local share of ${to.fqdn}`,
-      destinationPrefixes: hosts(to.servers.servers),
+      destinationPrefixes: hosts(to._servers.servers),
       flows: ['fe-to-paired-file-store-smb'],
       description: `SMB for the Backup Service from paired pool ${from.fqdn}`,
     });
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.pairs.push({
       path: this.node.path,
       primaryPath: this.primary.node.path,

@@ -23,13 +23,13 @@ export class SitePeering extends Construct {
     this.sites = [a, b];
     // With a stack per site each direction lives in its own site's stack and names the remote network
     // by its ID, built from names the plan fixed: no stack reads another's state.
-    const perSite = a.deployment.perSiteStacks;
+    const perSite = a.deployment._perSiteStacks;
     this.resources = [[a, b], [b, a]].map(([from, to]) =>
       new VirtualNetworkPeering(perSite ? from : this, perSite ? `peering-to-${to.node.id}` : `${from.node.id}-to-${to.node.id}`, {
         name: `peer-${from.node.id}-to-${to.node.id}`,
         resourceGroupName: from.resourceGroupName,
-        virtualNetworkName: from.virtualNetwork.name,
-        remoteVirtualNetworkId: perSite ? from.virtualNetworkIdOf(to) : to.virtualNetwork.id,
+        virtualNetworkName: from._virtualNetwork.name,
+        remoteVirtualNetworkId: perSite ? from._virtualNetworkIdOf(to) : to._virtualNetwork.id,
         allowVirtualNetworkAccess: true,
         // Sites reach each other directly; no transit through another site or gateway.
         allowForwardedTraffic: false,
@@ -39,7 +39,8 @@ export class SitePeering extends Construct {
     );
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     const [a, b] = this.sites;
     const record = (from: CentralSite, to: CentralSite): PeeringModel => ({
       path: `${this.node.path}/${from.node.id}-to-${to.node.id}`,
@@ -71,7 +72,7 @@ export function peerSites(a: CentralSite, b: CentralSite): SitePeering | undefin
   if (!peering) {
     peering = new SitePeering(deployment, `peering-${x.node.id}-${y.node.id}`, x, y);
     registry.set(key, peering);
-    deployment.register(peering);
+    deployment._register(peering);
   }
   return peering;
 }

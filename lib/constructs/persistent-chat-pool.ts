@@ -82,12 +82,14 @@ export class StretchedPersistentChatPool extends Construct {
   readonly secondarySite: CentralSite;
   readonly homePool: FrontEndPool;
   readonly backEnd?: IBackEnd;
-  /** Chat servers per site (a site without servers has none). */
-  readonly primaryServers?: ServerGroup;
-  readonly secondaryServers?: ServerGroup;
-  /** The pool's own database servers (none when `backEnd` is given). */
-  readonly databaseServers: readonly DatabaseServer[];
-  readonly logShippingShare?: LogShippingShare;
+  /** Chat servers per site (a site without servers has none). @internal */
+  readonly _primaryServers?: ServerGroup;
+  /** @internal */
+  readonly _secondaryServers?: ServerGroup;
+  /** The pool's own database servers (none when `backEnd` is given). @internal */
+  readonly _databaseServers: readonly DatabaseServer[];
+  /** @internal */
+  readonly _logShippingShare?: LogShippingShare;
   private readonly record: ChatPoolModel;
 
   constructor(scope: SfbDeployment, id: string, props: StretchedPersistentChatPoolProps) {
@@ -133,7 +135,7 @@ export class StretchedPersistentChatPool extends Construct {
     const placement: ChatServerPlacement[] = [];
     const chatGroup = (site: CentralSite, groupId: string, active: number, idle: number, firstIndex: number) => {
       if (active + idle === 0) return undefined;
-      const group = new ServerGroup(site.holderFor(this), groupId, {
+      const group = new ServerGroup(site._holderFor(this), groupId, {
         site,
         role: ServerRole.PERSISTENT_CHAT,
         namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? label,
@@ -146,20 +148,20 @@ export class StretchedPersistentChatPool extends Construct {
       group.servers.forEach((s, i) => placement.push({ serverPath: s.model.path, sitePath: site.node.path, state: i < active ? 'active' : 'idle' }));
       return group;
     };
-    this.primaryServers = chatGroup(this.primarySite, 'primary-servers', primaryActive, primaryIdle, 1);
-    this.secondaryServers = chatGroup(this.secondarySite, 'secondary-servers', secondaryActive, secondaryIdle, primaryActive + primaryIdle + 1);
-    const chatServers = [...(this.primaryServers?.servers ?? []), ...(this.secondaryServers?.servers ?? [])];
-    deployment.dns.addA('private', this.fqdn, chatServers.map((s) => s.privateIp));
-    for (const s of chatServers) deployment.dns.addA('private', s.model.fqdn, [s.privateIp]);
+    this._primaryServers = chatGroup(this.primarySite, 'primary-servers', primaryActive, primaryIdle, 1);
+    this._secondaryServers = chatGroup(this.secondarySite, 'secondary-servers', secondaryActive, secondaryIdle, primaryActive + primaryIdle + 1);
+    const chatServers = [...(this._primaryServers?.servers ?? []), ...(this._secondaryServers?.servers ?? [])];
+    deployment._dns.addA('private', this.fqdn, chatServers.map((s) => s.privateIp));
+    for (const s of chatServers) deployment._dns.addA('private', s.model.fqdn, [s.privateIp]);
 
     // Databases: mirroring in the primary site, a mirrored log-shipping secondary in the other (PCHAT-6).
     const dbServers: DatabaseServer[] = [];
     if (!this.backEnd) {
       const sqlSet = (database: 'mgc' | 'mgccomp', site: CentralSite, setId: string, functions: ChatDatabaseFunction[]) => {
-        const sql = new SqlServers(site.holderFor(this), setId, {
+        const sql = new SqlServers(site._holderFor(this), setId, {
           site,
           deployment,
-          namePrefix: site.defaultServerPrefix('pcs', this.node.id),
+          namePrefix: site._defaultServerPrefix('pcs', this.node.id),
           count: functions.length,
           sqlVersion,
           sqlEdition,
@@ -168,7 +170,7 @@ export class StretchedPersistentChatPool extends Construct {
         });
         sql.servers.forEach((server, i) => {
           dbServers.push({ function: functions[i], site, database, server });
-          deployment.dns.addA('private', server.model.fqdn, [server.privateIp]);
+          deployment._dns.addA('private', server.model.fqdn, [server.privateIp]);
         });
       };
       for (const database of compliance ? (['mgc', 'mgccomp'] as const) : (['mgc'] as const)) {
@@ -177,18 +179,18 @@ export class StretchedPersistentChatPool extends Construct {
         sqlSet(database, this.secondarySite, `${prefix}-sql-secondary`, witness ? ['log-shipping-secondary', 'secondary-mirror', 'secondary-witness'] : ['log-shipping-secondary', 'secondary-mirror']);
       }
       // The share lives in the secondary site: the log backups taken before a primary outage survive it.
-      this.logShippingShare = new LogShippingShare(this.secondarySite.holderFor(this), 'log-shipping-share', {
+      this._logShippingShare = new LogShippingShare(this.secondarySite._holderFor(this), 'log-shipping-share', {
         site: this.secondarySite,
-        namePrefix: this.secondarySite.defaultServerPrefix('pcf', this.node.id),
+        namePrefix: this.secondarySite._defaultServerPrefix('pcf', this.node.id),
         // A lab's data is disposable, as for the SQL disks: `cdktf destroy` must be able to remove it.
-        protectData: deployment.lab === undefined,
+        protectData: deployment._lab === undefined,
         shareName: SHARE_NAME,
         os,
       });
-      const share = this.logShippingShare.server;
-      deployment.dns.addA('private', share.model.fqdn, [share.privateIp]);
+      const share = this._logShippingShare.server;
+      deployment._dns.addA('private', share.model.fqdn, [share.privateIp]);
     }
-    this.databaseServers = dbServers;
+    this._databaseServers = dbServers;
 
     this.record = {
       path: this.node.path,
@@ -205,12 +207,12 @@ export class StretchedPersistentChatPool extends Construct {
       servers: chatServers.map((s) => s.model),
       backEndPath: this.backEnd?.node.path,
       databaseServers: dbServers.map((d) => ({ function: d.function, sitePath: d.site.node.path, database: d.database, server: d.server.model })),
-      logShippingShare: this.logShippingShare?.uncPath,
+      logShippingShare: this._logShippingShare?.uncPath,
       adDomain: deployment.adDomain,
       serverPlacement: placement,
       ...(this.backEnd ? {} : { sqlVersion, sqlEdition }),
-      logShippingServer: this.logShippingShare?.server.model,
-      logShippingSitePath: this.logShippingShare ? this.secondarySite.node.path : undefined,
+      logShippingServer: this._logShippingShare?.server.model,
+      logShippingSitePath: this._logShippingShare ? this.secondarySite.node.path : undefined,
     };
     this.allowTraffic();
 
@@ -221,7 +223,7 @@ export class StretchedPersistentChatPool extends Construct {
         description: `Persistent Chat pool ${this.fqdn}: Topology Builder SQL stores and the log-shipping script to run once the servers are domain-joined (see docs/persistent-chat.md).`,
       });
     }
-    deployment.register(this);
+    deployment._register(this);
   }
 
   /** The sites the pool's servers are in, without repeats. */
@@ -238,11 +240,11 @@ export class StretchedPersistentChatPool extends Construct {
   private allowTraffic(): void {
     const d = this.deployment;
     const owner = this.node.path;
-    const chatServers = hosts([...(this.primaryServers?.servers ?? []), ...(this.secondaryServers?.servers ?? [])]);
+    const chatServers = hosts([...(this._primaryServers?.servers ?? []), ...(this._secondaryServers?.servers ?? [])]);
     const chatSource = `servers of ${this.fqdn}`;
     const flows = (keys: readonly string[]) => forVersion(d.productVersion, keys);
     for (const site of this.sites) {
-      const fw = site.firewall(SubnetRole.PERSISTENT_CHAT);
+      const fw = site._firewall(SubnetRole.PERSISTENT_CHAT);
       const destination = `${site.node.id} Persistent Chat subnet`;
       fw.allow({ name: `pchat-${this.node.id}-from-front-ends`, ownerPath: owner, source: 'Front End subnets of every site', sourcePrefixes: subnetsWithServers(d, SubnetRole.FRONT_END), destination, flows: flows(['fe-to-chat-sip', 'fe-to-chat-wcf']) });
       fw.allow({ name: `pchat-${this.node.id}-pool`, ownerPath: owner, source: chatSource, sourcePrefixes: chatServers, destination, flows: flows(['chat-pool-internal']) });
@@ -251,28 +253,28 @@ export class StretchedPersistentChatPool extends Construct {
       fw.allow({ name: 'pchat-from-cms-udp', ownerPath: site.node.path, source: 'Central Management store pool and its standby', sourcePrefixes: cmsServers(d), destination, flows: flows(['cms-to-servers-sql-browser-chat']) });
     }
     if (this.backEnd) {
-      this.backEnd.site.firewall(SubnetRole.BACK_END).allow({
+      this.backEnd.site._firewall(SubnetRole.BACK_END).allow({
         name: `pchat-${this.node.id}-sql-from-chat`,
         ownerPath: owner,
         source: chatSource,
         sourcePrefixes: chatServers,
         destination: `SQL servers and store of ${this.backEnd.node.path}`,
-        destinationPrefixes: () => this.backEnd!.sqlAddresses(),
+        destinationPrefixes: () => this.backEnd!._sqlAddresses(),
         flows: flows(['chat-to-chat-sql']),
       });
       return;
     }
-    const sqlIps = this.databaseServers.map((db) => `${db.server.privateIp}/32`);
+    const sqlIps = this._databaseServers.map((db) => `${db.server.privateIp}/32`);
     for (const site of this.sites) {
-      const here = this.databaseServers.filter((db) => db.site === site).map((db) => `${db.server.privateIp}/32`);
-      const fw = site.firewall(SubnetRole.BACK_END);
+      const here = this._databaseServers.filter((db) => db.site === site).map((db) => `${db.server.privateIp}/32`);
+      const fw = site._firewall(SubnetRole.BACK_END);
       const destination = `${site.node.id} Persistent Chat SQL servers`;
       fw.allow({ name: `pchat-${this.node.id}-sql-from-chat`, ownerPath: owner, source: chatSource, sourcePrefixes: chatServers, destination, destinationPrefixes: here, flows: flows(['chat-to-chat-sql']) });
       // Between the pool's SQL servers, both ways across the sites: mirroring (5022, witness 7022) and log shipping (1433).
       fw.allow({ name: `pchat-${this.node.id}-sql-between`, ownerPath: owner, source: `${this.node.id} SQL servers`, sourcePrefixes: sqlIps, destination, destinationPrefixes: here, flows: flows(['chat-sql-mirroring', 'chat-sql-log-shipping-sql']) });
     }
-    const share = this.logShippingShare!;
-    this.secondarySite.firewall(share.subnet).allow({
+    const share = this._logShippingShare!;
+    this.secondarySite._firewall(share.subnet).allow({
       name: `pchat-${this.node.id}-log-shipping-smb`,
       ownerPath: owner,
       source: `${this.node.id} SQL servers`,
@@ -283,7 +285,8 @@ export class StretchedPersistentChatPool extends Construct {
     });
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.chatPools.push(this.record);
   }
 }

@@ -89,13 +89,13 @@ function webServicesPools(parts: ModelParts): (WebServicesPool & { hostsCentralM
 }
 
 /** The plan from model parts already collected (the deployment's raw model). */
-export function simpleUrlPlanOf(deployment: { readonly name: string; readonly sipDomain: string; readonly simpleUrls?: SimpleUrlSettings }, parts: ModelParts): SimpleUrlsModel {
+export function simpleUrlPlanOf(deployment: { readonly name: string; readonly sipDomain: string; readonly _simpleUrls?: SimpleUrlSettings }, parts: ModelParts): SimpleUrlsModel {
   return planSimpleUrls({
     deploymentName: deployment.name,
     sipDomain: deployment.sipDomain,
     // The name SfbDeployment.sharedResourceGroup() gives the group of the DNS zones.
     resourceGroup: `rg-${deployment.name}-shared`,
-    settings: deployment.simpleUrls,
+    settings: deployment._simpleUrls,
     pools: webServicesPools(parts),
     pairs: parts.pairs,
   });
@@ -103,10 +103,10 @@ export function simpleUrlPlanOf(deployment: { readonly name: string; readonly si
 
 /** The plan from the members as they stand (for the DNS derivation, which runs before the model exists). */
 export function simpleUrlPlanFromMembers(
-  deployment: { readonly name: string; readonly sipDomain: string; readonly simpleUrls?: SimpleUrlSettings },
+  deployment: { readonly name: string; readonly sipDomain: string; readonly _simpleUrls?: SimpleUrlSettings },
   members: readonly ITopologyMember[],
 ): SimpleUrlsModel {
   const parts = emptyParts();
-  for (const m of members) m.contribute(parts);
+  for (const m of members) m._contribute(parts);
   return simpleUrlPlanOf(deployment, parts);
 }

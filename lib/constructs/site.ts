@@ -58,27 +58,29 @@ export class CentralSite extends Construct implements SitePlacement {
   readonly deployment: SfbDeployment;
   readonly location: string;
   readonly addressSpace: string;
-  readonly availabilityZones: readonly string[];
+  readonly availabilityZones: string[];
   readonly faultDomainCount: number;
-  readonly resourceGroup: ResourceGroup;
+  /** @internal */
+  readonly _resourceGroup: ResourceGroup;
   /** The resource group's name as one token, read once: every cdktf token captures a stack trace. */
   readonly resourceGroupName: string;
-  readonly virtualNetwork: VirtualNetwork;
+  /** @internal */
+  readonly _virtualNetwork: VirtualNetwork;
   private readonly virtualNetworkName: string;
   private readonly space: Cidr;
   private readonly subnets = new Map<SubnetRole, Subnet>();
   private readonly subnetIds = new Map<SubnetRole, string>();
   private readonly firewalls = new Map<SubnetRole, SubnetFirewall>();
   private clientConfig?: DataAzurermClientConfig;
-  /** The site's backups (lib/constructs/backups.ts), unless the deployment turned them off. */
-  readonly backups?: SiteBackups;
+  /** The site's backups (lib/constructs/backups.ts), unless the deployment turned them off. @internal */
+  readonly _backups?: SiteBackups;
 
   /** Where the site lives: under its deployment, or in a stack per site its own `<deployment>-<id>` stack. */
   private static hostOf(scope: SfbDeployment, id: string, props: CentralSiteProps): Construct {
     if (!SfbDeployment.isSfbDeployment(scope)) {
       throw new Error(`CentralSite ${id}: scope must be an SfbDeployment, got ${(scope as Construct)?.node?.path ?? String(scope)}`);
     }
-    if (!scope.perSiteStacks) return scope;
+    if (!scope._perSiteStacks) return scope;
     const region = typeof props?.location === 'string' ? regionByName(props.location)?.name : undefined;
     return libraryStack(scope.node.root as Construct, `${scope.node.id}-${id}`, region, scope.remoteState, `CentralSite ${id}`);
   }
@@ -91,12 +93,12 @@ export class CentralSite extends Construct implements SitePlacement {
     markSite(this);
     this.stack = TerraformStack.of(this);
     // Whichever stack is synthesized first renders what the whole topology plans (NSG rules, DNS).
-    if (scope.perSiteStacks) Aspects.of(this).add({ visit: (node) => (node === this ? scope.render() : undefined) });
+    if (scope._perSiteStacks) Aspects.of(this).add({ visit: (node) => (node === this ? scope._render() : undefined) });
     rejectUnknownProps(this, 'CentralSite', props, KNOWN_PROPS);
     this.deployment = scope;
     const region = regionByName(requireRegion(this, 'CentralSite', 'location', props.location))!;
     this.location = region.name;
-    rejectSiteIdCollision(this, scope.sites.all);
+    rejectSiteIdCollision(this, scope._sites.all);
     requireString(this, 'CentralSite', 'addressSpace', props.addressSpace, 'an IPv4 CIDR such as "10.1.0.0/16"');
     const parsed = parseCidr(props.addressSpace);
     if (typeof parsed === 'string') {
@@ -105,7 +107,7 @@ export class CentralSite extends Construct implements SitePlacement {
     if (parsed.prefix > MAX_PREFIX || parsed.prefix < MIN_PREFIX) {
       throw new Error(`CentralSite ${this.node.path}: addressSpace "${props.addressSpace}" is a /${parsed.prefix}; a site needs /${MIN_PREFIX} to /${MAX_PREFIX} (16 subnets of at least /26, the smallest Azure Bastion accepts); use e.g. 10.1.0.0/20`);
     }
-    for (const other of scope.sites.all) {
+    for (const other of scope._sites.all) {
       if (overlaps(parsed, other.space)) {
         throw new Error(`CentralSite ${this.node.path}: addressSpace "${props.addressSpace}" overlaps site ${other.node.id} (${other.addressSpace}); peered networks need distinct address spaces`);
       }
@@ -123,20 +125,20 @@ export class CentralSite extends Construct implements SitePlacement {
     this.faultDomainCount = requireCount(this, 'CentralSite', 'faultDomainCount', props.faultDomainCount ?? 3, 1, 3);
 
     const dep = scope.name;
-    this.resourceGroup = new ResourceGroup(this, 'resource-group', { name: `rg-${dep}-${this.node.id}`, location: this.location });
-    this.resourceGroupName = this.resourceGroup.name;
-    this.virtualNetwork = new VirtualNetwork(this, 'vnet', {
+    this._resourceGroup = new ResourceGroup(this, 'resource-group', { name: `rg-${dep}-${this.node.id}`, location: this.location });
+    this.resourceGroupName = this._resourceGroup.name;
+    this._virtualNetwork = new VirtualNetwork(this, 'vnet', {
       name: `vnet-${dep}-${this.node.id}`,
       location: this.location,
       resourceGroupName: this.resourceGroupName,
       addressSpace: [this.addressSpace],
     });
-    this.virtualNetworkName = this.virtualNetwork.name;
+    this.virtualNetworkName = this._virtualNetwork.name;
     for (const role of SITE_SUBNETS) this.addSubnet(role);
-    if (scope.backupSettings.enabled) this.backups = new SiteBackups(this, scope);
+    if (scope._backupSettings.enabled) this._backups = new SiteBackups(this, scope);
 
-    scope.sites.add(this);
-    scope.register(this);
+    scope._sites.add(this);
+    scope._register(this);
   }
 
   private addSubnet(role: SubnetRole): Subnet {
@@ -160,32 +162,32 @@ export class CentralSite extends Construct implements SitePlacement {
           subnetPrefix: cidrToString(cidr),
           label: `${this.node.id}/${role}`,
           ownerPath: this.node.path,
-          deploymentNetworks: () => this.deployment.sites.all.map((s) => s.addressSpace),
-          resolve: (text) => this.deployment.addresses.resolve(text),
+          deploymentNetworks: () => this.deployment._sites.all.map((s) => s.addressSpace),
+          resolve: (text) => this.deployment._addresses.resolve(text),
         }),
       );
     }
     return subnet;
   }
 
-  /** The subnet of a role (the Bastion subnet is created on first use). */
-  subnet(role: SubnetRole): Subnet {
+  /** The subnet of a role (the Bastion subnet is created on first use). @internal */
+  _subnet(role: SubnetRole): Subnet {
     return this.subnets.get(role) ?? this.addSubnet(role);
   }
 
-  /** The ID of a role's subnet, as one shared token. */
-  subnetId(role: SubnetRole): string {
-    this.subnet(role);
+  /** The ID of a role's subnet, as one shared token. @internal */
+  _subnetId(role: SubnetRole): string {
+    this._subnet(role);
     return this.subnetIds.get(role)!;
   }
 
-  /** The CIDR of a role's subnet. */
-  subnetPrefix(role: SubnetRole): string {
+  /** The CIDR of a role's subnet. @internal */
+  _subnetPrefix(role: SubnetRole): string {
     return cidrToString(subnetCidr(this.space, role));
   }
 
-  /** The network security group of a role's subnet. */
-  firewall(role: SubnetRole): SubnetFirewall {
+  /** The network security group of a role's subnet. @internal */
+  _firewall(role: SubnetRole): SubnetFirewall {
     const fw = this.firewalls.get(role);
     if (!fw) throw new Error(`CentralSite ${this.node.path}: subnet ${role} has no network security group`);
     return fw;
@@ -194,52 +196,58 @@ export class CentralSite extends Construct implements SitePlacement {
   /**
    * The ID of another site's virtual network as this site's stack writes it: from the subscription of
    * this stack's provider and the names the library gives, never a reference into the other stack.
-   */
-  virtualNetworkIdOf(other: CentralSite): string {
+* @internal
+      */
+  _virtualNetworkIdOf(other: CentralSite): string {
     const dep = this.deployment.name;
-    return `/subscriptions/${this.subscriptionId}/resourceGroups/rg-${dep}-${other.node.id}/providers/Microsoft.Network/virtualNetworks/vnet-${dep}-${other.node.id}`;
+    return `/subscriptions/${this._subscriptionId}/resourceGroups/rg-${dep}-${other.node.id}/providers/Microsoft.Network/virtualNetworks/vnet-${dep}-${other.node.id}`;
   }
 
-  /** The subscription of this stack's provider (a data source of this stack, read once). */
-  get subscriptionId(): string {
+  /** The subscription of this stack's provider (a data source of this stack, read once). @internal */
+  get _subscriptionId(): string {
     this.clientConfig ??= new DataAzurermClientConfig(this, 'client-config');
     return this.clientConfig.subscriptionId;
   }
 
-  identityIdsFor(role: ServerRole): string[] | undefined {
-    return this.backups?.identityIdsFor(role);
+  /** @internal */
+  _identityIdsFor(role: ServerRole): string[] | undefined {
+    return this._backups?.identityIdsFor(role);
   }
 
   /**
    * Where a construct that spans sites (a stretched Persistent Chat pool, the lab) builds its part in
    * this site: the construct itself in one stack, a holder under the site in a stack per site.
-   */
-  holderFor(owner: Construct): Construct {
-    if (!this.deployment.perSiteStacks) return owner;
+* @internal
+      */
+  _holderFor(owner: Construct): Construct {
+    if (!this.deployment._perSiteStacks) return owner;
     const id = owner.node.id;
     return (this.node.tryFindChild(id) as Construct | undefined) ?? new Construct(this, id);
   }
 
-  /** Construct path of the site, the model's key for it. */
-  get path(): string {
+  /** Construct path of the site, the model's key for it. @internal */
+  get _path(): string {
     return this.node.path;
   }
 
   /**
    * The address block of an owner (a construct path) in a role's subnet, reserved by the owner's key
    * (lib/model/address-plan.ts): nothing declared before or after it moves it.
-   */
-  addressBlock(role: SubnetRole, ownerPath: string): AddressSource {
-    this.subnet(role);
-    return this.deployment.addresses.block(`${this.node.id}/${role}`, this.subnetPrefix(role), this.deployment.addressOwnerKey(ownerPath), ownerPath);
+* @internal
+      */
+  _addressBlock(role: SubnetRole, ownerPath: string): AddressSource {
+    this._subnet(role);
+    return this.deployment._addresses.block(`${this.node.id}/${role}`, this._subnetPrefix(role), this.deployment._addressOwnerKey(ownerPath), ownerPath);
   }
 
-  get serverDefaults(): ServerDefaults {
-    return this.deployment.serverDefaultsFor(this);
+  /** @internal */
+  get _serverDefaults(): ServerDefaults {
+    return this.deployment._serverDefaultsFor(this);
   }
 
-  registerServer(server: Server): void {
-    this.deployment.registerServer(server);
+  /** @internal */
+  _registerServer(server: Server): void {
+    this.deployment._registerServer(server);
   }
 
   /**
@@ -248,24 +256,26 @@ export class CentralSite extends Construct implements SitePlacement {
    * only one of its kind, two characters derived from its construct path (`west-sqlk3`): names come
    * from keys, never from declaration order. NAME-1 and NAME-4 check the result; `serverNamePrefix`
    * overrides it.
-   */
-  defaultServerPrefix(kind: string, ownerPath?: string): string {
+* @internal
+      */
+  _defaultServerPrefix(kind: string, ownerPath?: string): string {
     const site = this.node.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 7);
     const owner = ownerPath === undefined ? '' : (stableHash(ownerPath) % 1296).toString(36).padStart(2, '0');
     return `${site}-${kind}${owner}`;
   }
 
-  /** Creates every NSG's rules from its planned flows (the deployment calls it once, at synthesis). */
-  renderFirewalls(): void {
+  /** Creates every NSG's rules from its planned flows (the deployment calls it once, at synthesis). @internal */
+  _renderFirewalls(): void {
     for (const role of [...this.firewalls.keys()].sort()) this.firewalls.get(role)!.render();
   }
 
-  /** Every flow allowed into the site's subnets. */
-  get flows(): FlowModel[] {
+  /** Every flow allowed into the site's subnets. @internal */
+  get _flows(): FlowModel[] {
     return [...this.firewalls.values()].flatMap((f) => f.allowed);
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.sites.push({
       path: this.node.path,
       name: this.node.id,

@@ -22,8 +22,6 @@ export interface SqlBackEndProps {
   readonly addressBlock?: number;
   /** SQL Server version (its marketplace image bundles the Windows Server version). */
   readonly sqlVersion: SqlServerVersion;
-  /** SQL Server edition of the image. @default depends on the back end (Enterprise for HA modes, Standard for StandaloneBackEnd) */
-  readonly sqlEdition?: SqlEdition;
   /** Computer-name prefix of the SQL servers; servers are `<prefix>-<n>`. @default `<site>-sql<n>` */
   readonly serverNamePrefix?: string;
   /** VM size of the SQL servers. @default Standard_D32s_v5 (32 hyperthreaded vCPUs = 16 physical cores, 128 GB: above the VM-1 floor of every version) */
@@ -52,19 +50,19 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
   /** Addresses of the store (listener, cluster network name, principal or server), as published. */
   private readonly storeAddresses: string[] = [];
 
-  protected constructor(scope: CentralSite, id: string, construct: string, props: SqlBackEndProps, known: readonly string[], defaultEdition: SqlEdition) {
+  protected constructor(scope: CentralSite, id: string, construct: string, props: SqlBackEndProps, known: string[], defaultEdition: SqlEdition, sqlEdition?: SqlEdition) {
     super(scope, id);
     rejectUnknownProps(this, construct, props, [...SQL_BACK_END_PROPS, ...known]);
-    SfbDeployment.of(this, construct).pinAddressBlock(this, construct, props.addressBlock);
+    SfbDeployment._of(this, construct)._pinAddressBlock(this, construct, props.addressBlock);
     if (!(scope instanceof CentralSite)) throw new Error(`${construct} ${this.node.path}: scope must be a CentralSite`);
     this.site = scope;
-    this.deployment = SfbDeployment.of(this, construct);
+    this.deployment = SfbDeployment._of(this, construct);
     this.sqlVersion = requireEnum(this, construct, 'sqlVersion', props.sqlVersion, SqlServerVersion, 'SqlServerVersion');
-    this.sqlEdition = requireEnum(this, construct, 'sqlEdition', props.sqlEdition ?? defaultEdition, SqlEdition, 'SqlEdition');
+    this.sqlEdition = requireEnum(this, construct, 'sqlEdition', sqlEdition ?? defaultEdition, SqlEdition, 'SqlEdition');
     // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
-    this.protectDataDisks = requireBoolean(this, construct, 'protectDataDisks', props.protectDataDisks ?? this.deployment.lab === undefined);
+    this.protectDataDisks = requireBoolean(this, construct, 'protectDataDisks', props.protectDataDisks ?? this.deployment._lab === undefined);
     if (props.vmSize !== undefined) requireVmSize(this, construct, 'vmSize', props.vmSize);
-    this.namePrefix = optionalNamePrefix(this, construct, props.serverNamePrefix) ?? scope.defaultServerPrefix('sql', id);
+    this.namePrefix = optionalNamePrefix(this, construct, props.serverNamePrefix) ?? scope._defaultServerPrefix('sql', id);
   }
 
   /** FQDN of the SQL store the pool points at (listener, cluster network name, principal or server). */
@@ -77,8 +75,8 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
    * Publishes the store: a private A record and a Terraform output named
    * `<deployment>_<site>_<back end>_sql_store_fqdn`.
    */
-  /** The model fields every back end shares; each mode adds its own. */
-  protected baseModel(servers: BackEndModel['servers']): BackEndModel {
+  /** The model fields every back end shares; each mode adds its own. @internal */
+  protected _baseModel(servers: BackEndModel['servers']): BackEndModel {
     return {
       path: this.node.path,
       sitePath: this.site.node.path,
@@ -92,41 +90,45 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
     };
   }
 
-  protected publishStore(fqdn: string, ip: string): void {
+  /** @internal */
+  protected _publishStore(fqdn: string, ip: string): void {
     this.store = fqdn.toLowerCase();
     this.storeAddresses.push(ip);
-    this.deployment.dns.addA('private', this.store, [ip]);
-    this.output('sql-store-fqdn', 'sql_store_fqdn', this.store, `SQL store FQDN of back end ${this.node.path}: enter it in Topology Builder as the pool's SQL Server store.`);
+    this.deployment._dns.addA('private', this.store, [ip]);
+    this._output('sql-store-fqdn', 'sql_store_fqdn', this.store, `SQL store FQDN of back end ${this.node.path}: enter it in Topology Builder as the pool's SQL Server store.`);
   }
 
-  /** A Terraform output with a readable, stable name. */
-  protected output(id: string, suffix: string, value: string, description: string): TerraformOutput {
+  /** A Terraform output with a readable, stable name. @internal */
+  protected _output(id: string, suffix: string, value: string, description: string): TerraformOutput {
     const out = new TerraformOutput(this, id, { value, description });
-    out.overrideLogicalId(`${this.deployment.variablePrefix()}_${this.site.node.id}_${this.node.id}_${suffix}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'));
+    out.overrideLogicalId(`${this.deployment._variablePrefix()}_${this.site.node.id}_${this.node.id}_${suffix}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'));
     return out;
   }
 
   /**
    * Opens SQL (1433, and SQL Browser 1434/UDP) from the pool's Front End servers to the back end's
    * servers and store address. Only the pool's own servers: other pools have their own stores.
-   */
-  attachPool(pool: PoolWithServers): void {
-    const fw = this.site.firewall(SubnetRole.BACK_END);
+* @internal
+      */
+  _attachPool(pool: PoolWithServers): void {
+    const fw = this.site._firewall(SubnetRole.BACK_END);
     const name = `${pool.site.node.id}-${pool.node.id}`;
     // The back end's own SQL servers and its store address (an AlwaysOn listener or FCI network name is a
     // floating-IP load balancer address, the destination the NSG sees), not the whole subnet.
-    const common = { ownerPath: this.node.path, source: `Front End servers of ${pool.node.path}`, sourcePrefixes: hosts(pool.servers.servers), destination: `SQL servers and store of ${this.node.id}`, destinationPrefixes: () => this.sqlAddresses() };
+    const common = { ownerPath: this.node.path, source: `Front End servers of ${pool.node.path}`, sourcePrefixes: hosts(pool._servers.servers), destination: `SQL servers and store of ${this.node.id}`, destinationPrefixes: () => this._sqlAddresses() };
     fw.allow({ ...common, name: `sql-from-${name}`, flows: ['fe-to-back-end-sql'] });
     fw.allow({ ...common, name: `sql-browser-from-${name}`, flows: ['fe-to-back-end-sql-browser'] });
   }
 
-  sqlAddresses(): string[] {
+  /** @internal */
+  _sqlAddresses(): string[] {
     return [
       // A mirroring witness holds no data: pools never connect to it.
-      ...hosts(this.deployment.servers.all.filter((s) => s.model.path.startsWith(`${this.node.path}/`) && s.model.role !== ServerRole.SQL_WITNESS)),
+      ...hosts(this.deployment._servers.all.filter((s) => s.model.path.startsWith(`${this.node.path}/`) && s.model.role !== ServerRole.SQL_WITNESS)),
       ...hosts(this.storeAddresses.map((privateIp) => ({ privateIp }))),
     ];
   }
 
-  abstract contribute(parts: ModelParts): void;
+  /** @internal */
+  abstract _contribute(parts: ModelParts): void;
 }

@@ -12,11 +12,12 @@ export interface StandaloneBackEndProps extends SqlBackEndProps {
 /** One SQL Server VM without HA: the pool has no Back End high availability (BE-1 warns). */
 export class StandaloneBackEnd extends SqlBackEnd {
   readonly mode = BackEndMode.STANDALONE;
-  readonly sql: SqlServers;
+  /** @internal */
+  readonly _sql: SqlServers;
 
   constructor(scope: CentralSite, id: string, props: StandaloneBackEndProps) {
-    super(scope, id, 'StandaloneBackEnd', props, [], SqlEdition.STANDARD);
-    this.sql = new SqlServers(this, 'sql', {
+    super(scope, id, 'StandaloneBackEnd', props, [], SqlEdition.STANDARD, props?.sqlEdition);
+    this._sql = new SqlServers(this, 'sql', {
       site: scope,
       deployment: this.deployment,
       namePrefix: this.namePrefix,
@@ -26,14 +27,15 @@ export class StandaloneBackEnd extends SqlBackEnd {
       vmSize: props.vmSize,
       protectData: this.protectDataDisks,
     });
-    const server = this.sql.servers[0];
-    this.publishStore(server.model.fqdn, server.privateIp);
-    this.deployment.register(this);
+    const server = this._sql.servers[0];
+    this._publishStore(server.model.fqdn, server.privateIp);
+    this.deployment._register(this);
   }
 
-  contribute(parts: ModelParts): void {
+  /** @internal */
+  _contribute(parts: ModelParts): void {
     parts.backEnds.push({
-      ...this.baseModel(this.sql.group.models),
+      ...this._baseModel(this._sql.group.models),
     });
   }
 }

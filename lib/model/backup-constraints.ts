@@ -161,6 +161,12 @@ export interface VmPolicySettings {
   readonly instantRestoreDays?: number;
 }
 
+/** Weekday names as the provider spells them (`Sunday`, ...). */
+export function weekdayProblems(what: string, days: readonly string[] | undefined): ConstraintProblem[] {
+  const bad = (days ?? []).filter((d) => !(WEEKDAYS as readonly string[]).includes(d));
+  return bad.length === 0 ? [] : [problem('POLICY-WEEKDAYS', `${what} ${JSON.stringify(bad)} are not weekdays; give ${WEEKDAYS.join(', ')}`)];
+}
+
 export function timezoneProblems(timezone: string, constraint = 'POLICY-TIMEZONE'): ConstraintProblem[] {
   if (timezone.trim() === '') return [problem(constraint, 'the backup time zone is empty')];
   if (timezone.includes('/')) {

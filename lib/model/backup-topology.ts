@@ -46,7 +46,7 @@ import { ServerModel, ServerRole, SiteModel, TopologyModel } from './topology';
 
 /** What the deployment recorded about its backups (the constructs fill it; rules and reports read it). */
 export interface BackupModel {
-  /** False when the deployment turned backups off (`backup: false`, or a lab without `backup`). */
+  /** False when the deployment turned backups off (`backup: { enabled: false }`, or a lab without `backup`). */
   readonly enabled: boolean;
   /** Lower-case deployment name used in Azure names (`rg-<name>-<site>`). */
   readonly deploymentName: string;

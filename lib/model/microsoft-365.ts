@@ -122,13 +122,13 @@ export interface HybridFederationSettings {
   /** The tenant's external access: open (any domain not blocked) or closed (allowed domains only). */
   readonly tenantFederation: 'open' | 'closed';
   /** The on-premises allowed domains (`Get-CsAllowedDomain`). @default - none */
-  readonly onPremisesAllowedDomains?: readonly string[];
+  readonly onPremisesAllowedDomains?: string[];
   /** The tenant's allowed domains (`Get-CsTenantFederationConfiguration`). @default - none */
-  readonly tenantAllowedDomains?: readonly string[];
+  readonly tenantAllowedDomains?: string[];
   /** The on-premises blocked domains (`Get-CsBlockedDomain`). @default - none */
-  readonly onPremisesBlockedDomains?: readonly string[];
+  readonly onPremisesBlockedDomains?: string[];
   /** The tenant's blocked domains. @default - none */
-  readonly tenantBlockedDomains?: readonly string[];
+  readonly tenantBlockedDomains?: string[];
 }
 
 function sameDomains(a: readonly string[] | undefined, b: readonly string[] | undefined): { onlyA: string[]; onlyB: string[] } {

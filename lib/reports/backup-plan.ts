@@ -58,7 +58,7 @@ export function renderBackupPlan(input: BackupPlanReportInput): string {
 export function backupReport(model: TopologyModel): string {
   const plan = topologyBackupPlan(model);
   if (!plan) {
-    return `${header('Backup plan', model)}\nNo backups are built (${model.lab ? 'a lab without the backup option' : 'backup: false'}); see BACKUP-1 and BACKUP-3.\n`;
+    return `${header('Backup plan', model)}\nNo backups are built (${model.lab ? 'a lab without the backup option' : 'backup: { enabled: false }'}); see BACKUP-1 and BACKUP-3.\n`;
   }
   return (
     header('Backup plan', model) +

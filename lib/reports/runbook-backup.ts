@@ -53,7 +53,7 @@ export function backupRunbookInputs(model: TopologyModel): BackupRunbookInput[] 
 export function backupRestoreSection(m: TopologyModel): string {
   if (!m.backup) return '';
   if (!m.backup.enabled) {
-    return blocks('## Restore from backups', 'This deployment builds no backups (`backup: false`, or a lab without `backup`): a lost server comes back empty from `terraform apply`. Turn them on before production (BACKUP-1, BACKUP-3).');
+    return blocks('## Restore from backups', 'This deployment builds no backups (`backup: { enabled: false }`, or a lab without `backup`): a lost server comes back empty from `terraform apply`. Turn them on before production (BACKUP-1, BACKUP-3).');
   }
   const inputs = backupRunbookInputs(m);
   const layouts = backupLayout(m);

@@ -32,7 +32,7 @@ export const BACKUP_RULES = [
         if (m.lab) return [];
         return m.sites.flatMap((site) => {
           const here = stateful.filter((s) => s.sitePath === site.path).map((s) => s.computerName);
-          return here.length === 0 ? [] : [{ path: site.path, message: `backups are turned off (backup: false), so the ${here.length} server(s) of site ${site.name} that hold data (${sorted(here).join(', ')}) have no restore point and no SQL backup, and no export of the configuration, LIS, Response Group or user data exists; remove backup: false (Microsoft: back up the Central Management store, the Back End databases and the file stores regularly)` }];
+          return here.length === 0 ? [] : [{ path: site.path, message: `backups are turned off (backup: { enabled: false }), so the ${here.length} server(s) of site ${site.name} that hold data (${sorted(here).join(', ')}) have no restore point and no SQL backup, and no export of the configuration, LIS, Response Group or user data exists; remove backup: { enabled: false } (Microsoft: back up the Central Management store, the Back End databases and the file stores regularly)` }];
         });
       }
       const protectedPaths = new Set(b.protectedServerPaths);
@@ -85,7 +85,7 @@ export const BACKUP_RULES = [
       if (m.backup?.enabled !== false || m.lab) return [];
       return [...new Map(pairedPools(m).map((p) => [p.path, p])).values()].map((p) => ({
         path: p.path,
-        message: `pool ${p.fqdn} is paired, but backups are off, so no scheduled Export-CsLisConfiguration and Export-CsRgsConfiguration exist: if the pool is lost for good, the "ABC" failover (pool C built from A's data, paired with B) has no LIS and Response Group configuration to import; remove backup: false, or run both exports regularly yourself and acknowledge`,
+        message: `pool ${p.fqdn} is paired, but backups are off, so no scheduled Export-CsLisConfiguration and Export-CsRgsConfiguration exist: if the pool is lost for good, the "ABC" failover (pool C built from A's data, paired with B) has no LIS and Response Group configuration to import; remove backup: { enabled: false }, or run both exports regularly yourself and acknowledge`,
       }));
     },
   ),

@@ -23,7 +23,7 @@ describe('the reference in one stack', () => {
   const stack = new TerraformStack(Testing.app(), 'one');
   const { deployment } = buildReferenceTopology(stack);
   const json = JSON.parse(Testing.synth(stack));
-  const model = deployment.toModel();
+  const model = deployment._toModel();
 
   test('one geo-redundant vault with cross-region restore per site, in the site\'s region and resource group', () => {
     expect(values(json, 'azurerm_recovery_services_vault').map((v) => [v.name, v.location, v.storage_mode_type, v.cross_region_restore_enabled]).sort()).toEqual([
@@ -66,7 +66,7 @@ describe('the reference in one stack', () => {
 
   test('the SQL backup accounts stay in their site\'s region, read-access geo-replicated; the exports live in the other site, keyless', () => {
     const accounts = Object.fromEntries(values(json, 'azurerm_storage_account').filter((a) => a.name.startsWith('sfb')).map((a) => [a.name, a]));
-    const names = (site: string) => deployment.sites.all.find((s) => s.node.id === site)!.backups!.names;
+    const names = (site: string) => deployment._sites.all.find((s) => s.node.id === site)!._backups!.names;
     expect(accounts[names('west').sqlStorageAccount]).toMatchObject({ location: 'westeurope', account_replication_type: 'RAGRS', shared_access_key_enabled: true, public_network_access_enabled: false, min_tls_version: 'TLS1_2' });
     expect(accounts[names('west').exportStorageAccount]).toMatchObject({ location: 'northeurope', account_replication_type: 'GRS', shared_access_key_enabled: false, public_network_access_enabled: false, min_tls_version: 'TLS1_2', allow_nested_items_to_be_public: false });
     expect(accounts[names('north').exportStorageAccount]).toMatchObject({ location: 'westeurope' });
@@ -139,8 +139,8 @@ describe('the reference per site', () => {
 });
 
 describe('options', () => {
-  test('backup: false builds nothing; BACKUP-1 warns per site and RESTORE-8 per paired pool', () => {
-    const { stack, deployment } = testDeployment({ backup: false });
+  test('backup: { enabled: false } builds nothing; BACKUP-1 warns per site and RESTORE-8 per paired pool', () => {
+    const { stack, deployment } = testDeployment({ backup: { enabled: false } });
     const west = testSite(deployment, 'west');
     const north = testSite(deployment, 'north');
     new PairedPools(deployment, 'pair', { primary: testPool(west), backup: testPool(north) });
@@ -148,7 +148,7 @@ describe('options', () => {
     expect(values(json, 'azurerm_recovery_services_vault')).toEqual([]);
     const findings = validateTopology(deployment);
     expect(findingsOf(findings, 'BACKUP-1').map((f) => [f.path, f.severity])).toEqual([[west.node.path, Severity.WARNING], [north.node.path, Severity.WARNING]]);
-    expect(findingsOf(findings, 'BACKUP-1')[0].message).toMatch(/backups are turned off.*pool-west-1.*remove backup: false/);
+    expect(findingsOf(findings, 'BACKUP-1')[0].message).toMatch(/backups are turned off.*pool-west-1.*remove backup: \{ enabled: false \}/);
     expect(findingsOf(findings, 'RESTORE-8')).toHaveLength(2);
     expect(findingsOf(findings, 'RESTORE-8')[0].message).toMatch(/Export-CsLisConfiguration and Export-CsRgsConfiguration/);
     expect(deployment.runbook()).toContain('This deployment builds no backups');
@@ -178,7 +178,7 @@ describe('options', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment, 'west'));
     testSite(deployment, 'north');
-    const model = deployment.toModel();
+    const model = deployment._toModel();
     expect(check('BACKUP-1', model)).toEqual([]);
     const fe = model.servers.find((s) => s.role === 'Front End')!;
     const broken = { ...model, backup: { ...model.backup!, protectedServerPaths: model.backup!.protectedServerPaths.filter((p) => p !== fe.path) } };
@@ -234,7 +234,7 @@ describe('runbook and report of the reference', () => {
   const section = runbook.slice(at(runbook, '## Restore from backups'));
 
   test('the restore section names the real sources: vaults, restore points, SQL and export accounts', () => {
-    const west = deployment.sites.all.find((s) => s.node.id === 'west')!.backups!.names;
+    const west = deployment._sites.all.find((s) => s.node.id === 'west')!._backups!.names;
     expect(section).toContain('vault `rsv-contoso-west` (resource group `rg-contoso-west`, westeurope; copies in northeurope, restorable there with Cross Region Restore)');
     expect(section).toContain('az backup recoverypoint list --vault-name rsv-contoso-west --resource-group rg-contoso-west');
     expect(section).toContain(`https://${west.exportStorageAccount}.blob.core.windows.net/sfb-exports/<yyyy-MM-dd>/`);
@@ -243,7 +243,7 @@ describe('runbook and report of the reference', () => {
   });
 
   test("Microsoft's order: the CMS pool first; in each pool the Back End, the CMS and user-data imports, then each Front End; then the file stores", () => {
-    const model = deployment.toModel();
+    const model = deployment._toModel();
     const cms = model.frontEndPools.find((p) => p.hostsCentralManagementStore)!;
     const cmsSite = model.sites.find((s) => s.path === cms.sitePath)!.name;
     const site = section.slice(at(section, `### Restore ${cmsSite} from backups`));
@@ -271,11 +271,11 @@ describe('runbook and report of the reference', () => {
     expect(md).toContain('| west | Front End server (OS and data disks) |');
     expect(md).toMatch(/\| north \| SQL databases: .* \| SQL IaaS Automated Backup \(v2\), full \+ log \|/);
     expect(md).toContain('### Decisions');
-    const west = deployment.sites.all.find((site) => site.node.id === 'west')!.backups!.names;
+    const west = deployment._sites.all.find((site) => site.node.id === 'west')!._backups!.names;
     expect(md).toContain(`storage ${west.sqlStorageAccount} (westeurope, read-access geo-replicated to northeurope)`);
     expect(md).toContain(`storage ${west.exportStorageAccount} (northeurope)`);
     // Every protected item of the configuration is a row of the report.
-    for (const s of deployment.toModel().servers.filter((x) => PROTECTED_ROLES.includes(x.role))) expect(md).toContain(`server (OS and data disks) | ${s.computerName} |`);
+    for (const s of deployment._toModel().servers.filter((x) => PROTECTED_ROLES.includes(x.role))) expect(md).toContain(`server (OS and data disks) | ${s.computerName} |`);
   });
 });
 
@@ -286,7 +286,7 @@ describe('the 2015 legacy example (Persistent Chat)', () => {
     const json = JSON.parse(Testing.synth(stack));
     const vms = Object.fromEntries(resources(json, 'azurerm_windows_virtual_machine').map(([id, v]) => [id, v]));
     const names = resources(json, 'azurerm_backup_protected_vm').map(([, v]) => vms[v.source_vm_id.match(/azurerm_windows_virtual_machine\.([^.]+)\.id/)[1]].computer_name);
-    const chat = deployment.toModel().chatPools[0];
+    const chat = deployment._toModel().chatPools[0];
     expect(chat.databaseServers.length).toBeGreaterThan(0);
     for (const d of chat.databaseServers) expect(names).toContain(d.server.computerName);
     expect(names).toEqual(expect.arrayContaining(['north-pcfwr-1']));

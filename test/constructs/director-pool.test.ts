@@ -34,35 +34,35 @@ describe('DirectorPool', () => {
 
   test('hardware SIP load balancing adds 444 and 5061 to the load balancer and points the pool FQDN at it', () => {
     const { director, deployment } = westWithDirector({ sipLoadBalancing: LoadBalancing.HARDWARE });
-    const model = deployment.toModel().directorPools[0];
+    const model = deployment._toModel().directorPools[0];
     expect(model.webLoadBalancer?.rules.map((r) => r.frontendPort)).toEqual(expect.arrayContaining([444, 5061, 443, 4443]));
-    const record = deployment.toModel().dnsRecords.find((r) => r.fqdn === 'dir-west.corp.contoso.com');
-    expect(record?.values).toEqual([ipOf(deployment, director.webLoadBalancer.privateIp)]);
+    const record = deployment._toModel().dnsRecords.find((r) => r.fqdn === 'dir-west.corp.contoso.com');
+    expect(record?.values).toEqual([ipOf(deployment, director._webLoadBalancer.privateIp)]);
   });
 
   test('publishes DNS load balancing and its own web FQDNs with defaults like a Front End pool', () => {
     const { director, deployment } = westWithDirector();
     expect(director.internalWebFqdn).toBe('dir-west-webint.corp.contoso.com');
     expect(director.externalWebFqdn).toBe('dir-west-webext.contoso.com');
-    const records = deployment.toModel().dnsRecords;
+    const records = deployment._toModel().dnsRecords;
     const values = (fqdn: string) => records.find((r) => r.fqdn === fqdn)?.values;
-    const [one, two] = serverIps(deployment, director.servers.servers);
+    const [one, two] = serverIps(deployment, director._servers.servers);
     expect(consecutiveIn([one, two], '10.10.80.0/20')).toBe(true);
     expect(values('dir-west.corp.contoso.com')).toEqual([one, two]);
     expect(values('dir-west-1.corp.contoso.com')).toEqual([one]);
-    expect(values('dir-west-webint.corp.contoso.com')).toEqual([ipOf(deployment, director.webLoadBalancer.privateIp)]);
+    expect(values('dir-west-webint.corp.contoso.com')).toEqual([ipOf(deployment, director._webLoadBalancer.privateIp)]);
   });
 
   test('opens 5061, 444, 443, 4443 between every site\'s Front Ends and the Directors, both ways', () => {
     const { deployment, west } = westWithDirector();
     const north = testSite(deployment, 'north');
     testPool(north, 'pool');
-    const flows = deployment.toModel().flows;
+    const flows = deployment._toModel().flows;
     const into = (nsg: string, name: string) => flows.find((f) => f.nsg === nsg && f.name === name);
     // Front Ends to Directors: SIP and inter-server HTTPS (ports-and-protocols.md); Directors to Front Ends: also the web farm (80, 443) and 4443 (audit F8).
     expect(into('west/director', 'director-from-front-ends')).toMatchObject({ ports: ['444', '5061'], sourcePrefixes: ['10.10.0.0/20', '10.20.0.0/20'] });
     for (const site of ['west', 'north']) {
-      expect(into(`${site}/front-end`, 'front-end-from-directors')).toMatchObject({ ports: ['80', '443-444', '4443', '5061'], sourcePrefixes: [west.subnetPrefix('director' as never)] });
+      expect(into(`${site}/front-end`, 'front-end-from-directors')).toMatchObject({ ports: ['80', '443-444', '4443', '5061'], sourcePrefixes: [west._subnetPrefix('director' as never)] });
     }
     expect(into('west/director', 'director-clients')).toMatchObject({ ports: ['80', '443', '4443', '5061', '8080'], sourcePrefixes: ['VirtualNetwork'] });
     expect(flows.some((f) => f.nsg === 'west/director' && f.sourcePrefixes.includes('Internet'))).toBe(false);

@@ -117,7 +117,7 @@ describe('EdgePool public DNS', () => {
   test('publishes the internal pool FQDN with every member and a record per server (private)', () => {
     const { stack, deployment, westEdge } = twoSites();
     const a = Object.fromEntries(resourcesOf(synthJson(stack), 'azurerm_private_dns_a_record').map((r) => [r.name, r.records]));
-    const [one, two] = serverIps(deployment, westEdge.servers.servers);
+    const [one, two] = serverIps(deployment, westEdge._servers.servers);
     expect(one).toMatch(/^10\.20\.(3[2-9]|4[0-7])\./); // the west Edge internal subnet, 10.20.32.0/20
     expect(a['edge-west']).toEqual([one, two]);
     expect(a['edge-west-1']).toEqual([one]);
@@ -150,7 +150,7 @@ describe('EdgePool network security', () => {
     const perimeter = nsgRules(synthJson(stack), 'west_firewall-perimeter');
     const byName = Object.fromEntries(perimeter.map((r) => [r.name, r]));
     // External NIC configurations in order: access, webconf, av.
-    const external = (service: number) => westEdge.servers.servers.map((s) => `${ipOf(deployment, s.nicAddresses[0][service])}/32`);
+    const external = (service: number) => westEdge._servers.servers.map((s) => `${ipOf(deployment, s.nicAddresses[0][service])}/32`);
     expect(ports(byName['edge-access-from-internet'])).toEqual(['443']);
     // Federation (5061) is published on every Edge pool once one pool has it (EDGE-16), to the Access Edge addresses.
     expect(ports(byName['edge-federation-from-internet'])).toEqual(['5061']);
@@ -177,7 +177,7 @@ describe('EdgePool network security', () => {
       // Central Management Store replication only from the pool that hosts it (the first pool: north; no pair here).
       const cms = rules.filter((r) => ports(r).includes('4443'));
       expect(cms.map((r) => r.name)).toEqual(['edge-cms-replication']);
-      expect(sources(cms[0])).toEqual(serverIps(deployment, northPool.servers.servers).map((ip) => `${ip}/32`));
+      expect(sources(cms[0])).toEqual(serverIps(deployment, northPool._servers.servers).map((ip) => `${ip}/32`));
     }
   });
 
@@ -206,7 +206,7 @@ describe('EdgePool routes and outputs', () => {
   test('records the next hop and an explicit media association in the model', () => {
     const { deployment, westPool, northEdge } = twoSites();
     westPool.associateEdgePool(northEdge);
-    const m = deployment.toModel();
+    const m = deployment._toModel();
     expect(m.edgePools.map((e) => e.nextHopPath)).toEqual(['test/contoso/north/pool', 'test/contoso/west/pool']);
     expect(m.frontEndPools.find((p) => p.path === westPool.node.path)!.associatedEdgePath).toBe('test/contoso/north/edge');
     expect(westPool.associatedEdgePool).toBe(northEdge);

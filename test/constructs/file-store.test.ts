@@ -13,7 +13,7 @@ describe('FileStore', () => {
     const fileServers = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((vm) => vm.tags['sfb-role'] === 'File Server');
     expect(fileServers.map((vm) => [vm.name, vm.zone])).toEqual([['west-fs-1', '1'], ['west-fs-2', '2']]);
     expect(resourcesOf(json, 'azurerm_storage_share')).toHaveLength(0);
-    const model = deployment.toModel().fileStores;
+    const model = deployment._toModel().fileStores;
     expect(model).toEqual([expect.objectContaining({ kind: 'windows-dfs', shareUnc: '\\\\corp.contoso.com\\sfb-west', poolPaths: ['test/contoso/west/a', 'test/contoso/west/b'] })]);
   });
 
@@ -37,14 +37,14 @@ describe('FileStore', () => {
     const pool = testPool(site, 'pool', { fileStore: store });
     expect(pool.fileStore).toBe(store);
     expect(site.node.tryFindChild('file-store')).toBeUndefined();
-    expect(deployment.toModel().fileStores[0]).toMatchObject({ path: 'test/contoso/west/pool-store', shareUnc: '\\\\corp.contoso.com\\sfb-pool1' });
+    expect(deployment._toModel().fileStores[0]).toMatchObject({ path: 'test/contoso/west/pool-store', shareUnc: '\\\\corp.contoso.com\\sfb-pool1' });
   });
 
   test('a Standard Edition server uses its local share', () => {
     const { deployment } = testDeployment();
     const pool = testPool(testSite(deployment), 'se', { edition: PoolEdition.STANDARD, backEnd: undefined });
     expect(pool.fileStore).toBeUndefined();
-    expect(deployment.toModel().fileStores).toEqual([]);
+    expect(deployment._toModel().fileStores).toEqual([]);
   });
 
   test('throws for a share name that is not a namespace name and for unknown props', () => {

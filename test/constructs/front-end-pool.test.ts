@@ -41,9 +41,9 @@ describe('FrontEndPool (Enterprise)', () => {
   test('publishes DNS load balancing: the pool FQDN to every member, each member its own record', () => {
     const { json, pool } = enterprise();
     const records = resourcesOf(json, 'azurerm_private_dns_a_record');
-    const ips = serverIps(pool.deployment, pool.servers.servers);
+    const ips = serverIps(pool.deployment, pool._servers.servers);
     expect(records.find((r) => r.name === 'pool')!.records).toEqual(ips);
-    for (const s of pool.servers.servers) {
+    for (const s of pool._servers.servers) {
       expect(records.find((r) => r.name === s.model.computerName)!.records).toEqual([ipOf(pool.deployment, s.privateIp)]);
     }
   });
@@ -62,7 +62,7 @@ describe('FrontEndPool (Enterprise)', () => {
     }
     expect(resourcesOf(json, 'azurerm_lb_probe')[0]).toMatchObject({ protocol: 'Tcp', port: 5061 });
     const web = resourcesOf(json, 'azurerm_private_dns_a_record').find((r) => r.name === 'pool-webint')!;
-    expect(web.records).toEqual([ipOf(pool.deployment, pool.webLoadBalancer!.privateIp)]);
+    expect(web.records).toEqual([ipOf(pool.deployment, pool._webLoadBalancer!.privateIp)]);
     expect(resourcesOf(json, 'azurerm_network_interface_backend_address_pool_association')).toHaveLength(3);
   });
 
@@ -94,7 +94,7 @@ describe('FrontEndPool (Enterprise)', () => {
 
   test('opens Windows Fabric, the local user store and the MCU factory between the pool\'s own members only', () => {
     const { json, pool, deployment } = enterprise();
-    const members = serverIps(deployment, pool.servers.servers).map((ip) => `${ip}/32`);
+    const members = serverIps(deployment, pool._servers.servers).map((ip) => `${ip}/32`);
     const rule = resourcesOf(json, 'azurerm_network_security_rule').find((r) => r.name === 'pool-pool-members')!;
     expect(rule.source_address_prefixes).toEqual(members);
     expect(rule.destination_address_prefixes).toEqual(members);
@@ -105,7 +105,7 @@ describe('FrontEndPool (Enterprise)', () => {
   test('opens SQL on the back end from the pool\'s own servers only', () => {
     const { json, pool, deployment } = enterprise();
     const sql = resourcesOf(json, 'azurerm_network_security_rule').find((r) => r.destination_port_range === '1433')!;
-    expect(sql.source_address_prefixes).toEqual(serverIps(deployment, pool.servers.servers).map((ip) => `${ip}/32`));
+    expect(sql.source_address_prefixes).toEqual(serverIps(deployment, pool._servers.servers).map((ip) => `${ip}/32`));
     // The standalone back end's one server is its store.
     expect(sql.destination_address_prefix).toMatch(/^10\.10\.(1[6-9]|2\d|3[01])\.\d+\/32$/);
   });
@@ -133,7 +133,7 @@ describe('FrontEndPool (Standard Edition)', () => {
     const json = synthJson(stack);
     expect(resourcesOf(json, 'azurerm_windows_virtual_machine')).toHaveLength(1);
     expect(resourcesOf(json, 'azurerm_lb')).toHaveLength(0);
-    expect(se.servers.models[0]).toMatchObject({ fqdn: 'se01.corp.contoso.com', role: 'Standard Edition' });
+    expect(se._servers.models[0]).toMatchObject({ fqdn: 'se01.corp.contoso.com', role: 'Standard Edition' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { CentralSite, FrontEndPool, PoolEdition, ServerRole, Severity, SupportPosture, validateTopology } from '../../lib';
+import { CentralSite, FrontEndPool, PoolEdition, ServerRole, Severity, SupportPosture, validateTopology } from '../../lib/experimental';
 import { checkScriptText, PASSWORD_PLACEHOLDER, ROLE_FEATURES } from '../../lib/azure/lab-scripts';
 import { SubnetRole } from '../../lib/model/network';
 import { AzurermProvider } from '../../lib/azurerm';
@@ -38,7 +38,7 @@ describe('the lab example (examples/lab)', () => {
   test('creates one domain controller per site in the infrastructure subnet', () => {
     const dcs = vms.filter(([, vm]) => vm.tags['sfb-role'] === ServerRole.DOMAIN_CONTROLLER);
     expect(dcs.map(([, vm]) => vm.location).sort()).toEqual(['northeurope', 'westeurope']);
-    const model = topology.deployment.toModel();
+    const model = topology.deployment._toModel();
     for (const dc of model.labEnvironment!.domainControllers) {
       expect(dc.server.nics.map((n) => n.subnet)).toEqual([SubnetRole.INFRASTRUCTURE]);
     }
@@ -60,7 +60,7 @@ describe('the lab example (examples/lab)', () => {
 
   test('the forest root publishes the pools\' records in the AD zone', () => {
     const [west] = dcSetups.filter(([n]) => n.includes('_west_'));
-    const records = topology.deployment.toModel().dnsRecords;
+    const records = topology.deployment._toModel().dnsRecords;
     const first = (fqdn: string) => records.find((r) => r.fqdn === fqdn)!.values[0];
     expect(west[1].protected_settings).toContain(`pool-west|A|${first('pool-west.corp.contoso.com')}`);
     expect(west[1].protected_settings).toContain(`pool-north|A|${first('pool-north.corp.contoso.com')}`);
@@ -69,7 +69,7 @@ describe('the lab example (examples/lab)', () => {
   test('each site\'s network uses its own DC first, then the other, once both are promoted', () => {
     const dns = entries(json, 'azurerm_virtual_network_dns_servers');
     expect(dns).toHaveLength(2);
-    const dcIps = topology.deployment.toModel().labEnvironment!.domainControllers.map((d) => d.server.nics[0].privateIp);
+    const dcIps = topology.deployment._toModel().labEnvironment!.domainControllers.map((d) => d.server.nics[0].privateIp);
     const west = dns.find(([n]) => n.includes('_west_'))![1];
     const north = dns.find(([n]) => n.includes('_north_'))![1];
     expect(west.dns_servers).toEqual(dcIps);
@@ -81,7 +81,7 @@ describe('the lab example (examples/lab)', () => {
     // Edge servers stay in a workgroup (perimeter network); every other server joins.
     const members = vms.filter(([, vm]) => vm.tags['sfb-role'] !== ServerRole.DOMAIN_CONTROLLER && vm.tags['sfb-role'] !== ServerRole.EDGE);
     const joins = extensions.filter(([, e]) => e.type === 'JsonADDomainExtension');
-    const expected = topology.deployment.toModel().servers.filter((s) => s.role !== ServerRole.DOMAIN_CONTROLLER && s.role !== ServerRole.EDGE);
+    const expected = topology.deployment._toModel().servers.filter((s) => s.role !== ServerRole.DOMAIN_CONTROLLER && s.role !== ServerRole.EDGE);
     expect(expected.length).toBeGreaterThan(0);
     expect(members.length).toBe(expected.length);
     expect(joins).toHaveLength(members.length);
@@ -135,7 +135,7 @@ describe('the lab example (examples/lab)', () => {
     const subnets = entries(json, 'azurerm_subnet').filter(([, s]) => s.name === 'AzureBastionSubnet');
     expect(subnets).toHaveLength(2);
     // Public IPs belong to Bastion and to Edge external NICs only.
-    const edgeNics = new Set(topology.deployment.toModel().servers.filter((s) => s.role === ServerRole.EDGE).map((s) => `nic-${s.computerName}`));
+    const edgeNics = new Set(topology.deployment._toModel().servers.filter((s) => s.role === ServerRole.EDGE).map((s) => `nic-${s.computerName}`));
     for (const [, nic] of entries(json, 'azurerm_network_interface')) {
       if (edgeNics.has(nic.name)) continue;
       for (const c of nic.ip_configuration) expect(c.public_ip_address_id).toBeUndefined();
@@ -158,7 +158,7 @@ describe('the lab example (examples/lab)', () => {
 
   test('installs the Windows features each role needs', () => {
     const prereqs = extensions.filter(([, e]) => e.name === 'sfb-lab-prerequisites');
-    expect(prereqs).toHaveLength(topology.deployment.toModel().servers.filter((s) => s.role !== ServerRole.DOMAIN_CONTROLLER).length);
+    expect(prereqs).toHaveLength(topology.deployment._toModel().servers.filter((s) => s.role !== ServerRole.DOMAIN_CONTROLLER).length);
     const frontEnd = prereqs.find(([n]) => n.includes('west_pool_servers_server1'))![1];
     const script = Buffer.from(/FromBase64String\('([^']+)'\)/.exec(JSON.parse(frontEnd.settings).commandToExecute)![1], 'base64').toString('utf8');
     for (const f of ROLE_FEATURES[ServerRole.FRONT_END]) expect(script).toContain(`'${f}'`);
@@ -166,7 +166,7 @@ describe('the lab example (examples/lab)', () => {
   });
 
   test('uses lab sizes and the LAB support posture; VM-1 findings are info', () => {
-    const model = topology.deployment.toModel();
+    const model = topology.deployment._toModel();
     expect(model.supportPosture).toBe(SupportPosture.LAB);
     expect(model.lab).toBe(true);
     const fe = vms.find(([n]) => n.includes('west_pool'))![1];
@@ -180,7 +180,7 @@ describe('the lab example (examples/lab)', () => {
 
   test('uses the free SQL Developer edition image in lab mode', () => {
     const sql = vms.filter(([, vm]) => vm.tags['sfb-role'] === ServerRole.BACK_END);
-    const expected = topology.deployment.toModel().servers.filter((x) => x.role === ServerRole.BACK_END);
+    const expected = topology.deployment._toModel().servers.filter((x) => x.role === ServerRole.BACK_END);
     expect(sql.length).toBe(expected.length);
     expect(sql.length).toBeGreaterThanOrEqual(2);
     for (const [, vm] of sql) expect(vm.source_image_reference.sku).toBe('sqldev');
@@ -216,13 +216,13 @@ describe('SfbDeployment lab option', () => {
     const sizes = resourcesOf(synthJson(stack), 'azurerm_windows_virtual_machine').map((vm) => [vm.tags['sfb-role'], vm.size]);
     expect(sizes).toContainEqual([ServerRole.FRONT_END, 'Standard_D8s_v5']);
     expect(sizes).toContainEqual([ServerRole.BACK_END, 'Standard_B4ms']);
-    expect(deployment.defaultVmSize(ServerRole.EDGE, 'Standard_D8s_v5')).toBe('Standard_B2ms');
+    expect(deployment._defaultVmSize(ServerRole.EDGE, 'Standard_D8s_v5')).toBe('Standard_B2ms');
   });
 
   test('lab vmSizes override the default lab sizes; without lab the production default stays', () => {
     const { deployment } = testDeployment({ lab: { vmSizes: { [ServerRole.FRONT_END]: 'Standard_B2ms' } }, supportPosture: undefined });
-    expect(deployment.defaultVmSize(ServerRole.FRONT_END, 'Standard_D16s_v5')).toBe('Standard_B2ms');
-    expect(testDeployment().deployment.defaultVmSize(ServerRole.FRONT_END, 'Standard_D16s_v5')).toBe('Standard_D16s_v5');
+    expect(deployment._defaultVmSize(ServerRole.FRONT_END, 'Standard_D16s_v5')).toBe('Standard_B2ms');
+    expect(testDeployment().deployment._defaultVmSize(ServerRole.FRONT_END, 'Standard_D16s_v5')).toBe('Standard_D16s_v5');
   });
 
   test('without the lab option there are no lab resources', () => {
@@ -232,7 +232,7 @@ describe('SfbDeployment lab option', () => {
     for (const type of ['azurerm_bastion_host', 'azurerm_dev_test_global_vm_shutdown_schedule', 'azurerm_virtual_machine_extension', 'azurerm_virtual_network_dns_servers']) {
       expect(resourcesOf(json, type)).toEqual([]);
     }
-    expect(deployment.toModel().lab).toBe(false);
+    expect(deployment._toModel().lab).toBe(false);
   });
 
   test('throws for a malformed shutdown time, an unknown option or an unknown role', () => {
@@ -245,7 +245,7 @@ describe('SfbDeployment lab option', () => {
   test('gives every site a domain controller', () => {
     const { deployment } = testDeployment({ lab: {}, supportPosture: undefined });
     const site: CentralSite = testSite(deployment);
-    expect(deployment.toModel().labEnvironment!.domainControllers.map((d) => d.sitePath)).toEqual([site.node.path]);
+    expect(deployment._toModel().labEnvironment!.domainControllers.map((d) => d.sitePath)).toEqual([site.node.path]);
   });
 });
 

@@ -21,8 +21,8 @@ describe('MediationPool', () => {
 
   test('publishes DNS load balancing: the pool FQDN resolves to every member', () => {
     const { deployment, stack, mediation } = westWithMediation({ servers: 3 });
-    const record = deployment.toModel().dnsRecords.find((r) => r.fqdn === 'med-west.corp.contoso.com');
-    expect(record?.values).toEqual(serverIps(deployment, mediation.servers.servers));
+    const record = deployment._toModel().dnsRecords.find((r) => r.fqdn === 'med-west.corp.contoso.com');
+    expect(record?.values).toEqual(serverIps(deployment, mediation._servers.servers));
     expect(consecutiveIn([...record!.values], '10.10.96.0/20')).toBe(true);
     expect(resourcesOf(synthJson(stack), 'azurerm_lb').map((l) => l.name)).not.toContain('lbi-med-west-sip');
   });
@@ -33,13 +33,13 @@ describe('MediationPool', () => {
     expect(resourcesOf(json, 'azurerm_lb').map((l) => l.name)).toContain('lbi-med-west-sip');
     const rule = resourcesOf(json, 'azurerm_lb_rule').find((r) => r.frontend_port === 5070);
     expect(rule).toMatchObject({ backend_port: 5070, floating_ip_enabled: false });
-    expect(deployment.toModel().dnsRecords.find((r) => r.fqdn === 'med-west.corp.contoso.com')?.values).toEqual([ipOf(deployment, mediation.loadBalancer!.privateIp)]);
+    expect(deployment._toModel().dnsRecords.find((r) => r.fqdn === 'med-west.corp.contoso.com')?.values).toEqual([ipOf(deployment, mediation._loadBalancer!.privateIp)]);
   });
 
   test('opens 5070 from every site\'s Front Ends and 5067-5068 from the gateways only', () => {
     const { deployment } = westWithMediation({ gatewayPrefixes: ['192.168.10.0/24'] });
     testPool(testSite(deployment, 'north'), 'pool');
-    const flows = deployment.toModel().flows.filter((f) => f.nsg === 'west/mediation');
+    const flows = deployment._toModel().flows.filter((f) => f.nsg === 'west/mediation');
     expect(flows.find((f) => f.name === 'mediation-from-front-ends')).toMatchObject({ ports: ['5070'], sourcePrefixes: ['10.10.0.0/20', '10.20.0.0/20'], flowKeys: ['fe-to-mediation-sip'] });
     expect(flows.find((f) => f.name === 'mediation-gateways-sip')).toMatchObject({ ports: ['5067-5068'], sourcePrefixes: ['192.168.10.0/24'], protocol: 'Tcp' });
     expect(flows.filter((f) => f.ports.includes('5067-5068')).map((f) => f.name)).toEqual(['mediation-gateways-sip']);
@@ -71,7 +71,7 @@ describe('FrontEndPool collocatedMediation', () => {
   const mediationFlows = (collocated?: boolean) => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment), 'pool', collocated === undefined ? {} : { collocatedMediation: collocated });
-    return deployment.toModel().flows.filter((f) => f.nsg === 'west/front-end' && ['pool-collocated-mediation', 'pool-gateways-tcp'].includes(f.name));
+    return deployment._toModel().flows.filter((f) => f.nsg === 'west/front-end' && ['pool-collocated-mediation', 'pool-gateways-tcp'].includes(f.name));
   };
 
   test('defaults to false and opens no Mediation ports on the Front End subnet', () => {
@@ -88,6 +88,6 @@ describe('FrontEndPool collocatedMediation', () => {
   test('is recorded in the model', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment), 'pool', { collocatedMediation: true });
-    expect(deployment.toModel().frontEndPools[0].collocatedMediation).toBe(true);
+    expect(deployment._toModel().frontEndPools[0].collocatedMediation).toBe(true);
   });
 });

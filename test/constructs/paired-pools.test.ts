@@ -28,7 +28,7 @@ describe('PairedPools', () => {
     for (const p of list) {
       expect(p).toMatchObject({ allow_virtual_network_access: true, allow_forwarded_traffic: false, use_remote_gateways: false });
     }
-    expect(deployment.toModel().peerings).toHaveLength(2);
+    expect(deployment._toModel().peerings).toHaveLength(2);
   });
 
   test('peers each site pair once: three sites, three pairs, six peerings', () => {
@@ -53,8 +53,8 @@ describe('PairedPools', () => {
     const rules = resourcesOf(synthJson(stack), 'azurerm_network_security_rule');
     const smbFromNorthToWest = rules.find((r) => r.name === 'smb-file-store-from-north-pool' && r.network_security_group_name.includes('contoso_west_firewall-infrastructure'));
     expect(smbFromNorthToWest).toMatchObject({ destination_port_range: '445', protocol: 'Tcp', access: 'Allow' });
-    expect(smbFromNorthToWest.source_address_prefixes).toEqual(serverIps(deployment, north.servers.servers).map((ip) => `${ip}/32`));
-    expect(smbFromNorthToWest.destination_address_prefixes).toEqual(serverIps(deployment, west.fileStore!.servers.servers).map((ip) => `${ip}/32`));
+    expect(smbFromNorthToWest.source_address_prefixes).toEqual(serverIps(deployment, north._servers.servers).map((ip) => `${ip}/32`));
+    expect(smbFromNorthToWest.destination_address_prefixes).toEqual(serverIps(deployment, west.fileStore!._servers.servers).map((ip) => `${ip}/32`));
     const interPool = rules.find((r) => r.name === 'front-end-from-front-ends' && r.network_security_group_name.includes('contoso_north_firewall-front-end'));
     expect(interPool.source_address_prefixes).toEqual(['10.10.0.0/20', '10.20.0.0/20']);
     for (const port of [135, 443, 444, 5061]) expect(portsCover(interPool.destination_port_ranges, port)).toBe(true);
@@ -65,7 +65,7 @@ describe('PairedPools', () => {
     const west = testPool(testSite(deployment, 'west'));
     const north = testPool(testSite(deployment, 'north'));
     new PairedPools(deployment, 'pair', { primary: west, backup: north });
-    expect(deployment.toModel().pairs).toEqual([{ path: 'test/contoso/pair', primaryPath: 'test/contoso/west/pool', backupPath: 'test/contoso/north/pool' }]);
+    expect(deployment._toModel().pairs).toEqual([{ path: 'test/contoso/pair', primaryPath: 'test/contoso/west/pool', backupPath: 'test/contoso/north/pool' }]);
   });
 
   test('throws for a pool of another deployment (no cross-version pairs, PAIR-20)', () => {

@@ -26,7 +26,7 @@ describe('StretchedPersistentChatPool: chat servers', () => {
 
   test('records active and idle servers per site and the home pool in the model', () => {
     const { deployment, westPool } = chatTopology({ primaryActiveServers: 2, primaryIdleServers: 2, secondaryActiveServers: 2, secondaryIdleServers: 2 });
-    const pool = deployment.toModel().chatPools[0];
+    const pool = deployment._toModel().chatPools[0];
     expect(pool.homePoolPath).toBe(westPool.node.path);
     expect(pool.servers).toHaveLength(8);
     const byState = (site: string, state: string) => pool.serverPlacement!.filter((p) => p.sitePath.endsWith(site) && p.state === state).length;
@@ -42,7 +42,7 @@ describe('StretchedPersistentChatPool: chat servers', () => {
 
 describe('StretchedPersistentChatPool: databases', () => {
   const placed = (witness: boolean, compliance = false) => {
-    const pool = chatTopology({ witness, compliance }).deployment.toModel().chatPools[0];
+    const pool = chatTopology({ witness, compliance }).deployment._toModel().chatPools[0];
     return pool.databaseServers.map((d) => `${d.database}:${d.function}@${d.sitePath.split('/').pop()}`).sort();
   };
 
@@ -73,11 +73,11 @@ describe('StretchedPersistentChatPool: databases', () => {
     const { stack, chat } = chatTopology();
     const json = synthJson(stack);
     // Pool file stores are file servers too: the share's server is the one that is not in a file store.
-    const storeServers = new Set(chat.deployment.toModel().fileStores.flatMap((f) => f.servers.map((x) => x.computerName)));
+    const storeServers = new Set(chat.deployment._toModel().fileStores.flatMap((f) => f.servers.map((x) => x.computerName)));
     const fs = vmsWithRole(json, ServerRole.FILE_SERVER).filter((v) => !storeServers.has(v.computer_name));
     expect(fs.map((v) => v.location)).toEqual(['northeurope']);
     const name = fs[0].computer_name;
-    expect(chat.logShippingShare!.uncPath).toBe(`\\\\${name}.corp.contoso.com\\pchat-logship`);
+    expect(chat._logShippingShare!.uncPath).toBe(`\\\\${name}.corp.contoso.com\\pchat-logship`);
     const disk = resourcesOf(json, 'azurerm_managed_disk').find((d) => d.name === `disk-${name}-share`);
     expect(disk.lifecycle.prevent_destroy).toBe(true);
   });
@@ -100,11 +100,11 @@ describe('StretchedPersistentChatPool: databases', () => {
     const backEnd = new StandaloneBackEnd(west, 'chat-backend', { sqlVersion: SqlServerVersion.SQL_2019 });
     new StretchedPersistentChatPool(deployment, 'chat', { fqdn: 'pchat.corp.contoso.com', primarySite: west, secondarySite: north, homePool, primaryActiveServers: 2, backEnd });
     const json = synthJson(deployment.node.scope as any);
-    const storeServers = new Set(deployment.toModel().fileStores.flatMap((f) => f.servers.map((x) => x.computerName)));
+    const storeServers = new Set(deployment._toModel().fileStores.flatMap((f) => f.servers.map((x) => x.computerName)));
     expect(vmsWithRole(json, ServerRole.FILE_SERVER).filter((v) => !storeServers.has(v.computer_name))).toHaveLength(0);
     // Only the back ends' own store outputs: no chat SQL configuration script.
     expect(Object.keys(json.output ?? {}).filter((k) => !k.endsWith('_sql_store_fqdn') && !k.endsWith('_backup_export_task'))).toEqual([]);
-    const pool = deployment.toModel().chatPools[0];
+    const pool = deployment._toModel().chatPools[0];
     expect(pool.databaseServers).toHaveLength(0);
     expect(pool.backEndPath).toBe(backEnd.node.path);
     expect(ports(nsgRule(json, 'pchat-chat-sql-from-chat')[0])).toEqual(['1433']);
@@ -113,7 +113,7 @@ describe('StretchedPersistentChatPool: databases', () => {
 
 describe('StretchedPersistentChatPool: network flows', () => {
   const json = synthJson(chatTopology().stack);
-  const model = chatTopology().deployment.toModel();
+  const model = chatTopology().deployment._toModel();
 
   test('allows 5041 and 881 from the Front End subnets of both sites into both chat subnets', () => {
     const rules = nsgRule(json, 'pchat-chat-from-front-ends');

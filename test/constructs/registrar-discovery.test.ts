@@ -31,14 +31,14 @@ describe('internal sign-in SRV records across central sites (VOICE-5)', () => {
 
   test('targets a sign-in alias in the SIP domain that resolves to the pool members (strict name matching)', () => {
     const { deployment, westPool } = twoSites();
-    const alias = deployment.toModel().dnsRecords.find((r) => r.fqdn === 'pool-west.contoso.com');
-    expect(alias).toMatchObject({ scope: 'private', values: serverIps(deployment, westPool.servers.servers) });
+    const alias = deployment._toModel().dnsRecords.find((r) => r.fqdn === 'pool-west.contoso.com');
+    expect(alias).toMatchObject({ scope: 'private', values: serverIps(deployment, westPool._servers.servers) });
   });
 
   test('targets the pool FQDN itself when it is in the SIP domain', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment, 'west'), 'pool', { fqdn: 'pool01.contoso.com' });
-    const model = deployment.toModel();
+    const model = deployment._toModel();
     expect(model.srvEntries.map((e) => e.target)).toEqual(['pool01.contoso.com']);
     expect(model.dnsRecords.filter((r) => r.fqdn.startsWith('pool01.')).map((r) => r.fqdn)).toEqual(['pool01.contoso.com']);
   });
@@ -47,7 +47,7 @@ describe('internal sign-in SRV records across central sites (VOICE-5)', () => {
     const { deployment, west, stack } = twoSites();
     new DirectorPool(west, 'director', { fqdn: 'dir-west.corp.contoso.com' });
     new DirectorPool(west, 'director2', { fqdn: 'dir2-west.corp.contoso.com' });
-    const entries = deployment.toModel().srvEntries.filter((e) => e.name === srvName);
+    const entries = deployment._toModel().srvEntries.filter((e) => e.name === srvName);
     expect(entries.map((e) => [e.target, e.ownerPath])).toEqual([
       ['dir-west.contoso.com', 'test/contoso/west/director'],
       ['pool-north.contoso.com', 'test/contoso/north/pool'],
@@ -58,7 +58,7 @@ describe('internal sign-in SRV records across central sites (VOICE-5)', () => {
 
   test('records per-site answers that put each site\'s own first hop first', () => {
     const { deployment } = twoSites();
-    const answers = deployment.toModel().siteSrvAnswers ?? [];
+    const answers = deployment._toModel().siteSrvAnswers ?? [];
     // Sites in path order (never declaration order).
     expect(answers.map((a) => a.sitePath)).toEqual(['test/contoso/north', 'test/contoso/west']);
     const byPriority = (i: number) => answers[i].entries.map((e) => [e.priority, e.target]).sort();
@@ -70,6 +70,6 @@ describe('internal sign-in SRV records across central sites (VOICE-5)', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment, 'west'), 'pool', { fqdn: 'pool.emea.contoso.com' });
     testPool(testSite(deployment, 'north'), 'pool', { fqdn: 'pool.us.contoso.com' });
-    expect(deployment.toModel().srvEntries.map((e) => e.target).sort()).toEqual(['pool-west.contoso.com', 'pool.contoso.com']);
+    expect(deployment._toModel().srvEntries.map((e) => e.target).sort()).toEqual(['pool-west.contoso.com', 'pool.contoso.com']);
   });
 });

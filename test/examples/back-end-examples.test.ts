@@ -30,7 +30,7 @@ describe('the Lync Server 2013 example', () => {
 
   test('uses mirrored SQL Server 2012 back ends with witnesses', () => {
     const t = buildLync2013Topology(new TerraformStack(Testing.app(), 'model'));
-    const model = t.deployment.toModel();
+    const model = t.deployment._toModel();
     expect(model.backEnds.map((b) => [b.mode, b.sqlVersion, b.witness])).toEqual([
       [BackEndMode.MIRRORING, '2012', true],
       [BackEndMode.MIRRORING, '2012', true],
@@ -48,7 +48,7 @@ describe('the reference example', () => {
     const json = JSON.parse(Testing.synth(stack, true));
     expect(resourcesOf(json, 'azurerm_mssql_virtual_machine_availability_group_listener')).toHaveLength(2);
     const t = buildReferenceTopology(new TerraformStack(Testing.app(), 'model'));
-    expect(t.deployment.toModel().backEnds.map((b) => [b.mode, b.sqlVersion, b.sqlEdition, b.servers.length])).toEqual([
+    expect(t.deployment._toModel().backEnds.map((b) => [b.mode, b.sqlVersion, b.sqlEdition, b.servers.length])).toEqual([
       [BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP, '2019', 'Enterprise', 2],
       [BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP, '2019', 'Enterprise', 2],
     ]);

@@ -5,7 +5,7 @@
  * requirements"): SIP (MTLS) TCP 5061 Access Edge <-> Office 365; STUN TCP Office 365 (443) -> A/V Edge
  * 50000-59999 and A/V Edge -> Office 365 443, 50000-59999; STUN UDP 3478 both ways.
  */
-import { EdgePoolProps, ProductVersion, renderRunbook } from '../../lib';
+import { EdgePoolProps, ProductVersion, renderRunbook } from '../../lib/experimental';
 import { DOCUMENTED_FLOWS, FlowCondition, flowsFor } from '../../lib/model/documented-flows';
 import { MICROSOFT_365_IPV4, MICROSOFT_365_RANGES_SOURCE, TEAMS_ENDPOINT_SETS } from '../../lib/model/microsoft-365';
 import { testEdge } from '../edge-helpers';
@@ -45,15 +45,15 @@ describe('Teams hybrid: NSG rules from Microsoft 365', () => {
       expect(r.network_security_group_name).toMatch(/firewall-perimeter_nsg/);
     }
     // Each rule targets its service's private addresses on the external NICs of its own pool.
-    const model = deployment.toModel();
+    const model = deployment._toModel();
     const flows = model.flows.filter((f) => f.name.includes('from-microsoft-365'));
     for (const [edge, site] of [[westEdge, 'west'], [northEdge, 'north']] as const) {
       const sip = flows.find((f) => f.nsg === `${site}/perimeter` && f.name === 'edge-m365-sip-from-microsoft-365')!;
       const av = flows.find((f) => f.nsg === `${site}/perimeter` && f.name === 'edge-m365-av-udp-from-microsoft-365')!;
-      const access = edge.servers.servers.map((s) => `${deployment.addresses.resolve(s.nicAddresses[0][0])}/32`);
-      const avIps = edge.servers.servers.map((s) => `${deployment.addresses.resolve(s.nicAddresses[0][2])}/32`);
-      expect([...sip.destinationPrefixes].map((p) => deployment.addresses.resolve(p)).sort()).toEqual(access.sort());
-      expect([...av.destinationPrefixes].map((p) => deployment.addresses.resolve(p)).sort()).toEqual(avIps.sort());
+      const access = edge._servers.servers.map((s) => `${deployment._addresses.resolve(s.nicAddresses[0][0])}/32`);
+      const avIps = edge._servers.servers.map((s) => `${deployment._addresses.resolve(s.nicAddresses[0][2])}/32`);
+      expect([...sip.destinationPrefixes].map((p) => deployment._addresses.resolve(p)).sort()).toEqual(access.sort());
+      expect([...av.destinationPrefixes].map((p) => deployment._addresses.resolve(p)).sort()).toEqual(avIps.sort());
     }
     expect(destinations(rules[0]).length).toBe(2);
   });
@@ -103,7 +103,7 @@ describe('Teams hybrid: documented flows and Microsoft 365 data', () => {
 });
 
 describe('Teams hybrid: runbook', () => {
-  const runbook = (west?: Partial<EdgePoolProps>) => renderRunbook(build(west).deployment.toModel());
+  const runbook = (west?: Partial<EdgePoolProps>) => renderRunbook(build(west).deployment._toModel());
 
   test('configures the hosting provider and the shared SIP address space as Microsoft documents it', () => {
     const text = runbook();

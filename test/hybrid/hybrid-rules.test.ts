@@ -8,7 +8,7 @@
  *   closed; the allowed and blocked domain lists "must exactly match".
  * - DNS settings: _sipfederationtls._tcp.<sipdomain> resolving to the Access Edge external IPs.
  */
-import { ALL_STATUS, EdgePoolProps, ProductVersion, RuleStatusKind, Severity, SfbDeployment, SupportPosture, validateTopology } from '../../lib';
+import { ALL_STATUS, EdgePoolProps, ProductVersion, RuleStatusKind, Severity, SfbDeployment, SupportPosture, validateTopology } from '../../lib/experimental';
 import { AzurermProvider } from '../../lib/azurerm';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { HYBRID_RULES } from '../../lib/rules/hybrid';
@@ -56,7 +56,7 @@ describe('HYB-1: Teams hybrid goes through the federation Edge pool, and through
   test('passes on the federation Edge pool, which publishes _sipfederationtls._tcp to its Access Edge', () => {
     const { stack, deployment } = hybridDeployment();
     expect(findingsOf(validateTopology(stack), 'HYB-1')).toEqual([]);
-    const model = deployment.toModel();
+    const model = deployment._toModel();
     expect(model.srvEntries.filter((e) => e.name === '_sipfederationtls._tcp.contoso.com').map((e) => [e.target, e.port, e.priority])).toEqual(
       expect.arrayContaining([['edge-access-west.contoso.com', 5061, 10]]),
     );
@@ -123,7 +123,7 @@ describe('HYB-3: on-premises federation settings match the tenant', () => {
   });
 
   test('checks the model as recorded: a single rule run over a mutated model', () => {
-    const model = hybridDeployment({ hybridFederation: { onPremisesPartnerDiscovery: true, tenantFederation: 'open' } }).deployment.toModel();
+    const model = hybridDeployment({ hybridFederation: { onPremisesPartnerDiscovery: true, tenantFederation: 'open' } }).deployment._toModel();
     expect(check(rule('HYB-3'), model)).toEqual([]);
     const [h] = hybridEdges(model);
     const broken = { ...model, extra: { ...model.extra, teamsHybrid: [{ ...h, federationSettings: { ...h.federationSettings!, tenantFederation: 'closed' as const } }] } };

@@ -23,7 +23,7 @@ import {
   SqlServerVersion,
   StandaloneBackEnd,
   validateTopology,
-} from '../../lib';
+} from '../../lib/experimental';
 import { Testing } from '../../lib/cdktf';
 import { describeValue } from '../../lib/constructs/validate-input';
 import { REGIONS } from '../../lib/model/regions';

@@ -73,15 +73,15 @@ describe('random deployments', () => {
           // Skipped when the address plan left an owner without a block (a full subnet): its servers get
           // no address, which no rule reports yet (address-plan `problems`, kind subnet-full) - a defect
           // of the address plan, not of the segmentation; counted so the skip stays visible and rare.
-          if ((deployment.toModel().addressPlan?.problems ?? []).length > 0) {
+          if ((deployment._toModel().addressPlan?.problems ?? []).length > 0) {
             seen.unaddressed++;
             expect(deployment.findings()).toEqual(findings);
             return;
           }
-          const seg = segmentation(deployment.toModel(), json);
+          const seg = segmentation(deployment._toModel(), json);
           const denied = deniedDocumented(seg);
           if (denied.length > 0) throw new Error(`documented flows denied:\n${denied.slice(0, 20).join('\n')}`);
-          const open = undocumentedAllowed(seg, sampleSources(deployment.toModel(), json));
+          const open = undocumentedAllowed(seg, sampleSources(deployment._toModel(), json));
           if (open.length > 0) throw new Error(`undocumented flows allowed:\n${open.slice(0, 20).join('\n')}`);
           seen.segmented++;
           expect(deployment.findings()).toEqual(findings);

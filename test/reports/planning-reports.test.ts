@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { acknowledgeFinding, planningReports, ProductVersion, Severity } from '../../lib';
+import { acknowledgeFinding, planningReports, ProductVersion, Severity } from '../../lib/experimental';
 import { newestSupportedOs } from '../../lib/model/versions';
 import { AzurermProvider } from '../../lib/azurerm';
 import { TerraformStack, Testing } from '../../lib/cdktf';
@@ -19,7 +19,7 @@ function reference() {
 }
 
 const REF = reference();
-const westPoolIps = REF.deployment.toModel().frontEndPools.find((p) => p.fqdn === 'pool-west.corp.contoso.com')!.servers.map((s) => s.nics[0].privateIp);
+const westPoolIps = REF.deployment._toModel().frontEndPools.find((p) => p.fqdn === 'pool-west.corp.contoso.com')!.servers.map((s) => s.nics[0].privateIp);
 
 describe('planning reports of the reference topology', () => {
   it('writes the six reports', () => {
@@ -98,7 +98,7 @@ describe('issue 15: reports name FQDNs, every address and every published name',
   const certificates = REF.reports['certificates.md'];
 
   it('the DNS report lists the three addresses of each Edge external NIC, and the drift check catches a missing one', () => {
-    const edge = REF.deployment.toModel().servers.find((s) => s.computerName === 'edge-west-1')!;
+    const edge = REF.deployment._toModel().servers.find((s) => s.computerName === 'edge-west-1')!;
     expect(edge.nics[0].privateIps).toHaveLength(3);
     for (const [i, service] of ['Access', 'Web Conferencing', 'A/V'].entries()) {
       expect(dns).toContain(`| edge-west-1 | external (${service}) | perimeter | ${edge.nics[0].privateIps![i]} |`);
@@ -152,7 +152,7 @@ describe('acknowledged findings in the reports', () => {
     acknowledgeFinding(pool, 'FE-2', 'two Front Ends are enough for this pilot of 200 users');
     const findings = deployment.findings();
     expect(findings.some((f) => f.ruleId === 'FE-2' && f.severity === Severity.INFO && f.acknowledged)).toBe(true);
-    const reports = planningReports(deployment.toModel(), findings);
+    const reports = planningReports(deployment._toModel(), findings);
     for (const file of ['hardware.md', 'findings.md']) {
       expect(reports[file]).toMatch(/\| FE-2 \| test\/contoso\/west\/pool \| .* \| two Front Ends are enough for this pilot of 200 users \|/);
     }
@@ -177,7 +177,7 @@ describe('docs/topology.md', () => {
 describe('the address plan report', () => {
   it('lists every block with its owner, and every server address of the configuration lies in its owner\'s block', () => {
     const report = REF.reports['addresses.md'];
-    const blocks = REF.deployment.toModel().addressPlan!.blocks;
+    const blocks = REF.deployment._toModel().addressPlan!.blocks;
     expect(blocks.length).toBeGreaterThan(10);
     for (const b of blocks) expect(report).toContain(`| ${b.subnetKey} | ${b.owner} | ${b.index} | ${b.cidr} |`);
     const nicAddresses = Object.values(REF.json.resource.azurerm_network_interface as Record<string, any>).flatMap((n) => n.ip_configuration.map((c: any) => c.private_ip_address));

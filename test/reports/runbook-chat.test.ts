@@ -1,14 +1,14 @@
-import { chatRunbook } from '../../lib';
+import { chatRunbook } from '../../lib/experimental';
 import { chatTopology } from '../chat-helpers';
 import { testDeployment, testPool, testSite } from '../helpers';
 
-const runbook = (...args: Parameters<typeof chatTopology>) => chatRunbook(chatTopology(...args).deployment.toModel());
+const runbook = (...args: Parameters<typeof chatTopology>) => chatRunbook(chatTopology(...args).deployment._toModel());
 
 describe('chatRunbook', () => {
   test('is empty without a chat pool', () => {
     const { deployment } = testDeployment();
     testPool(testSite(deployment));
-    expect(chatRunbook(deployment.toModel())).toBe('');
+    expect(chatRunbook(deployment._toModel())).toBe('');
   });
 
   test('fails over: drops log shipping on the secondary, restores WITH RECOVERY, then FailedOver, mirror, active servers', () => {

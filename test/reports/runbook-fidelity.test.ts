@@ -41,7 +41,7 @@ describe('Central Management Store failover: the real SQL store', () => {
     const westPool = testPool(west, 'pool', { hostsCentralManagementStore: true });
     const northPool = testPool(north, 'pool', { backEnd: new MirroredBackEnd(north, 'mirror', { sqlVersion: SqlServerVersion.SQL_2019 }) });
     new PairedPools(deployment, 'pair', { primary: westPool, backup: northPool });
-    const m = deployment.toModel();
+    const m = deployment._toModel();
     const be = m.backEnds.find((b) => b.path.endsWith('/mirror'))!;
     const failover = subsection(section(deployment.runbook(), 'Front End pool pool-west.corp.contoso.com'), 'Failover to');
     const check = 'Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn pool-north.corp.contoso.com';
@@ -77,7 +77,7 @@ describe('after Invoke-CsPoolFailover', () => {
   });
 
   test('the simple URLs and Autodiscover move: Traffic Manager checked, internal names moved to the standby VIP', () => {
-    const m = REFERENCE.deployment.toModel();
+    const m = REFERENCE.deployment._toModel();
     const [west, north] = ['west', 'north'].map((s) => m.directorPools.find((d) => d.sitePath.endsWith(`/${s}`))!.webLoadBalancer!.privateIp);
     expect(failover).toContain('az network traffic-manager endpoint list -g rg-contoso-shared --profile-name tm-contoso-web --type externalEndpoints -o table');
     expect(failover).toContain(`az network private-dns record-set a add-record -g rg-contoso-shared -z contoso.com -n lyncdiscoverinternal -a ${north}`);

@@ -1,4 +1,4 @@
-import { DirectorPool, MediationPool, rolesRunbook } from '../../lib';
+import { DirectorPool, MediationPool, rolesRunbook } from '../../lib/experimental';
 import { emptyTopology } from '../../lib/model/topology';
 import { modelOf, testPool, testSite } from '../helpers';
 

@@ -1,4 +1,4 @@
-import { EdgePoolModel, LoadBalancing, PairedPools, ProductVersion, renderRunbook, RUNBOOK_SECTIONS, ServerModel, ServerRole, TopologyModel, WindowsServerVersion } from '../../lib';
+import { EdgePoolModel, LoadBalancing, PairedPools, ProductVersion, renderRunbook, RUNBOOK_SECTIONS, ServerModel, ServerRole, TopologyModel, WindowsServerVersion } from '../../lib/experimental';
 import { modelOf, testDeployment, testPool, testSite } from '../helpers';
 import { section, subsection } from '../runbook-sections';
 
@@ -179,7 +179,7 @@ describe('runbook composition', () => {
     const { deployment } = testDeployment();
     const west = testPool(testSite(deployment, 'west'));
     new PairedPools(deployment, 'pair', { primary: west, backup: testPool(testSite(deployment, 'north')) });
-    expect(deployment.runbook()).toBe(renderRunbook(deployment.toModel()));
+    expect(deployment.runbook()).toBe(renderRunbook(deployment._toModel()));
     expect(deployment.runbook()).toBe(deployment.runbook());
     expect(deployment.runbook()).toMatch(/^# Disaster recovery runbook: test\/contoso\n/);
   });

@@ -42,17 +42,17 @@ describe('what the topology must change before Subscription Edition', () => {
 
   test('mirrored back ends, Persistent Chat and XMPP federation of a 2015 topology, each with its rule', () => {
     const t = chatTopology({}, { productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015 });
-    const site = t.deployment.sites.all[0];
+    const site = t.deployment._sites.all[0];
     const legacy = testPool(site, 'legacy', { backEnd: new MirroredBackEnd(site, 'mirror', { sqlVersion: SqlServerVersion.SQL_2014 }) });
     testEdge(site, legacy, 'edge', { federation: true, xmppFederation: true });
-    const changes = changesForSubscriptionEdition(t.deployment.toModel());
+    const changes = changesForSubscriptionEdition(t.deployment._toModel());
     expect(changes.map((f) => `${f.ruleId} ${f.path}`).sort()).toEqual([
       'BE-12 test/contoso/west/mirror',
       'VER-1 test/contoso/west/mirror',
       'VER-3 test/contoso/chat',
       'VER-4 test/contoso/west/edge',
     ]);
-    expect(upgradeReport(t.deployment.toModel())).toMatch(/\| VER-1 \| test\/contoso\/west\/mirror \| the back end uses SQL Server database mirroring, which Skype for Business Server Subscription Edition does not support/);
+    expect(upgradeReport(t.deployment._toModel())).toMatch(/\| VER-1 \| test\/contoso\/west\/mirror \| the back end uses SQL Server database mirroring, which Skype for Business Server Subscription Edition does not support/);
   });
 
   test('Windows Server 2012 R2 servers of a Lync Server 2013 topology (VM-4)', () => {
@@ -70,6 +70,6 @@ describe('planningReports', () => {
     expect(Object.keys(reports)).toContain('upgrade.md');
     expect(reports['upgrade.md']).toMatch(/^# Upgrade to Skype for Business Server Subscription Edition/);
     expect(reports['upgrade.md']).toMatch(/\| LIFE-1 \| test\/contoso \| productVersion is Skype for Business Server 2019: .* \| in-place upgrade to SE scheduled for Q1 \|/);
-    expect(planningReports(deployment.toModel())['upgrade.md']).toBe(upgradeReport(deployment.toModel()));
+    expect(planningReports(deployment._toModel())['upgrade.md']).toBe(upgradeReport(deployment._toModel()));
   });
 });

@@ -8,7 +8,7 @@ describe('address blocks (ADDR-1, ADDR-2, ADDR-3)', () => {
     const west = testSite(deployment, 'west');
     const pool = testPool(west, 'pool', { addressBlock: 5 });
     // Block 5 of the Front End subnet 10.10.0.0/20: 10.10.0.160-191.
-    expect(serverIps(deployment, pool.servers.servers)).toEqual(['10.10.0.160', '10.10.0.161', '10.10.0.162']);
+    expect(serverIps(deployment, pool._servers.servers)).toEqual(['10.10.0.160', '10.10.0.161', '10.10.0.162']);
     expect(findingsOf(validateTopology(deployment), 'ADDR-3')).toEqual([]);
   });
 

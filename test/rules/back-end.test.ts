@@ -11,7 +11,7 @@ import {
   StandaloneBackEnd,
   TopologyModel,
   validateTopology,
-} from '../../lib';
+} from '../../lib/experimental';
 import { ALL_STATUS } from '../../lib/rules';
 import { BACK_END_RULES } from '../../lib/rules/back-end';
 import { check, findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite } from '../helpers';

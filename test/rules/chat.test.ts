@@ -9,7 +9,7 @@ const findings = (...args: Parameters<typeof chatTopology>) => validateTopology(
 let reference: TopologyModel | undefined;
 /** The model of a chat topology; the default one is built once (rules never mutate it). */
 const baseModel = (...args: Parameters<typeof chatTopology>) =>
-  args.length === 0 ? (reference ??= chatTopology().deployment.toModel()) : chatTopology(...args).deployment.toModel();
+  args.length === 0 ? (reference ??= chatTopology().deployment._toModel()) : chatTopology(...args).deployment._toModel();
 const withPool = (m: TopologyModel, change: Partial<ChatPoolModel>): TopologyModel => ({ ...m, chatPools: [{ ...m.chatPools[0], ...change }] });
 
 describe('the reference layout (2 active in the primary site, 2 idle in the secondary)', () => {
@@ -91,7 +91,7 @@ describe('PCHAT-5 and BE-10: no Availability Group for the chat databases', () =
   /** The chat databases on the west pool's back end, turned into an AG in the model (no AG construct here). */
   const agModel = () => {
     const { deployment, westPool } = chatTopology(({ westPool: home }) => ({ backEnd: home.backEnd, secondaryIdleServers: 0 }));
-    const m = deployment.toModel();
+    const m = deployment._toModel();
     const path = westPool.backEnd!.node.path;
     return { ...m, backEnds: m.backEnds.map((b) => (b.path === path ? { ...b, mode: BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP } : b)) };
   };
@@ -127,7 +127,7 @@ describe('PCHAT-5 and BE-10: no Availability Group for the chat databases', () =
 describe('PCHAT-6: disaster-recovery database set', () => {
   test('fails when the primary database is not in the home pool\'s data center', () => {
     const { deployment, northPool } = chatTopology();
-    const m = deployment.toModel();
+    const m = deployment._toModel();
     const f = check(rule('PCHAT-6'), withPool(m, { homePoolPath: northPool.node.path }));
     expect(f[0].message).toMatch(/the primary is in test\/contoso\/west, not test\/contoso\/north/);
   });

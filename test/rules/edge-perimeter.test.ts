@@ -1,4 +1,4 @@
-import { FlowModel, TopologyModel } from '../../lib';
+import { FlowModel, TopologyModel } from '../../lib/experimental';
 import { EDGE_RULES } from '../../lib/rules/edge';
 import { testEdge } from '../edge-helpers';
 import { check, modelOf, testPool, testSite } from '../helpers';

@@ -1,4 +1,4 @@
-import { LoadBalancing, ProductVersion, Severity, TopologyModel, validateTopology } from '../../lib';
+import { LoadBalancing, ProductVersion, Severity, TopologyModel, validateTopology } from '../../lib/experimental';
 import { AZURE_RULES } from '../../lib/rules/azure';
 import { EDGE_RULES } from '../../lib/rules/edge';
 import { SECURITY_RULES } from '../../lib/rules/security';

@@ -1,4 +1,4 @@
-import { FileStore, PairedPools, PoolEdition, Severity, TopologyModel, validateTopology } from '../../lib';
+import { FileStore, PairedPools, PoolEdition, Severity, TopologyModel, validateTopology } from '../../lib/experimental';
 import { FILE_STORE_RULES } from '../../lib/rules/file-store';
 import { evaluate } from '../../lib/rules/engine';
 import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';

@@ -1,4 +1,4 @@
-import { ServerRole, Severity, SupportPosture, TopologyModel, validateTopology } from '../../lib';
+import { ServerRole, Severity, SupportPosture, TopologyModel, validateTopology } from '../../lib/experimental';
 import { LAB_RULES } from '../../lib/rules/lab';
 import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';
 

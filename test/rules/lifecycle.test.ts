@@ -144,7 +144,7 @@ describe('LIFE-4: the 12-month notice', () => {
 
 describe('the evaluation date', () => {
   test('is pinned by the evaluationDate prop, and by SFB_EVALUATION_DATE when the prop is absent', () => {
-    expect(testDeployment({ evaluationDate: '2025-01-01' }).deployment.toModel().evaluationDate).toBe('2025-01-01');
+    expect(testDeployment({ evaluationDate: '2025-01-01' }).deployment._toModel().evaluationDate).toBe('2025-01-01');
     // test/setup.ts pins SFB_EVALUATION_DATE for the whole run.
     expect(testDeployment({ evaluationDate: undefined }).deployment.evaluationDate).toBe(process.env.SFB_EVALUATION_DATE);
   });

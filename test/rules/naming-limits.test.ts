@@ -1,4 +1,4 @@
-import { AzureNameModel, Severity, StandaloneBackEnd, SqlServerVersion, validateTopology } from '../../lib';
+import { AzureNameModel, Severity, StandaloneBackEnd, SqlServerVersion, validateTopology } from '../../lib/experimental';
 import { NAMING_RULES } from '../../lib/rules/naming';
 import { evaluate } from '../../lib/rules/engine';
 import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';

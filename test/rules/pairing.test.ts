@@ -1,4 +1,4 @@
-import { BackEndMode, PairedPools, PoolEdition, ProductVersion, Severity, TopologyModel, validateTopology, WindowsServerVersion } from '../../lib';
+import { BackEndMode, PairedPools, PoolEdition, ProductVersion, Severity, TopologyModel, validateTopology, WindowsServerVersion } from '../../lib/experimental';
 import { PAIRING_RULES } from '../../lib/rules/pairing';
 import { evaluate } from '../../lib/rules/engine';
 import { check, findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite } from '../helpers';
@@ -15,7 +15,7 @@ function pairedDeployment(opts: { westLocation?: string; northLocation?: string;
 }
 
 function pairedModel(opts: Parameters<typeof pairedDeployment>[0] = {}): TopologyModel {
-  return pairedDeployment(opts).deployment.toModel();
+  return pairedDeployment(opts).deployment._toModel();
 }
 
 describe('a well-formed pair', () => {

@@ -41,7 +41,7 @@ describe('simple URLs and Autodiscover: defaults and internal records', () => {
     const { stack, deployment } = testDeployment();
     const pool = testPool(testSite(deployment));
     const json = synthJson(stack);
-    const vip = ipOf(deployment, pool.webLoadBalancer!.privateIp);
+    const vip = ipOf(deployment, pool._webLoadBalancer!.privateIp);
     for (const name of ['lyncdiscoverinternal', 'meet', 'dialin']) expect(privateA(json, name).map((r) => r.records)).toEqual([[vip]]);
     // Not public without a Traffic Manager profile: the customer publishes them on the reverse proxy.
     expect(resourcesOf(json, 'azurerm_dns_cname_record').map((r) => r.name)).not.toContain('meet');
@@ -53,7 +53,7 @@ describe('simple URLs and Autodiscover: defaults and internal records', () => {
     testPool(site);
     const director = new DirectorPool(site, 'director', { fqdn: 'dir-west.corp.contoso.com' });
     const json = synthJson(stack);
-    expect(privateA(json, 'lyncdiscoverinternal')[0].records).toEqual([ipOf(deployment, director.webLoadBalancer.privateIp)]);
+    expect(privateA(json, 'lyncdiscoverinternal')[0].records).toEqual([ipOf(deployment, director._webLoadBalancer.privateIp)]);
   });
 
   test('an Admin URL is published internally only; custom URLs of naming option 2 share one record', () => {
@@ -148,7 +148,7 @@ describe('DNS-12: a hardware-load-balanced pool FQDN resolves to the load balanc
     const pool = testPool(testSite(deployment), 'pool', { sipLoadBalancing: LoadBalancing.HARDWARE });
     const json = synthJson(stack);
     const record = resourcesOf(json, 'azurerm_private_dns_a_record').find((r) => r.name === 'pool-west');
-    expect(record.records).toEqual([ipOf(deployment, pool.webLoadBalancer!.privateIp)]);
+    expect(record.records).toEqual([ipOf(deployment, pool._webLoadBalancer!.privateIp)]);
     expect(findingsOf(validateTopology(deployment), 'DNS-12')).toEqual([]);
   });
 

@@ -95,7 +95,7 @@ describe('Windows Server for Skype for Business Server 2019 and SE', () => {
   });
 
   test('the default servers of 2019 run Windows Server 2019', () => {
-    const m = everyRole(ProductVersion.SKYPE_FOR_BUSINESS_2019).toModel();
+    const m = everyRole(ProductVersion.SKYPE_FOR_BUSINESS_2019)._toModel();
     expect([...new Set(m.servers.map((s) => s.os))]).toEqual([WindowsServerVersion.WINDOWS_SERVER_2019]);
   });
 });

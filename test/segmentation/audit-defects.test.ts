@@ -16,7 +16,7 @@ const stack = new TerraformStack(Testing.app(), 'sfb-reference');
 new AzurermProvider(stack, 'azurerm', { features: [{}] });
 const topology = buildSfb2015Topology(stack);
 const json = JSON.parse(Testing.synth(stack, true));
-const model: TopologyModel = topology.deployment.toModel();
+const model: TopologyModel = topology.deployment._toModel();
 const seg = segmentation(model, json);
 
 const at = (role: ServerRole, subnet: string, site: string) =>

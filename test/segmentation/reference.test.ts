@@ -16,7 +16,7 @@ function build(lab = false): { json: any; model: TopologyModel; topology: Refere
   const stack = new TerraformStack(Testing.app(), 'sfb-reference');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   const topology = buildReferenceTopology(stack, lab ? { lab: {} } : {});
-  return { json: JSON.parse(Testing.synth(stack, true)), model: topology.deployment.toModel(), topology };
+  return { json: JSON.parse(Testing.synth(stack, true)), model: topology.deployment._toModel(), topology };
 }
 
 const { json, model } = build();
@@ -132,7 +132,7 @@ describe('segmentation of the 2015 legacy example (Persistent Chat, XMPP)', () =
   const stack = new TerraformStack(Testing.app(), 'sfb2015');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   const legacy = buildSfb2015Topology(stack);
-  const legacySeg = segmentation(legacy.deployment.toModel(), JSON.parse(Testing.synth(stack, true)));
+  const legacySeg = segmentation(legacy.deployment._toModel(), JSON.parse(Testing.synth(stack, true)));
 
   test('expands the chat and XMPP flows, allows every documented flow and nothing else', () => {
     const keys = new Set(legacySeg.expected.map((e) => e.key));

@@ -93,7 +93,7 @@ describe('one stack per site', () => {
 
   test('addresses are the same as in one stack (keys do not depend on the layout)', () => {
     const single = buildReferenceTopology(new TerraformStack(Testing.app(), 'one'));
-    const ips = (t: typeof topology) => t.deployment.toModel().frontEndPools.map((p) => p.servers.map((s) => s.nics[0].privateIp));
+    const ips = (t: typeof topology) => t.deployment._toModel().frontEndPools.map((p) => p.servers.map((s) => s.nics[0].privateIp));
     expect(ips(topology)).toEqual(ips(single));
   });
 });
@@ -157,7 +157,7 @@ describe('one stack per site: synthesis and findings', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 'mine');
     const { deployment } = buildReferenceTopology(stack);
-    expect(deployment.perSiteStacks).toBe(false);
+    expect(deployment._perSiteStacks).toBe(false);
     expect(app.node.children.filter(TerraformStack.isStack)).toHaveLength(1);
     expect(JSON.parse(Testing.synth(stack)).provider).toBeUndefined();
   });
