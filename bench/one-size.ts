@@ -88,7 +88,7 @@ const classes = new Map<string, new (scope: TerraformStack, id: string, config: 
 function classOf(type: string, kind: 'resource' | 'data') {
   const key = `${kind}:${type}`;
   if (!classes.has(key)) {
-    const dir = `${kind === 'data' ? 'data-' : ''}${type.replace(/_/g, '-')}`;
+    const dir = `${kind === 'data' ? 'data-azurerm-' : ''}${type.replace(/^azurerm_/, '').replace(/_/g, '-')}`;
     const mod = require(`@cdktf/provider-azurerm/lib/${dir}`);
     classes.set(key, Object.values(mod).find((v: any) => typeof v === 'function' && v.tfResourceType === type) as any);
   }

@@ -4,6 +4,7 @@
  * every site's subnet of a role, the pools that host the Central Management store and their standbys.
  */
 import { IConstruct } from 'constructs';
+import { perRevision } from '../azure/revision';
 import { ProductVersion } from '../enums';
 import { documentedFlow } from '../model/documented-flows';
 import { SubnetRole } from '../model/network';
@@ -20,12 +21,14 @@ export function hosts(servers: readonly { readonly privateIp: string }[]): strin
  * has a NIC, in site order.
  */
 export function subnetsWithServers(deployment: SfbDeployment, subnet: SubnetRole, roles?: readonly ServerRole[]): () => string[] {
-  return () =>
-    deployment._sites.all
-      .filter((site) =>
-        deployment._servers.all.some((s) => s.site._path === site._path && (!roles || roles.includes(s.model.role)) && s.model.nics.some((n) => n.subnet === subnet)),
-      )
-      .map((site) => site._subnetPrefix(subnet));
+  // Asked by every NSG intent at planning time: one pass over the servers per change, not per intent.
+  return perRevision(() => {
+    const withServers = new Set<unknown>();
+    for (const s of deployment._servers.all) {
+      if ((!roles || roles.includes(s.model.role)) && s.model.nics.some((n) => n.subnet === subnet)) withServers.add(s.site);
+    }
+    return deployment._sites.all.filter((site) => withServers.has(site)).map((site) => site._subnetPrefix(subnet));
+  });
 }
 
 interface CmsCandidate extends IConstruct {
@@ -49,13 +52,13 @@ const isPair = (m: IConstruct): m is Pair => (m as Partial<Pair>).primary !== un
  * 4443 "from the Front End pool that holds the Central Management store").
  */
 export function cmsServers(deployment: SfbDeployment): () => string[] {
-  return () => {
+  return perRevision(() => {
     const members: readonly IConstruct[] = deployment._members.all;
     const pools = members.filter(isCmsCandidate);
     const hostsCms = new Set<IConstruct>(pools.filter((p) => p.hostsCentralManagementStore));
     const standbys = new Set<IConstruct>(members.filter(isPair).flatMap((p) => (hostsCms.has(p.primary) ? [p.backup] : hostsCms.has(p.backup) ? [p.primary] : [])));
     return hosts(pools.filter((p) => hostsCms.has(p) || standbys.has(p)).flatMap((p) => p._servers.servers));
-  };
+  });
 }
 
 /** The documented flows among `keys` that apply to a product version. */

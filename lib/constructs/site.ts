@@ -227,8 +227,10 @@ export class CentralSite extends Construct implements SitePlacement {
 
   /** Construct path of the site, the model's key for it. @internal */
   get _path(): string {
-    return this.node.path;
+    // node.path walks the scopes on every read; a site's path never changes once constructed.
+    return (this.cachedPath ??= this.node.path);
   }
+  private cachedPath?: string;
 
   /**
    * The address block of an owner (a construct path) in a role's subnet, reserved by the owner's key
