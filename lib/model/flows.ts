@@ -69,26 +69,49 @@ interface CompiledRule {
   readonly destinations: readonly Range[];
 }
 
-/** FILE-4 and PAIR-11 ask about every Front End and server pair: compile each model's NSGs once. */
-const compiled = new WeakMap<TopologyModel, Map<string, CompiledRule[]>>();
+/** An NSG's inbound rules compiled, in priority order, and what its VirtualNetwork tag covers. */
+interface CompiledNsg {
+  readonly rules: readonly CompiledRule[];
+  readonly virtualNetwork: readonly Range[];
+}
 
-function compiledRules(model: TopologyModel, site: SiteModel, nsg: string): CompiledRule[] {
+/** FILE-4, PAIR-11 and EDGE-20 ask about many server pairs: compile each model's NSGs once, all at once. */
+const compiled = new WeakMap<TopologyModel, Map<string, CompiledNsg>>();
+
+function compiledNsg(model: TopologyModel, site: SiteModel, nsg: string): CompiledNsg {
   let byNsg = compiled.get(model);
   if (!byNsg) {
     byNsg = new Map();
     compiled.set(model, byNsg);
   }
-  let rules = byNsg.get(nsg);
-  if (!rules) {
+  let entry = byNsg.get(nsg);
+  if (!entry) {
+    // One pass groups every NSG's flows, so asking about N NSGs costs one walk of the flows, not N.
+    let inbound = inboundByNsg.get(model);
+    if (!inbound) {
+      inbound = new Map();
+      for (const f of model.flows) {
+        if (f.direction !== 'Inbound') continue;
+        const list = inbound.get(f.nsg);
+        if (list) list.push(f);
+        else inbound.set(f.nsg, [f]);
+      }
+      inboundByNsg.set(model, inbound);
+    }
     const vnet = [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
     const ranges = (prefixes: readonly string[]) => prefixes.flatMap((p) => tagRanges(p, vnet));
-    rules = model.flows
-      .filter((f) => f.direction === 'Inbound' && f.nsg === nsg)
+    const rules = [...(inbound.get(nsg) ?? [])]
       .sort((a, b) => a.priority - b.priority)
       .map((f) => ({ flow: f, ports: f.ports.map(portRange), sources: ranges(f.sourcePrefixes), destinations: ranges(f.destinationPrefixes) }));
-    byNsg.set(nsg, rules);
+    entry = { rules, virtualNetwork: tagRanges('VirtualNetwork', vnet) };
+    byNsg.set(nsg, entry);
   }
-  return rules;
+  return entry;
+}
+const inboundByNsg = new WeakMap<TopologyModel, Map<string, FlowModel[]>>();
+
+function compiledRules(model: TopologyModel, site: SiteModel, nsg: string): readonly CompiledRule[] {
+  return compiledNsg(model, site, nsg).rules;
 }
 
 /** Whether an address lies in one of the ranges. */
@@ -108,28 +131,48 @@ interface SubnetRange {
   readonly role: SubnetRole;
   readonly nsg: string;
   readonly range: Range;
+  readonly reach: number;
 }
 
 const subnetRanges = new WeakMap<TopologyModel, SubnetRange[]>();
 
-/** Every subnet of every site as a numeric range, computed once per model. */
+/** Every subnet of every site as a numeric range, sorted by first address, computed once per model. */
 function subnetsOfModel(model: TopologyModel): SubnetRange[] {
   let list = subnetRanges.get(model);
   if (!list) {
-    list = model.sites.flatMap((site) => {
-      const space = parseCidr(site.addressSpace);
-      if (typeof space === 'string') return [];
-      return Object.values(SubnetRole).map((role) => ({ site, role, nsg: `${site.name}/${role}`, range: rangeOf(cidrToString(subnetCidr(space, role)))! }));
-    });
+    let reach = 0;
+    list = model.sites
+      .flatMap((site) => {
+        const space = parseCidr(site.addressSpace);
+        if (typeof space === 'string') return [];
+        return Object.values(SubnetRole).map((role) => ({ site, role, nsg: `${site.name}/${role}`, range: rangeOf(cidrToString(subnetCidr(space, role)))! }));
+      })
+      .sort((a, b) => a.range[0] - b.range[0])
+      // reach: the furthest end of this subnet or any before it, so a miss stops scanning early.
+      .map((r) => ({ ...r, reach: (reach = Math.max(reach, r.range[1])) }));
     subnetRanges.set(model, list);
   }
   return list;
 }
 
+/** The subnet holding an address (as a number): the last subnet starting at or before it, if it ends after it. */
+function subnetAt(model: TopologyModel, x: number): SubnetRange | undefined {
+  const list = subnetsOfModel(model);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].range[0] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  // Overlapping site spaces are a finding of their own (ADDR rules); the first match is as good as any.
+  for (let i = lo - 1; i >= 0 && x < list[i].reach; i--) if (x < list[i].range[1]) return list[i];
+  return undefined;
+}
+
 /** The site and subnet role (the NSG label `site/role`) an address belongs to. */
 export function subnetOf(model: TopologyModel, ip: string): { site: SiteModel; role: SubnetRole; nsg: string } | undefined {
-  const x = ipToInt(ip);
-  const hit = subnetsOfModel(model).find((s) => x >= s.range[0] && x < s.range[1]);
+  const hit = subnetAt(model, ipToInt(ip));
   return hit ? { site: hit.site, role: hit.role, nsg: hit.nsg } : undefined;
 }
 
@@ -143,12 +186,13 @@ function azureDefault(nsg: string, name: string, priority: number, access: 'Allo
  * order) that matches it, else Azure's default rule. Undefined for a destination in no site.
  */
 export function decidingRule(model: TopologyModel, c: Connection): FlowModel | undefined {
-  const where = subnetOf(model, c.destinationIp);
-  if (!where) return undefined;
-  const { site, nsg } = where;
   const src = ipToInt(c.sourceIp);
   const dst = ipToInt(c.destinationIp);
-  const hit = compiledRules(model, site, nsg).find(
+  const where = subnetAt(model, dst);
+  if (!where) return undefined;
+  const { site, nsg } = where;
+  const { rules, virtualNetwork } = compiledNsg(model, site, nsg);
+  const hit = rules.find(
     (f) =>
       (f.flow.protocol === '*' || f.flow.protocol === c.protocol) &&
       f.ports.some(([lo, hi]) => c.port >= lo && c.port <= hi) &&
@@ -156,9 +200,8 @@ export function decidingRule(model: TopologyModel, c: Connection): FlowModel | u
       within(f.destinations, dst),
   );
   if (hit) return hit.flow;
-  const vnet = [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
-  if (within(tagRanges('VirtualNetwork', vnet), src)) return azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork');
-  if (within(tagRanges('AzureLoadBalancer', vnet), src)) return azureDefault(nsg, 'AllowAzureLoadBalancerInBound', 65001, 'Allow', 'AzureLoadBalancer');
+  if (within(virtualNetwork, src)) return azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork');
+  if (within(tagRanges('AzureLoadBalancer', []), src)) return azureDefault(nsg, 'AllowAzureLoadBalancerInBound', 65001, 'Allow', 'AzureLoadBalancer');
   return azureDefault(nsg, 'DenyAllInBound', 65500, 'Deny', '*');
 }
 
@@ -179,19 +222,54 @@ export function admittingFlow(model: TopologyModel, c: Connection): FlowModel | 
  * deny; the answer is exact for them.
  */
 export function anyAdmittingFlow(model: TopologyModel, sourceIp: string, destinationIp: string): FlowModel | undefined {
-  const where = subnetOf(model, destinationIp);
-  if (!where) return undefined;
-  const { site, nsg } = where;
-  const src = ipToInt(sourceIp);
-  const dst = ipToInt(destinationIp);
-  for (const f of compiledRules(model, site, nsg)) {
-    if (!within(f.sources, src) || !within(f.destinations, dst)) continue;
-    const everything = f.flow.protocol === '*' && f.ports.some(([lo, hi]) => lo === 0 && hi === 65535);
+  return anyAdmittingFlowFrom(model, sourceIp)(destinationIp);
+}
+
+/** The first of `rules` that `matches` and admits, or undefined when a matching deny-everything comes first. */
+function firstAdmitting(rules: readonly CompiledRule[], matches: (f: CompiledRule) => boolean, otherwise: () => FlowModel | undefined): FlowModel | undefined {
+  for (const f of rules) {
+    if (!matches(f)) continue;
     if ((f.flow.access ?? 'Allow') === 'Allow') return f.flow;
-    if (everything) return undefined;
+    if (f.flow.protocol === '*' && f.ports.some(([lo, hi]) => lo === 0 && hi === 65535)) return undefined;
   }
-  const vnet = [site, ...peeredSites(model, site.path)].map((s) => s.addressSpace);
-  return within(tagRanges('VirtualNetwork', vnet), src) ? azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork') : undefined;
+  return otherwise();
+}
+
+const vnetDefault = (nsg: string) => azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork');
+
+/**
+ * anyAdmittingFlow from one source to many destinations: each destination NSG's rules are narrowed to
+ * those matching the source once, so each further destination walks only those.
+ */
+export function anyAdmittingFlowFrom(model: TopologyModel, sourceIp: string): (destinationIp: string) => FlowModel | undefined {
+  const src = ipToInt(sourceIp);
+  const narrowed = new Map<string, { rules: readonly CompiledRule[]; otherwise: FlowModel | undefined }>();
+  return (destinationIp) => {
+    const dst = ipToInt(destinationIp);
+    const where = subnetAt(model, dst);
+    if (!where) return undefined;
+    let entry = narrowed.get(where.nsg);
+    if (!entry) {
+      const { rules, virtualNetwork } = compiledNsg(model, where.site, where.nsg);
+      entry = { rules: rules.filter((f) => within(f.sources, src)), otherwise: within(virtualNetwork, src) ? vnetDefault(where.nsg) : undefined };
+      narrowed.set(where.nsg, entry);
+    }
+    const otherwise = entry.otherwise;
+    return firstAdmitting(entry.rules, (f) => within(f.destinations, dst), () => otherwise);
+  };
+}
+
+/** anyAdmittingFlow from many sources to one destination: its NSG's rules narrowed to those matching it once. */
+export function anyAdmittingFlowTo(model: TopologyModel, destinationIp: string): (sourceIp: string) => FlowModel | undefined {
+  const dst = ipToInt(destinationIp);
+  const where = subnetAt(model, dst);
+  if (!where) return () => undefined;
+  const { rules, virtualNetwork } = compiledNsg(model, where.site, where.nsg);
+  const narrowed = rules.filter((f) => within(f.destinations, dst));
+  return (sourceIp) => {
+    const src = ipToInt(sourceIp);
+    return firstAdmitting(narrowed, (f) => within(f.sources, src), () => (within(virtualNetwork, src) ? vnetDefault(where.nsg) : undefined));
+  };
 }
 
 /** The site whose address space holds an address. */

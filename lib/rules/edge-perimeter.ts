@@ -6,15 +6,14 @@
  * firewall, EDGE-12), and no Edge server is joined to the deployment's domain.
  */
 import { Severity } from '../enums';
-import { anyAdmittingFlow } from '../model/flows';
-import { ServerRole, TopologyModel } from '../model/topology';
+import { anyAdmittingFlowFrom, anyAdmittingFlowTo } from '../model/flows';
+import { FlowModel, ServerRole, TopologyModel } from '../model/topology';
 import { rule, Violation } from './rule';
 
 const EDGE_SYSTEM = 'Edge Server system requirements in Skype for Business Server (perimeter network, two firewalls, not domain-joined)';
 
-/** What passes from one address to another (the first rule that admits any port), described. */
-function reachable(m: TopologyModel, from: string, to: string): string | undefined {
-  const flow = anyAdmittingFlow(m, from, to);
+/** What passes (the first rule that admits any port), described. */
+function described(flow: FlowModel | undefined): string | undefined {
   return flow ? `${flow.protocol === '*' ? 'any protocol' : flow.protocol.toUpperCase()} ${flow.ports.join(', ')} (rule ${flow.name})` : undefined;
 }
 
@@ -29,12 +28,15 @@ function perimeterViolations(m: TopologyModel): Violation[] {
       }
       const external = s.nics.find((n) => n.subnet === 'perimeter')?.privateIp;
       if (!external) continue;
+      // Every internal server against this interface: each NSG's rules narrowed to it once (linear walks).
+      const from = anyAdmittingFlowFrom(m, external);
+      const to = anyAdmittingFlowTo(m, external);
       for (const { server, ip } of internal) {
-        const outward = reachable(m, external, ip!);
+        const outward = described(from(ip!));
         if (outward) {
           out.push({ path: e.path, message: `the external interface of Edge server ${s.computerName} (${external}) reaches ${server.role} server ${server.computerName} (${ip}) on ${outward}; the perimeter must reach no internal server; remove the rule or narrow its source` });
         }
-        const inward = reachable(m, ip!, external);
+        const inward = described(to(ip!));
         if (inward) {
           out.push({ path: e.path, message: `${server.role} server ${server.computerName} (${ip}) reaches the external interface of Edge server ${s.computerName} (${external}) on ${inward}; only the Internet may reach the external interface; remove the rule or narrow its source` });
         }

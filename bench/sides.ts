@@ -1,0 +1,148 @@
+/**
+ * The two sides of the benchmark (bench/one-size.ts says what each does and why it is fair), shared by
+ * the timed benchmark and the profiler (bench/profile.ts).
+ */
+import { buildScaledTopology } from './scaled-topology';
+import { AzurermProvider } from '../lib/azurerm';
+import { TerraformOutput, TerraformResource, TerraformStack, TerraformVariable, Testing } from '../lib/cdktf';
+import { TerraformDataSource } from 'cdktf';
+
+/** The library side: build, plan, check, render, synthesize; returns the synthesized JSON text. */
+export function librarySide(pairs: number): string {
+  const stack = new TerraformStack(Testing.app(), 'bench');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  buildScaledTopology(stack, pairs);
+  return Testing.synth(stack, true);
+}
+
+function overrides(target: { addOverride(path: string, value: unknown): void }, body: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(body)) if (key !== '//') target.addOverride(key, value);
+}
+
+export function cdktfAloneSide(json: any): any {
+  const stack = new TerraformStack(Testing.app(), 'bench');
+  // The provider exactly as the library side's stack author declares it.
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  for (const [type, byName] of Object.entries<Record<string, any>>(json.resource ?? {})) {
+    for (const [name, body] of Object.entries(byName)) overrides(new TerraformResource(stack, name, { terraformResourceType: type }), body);
+  }
+  for (const [type, byName] of Object.entries<Record<string, any>>(json.data ?? {})) {
+    for (const [name, body] of Object.entries(byName)) overrides(new TerraformDataSource(stack, name, { terraformResourceType: type }), body);
+  }
+  for (const [name, body] of Object.entries<any>(json.variable ?? {})) {
+    new TerraformVariable(stack, name, { type: body.type, sensitive: body.sensitive, nullable: body.nullable, description: body.description });
+  }
+  for (const [name, body] of Object.entries<any>(json.output ?? {})) {
+    new TerraformOutput(stack, name, { value: body.value, description: body.description, sensitive: body.sensitive });
+  }
+  return Testing.synth(stack, true);
+}
+
+const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
+const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+/** snake_case JSON to the provider classes' camelCase config; map attributes (tags) keep their keys. */
+function config(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => config(v, key));
+  if (value === null || typeof value !== 'object' || key === 'tags') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [camel(k), config(v, k)]));
+}
+const classes = new Map<string, new (scope: TerraformStack, id: string, config: any) => TerraformResource>();
+function classOf(type: string, kind: 'resource' | 'data') {
+  const key = `${kind}:${type}`;
+  if (!classes.has(key)) {
+    const dir = `${kind === 'data' ? 'data-azurerm-' : ''}${type.replace(/^azurerm_/, '').replace(/_/g, '-')}`;
+    const mod = require(`@cdktf/provider-azurerm/lib/${dir}`);
+    classes.set(key, Object.values(mod).find((v: any) => typeof v === 'function' && v.tfResourceType === type) as any);
+  }
+  return classes.get(key)!;
+}
+
+/**
+ * cdktf alone as a user writes it by hand: the provider's typed classes (the same ones the library
+ * uses), with the same values, plus meta-arguments as overrides. Not the least work cdktf can do (that is
+ * cdktfAloneSide) but what "the same resources in cdktf" costs a user.
+ */
+export function cdktfTypedSide(json: any): any {
+  const stack = new TerraformStack(Testing.app(), 'bench');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  for (const kind of ['resource', 'data'] as const) {
+    for (const [type, byName] of Object.entries<Record<string, any>>(json[kind] ?? {})) {
+      const Class = classOf(type, kind);
+      for (const [name, body] of Object.entries(byName)) {
+        const attrs = Object.fromEntries(Object.entries(body).filter(([k]) => !META.has(k)));
+        const r = new Class(stack, name, config(attrs));
+        for (const [k, v] of Object.entries(body)) if (META.has(k) && k !== '//') r.addOverride(k, v);
+      }
+    }
+  }
+  for (const [name, body] of Object.entries<any>(json.variable ?? {})) {
+    new TerraformVariable(stack, name, { type: body.type, sensitive: body.sensitive, nullable: body.nullable, description: body.description });
+  }
+  for (const [name, body] of Object.entries<any>(json.output ?? {})) {
+    new TerraformOutput(stack, name, { value: body.value, description: body.description, sensitive: body.sensitive });
+  }
+  return Testing.synth(stack, true);
+}
+
+const REFERENCE = /\$\{(?:(data)\.)?(azurerm_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}|\$\{var\.([A-Za-z0-9_-]+)\}/g;
+
+/**
+ * cdktf alone as a user writes it with references: the provider's typed classes, and wherever the JSON
+ * refers to another resource, data source or variable, the referenced object's attribute token (what
+ * `subnet.id` or `` `${subnet.id}/x` `` gives a user), so cdktf resolves the same references the library
+ * makes. Elements are created in dependency order, as a program that references them must.
+ */
+export function cdktfReferencedSide(json: any): string {
+  const stack = new TerraformStack(Testing.app(), 'bench');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  const variables = new Map<string, TerraformVariable>();
+  for (const [name, body] of Object.entries<any>(json.variable ?? {})) {
+    variables.set(name, new TerraformVariable(stack, name, { type: body.type, sensitive: body.sensitive, nullable: body.nullable, description: body.description }));
+  }
+  const bodies = new Map<string, { kind: 'resource' | 'data'; type: string; name: string; body: any }>();
+  for (const kind of ['resource', 'data'] as const) {
+    for (const [type, byName] of Object.entries<Record<string, any>>(json[kind] ?? {})) {
+      for (const [name, body] of Object.entries(byName)) bodies.set(`${kind === 'data' ? 'data.' : ''}${type}.${name}`, { kind, type, name, body });
+    }
+  }
+  const made = new Map<string, TerraformResource | TerraformDataSource>();
+  const substitute = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      return value.replace(REFERENCE, (whole, data, type, name, attr, variable) => {
+        if (variable) return variables.get(variable)?.stringValue ?? whole;
+        const target = make(`${data ? 'data.' : ''}${type}.${name}`);
+        return target ? target.getStringAttribute(attr) : whole;
+      });
+    }
+    if (Array.isArray(value)) return value.map(substitute);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
+    return value;
+  };
+  const making = new Set<string>();
+  function make(key: string): TerraformResource | TerraformDataSource | undefined {
+    if (made.has(key)) return made.get(key);
+    const entry = bodies.get(key);
+    if (!entry || making.has(key)) return undefined;
+    making.add(key);
+    const attrs = Object.fromEntries(Object.entries(entry.body).filter(([k]) => !META.has(k)));
+    const r = new (classOf(entry.type, entry.kind))(stack, entry.name, config(substitute(attrs)));
+    for (const [k, v] of Object.entries(entry.body)) if (META.has(k) && k !== '//') r.addOverride(k, v);
+    made.set(key, r);
+    return r;
+  }
+  for (const key of bodies.keys()) make(key);
+  for (const [name, body] of Object.entries<any>(json.output ?? {})) {
+    new TerraformOutput(stack, name, { value: substitute(body.value), description: body.description, sensitive: body.sensitive });
+  }
+  return Testing.synth(stack, true);
+}
+
+/** The sections both sides must emit identically (cdktf's own metadata differs by construct types). */
+export function comparable(json: any): string {
+  return JSON.stringify([json.resource, json.data, json.variable, json.output, json.provider]);
+}
+
+export function count(json: any): number {
+  return Object.values<Record<string, unknown>>(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+}
+
