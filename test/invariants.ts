@@ -158,6 +158,92 @@ export function publicIpsOnlyOnEdge(json: Json): InvariantViolation[] {
   return out;
 }
 
+/** A rendered load balancer with its rules, the probe of each rule and the VMs behind it. */
+export interface RenderedLoadBalancer {
+  readonly address: string;
+  readonly name: string;
+  readonly rules: readonly { readonly address: string; readonly body: Json; readonly probe?: Json }[];
+  /** `sfb-role` tags of the member VMs, one per member NIC. */
+  readonly memberRoles: readonly string[];
+  /** Whether every member is a SQL Server VM of a back end (`sfb-role = Back End`). */
+  readonly sqlOnly: boolean;
+}
+
+/** Every load balancer of a configuration, followed through pools and NIC associations to its VMs. */
+export function renderedLoadBalancers(json: Json): RenderedLoadBalancer[] {
+  const r = json.resource ?? {};
+  const vms = blocks(json, 'azurerm_windows_virtual_machine', 'azurerm_linux_virtual_machine');
+  const vmOfNic = (nic: string | undefined) => vms.find((vm) => list<string>(vm.body.network_interface_ids).some((id) => referenced(id)?.[1] === nic));
+  return blocks(json, 'azurerm_lb').map((lb) => {
+    const ofLb = (b: Block) => referenced(b.body.loadbalancer_id)?.[1] === lb.key;
+    const pools = new Set(blocks(json, 'azurerm_lb_backend_address_pool').filter(ofLb).map((b) => b.key));
+    const members = blocks(json, 'azurerm_network_interface_backend_address_pool_association')
+      .filter((a) => pools.has(referenced(a.body.backend_address_pool_id)?.[1] ?? ''))
+      .map((a) => vmOfNic(referenced(a.body.network_interface_id)?.[1]));
+    const roles = members.map((vm) => String(vm?.body.tags?.['sfb-role'] ?? 'none'));
+    return {
+      address: address(lb),
+      name: String(lb.body.name),
+      rules: blocks(json, 'azurerm_lb_rule')
+        .filter(ofLb)
+        .map((b) => ({ address: address(b), body: b.body, probe: r.azurerm_lb_probe?.[referenced(b.body.probe_id)?.[1] ?? ''] })),
+      memberRoles: roles,
+      sqlOnly: roles.length > 0 && roles.every((role) => role === 'Back End'),
+    };
+  });
+}
+
+/**
+ * AZURE-2: no load-balancer rule enables Floating IP (direct server return), except in front of SQL
+ * Server VMs only (the AlwaysOn listener and the failover-cluster network name need it).
+ */
+export function noFloatingIp(json: Json): InvariantViolation[] {
+  return renderedLoadBalancers(json).flatMap((lb) =>
+    lb.sqlOnly
+      ? []
+      : lb.rules
+          .filter((rule) => rule.body.floating_ip_enabled === true)
+          .map((rule) => ({ invariant: 'AZURE-2', address: rule.address, message: `rule ${rule.body.name} of ${lb.name} (in front of ${[...new Set(lb.memberRoles)].join(', ')}) enables Floating IP` })),
+  );
+}
+
+const WEB_ROLES = new Set(['Front End', 'Standard Edition', 'Director']);
+/** Web-services ports and the distribution each needs (DNS-10): affinity inside, none for the reverse proxy. */
+const WEB_DISTRIBUTION: Readonly<Record<number, string>> = { 80: 'SourceIP', 443: 'SourceIP', 8080: 'Default', 4443: 'Default' };
+
+/** The load balancers in front of Front End, Standard Edition or Director servers. */
+export function webLoadBalancers(json: Json): RenderedLoadBalancer[] {
+  return renderedLoadBalancers(json).filter((lb) => lb.memberRoles.length > 0 && lb.memberRoles.every((role) => WEB_ROLES.has(role)));
+}
+
+/**
+ * AZURE-4 (DNS-10): a web load balancer balances 80, 443, 8080 and 4443; 80/443 with SourceIP,
+ * 8080/4443 with Default distribution (the provider's default when absent); every rule idles at least 30
+ * minutes and probes TCP 5061.
+ */
+export function webLoadBalancing(json: Json): InvariantViolation[] {
+  return webLoadBalancers(json).flatMap((lb) => {
+    const out: InvariantViolation[] = [];
+    const ports = lb.rules.map((rule) => Number(rule.body.frontend_port));
+    const missing = Object.keys(WEB_DISTRIBUTION).map(Number).filter((p) => !ports.includes(p));
+    if (missing.length > 0) out.push({ invariant: 'AZURE-4', address: lb.address, message: `${lb.name} has no rule for web port(s) ${missing.join(', ')}` });
+    for (const { address: where, body, probe } of lb.rules) {
+      const wanted = WEB_DISTRIBUTION[Number(body.frontend_port)];
+      const distribution = body.load_distribution ?? 'Default';
+      if (wanted !== undefined && distribution !== wanted) {
+        out.push({ invariant: 'AZURE-4', address: where, message: `rule ${body.name} on port ${body.frontend_port} uses ${distribution} distribution, not ${wanted}` });
+      }
+      if (!(Number(body.idle_timeout_in_minutes) >= 30)) {
+        out.push({ invariant: 'AZURE-4', address: where, message: `rule ${body.name} idles out after ${body.idle_timeout_in_minutes ?? 4} minutes, not at least 30` });
+      }
+      if (probe?.protocol !== 'Tcp' || probe?.port !== 5061) {
+        out.push({ invariant: 'AZURE-4', address: where, message: `rule ${body.name} probes ${probe ? `${probe.protocol} ${probe.port}` : 'nothing'}, not TCP 5061` });
+      }
+    }
+    return out;
+  });
+}
+
 /** NSG rule priorities are whole numbers from 100 to 4096, unique per NSG and direction. */
 export function nsgPriorities(json: Json): InvariantViolation[] {
   const out: InvariantViolation[] = [];
@@ -194,6 +280,81 @@ export function oneRecordSetPerName(json: Json): InvariantViolation[] {
     }
   }
   return out;
+}
+
+/** The domain of a DNS zone reference: a literal zone name, or `${azurerm_*dns_zone.key.name}`. */
+function zoneDomain(json: Json, zone: unknown): string {
+  const ref = referenced(zone);
+  return String(ref ? json.resource?.[ref[0]]?.[ref[1]]?.name : zone).toLowerCase();
+}
+
+const fqdnOf = (json: Json, body: Json) => {
+  const zone = zoneDomain(json, body.zone_name);
+  return body.name === '@' ? zone : `${String(body.name).toLowerCase()}.${zone}`;
+};
+
+/** Every SRV record set of a configuration, public and private, with its FQDN. */
+export function srvRecordSets(json: Json): { address: string; fqdn: string; body: Json }[] {
+  return blocks(json, 'azurerm_dns_srv_record', 'azurerm_private_dns_srv_record').map((b) => ({ address: address(b), fqdn: fqdnOf(json, b.body), body: b.body }));
+}
+
+/**
+ * The Access Edge public IP of every Edge server: the first IP configuration of the first NIC of a VM
+ * tagged `sfb-role = Edge` (EdgePool orders the services access, webconf, av).
+ */
+export function edgeAccessIps(json: Json): { vm: string; publicIp: string }[] {
+  const nics = json.resource?.azurerm_network_interface ?? {};
+  return blocks(json, 'azurerm_windows_virtual_machine')
+    .filter((vm) => vm.body.tags?.['sfb-role'] === 'Edge')
+    .map((vm) => {
+      const nic = nics[referenced(list<string>(vm.body.network_interface_ids)[0])?.[1] ?? ''];
+      return { vm: address(vm), publicIp: referenced(list<Json>(nic?.ip_configuration)[0]?.public_ip_address_id)?.[1] ?? '' };
+    });
+}
+
+/**
+ * SRV-3: each SRV record set holds one entry per pool (no target twice), and every Edge server's Access
+ * Edge address is behind a target of the public `_sip._tls` set, so every Edge pool has its entry.
+ * Give it a whole deployment: with a stack per site, merge the stacks first (the SRV sets live in the
+ * global stack, the Edge servers in their sites').
+ */
+export function srvEntryPerPool(json: Json): InvariantViolation[] {
+  const out: InvariantViolation[] = [];
+  const sets = srvRecordSets(json);
+  for (const set of sets) {
+    const targets = list<Json>(set.body.record).map((e) => String(e.target).toLowerCase());
+    targets.forEach((t, i) => {
+      if (targets.indexOf(t) < i) out.push({ invariant: 'SRV-3', address: set.address, message: `${set.fqdn} holds ${t} ${targets.filter((x) => x === t).length} times; one entry per pool` });
+    });
+  }
+  const edges = edgeAccessIps(json);
+  if (edges.length === 0) return out;
+  const sip = sets.filter((s) => s.address.startsWith('azurerm_dns_srv_record.') && s.fqdn.startsWith('_sip._tls.'));
+  if (sip.length === 0) return [...out, { invariant: 'SRV-3', address: edges[0].vm, message: 'there are Edge servers but no public _sip._tls record set' }];
+  const targets = new Set(sip.flatMap((s) => list<Json>(s.body.record).map((e) => String(e.target).toLowerCase())));
+  const reached = new Set(
+    blocks(json, 'azurerm_dns_a_record')
+      .filter((a) => targets.has(fqdnOf(json, a.body)))
+      .flatMap((a) => list<string>(a.body.records).map((v) => referenced(v)?.[1])),
+  );
+  for (const e of edges) {
+    if (!reached.has(e.publicIp)) out.push({ invariant: 'SRV-3', address: e.vm, message: `the Access Edge address of Edge server ${e.vm} is behind no _sip._tls target; its pool has no entry` });
+  }
+  return out;
+}
+
+/** The resources of several stacks as one configuration (a deployment with a stack per site). */
+export function mergeStacks(jsons: readonly Json[]): Json {
+  const resource: Record<string, Record<string, Json>> = {};
+  for (const j of jsons) {
+    for (const [type, byKey] of Object.entries<Record<string, Json>>(j.resource ?? {})) {
+      for (const [key, body] of Object.entries(byKey)) {
+        if (resource[type]?.[key] !== undefined) throw new Error(`mergeStacks: ${type}.${key} is in two stacks`);
+        (resource[type] ??= {})[key] = body;
+      }
+    }
+  }
+  return { resource };
 }
 
 /**
@@ -238,6 +399,9 @@ export const INVARIANTS: readonly ((json: Json) => InvariantViolation[])[] = [
   publicIpsOnlyOnEdge,
   nsgPriorities,
   oneRecordSetPerName,
+  srvEntryPerPool,
+  noFloatingIp,
+  webLoadBalancing,
   azureNameLimits,
   providerConstraints,
 ];

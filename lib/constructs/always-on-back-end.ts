@@ -7,7 +7,7 @@
  * over fast when clients connect with MultiSubnetFailover=True, and neither Lync nor Skype for
  * Business documents a way to set it (UNCONFIRMED that they do); (3) the site's address plan has one
  * Back End subnet, and multi-subnet needs one subnet per replica. The rule must use Floating IP
- * (direct server return), which AZURE-2 allows for the `sql-listener` purpose only.
+ * (direct server return); only SQL balancers turn it on, every Lync/SfB rule has it off (AZURE-2).
  */
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { SubnetRole } from '../model/network';

@@ -9,8 +9,6 @@ import { rule, RuleStatus, RuleStatusKind, status, Violation, withUnacknowledgea
 
 const ZONES = 'Azure availability zones model';
 const LB_REQ = 'Load balancing requirements for Skype for Business';
-/** Web-services ports of a Front End or Director web load balancer (DNS-10). */
-const WEB_PORTS = [80, 443, 8080, 4443];
 
 /** A group of servers that is placed and configured as one (a pool, a back end, a store). */
 interface ServerGroup {
@@ -107,38 +105,6 @@ export const AZURE_RULES = withUnacknowledgeable([
       ? { path: m.path, message: `${productName(m)} on Azure virtual machines has no published Microsoft support statement; set supportPosture to SupportPosture.LAB or SupportPosture.ACCEPTED_RISK to acknowledge it` }
       : { path: m.path, message: `${productName(m)} on Azure virtual machines has no published Microsoft support statement`, acknowledged: `supportPosture ${m.supportPosture}` },
   ]),
-  rule('AZURE-2', Severity.ERROR, 'No Floating IP on load-balancer rules for Lync/SfB traffic', `${LB_REQ}; Azure Load Balancer settings`, (m) =>
-    collectLoadBalancers(m)
-      .filter((lb) => lb.purpose !== 'sql-listener')
-      .flatMap((lb) =>
-        lb.rules
-          .filter((r) => r.floatingIp)
-          .map((r) => ({ path: lb.path, message: `load-balancer rule ${r.name} (port ${r.frontendPort}) enables Floating IP (direct server return), which Lync/SfB load balancing does not support; set floating_ip_enabled to false` })),
-      ),
-  ),
-  rule('AZURE-4', Severity.ERROR, 'Web-services load balancing settings on Azure', LB_REQ, (m) => {
-    const out: Violation[] = [];
-    const web = collectLoadBalancers(m).filter((lb) => lb.purpose === 'web');
-    for (const lb of web) {
-      // Only the web-service rules: a Hardware-balanced pool also carries SIP rules (FE-13) on this balancer.
-      for (const r of lb.rules.filter((x) => WEB_PORTS.includes(x.frontendPort))) {
-        const internal = r.frontendPort === 80 || r.frontendPort === 443;
-        if (internal && r.loadDistribution !== 'SourceIP') {
-          out.push({ path: lb.path, message: `web rule ${r.name} on port ${r.frontendPort} uses ${r.loadDistribution} distribution; internal web traffic needs source-address persistence (SourceIP)` });
-        }
-        if (!internal && r.loadDistribution !== 'Default') {
-          out.push({ path: lb.path, message: `web rule ${r.name} on port ${r.frontendPort} uses ${r.loadDistribution} distribution; external web traffic (8080, 4443) must not use affinity (Default)` });
-        }
-        if (r.idleTimeoutMinutes < 30) {
-          out.push({ path: lb.path, message: `web rule ${r.name} has an idle timeout of ${r.idleTimeoutMinutes} minutes; web services need at least 30 (1800 s)` });
-        }
-      }
-      if (lb.probe.protocol !== 'Tcp' || lb.probe.port !== 5061) {
-        out.push({ path: lb.path, message: `the web load balancer probes ${lb.probe.protocol} ${lb.probe.port}; the health monitor must be TCP on the node's port 5061` });
-      }
-    }
-    return out;
-  }),
   rule('AZURE-9', Severity.INFO, 'Azure Load Balancer is not a qualified Lync/SfB load balancer', `${LB_REQ} (library rule: the info form of AZURE-4)`, (m) =>
     collectLoadBalancers(m).some((lb) => lb.purpose === 'web')
       ? [{ path: m.path, message: 'Azure Load Balancer is not a qualified Lync/SfB hardware load balancer and cannot balance mobile clients per request inside one TCP session; test mobile clients, or place a qualified load balancer in front of the web services' }]
@@ -230,6 +196,10 @@ function collectLoadBalancers(m: TopologyModel) {
   ];
 }
 
+// AZURE-2 and AZURE-4 only re-checked what the building blocks hard-code: they are checked on the
+// rendered azurerm_lb_rule and azurerm_lb_probe resources instead (test/rendered-invariants.test.ts).
 export const AZURE_STATUS: RuleStatus[] = [
+  status('AZURE-2', RuleStatusKind.BY_CONSTRUCTION, 'Every load-balancer rule for Lync/SfB traffic comes from lib/azure/web-services.ts (webServiceRules, tcpBalancingRule), which sets Floating IP off; only the SQL listener and failover-cluster network-name rules of AlwaysOnBackEnd and FailoverClusterBackEnd turn it on, as SQL needs. No prop changes it; checked on the rendered load-balancer rules.'),
+  status('AZURE-4', RuleStatusKind.BY_CONSTRUCTION, 'Front End and Director web load balancers take their rules from webServiceRules (lib/azure/web-services.ts): 80 and 443 with SourceIP, 8080 and 4443 with Default distribution, a 30-minute idle timeout, and a TCP probe on 5061; no prop changes them. Checked on the rendered load-balancer rules and probes.'),
   status('AZURE-6', RuleStatusKind.BY_CONSTRUCTION, 'The library balances with Azure Standard Load Balancer and DNS load balancing only; it never configures Windows Network Load Balancing.'),
 ];

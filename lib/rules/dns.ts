@@ -96,7 +96,7 @@ export const DNS_STATUS: RuleStatus[] = [
   reportedAs('DNS-4', 'NAME-4', 'Web services FQDNs are among the FQDNs NAME-4 keeps unique across the deployment; a reused one is reported once, under NAME-4, per pair of constructs.'),
   status('DNS-6', RuleStatusKind.NOT_MODELLED, 'Taking a server out of DNS load balancing is an operating procedure; the library always publishes every deployed member (DNS-2).'),
   status('DNS-7', RuleStatusKind.NOT_MODELLED, 'Client and Exchange UM versions are outside the topology the library describes.'),
-  status('DNS-10', RuleStatusKind.BY_CONSTRUCTION, 'The web internal load balancer has 80/443 with source-IP affinity, 8080/4443 without, a 30-minute idle timeout and a TCP probe on 5061 (checked by AZURE-4).'),
+  status('DNS-10', RuleStatusKind.BY_CONSTRUCTION, 'The web internal load balancer has 80/443 with source-IP affinity, 8080/4443 without, a 30-minute idle timeout and a TCP probe on 5061 (webServiceRules in lib/azure/web-services.ts; AZURE-4, checked on the rendered load balancers).'),
   status('DNS-11', RuleStatusKind.BY_CONSTRUCTION, 'The library publishes DNS load balancing for Lync/SfB servers and clients, which retry every returned address.'),
 ];
 

@@ -321,22 +321,6 @@ export const EDGE_RULES = [
         .map((k) => ({ path: e.ownerPath, message: `${e.name} ${k} is ${e[k]}; SRV ${k} is a whole number from 0 to 65535; change it` })),
     ),
   ),
-  rule('SRV-3', Severity.ERROR, 'One SRV record set per name, one entry per Edge pool', 'Azure DNS record-set model', (m) => {
-    const out: Violation[] = [];
-    for (const entries of srvGroups(m).values()) {
-      const owners = entries.map((e) => e.ownerPath);
-      owners.forEach((o, i) => {
-        if (owners.indexOf(o) < i) out.push({ path: o, message: `${entries[i].name} holds ${owners.filter((x) => x === o).length} entries of ${o}; the record set holds one entry per Edge pool` });
-      });
-    }
-    const sip = `${EDGE_SRV.remoteAccess.name}.${m.sipDomain}`;
-    for (const e of m.edgePools) {
-      if (!m.srvEntries.some((s) => s.scope === 'public' && s.name === sip && s.ownerPath === e.path)) {
-        out.push({ path: e.path, message: `the ${sip} record set has no entry for Edge pool ${e.internalFqdn}; the one record set holds every Edge pool's entry so remote clients can fail over to it` });
-      }
-    }
-    return out;
-  }),
   rule('DNS-5', Severity.ERROR, 'Edge DNS load balancing records', `${LB_REQ}; ${EDGE_ENV}`, (m) =>
     m.edgePools
       .filter((e) => e.loadBalancing === LoadBalancing.DNS)
@@ -388,6 +372,9 @@ export const EDGE_STATUS: RuleStatus[] = [
   status('EDGE-10', RuleStatusKind.NOT_MODELLED, 'Which federation partners (OCS 2007, public IM) and which Exchange UM version the organization uses lies outside the topology; docs/edge.md lists the DNS load balancing failover limits.'),
   status('EDGE-13', RuleStatusKind.BY_CONSTRUCTION, 'The Edge internal NIC always has a static IPv4 address in the edge-internal subnet.'),
   status('EDGE-14', RuleStatusKind.NOT_MODELLED, 'The library issues no certificates; docs/edge.md lists the external certificate (same private key on every server of a pool) the operator requests.'),
+  // SRV-3 only re-checked how the DNS building block merges entries: checked on the rendered SRV
+  // record sets instead (test/rendered-invariants.test.ts).
+  status('SRV-3', RuleStatusKind.BY_CONSTRUCTION, 'The DNS plan (lib/model/dns-plan.ts, rendered by lib/azure/dns.ts) merges every entry asked for one SRV name into one record set; each EdgePool asks once for its _sip._tls entry in its constructor and at most once for _sipfederationtls._tcp and _xmpp-server._tcp, each site\'s first-hop pool once for _sipinternaltls._tcp. No prop adds an entry; checked on the rendered SRV record sets.'),
   status('EDGE-22', RuleStatusKind.BY_CONSTRUCTION, 'Every Edge pool has its entry, in priority order, in the one _sip._tls record set (SRV-1, SRV-3), so clients fail over without admin action.'),
   status('EDGE-23', RuleStatusKind.NOT_MODELLED, 'No limit on Edge pools per site is documented; the library does not count them and recommends one Edge pool per site (EDGE-4).'),
 ];

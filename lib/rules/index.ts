@@ -20,7 +20,7 @@ import { OS_UPDATE_RULES } from './os-updates';
 import { PAIRING_RULES, PAIRING_STATUS } from './pairing';
 import { ROLES_RULES, ROLES_STATUS } from './roles';
 import { Rule, RuleStatus } from './rule';
-import { SECURITY_RULES } from './security';
+import { SECURITY_RULES, SECURITY_STATUS } from './security';
 import { SIMPLE_URL_RULES } from './simple-urls';
 import { VERSION_RULES, VERSION_STATUS } from './version';
 import { VOICE_RULES, VOICE_STATUS } from './voice';
@@ -68,6 +68,7 @@ export const ALL_STATUS: readonly RuleStatus[] = [
   ...VOICE_STATUS,
   ...DNS_STATUS,
   ...AZURE_STATUS,
+  ...SECURITY_STATUS,
   ...ROLES_STATUS,
   ...LAB_STATUS,
 ];

@@ -1,7 +1,6 @@
 /** Security baseline (SEC-*): no literal secrets, no Internet admin ports, public IPs only on Edge. */
 import { Severity } from '../enums';
-import { ServerRole } from '../model/topology';
-import { rule } from './rule';
+import { rule, RuleStatus, RuleStatusKind, status } from './rule';
 
 export const ADMIN_PORTS = [22, 3389, 5985, 5986];
 
@@ -27,11 +26,10 @@ export const SECURITY_RULES = [
           : [{ path: f.path, message: `flow ${f.name} allows port(s) ${open.join(', ')} from the Internet; administer through Azure Bastion or a private path and remove the rule` }];
       }),
   ),
-  rule('SEC-3', Severity.ERROR, 'Only Edge external interfaces get public IP addresses', 'Edge Server environmental requirements (perimeter network)', (m) =>
-    m.servers.flatMap((s) =>
-      s.nics
-        .filter((n, i) => n.publicIps > 0 && !(s.role === ServerRole.EDGE && n.subnet === 'perimeter' && i === 0))
-        .map((n) => ({ path: s.path, message: `${s.role} server ${s.computerName} has ${n.publicIps} public IP(s) on its ${n.subnet} NIC; only Edge external NICs may have public addresses; remove them` })),
-    ),
-  ),
+];
+
+// SEC-3 only re-checked what the building blocks hard-code: it is checked on the rendered public IPs
+// instead (publicIpsOnlyOnEdge in test/invariants.ts).
+export const SECURITY_STATUS: RuleStatus[] = [
+  status('SEC-3', RuleStatusKind.BY_CONSTRUCTION, 'Only EdgePool asks the server building block (lib/azure/servers.ts) for public IPs, on its first NIC in the perimeter subnet; every other construct gives its servers private NICs only, and no prop adds a public IP (a lab\'s Azure Bastion host has its own). Checked on the rendered public IPs and NICs.'),
 ];

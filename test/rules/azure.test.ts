@@ -52,32 +52,11 @@ describe('AZURE-1: support posture', () => {
   });
 });
 
-describe('AZURE-2: no Floating IP for Lync/SfB traffic', () => {
-  test('the web rules have it off', () => expect(check(rule('AZURE-2'), model)).toEqual([]));
-  test('a web rule with Floating IP is an error', () => {
-    const lb = { ...pool.webLoadBalancer!, rules: pool.webLoadBalancer!.rules.map((r) => ({ ...r, floatingIp: r.frontendPort === 443 })) };
-    expect(check(rule('AZURE-2'), { ...model, frontEndPools: [{ ...pool, webLoadBalancer: lb }] })[0].message).toMatch(/tcp-443.*direct server return/);
-  });
-});
-
-describe('AZURE-4: web load balancer settings', () => {
-  test('the synthesized settings pass; the qualification is AZURE-9 info', () => {
-    expect(check(rule('AZURE-4'), model)).toEqual([]);
+describe('AZURE-9: Azure Load Balancer is not a qualified load balancer', () => {
+  test('a pool with a web load balancer gets the info finding', () => {
     const f = check(rule('AZURE-9'), model);
     expect(f.map((x) => x.severity)).toEqual([Severity.INFO]);
     expect(f[0].message).toMatch(/not a qualified/);
-  });
-  test('wrong distribution, short idle timeout and an HTTP probe are errors', () => {
-    const lb = pool.webLoadBalancer!;
-    const broken = {
-      ...lb,
-      probe: { protocol: 'Http', port: 80 },
-      rules: lb.rules.map((r) => ({ ...r, idleTimeoutMinutes: 4, loadDistribution: r.frontendPort === 443 ? ('Default' as const) : r.loadDistribution })),
-    };
-    const f = check(rule('AZURE-4'), { ...model, frontEndPools: [{ ...pool, webLoadBalancer: broken }] }).filter((x) => x.severity === Severity.ERROR);
-    expect(f.map((x) => x.message).join('\n')).toMatch(/SourceIP/);
-    expect(f.map((x) => x.message).join('\n')).toMatch(/at least 30/);
-    expect(f.map((x) => x.message).join('\n')).toMatch(/TCP on the node's port 5061/);
   });
 });
 

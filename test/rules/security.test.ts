@@ -30,11 +30,3 @@ describe('SEC-2: no admin ports from the Internet', () => {
     expect(check(rule('SEC-2'), { ...model, flows: [flow] })).toEqual([]);
   });
 });
-
-describe('SEC-3: public IPs only on Edge external NICs', () => {
-  test('Front Ends have none', () => expect(check(rule('SEC-3'), model)).toEqual([]));
-  test('a Front End with a public IP is an error', () => {
-    const servers = model.servers.map((s, i) => (i === 0 ? { ...s, nics: [{ ...s.nics[0], publicIps: 1 }] } : s));
-    expect(check(rule('SEC-3'), { ...model, servers })[0].message).toMatch(/only Edge external NICs/);
-  });
-});
