@@ -22,3 +22,16 @@ export function perRevision<T>(compute: () => T): () => T {
     return cache.value;
   };
 }
+
+/**
+ * Memoizes `compute(key())` until the next intent anywhere or until `key()` gives another value (a
+ * state change that is not an intent, such as rendering having finished).
+ */
+export function perRevisionAnd<K, T>(key: () => K, compute: (key: K) => T): () => T {
+  let cache: { readonly at: number; readonly key: K; readonly value: T } | undefined;
+  return () => {
+    const k = key();
+    if (!cache || cache.at !== revision || cache.key !== k) cache = { at: revision, key: k, value: compute(k) };
+    return cache.value;
+  };
+}

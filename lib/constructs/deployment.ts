@@ -12,7 +12,7 @@ import { AddressBook } from './address-book';
 import { defaultEvaluationDate, isIsoDate } from '../model/lifecycle';
 import { CredentialModel, ServerRole, TopologyModel } from '../model/topology';
 import { resolveAddresses } from './resolve';
-import { bumpRevision, perRevision } from '../azure/revision';
+import { bumpRevision, perRevision, perRevisionAnd } from '../azure/revision';
 import { dnsRecordModels } from '../model/dns-plan';
 import { FirstHopOffer, planRegistrarDiscovery } from '../model/registrar-discovery';
 import { renderRunbook } from '../reports/runbook';
@@ -156,8 +156,17 @@ export class SfbDeployment extends Construct {
   private sharedGroup?: ResourceGroup;
   private readonly firstHopOffers: FirstHopOffer[] = [];
   private rendered = false;
-  private readonly plannedModel = perRevision(() => resolveAddresses(this.rawModel(), (text) => this._addresses.resolve(text)));
-  private readonly plannedFindings = perRevision(() => evaluate(this._toModel(), acknowledgementsFor(this), undefined, reportsUnmatched(this)));
+  // Rendering adds resources (their names are in the model for NAME-5/6) without changing any intent:
+  // the model is taken again once it is done, the plans it is made from are not.
+  private readonly plannedModel = perRevisionAnd(
+    () => this.renderDone,
+    () => resolveAddresses(this.rawModel(), (text) => this._addresses.resolve(text)),
+  );
+  private readonly plannedFindings = perRevisionAnd(
+    () => this._toModel(),
+    (model) => evaluate(model, acknowledgementsFor(this), undefined, reportsUnmatched(this)),
+  );
+  private renderDone = false;
   private readonly variableTokens = new Map<string, string>();
   private annotated = false;
 
@@ -422,7 +431,7 @@ export class SfbDeployment extends Construct {
     if (trafficManager) renderTrafficManager(this, trafficManager, this._sharedResourceGroup().name);
     const model = this._toModel();
     for (const site of sites) site._backups?.render(model);
-    bumpRevision();
+    this.renderDone = true;
   }
 
   /** The `auto_backup` block of a SQL Server VM in `site` (the SQL building block asks), if backups serve it. @internal */

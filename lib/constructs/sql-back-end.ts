@@ -6,6 +6,7 @@ import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
 import { BackEndModel, ServerRole } from '../model/topology';
 import { IBackEnd, PoolWithServers } from './back-end';
 import { hosts } from './flow-sources';
+import { perRevision } from '../azure/revision';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
@@ -122,12 +123,18 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
 
   /** @internal */
   _sqlAddresses(): string[] {
+    return this.sqlAddresses();
+  }
+
+  // Asked by two NSG rules of every pool the back end serves: one walk of the servers per change.
+  private readonly sqlAddresses = perRevision(() => {
+    const under = `${this.node.path}/`;
     return [
       // A mirroring witness holds no data: pools never connect to it.
-      ...hosts(this.deployment._servers.all.filter((s) => s.model.path.startsWith(`${this.node.path}/`) && s.model.role !== ServerRole.SQL_WITNESS)),
+      ...hosts(this.deployment._servers.all.filter((s) => s.model.role !== ServerRole.SQL_WITNESS && s.model.path.startsWith(under))),
       ...hosts(this.storeAddresses.map((privateIp) => ({ privateIp }))),
     ];
-  }
+  });
 
   /** @internal */
   abstract _contribute(parts: ModelParts): void;
