@@ -4,7 +4,7 @@ import { addressInCidr } from '../model/addresses';
 import { productName, siteOf } from '../model/queries';
 import { ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
-import { reportedAs, rule, RuleStatus, Violation } from './rule';
+import { alsoReports, reportedAs, rule, RuleStatus, Violation } from './rule';
 
 const TOPOLOGY = 'Topology Basics for Skype for Business Server';
 const CAPACITY = 'Capacity planning user model usage for Skype for Business Server';
@@ -112,20 +112,24 @@ export const DIRECTOR_RULES = [
       });
     });
   }),
-  rule('DIR-5', Severity.ERROR, 'Multi-server Director pools balance web traffic on a load balancer', LB_REQ, (m) =>
-    m.directorPools.flatMap((d) => {
-      if (d.servers.length <= 1) return [];
-      const hardware = d.sipLoadBalancing === LoadBalancing.HARDWARE;
-      const required = hardware ? [443, 444, 5061, 4443] : [443, 4443];
-      const ports = new Set((d.webLoadBalancer?.rules ?? []).map((r) => r.frontendPort));
-      const missing = required.filter((p) => !ports.has(p));
-      return missing.length === 0
-        ? []
-        : [{
-            path: d.path,
-            message: `Director pool ${d.fqdn} (${d.servers.length} servers, SIP ${hardware ? 'hardware' : 'DNS'} load balanced) has no load-balancer rule for port(s) ${missing.join(', ')}; ${hardware ? 'a hardware-load-balanced Director pool needs 443, 444, 5061 and 4443' : 'DNS load balancing covers SIP only, client web traffic needs a load balancer on 443 and 4443'}; balance the missing ports`,
-          }];
-    }),
+  // One fact with DNS-1 (web traffic of a multi-server pool not balanced): reported here for Directors.
+  alsoReports(
+    rule('DIR-5', Severity.ERROR, 'Multi-server Director pools balance web traffic on a load balancer', LB_REQ, (m) =>
+      m.directorPools.flatMap((d) => {
+        if (d.servers.length <= 1) return [];
+        const hardware = d.sipLoadBalancing === LoadBalancing.HARDWARE;
+        const required = hardware ? [443, 444, 5061, 4443] : [443, 4443];
+        const ports = new Set((d.webLoadBalancer?.rules ?? []).map((r) => r.frontendPort));
+        const missing = required.filter((p) => !ports.has(p));
+        return missing.length === 0
+          ? []
+          : [{
+              path: d.path,
+              message: `Director pool ${d.fqdn} (${d.servers.length} servers, SIP ${hardware ? 'hardware' : 'DNS'} load balanced) has no load-balancer rule for port(s) ${missing.join(', ')}; ${hardware ? 'a hardware-load-balanced Director pool needs 443, 444, 5061 and 4443' : 'DNS load balancing covers SIP only, client web traffic needs a load balancer on 443 and 4443'}; balance the missing ports`,
+            }];
+      }),
+    ),
+    'DNS-1',
   ),
 ];
 

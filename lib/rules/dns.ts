@@ -7,7 +7,7 @@ import { reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from 
 
 const LB_REQ = 'Load balancing requirements for Skype for Business';
 
-/** Pools whose web traffic needs a hardware load balancer (DNS-1): Front End and Director pools. */
+/** Front End and Director pools: their SIP may be DNS load balanced (DNS-2, DNS-3). */
 interface WebPool {
   readonly path: string;
   readonly fqdn: string;
@@ -43,19 +43,6 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export const DNS_RULES = [
-  rule('DNS-1', Severity.ERROR, 'Multi-server Front End and Director pools need a load balancer for web services', LB_REQ, (m) =>
-    webPools(m).flatMap((p) => {
-      if (p.servers.length <= 1) return [];
-      const ports = new Set((p.webLoadBalancer?.rules ?? []).map((r) => r.frontendPort));
-      const missing = [443, 4443].filter((x) => !ports.has(x));
-      return missing.length === 0
-        ? []
-        : [{
-            path: p.path,
-            message: `${p.kind} ${p.fqdn} has ${p.servers.length} servers but its web traffic on port(s) ${missing.join(', ')} is not load balanced; DNS load balancing cannot carry HTTP/HTTPS, so web services need a load balancer (internal load balancer on 80, 443, 8080, 4443)`,
-          }];
-    }),
-  ),
   rule('DNS-2', Severity.ERROR, 'DNS load balancing: pool FQDN resolves to every member, each member has its own record', LB_REQ, (m) =>
     dnsBalancedPools(m).flatMap((p) => {
       const out: Violation[] = [];
@@ -93,6 +80,7 @@ export const DNS_RULES = [
 ];
 
 export const DNS_STATUS: RuleStatus[] = [
+  reportedAs('DNS-1', ['FE-13', 'DIR-5'], 'A multi-server pool whose web traffic is not load balanced is reported once: under FE-13 for a Front End pool, under DIR-5 for a Director pool; their findings name DNS-1.'),
   reportedAs('DNS-4', 'NAME-4', 'Web services FQDNs are among the FQDNs NAME-4 keeps unique across the deployment; a reused one is reported once, under NAME-4, per pair of constructs.'),
   status('DNS-6', RuleStatusKind.NOT_MODELLED, 'Taking a server out of DNS load balancing is an operating procedure; the library always publishes every deployed member (DNS-2).'),
   status('DNS-7', RuleStatusKind.NOT_MODELLED, 'Client and Exchange UM versions are outside the topology the library describes.'),

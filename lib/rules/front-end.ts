@@ -77,18 +77,26 @@ export const FRONT_END_RULES = [
         : [];
     }),
   ),
-  rule('FE-13', Severity.ERROR, 'A pool with more than one server needs a load balancer', TOPOLOGY_BASICS, (m) =>
-    m.frontEndPools.flatMap((p) => {
-      if (p.servers.length <= 1) return [];
-      if (!p.webLoadBalancer) {
-        return [{ path: p.path, message: `pool ${p.fqdn} has ${p.servers.length} servers and no load balancer; a multi-server pool needs DNS load balancing for SIP plus a load balancer for web traffic` }];
-      }
-      const ports = new Set(p.webLoadBalancer.rules.map((r) => r.frontendPort));
-      if (p.sipLoadBalancing !== 'DNS' && !ports.has(5061)) {
-        return [{ path: p.path, message: `sipLoadBalancing is Hardware but the load balancer of ${p.fqdn} has no rule for SIP port 5061; balance 5061 on the load balancer or use LoadBalancing.DNS` }];
-      }
-      return [];
-    }),
+  alsoReports(
+    rule('FE-13', Severity.ERROR, 'A pool with more than one server needs a load balancer', TOPOLOGY_BASICS, (m) =>
+      m.frontEndPools.flatMap((p) => {
+        // A Standard Edition "pool" of several servers is FE-21's finding (one server); no balancer follows from it.
+        if (p.servers.length <= 1 || p.edition === PoolEdition.STANDARD) return [];
+        if (!p.webLoadBalancer) {
+          return [{ path: p.path, message: `pool ${p.fqdn} has ${p.servers.length} servers and no load balancer; a multi-server pool needs DNS load balancing for SIP plus a load balancer for web traffic (DNS load balancing cannot carry HTTP/HTTPS)` }];
+        }
+        const ports = new Set(p.webLoadBalancer.rules.map((r) => r.frontendPort));
+        const web = [443, 4443].filter((x) => !ports.has(x));
+        if (web.length > 0) {
+          return [{ path: p.path, message: `pool ${p.fqdn} has ${p.servers.length} servers but its web traffic on port(s) ${web.join(', ')} is not load balanced; web services need the load balancer on 80, 443, 8080 and 4443` }];
+        }
+        if (p.sipLoadBalancing !== 'DNS' && !ports.has(5061)) {
+          return [{ path: p.path, message: `sipLoadBalancing is Hardware but the load balancer of ${p.fqdn} has no rule for SIP port 5061; balance 5061 on the load balancer or use LoadBalancing.DNS` }];
+        }
+        return [];
+      }),
+    ),
+    'DNS-1',
   ),
   rule('FE-14', Severity.WARNING, 'Front End capacity for the homed users', 'Capacity planning user model usage for Skype for Business Server', (m) =>
     m.frontEndPools.flatMap((p) => {

@@ -1,5 +1,6 @@
 import { FrontEndPool, PoolEdition, ProductVersion, Severity, validateTopology } from '../../lib';
 import { FRONT_END_RULES } from '../../lib/rules/front-end';
+import { evaluate } from '../../lib/rules/engine';
 import { VERSION_RULES } from '../../lib/rules/version';
 import { check, findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite } from '../helpers';
 
@@ -126,6 +127,21 @@ describe('FE-13: a multi-server pool needs a load balancer', () => {
     const pool = model.frontEndPools[0];
     const hlb = { ...pool, sipLoadBalancing: 'Hardware' as never };
     expect(check(rule('FE-13'), { ...model, frontEndPools: [hlb] })[0].message).toMatch(/5061/);
+  });
+  test('a balancer without 4443 is one FE-13 error that names DNS-1', () => {
+    const pool = model.frontEndPools[0];
+    const lb = { ...pool.webLoadBalancer!, rules: pool.webLoadBalancer!.rules.filter((r) => r.frontendPort !== 4443) };
+    const broken = { ...model, frontEndPools: [{ ...pool, webLoadBalancer: lb }] };
+    const findings = evaluate(broken).filter((f) => ['FE-13', 'DNS-1'].includes(f.ruleId));
+    expect(findings.map((f) => f.ruleId)).toEqual(['FE-13']);
+    expect(findings[0].message).toMatch(/web traffic on port\(s\) 4443 is not load balanced.*also DNS-1/);
+  });
+  test('a Standard Edition "pool" of two servers is FE-21\'s finding alone', () => {
+    const se = { ...model.frontEndPools[0], edition: PoolEdition.STANDARD, webLoadBalancer: undefined };
+    const ids = evaluate({ ...model, frontEndPools: [se] }).map((f) => f.ruleId);
+    expect(ids).toContain('FE-21');
+    expect(ids).not.toContain('FE-13');
+    expect(ids).not.toContain('DNS-1');
   });
 });
 
