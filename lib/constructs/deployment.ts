@@ -341,6 +341,25 @@ export class SfbDeployment extends Construct {
     bumpRevision();
   }
 
+  /** The servers below a construct path (a back end's SQL servers), from one index per change. @internal */
+  _serversUnder(path: string): readonly Server[] {
+    return this.serversByAncestor().get(path) ?? [];
+  }
+
+  private readonly serversByAncestor = perRevision(() => {
+    const index = new Map<string, Server[]>();
+    for (const server of this._servers.all) {
+      const path = server.model.path;
+      for (let at = path.indexOf('/'); at > 0; at = path.indexOf('/', at + 1)) {
+        const ancestor = path.slice(0, at);
+        const list = index.get(ancestor);
+        if (list) list.push(server);
+        else index.set(ancestor, [server]);
+      }
+    }
+    return index;
+  });
+
   /** What every server in the stack of `near` shares. @internal */
   _serverDefaultsFor(near: IConstruct): ServerDefaults {
     return { deploymentName: this.name, adminUsername: this.adminUsername, adminPassword: this._adminPasswordFor(near), adDomain: this.adDomain };

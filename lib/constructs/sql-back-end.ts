@@ -126,12 +126,11 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
     return this.sqlAddresses();
   }
 
-  // Asked by two NSG rules of every pool the back end serves: one walk of the servers per change.
+  // Asked by two NSG rules of every pool the back end serves: once per change.
   private readonly sqlAddresses = perRevision(() => {
-    const under = `${this.node.path}/`;
     return [
       // A mirroring witness holds no data: pools never connect to it.
-      ...hosts(this.deployment._servers.all.filter((s) => s.model.role !== ServerRole.SQL_WITNESS && s.model.path.startsWith(under))),
+      ...hosts(this.deployment._serversUnder(this.node.path).filter((s) => s.model.role !== ServerRole.SQL_WITNESS)),
       ...hosts(this.storeAddresses.map((privateIp) => ({ privateIp }))),
     ];
   });

@@ -166,10 +166,25 @@ export interface SiteBackupLayout {
 }
 
 /** Each site's backups as the library builds them, sites by name. */
-export function backupLayout(model: TopologyModel): SiteBackupLayout[] {
+export function backupLayout(model: TopologyModel): readonly SiteBackupLayout[] {
+  // Asked per site by rendering and by the runbook: computed once per model.
+  let layout = layouts.get(model);
+  if (!layout) layouts.set(model, (layout = computeLayout(model)));
+  return layout;
+}
+const layouts = new WeakMap<TopologyModel, readonly SiteBackupLayout[]>();
+
+function computeLayout(model: TopologyModel): SiteBackupLayout[] {
   const b = model.backup;
   if (!b) return [];
   const protectedPaths = new Set(b.protectedServerPaths);
+  const bySite = new Map<string, ServerModel[]>();
+  for (const s of model.servers) {
+    if (!protectedPaths.has(s.path) || s.sitePath === undefined) continue;
+    const list = bySite.get(s.sitePath);
+    if (list) list.push(s);
+    else bySite.set(s.sitePath, [s]);
+  }
   return [...model.sites].sort(byName).map((site) => {
     const partner = backupPartnerSite(model, site);
     return {
@@ -178,7 +193,7 @@ export function backupLayout(model: TopologyModel): SiteBackupLayout[] {
       ...(partner ? { partner } : {}),
       exportLocation: partner?.location ?? site.location,
       ...(b.geoRedundant && pairedRegion(site.location) ? { pairedRegion: pairedRegion(site.location) } : {}),
-      protectedServers: model.servers.filter((s) => s.sitePath === site.path && protectedPaths.has(s.path)).sort((x, y) => (x.computerName < y.computerName ? -1 : 1)),
+      protectedServers: [...(bySite.get(site.path) ?? [])].sort((x, y) => (x.computerName < y.computerName ? -1 : 1)),
     };
   });
 }

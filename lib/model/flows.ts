@@ -272,6 +272,33 @@ export function anyAdmittingFlowTo(model: TopologyModel, destinationIp: string):
   };
 }
 
+/** The address range of the subnet holding an address, or undefined outside every site. */
+export function subnetRangeOf(model: TopologyModel, ip: string): Range | undefined {
+  return subnetAt(model, ipToInt(ip))?.range;
+}
+
+const meets = (ranges: readonly Range[], [lo, hi]: Range) => ranges.some(([a, b]) => a < hi && lo < b);
+const covers = (ranges: readonly Range[], [lo, hi]: Range) => ranges.some(([a, b]) => a <= lo && hi <= b);
+
+/**
+ * Whether provably nothing passes from any address of `sources` to any of `destinations` (a range
+ * inside one subnet): a rule that denies everything between them comes before any rule that could
+ * admit some of it, and Azure's AllowVnetInBound does not cover them. False means "maybe": ask
+ * anyAdmittingFlow per address. Lets a many-to-many question skip whole subnets at once.
+ */
+export function nothingPasses(model: TopologyModel, sources: Range, destinations: Range): boolean {
+  const where = subnetAt(model, destinations[0]);
+  if (!where) return true;
+  const { rules, virtualNetwork } = compiledNsg(model, where.site, where.nsg);
+  for (const f of rules) {
+    if (!meets(f.sources, sources) || !meets(f.destinations, destinations)) continue;
+    if ((f.flow.access ?? 'Allow') === 'Allow') return false;
+    const everything = f.flow.protocol === '*' && f.ports.some(([lo, hi]) => lo === 0 && hi === 65535);
+    if (everything && covers(f.sources, sources) && covers(f.destinations, destinations)) return true;
+  }
+  return !meets(virtualNetwork, sources);
+}
+
 /** The site whose address space holds an address. */
 export function siteOfAddress(model: TopologyModel, ip: string): SiteModel | undefined {
   return subnetOf(model, ip)?.site ?? model.sites.find((s) => cidrContains(s.addressSpace, ip));

@@ -6,8 +6,9 @@
  * firewall, EDGE-12), and no Edge server is joined to the deployment's domain.
  */
 import { Severity } from '../enums';
-import { anyAdmittingFlowFrom, anyAdmittingFlowTo } from '../model/flows';
-import { FlowModel, ServerRole, TopologyModel } from '../model/topology';
+import { anyAdmittingFlowFrom, anyAdmittingFlowTo, nothingPasses, Range, subnetRangeOf } from '../model/flows';
+import { ipToInt } from '../model/network';
+import { FlowModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { rule, Violation } from './rule';
 
 const EDGE_SYSTEM = 'Edge Server system requirements in Skype for Business Server (perimeter network, two firewalls, not domain-joined)';
@@ -18,7 +19,18 @@ function described(flow: FlowModel | undefined): string | undefined {
 }
 
 function perimeterViolations(m: TopologyModel): Violation[] {
-  const internal = m.servers.filter((s) => s.role !== ServerRole.EDGE).map((s) => ({ server: s, ip: s.nics[0]?.privateIp })).filter((x) => x.ip);
+  const internal = m.servers.filter((s) => s.role !== ServerRole.EDGE).map((s) => ({ server: s, ip: s.nics[0]?.privateIp })).filter((x): x is { server: ServerModel; ip: string } => !!x.ip);
+  // Internal servers by subnet: a subnet the NSGs provably close to an interface is skipped whole, so
+  // the rule costs Edge interfaces x subnets plus the pairs in subnets that might be open.
+  const bySubnet = new Map<string, { range: Range; members: typeof internal }>();
+  for (const x of internal) {
+    const range = subnetRangeOf(m, x.ip);
+    if (!range) continue;
+    const key = range.join('-');
+    const group = bySubnet.get(key) ?? { range, members: [] };
+    group.members.push(x);
+    bySubnet.set(key, group);
+  }
   const joined = new Set(m.labEnvironment?.domainJoinedPaths ?? []);
   const out: Violation[] = [];
   for (const e of m.edgePools) {
@@ -28,17 +40,23 @@ function perimeterViolations(m: TopologyModel): Violation[] {
       }
       const external = s.nics.find((n) => n.subnet === 'perimeter')?.privateIp;
       if (!external) continue;
-      // Every internal server against this interface: each NSG's rules narrowed to it once (linear walks).
+      const at = ipToInt(external);
+      const self: Range = [at, at + 1];
       const from = anyAdmittingFlowFrom(m, external);
       const to = anyAdmittingFlowTo(m, external);
-      for (const { server, ip } of internal) {
-        const outward = described(from(ip!));
-        if (outward) {
-          out.push({ path: e.path, message: `the external interface of Edge server ${s.computerName} (${external}) reaches ${server.role} server ${server.computerName} (${ip}) on ${outward}; the perimeter must reach no internal server; remove the rule or narrow its source` });
-        }
-        const inward = described(to(ip!));
-        if (inward) {
-          out.push({ path: e.path, message: `${server.role} server ${server.computerName} (${ip}) reaches the external interface of Edge server ${s.computerName} (${external}) on ${inward}; only the Internet may reach the external interface; remove the rule or narrow its source` });
+      for (const { range, members } of bySubnet.values()) {
+        const outwardClosed = nothingPasses(m, self, range);
+        const inwardClosed = nothingPasses(m, range, self);
+        if (outwardClosed && inwardClosed) continue;
+        for (const { server, ip } of members) {
+          const outward = outwardClosed ? undefined : described(from(ip));
+          if (outward) {
+            out.push({ path: e.path, message: `the external interface of Edge server ${s.computerName} (${external}) reaches ${server.role} server ${server.computerName} (${ip}) on ${outward}; the perimeter must reach no internal server; remove the rule or narrow its source` });
+          }
+          const inward = inwardClosed ? undefined : described(to(ip));
+          if (inward) {
+            out.push({ path: e.path, message: `${server.role} server ${server.computerName} (${ip}) reaches the external interface of Edge server ${s.computerName} (${external}) on ${inward}; only the Internet may reach the external interface; remove the rule or narrow its source` });
+          }
         }
       }
     }

@@ -1,4 +1,5 @@
 import { FlowModel, TopologyModel } from '../../lib/experimental';
+import { anyAdmittingFlow } from '../../lib/model/flows';
 import { EDGE_RULES } from '../../lib/rules/edge';
 import { testEdge } from '../edge-helpers';
 import { check, modelOf, testPool, testSite } from '../helpers';
@@ -50,4 +51,29 @@ describe('EDGE-20: Edge servers sit in a perimeter that reaches no internal serv
     const f = check(rule, { ...m, labEnvironment: { domainControllers: [], bastionSitePaths: [], domainJoinedPaths: [edge.path], shutdownPaths: [], shutdownTime: '1900', shutdownTimeZone: 'UTC' } });
     expect(f.map((x) => x.message)).toEqual([expect.stringMatching(new RegExp(`Edge server ${edge.computerName} is joined to the deployment's domain`))]);
   });
+
+  // The rule skips whole subnets the NSGs provably close; it must find exactly the pairs a walk of
+  // every (Edge interface, internal server) pair finds, on open and closed NSGs alike.
+  test.each([
+    ['the library\'s NSGs', (m: TopologyModel) => m.flows],
+    ['a perimeter rule into SQL', (m: TopologyModel) => [...m.flows, allow(m, 'west/back-end', ['10.10.48.0/20'], ['10.10.16.0/20'])]],
+    ['a back-end NSG left to AllowVnetInBound', (m: TopologyModel) => m.flows.filter((x) => !(x.nsg === 'west/back-end' && x.access === 'Deny'))],
+    ['an open perimeter NSG', (m: TopologyModel) => [...m.flows, allow(m, 'north/perimeter', ['VirtualNetwork'], ['*'])]],
+  ])('finds the same pairs as checking every pair: %s', (_name, flows) => {
+    const base = twoSites();
+    const m = { ...base, flows: flows(base) };
+    const pairs = (text: string) => [...text.matchAll(/\((\d+\.\d+\.\d+\.\d+)\)/g)].map((x) => x[1]).join(' ');
+    const expected: string[] = [];
+    for (const e of m.edgePools.flatMap((p) => p.servers)) {
+      const external = e.nics.find((n) => n.subnet === 'perimeter')!.privateIp;
+      for (const s of m.servers.filter((x) => x.role !== 'Edge' && x.nics[0])) {
+        const ip = s.nics[0].privateIp;
+        if (anyAdmittingFlow(m, external, ip)) expected.push(`${external} ${ip}`);
+        if (anyAdmittingFlow(m, ip, external)) expected.push(`${ip} ${external}`);
+      }
+    }
+    const found = check(rule, m).map((f) => f.message).filter((x) => /reaches/.test(x)).map(pairs);
+    expect(found.sort()).toEqual(expected.sort());
+  });
 });
+
