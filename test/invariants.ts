@@ -165,6 +165,8 @@ export interface RenderedLoadBalancer {
   readonly rules: readonly { readonly address: string; readonly body: Json; readonly probe?: Json }[];
   /** `sfb-role` tags of the member VMs, one per member NIC. */
   readonly memberRoles: readonly string[];
+  /** Logical IDs of the member VMs, one per member NIC. */
+  readonly memberKeys: readonly string[];
   /** Whether every member is a SQL Server VM of a back end (`sfb-role = Back End`). */
   readonly sqlOnly: boolean;
 }
@@ -188,6 +190,7 @@ export function renderedLoadBalancers(json: Json): RenderedLoadBalancer[] {
         .filter(ofLb)
         .map((b) => ({ address: address(b), body: b.body, probe: r.azurerm_lb_probe?.[referenced(b.body.probe_id)?.[1] ?? ''] })),
       memberRoles: roles,
+      memberKeys: members.flatMap((vm) => (vm ? [vm.key] : [])),
       sqlOnly: roles.length > 0 && roles.every((role) => role === 'Back End'),
     };
   });
@@ -242,6 +245,28 @@ export function webLoadBalancing(json: Json): InvariantViolation[] {
     }
     return out;
   });
+}
+
+/**
+ * FE-13, DIR-5 (DNS-1): every Enterprise Edition Front End and every Director sits behind a web load
+ * balancer (DNS load balancing cannot carry HTTP), and a balancer that takes SIP in hardware (5061)
+ * takes 444 too. A Standard Edition server is one server and has none.
+ */
+export function webPoolsBalanced(json: Json): InvariantViolation[] {
+  const lbs = webLoadBalancers(json);
+  const behind = new Set(lbs.flatMap((lb) => lb.memberKeys));
+  const out: InvariantViolation[] = [];
+  for (const vm of blocks(json, 'azurerm_windows_virtual_machine')) {
+    const role = String(vm.body.tags?.['sfb-role'] ?? '');
+    if ((role === 'Front End' || role === 'Director') && !behind.has(vm.key)) {
+      out.push({ invariant: role === 'Director' ? 'DIR-5' : 'FE-13', address: address(vm), message: `${role} server ${vm.body.computer_name} is behind no web load balancer` });
+    }
+  }
+  for (const lb of lbs) {
+    const ports = new Set(lb.rules.map((rule) => Number(rule.body.frontend_port)));
+    if (ports.has(5061) && !ports.has(444)) out.push({ invariant: lb.memberRoles.includes('Director') ? 'DIR-5' : 'FE-13', address: lb.address, message: `${lb.name} balances SIP 5061 in hardware but not 444` });
+  }
+  return out;
 }
 
 /** NSG rule priorities are whole numbers from 100 to 4096, unique per NSG and direction. */
@@ -402,6 +427,7 @@ export const INVARIANTS: readonly ((json: Json) => InvariantViolation[])[] = [
   srvEntryPerPool,
   noFloatingIp,
   webLoadBalancing,
+  webPoolsBalanced,
   azureNameLimits,
   providerConstraints,
 ];

@@ -1,5 +1,6 @@
 /**
- * Rules that only re-checked what a building block hard-codes (AZURE-2, AZURE-4, SEC-3, SRV-3) are
+ * Rules that only re-checked what a building block hard-codes (AZURE-2, AZURE-4, SEC-3, SRV-3, and
+ * FE-13, DIR-5 and DNS-1: every Enterprise and Director pool behind a web load balancer) are
  * "satisfied by construction" in docs/rules.md; this is where they are still checked, cdk-nag style,
  * on every rendered resource of the relevant type across the examples and variants that reach every
  * building block (lab, a stack per site, Director, Edge, Mediation and hardware load balancing, SQL
@@ -38,6 +39,7 @@ import {
   srvRecordSets,
   webLoadBalancers,
   webLoadBalancing,
+  webPoolsBalanced,
 } from './invariants';
 
 type Json = any;
@@ -119,6 +121,12 @@ describe.each(VARIANTS.map(([name, , edge]) => [name, edge] as const))('%s', (na
     expect(formatViolations(webLoadBalancing(json))).toBe('');
   });
 
+  test('FE-13, DIR-5 (DNS-1): every Enterprise Front End and every Director is behind a web load balancer', () => {
+    const vms = Object.values<Json>(json.resource.azurerm_windows_virtual_machine);
+    expect(vms.filter((vm) => vm.tags?.['sfb-role'] === 'Front End').length).toBeGreaterThan(0);
+    expect(formatViolations(webPoolsBalanced(json))).toBe('');
+  });
+
   test('SEC-3: every public IP is on an Edge external NIC (or a Bastion host)', () => {
     expect(Object.keys(json.resource.azurerm_public_ip ?? {}).length > 0).toBe(edge);
     expect(formatViolations(publicIpsOnlyOnEdge(json))).toBe('');
@@ -185,6 +193,31 @@ describe('the checks fail on a broken configuration', () => {
     const directorRules = renderedLoadBalancers(json).find((l) => l.name === 'lbi-dir-west-web')!.rules.length;
     expect(messages.filter((m) => m.includes('probes Http 80'))).toHaveLength(directorRules);
     expect(messages).toHaveLength(4 + directorRules);
+  });
+
+  test('FE-13, DIR-5: a Front End and a Director taken out of their balancers, a hardware balancer without 444', () => {
+    const json = variant(HARDWARE);
+    const associations = json.resource.azurerm_network_interface_backend_address_pool_association;
+    // Drop every association of the first Front End and the first Director (their VMs by computer name).
+    const vms = Object.entries<Json>(json.resource.azurerm_windows_virtual_machine);
+    const [feKey, fe] = vms.find(([, vm]) => vm.tags['sfb-role'] === 'Front End')!;
+    const [dirKey, dir] = vms.find(([, vm]) => vm.tags['sfb-role'] === 'Director')!;
+    const nicsOf = (vm: Json) => vm.network_interface_ids.map((id: string) => id.replace(/^\$\{azurerm_network_interface\.([^.]+)\.id\}$/, '$1'));
+    const dropped = new Set([...nicsOf(fe), ...nicsOf(dir)]);
+    for (const [key, a] of Object.entries<Json>(associations)) {
+      if (dropped.has(String(a.network_interface_id).replace(/^\$\{azurerm_network_interface\.([^.]+)\.id\}$/, '$1'))) delete associations[key];
+    }
+    const rules = json.resource.azurerm_lb_rule;
+    const k444 = Object.keys(rules).find((k) => rules[k].frontend_port === 444 && /pool_web-load-balancer/.test(k))!;
+    delete rules[k444];
+    expect(feKey).not.toBe(dirKey);
+    expect(found(webPoolsBalanced(json)).sort()).toEqual(
+      [
+        `FE-13 Front End server ${fe.computer_name} is behind no web load balancer`,
+        `DIR-5 Director server ${dir.computer_name} is behind no web load balancer`,
+        'FE-13 lbi-pool-west-web balances SIP 5061 in hardware but not 444',
+      ].sort(),
+    );
   });
 
   test('SEC-3: a public IP moved to an Edge server\'s internal NIC', () => {

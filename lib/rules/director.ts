@@ -1,14 +1,13 @@
 /** Director pools (DIR-*): size, capacity, placement, dedication, load balancing, web FQDNs. */
-import { LoadBalancing, ProductVersion, Severity } from '../enums';
+import { ProductVersion, Severity } from '../enums';
 import { addressInCidr } from '../model/addresses';
 import { productName, siteOf } from '../model/queries';
 import { ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
-import { alsoReports, reportedAs, rule, RuleStatus, Violation } from './rule';
+import { reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const TOPOLOGY = 'Topology Basics for Skype for Business Server';
 const CAPACITY = 'Capacity planning user model usage for Skype for Business Server';
-const LB_REQ = 'Load balancing requirements for Skype for Business';
 
 const MAX_DIRECTORS = 10;
 
@@ -112,27 +111,9 @@ export const DIRECTOR_RULES = [
       });
     });
   }),
-  // One fact with DNS-1 (web traffic of a multi-server pool not balanced): reported here for Directors.
-  alsoReports(
-    rule('DIR-5', Severity.ERROR, 'Multi-server Director pools balance web traffic on a load balancer', LB_REQ, (m) =>
-      m.directorPools.flatMap((d) => {
-        if (d.servers.length <= 1) return [];
-        const hardware = d.sipLoadBalancing === LoadBalancing.HARDWARE;
-        const required = hardware ? [443, 444, 5061, 4443] : [443, 4443];
-        const ports = new Set((d.webLoadBalancer?.rules ?? []).map((r) => r.frontendPort));
-        const missing = required.filter((p) => !ports.has(p));
-        return missing.length === 0
-          ? []
-          : [{
-              path: d.path,
-              message: `Director pool ${d.fqdn} (${d.servers.length} servers, SIP ${hardware ? 'hardware' : 'DNS'} load balanced) has no load-balancer rule for port(s) ${missing.join(', ')}; ${hardware ? 'a hardware-load-balanced Director pool needs 443, 444, 5061 and 4443' : 'DNS load balancing covers SIP only, client web traffic needs a load balancer on 443 and 4443'}; balance the missing ports`,
-            }];
-      }),
-    ),
-    'DNS-1',
-  ),
 ];
 
 export const DIRECTOR_STATUS: RuleStatus[] = [
+  status('DIR-5', RuleStatusKind.BY_CONSTRUCTION, 'Every Director pool gets an internal load balancer for 80, 443, 8080 and 4443 (and 444 and 5061 when its SIP is hardware balanced), whatever its size. Checked on the rendered load balancers (test/invariants.ts webPoolsBalanced).'),
   reportedAs('DIR-6', 'NAME-4', 'A Director pool\'s web services FQDN that another pool or server also uses is one of the deployment-wide FQDN clashes NAME-4 reports, once per pair of constructs.'),
 ];

@@ -80,7 +80,7 @@ export const DNS_RULES = [
 ];
 
 export const DNS_STATUS: RuleStatus[] = [
-  reportedAs('DNS-1', ['FE-13', 'DIR-5'], 'A multi-server pool whose web traffic is not load balanced is reported once: under FE-13 for a Front End pool, under DIR-5 for a Director pool; their findings name DNS-1.'),
+  status('DNS-1', RuleStatusKind.BY_CONSTRUCTION, 'Every Enterprise Edition pool and every Director pool gets an internal load balancer for web services (FE-13, DIR-5); only SIP is DNS load balanced. Checked on the rendered load balancers (test/invariants.ts webPoolsBalanced).'),
   reportedAs('DNS-4', 'NAME-4', 'Web services FQDNs are among the FQDNs NAME-4 keeps unique across the deployment; a reused one is reported once, under NAME-4, per pair of constructs.'),
   status('DNS-6', RuleStatusKind.NOT_MODELLED, 'Taking a server out of DNS load balancing is an operating procedure; the library always publishes every deployed member (DNS-2).'),
   status('DNS-7', RuleStatusKind.NOT_MODELLED, 'Client and Exchange UM versions are outside the topology the library describes.'),

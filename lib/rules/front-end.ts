@@ -77,27 +77,6 @@ export const FRONT_END_RULES = [
         : [];
     }),
   ),
-  alsoReports(
-    rule('FE-13', Severity.ERROR, 'A pool with more than one server needs a load balancer', TOPOLOGY_BASICS, (m) =>
-      m.frontEndPools.flatMap((p) => {
-        // A Standard Edition "pool" of several servers is FE-21's finding (one server); no balancer follows from it.
-        if (p.servers.length <= 1 || p.edition === PoolEdition.STANDARD) return [];
-        if (!p.webLoadBalancer) {
-          return [{ path: p.path, message: `pool ${p.fqdn} has ${p.servers.length} servers and no load balancer; a multi-server pool needs DNS load balancing for SIP plus a load balancer for web traffic (DNS load balancing cannot carry HTTP/HTTPS)` }];
-        }
-        const ports = new Set(p.webLoadBalancer.rules.map((r) => r.frontendPort));
-        const web = [443, 4443].filter((x) => !ports.has(x));
-        if (web.length > 0) {
-          return [{ path: p.path, message: `pool ${p.fqdn} has ${p.servers.length} servers but its web traffic on port(s) ${web.join(', ')} is not load balanced; web services need the load balancer on 80, 443, 8080 and 4443` }];
-        }
-        if (p.sipLoadBalancing !== 'DNS' && !ports.has(5061)) {
-          return [{ path: p.path, message: `sipLoadBalancing is Hardware but the load balancer of ${p.fqdn} has no rule for SIP port 5061; balance 5061 on the load balancer or use LoadBalancing.DNS` }];
-        }
-        return [];
-      }),
-    ),
-    'DNS-1',
-  ),
   rule('FE-14', Severity.WARNING, 'Front End capacity for the homed users', 'Capacity planning user model usage for Skype for Business Server', (m) =>
     m.frontEndPools.flatMap((p) => {
       if (p.users === undefined) return [];
@@ -154,6 +133,7 @@ export const FRONT_END_STATUS: RuleStatus[] = [
   status('FE-6', RuleStatusKind.IN_RUNBOOK, 'Start-up quorum matters when a pool is first started or restarted; the runbook repeats it. It is not a topology property.'),
   status('FE-7', RuleStatusKind.NOT_MODELLED, 'Routing-group replicas are placed by the product at run time; the library cannot observe them.'),
   status('FE-9', RuleStatusKind.IN_RUNBOOK, 'Restart order for 2-server pools is an operating procedure; FE-2 already warns about 2-server pools.'),
+  status('FE-13', RuleStatusKind.BY_CONSTRUCTION, 'Every Enterprise Edition pool gets an internal load balancer for its web services (80, 443, 8080, 4443; with hardware SIP balancing also 444, 5061 and the other SIP ports), whatever its size; a Standard Edition server is one server (FE-21). Checked on the rendered load balancers (test/invariants.ts webPoolsBalanced).'),
   status('FE-12', RuleStatusKind.BY_CONSTRUCTION, 'A pool creates all its servers from one server group: same role, image, size and configuration.'),
   status('FE-16', RuleStatusKind.NOT_MODELLED, 'Large-meeting pools are not a separate construct yet.'),
   status('FE-17', RuleStatusKind.BY_CONSTRUCTION, 'Front End, Back End, Standard Edition, Persistent Chat and Director servers get exactly one NIC (checked again by VM-2).'),

@@ -1,9 +1,8 @@
-import { DirectorPool, LoadBalancing, ProductVersion, Severity, validateTopology } from '../../lib';
+import { DirectorPool, ProductVersion, Severity, validateTopology } from '../../lib';
 import { DIRECTOR_RULES } from '../../lib/rules/director';
 import { DNS_RULES } from '../../lib/rules/dns';
 import { NAMING_RULES } from '../../lib/rules/naming';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
-import { evaluate } from '../../lib/rules/engine';
 import { check, findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite, TestDeployment } from '../helpers';
 
 const rule = (id: string) => [...DIRECTOR_RULES, ...DNS_RULES, ...NAMING_RULES].find((r) => r.id === id);
@@ -90,39 +89,6 @@ describe('DIR-4: Directors are dedicated servers', () => {
     const d = model.directorPools[0];
     const f = check(rule('DIR-4'), { ...model, directorPools: [{ ...d, servers: [{ ...d.servers[0], role: ServerRole.FRONT_END }, d.servers[1]] }] });
     expect(f[0].message).toMatch(/has role Front End; a Director runs no other role and homes no users/);
-  });
-});
-
-describe('DIR-5 (also DNS-1): multi-server Director pools need a load balancer for web traffic', () => {
-  test('the synthesized pool balances 443 and 4443', () => {
-    const model = directorModel();
-    expect(check(rule('DIR-5'), model)).toEqual([]);
-  });
-
-  test('a DNS-load-balanced pool without 4443 on the balancer is an error', () => {
-    const model = directorModel();
-    const d = model.directorPools[0];
-    const lb = { ...d.webLoadBalancer!, rules: d.webLoadBalancer!.rules.filter((r) => r.frontendPort !== 4443) };
-    const broken = { ...model, directorPools: [{ ...d, webLoadBalancer: lb }] };
-    expect(check(rule('DIR-5'), broken)[0].message).toMatch(/no load-balancer rule for port\(s\) 4443; DNS load balancing covers SIP only/);
-    // One finding for the fact, naming DNS-1.
-    const findings = evaluate(broken).filter((f) => ['DIR-5', 'DNS-1', 'FE-13'].includes(f.ruleId));
-    expect(findings.map((f) => f.ruleId)).toEqual(['DIR-5']);
-    expect(findings[0].message).toMatch(/also DNS-1/);
-  });
-
-  test('a hardware-load-balanced pool needs 444 and 5061 too', () => {
-    const model = directorModel();
-    const d = model.directorPools[0];
-    const f = check(rule('DIR-5'), { ...model, directorPools: [{ ...d, sipLoadBalancing: LoadBalancing.HARDWARE }] });
-    expect(f[0].message).toMatch(/port\(s\) 444, 5061; a hardware-load-balanced Director pool needs 443, 444, 5061 and 4443/);
-    expect(findingsOf(withDirector({ sipLoadBalancing: LoadBalancing.HARDWARE }), 'DIR-5')).toEqual([]);
-  });
-
-  test('a single Director needs no load balancer', () => {
-    const model = directorModel();
-    const d = model.directorPools[0];
-    expect(check(rule('DIR-5'), { ...model, directorPools: [{ ...d, servers: [d.servers[0]], webLoadBalancer: undefined }] })).toEqual([]);
   });
 });
 

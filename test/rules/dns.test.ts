@@ -6,12 +6,6 @@ const rule = (id: string) => DNS_RULES.find((r) => r.id === id);
 const model = modelOf(({ deployment }) => testPool(testSite(deployment)));
 const pool = model.frontEndPools[0];
 
-describe('DNS-1 is reported as FE-13 and DIR-5', () => {
-  test('no DNS rule checks it: one fact, one finding', () => {
-    expect(rule('DNS-1')).toBeUndefined();
-  });
-});
-
 describe('DNS-2: the pool FQDN resolves to every member', () => {
   test('the synthesized records are complete', () => {
     expect(check(rule('DNS-2'), model)).toEqual([]);
