@@ -191,7 +191,13 @@ export function planSimpleUrls(input: SimpleUrlPlanInput): SimpleUrlsModel {
       fqdn: `${relativeName}.trafficmanager.net`,
       routing: 'Priority',
       monitor: { protocol: 'HTTPS', port: 443, path: AUTODISCOVER_PROBE_PATH, expectedStatus: '200-200' },
-      endpoints: [primary, standby].map((p, i) => ({ name: dnsLabel(p.externalWebFqdn), target: p.externalWebFqdn.toLowerCase(), priority: i + 1, poolPath: p.path })),
+      // Two pools whose web FQDNs give one label are a naming finding (NAME-*); the names stay unique so
+      // that rendering never fails before synthesis can report it.
+      endpoints: [primary, standby].map((p, i, both) => {
+        const label = dnsLabel(p.externalWebFqdn);
+        const clash = both.some((q, j) => j !== i && dnsLabel(q.externalWebFqdn) === label);
+        return { name: clash ? `${label}-${i + 1}` : label, target: p.externalWebFqdn.toLowerCase(), priority: i + 1, poolPath: p.path };
+      }),
       names: externalNames,
     };
   }

@@ -1,5 +1,6 @@
 import { portsCover } from '../../lib/model/network';
 import { PairedPools, PairedPoolsProps, SfbDeployment } from '../../lib';
+import { Testing } from '../../lib/cdktf';
 import { resourcesOf, synthJson, testDeployment, testPool, testSite, serverIps } from '../helpers';
 
 /** Peerings as `from->to` by their virtual network names. */
@@ -82,4 +83,18 @@ describe('PairedPools', () => {
     expect(() => new PairedPools(deployment, 'p1', { primary: a, backup: a, witness: true } as PairedPoolsProps)).toThrow(/witness .* is not a prop of PairedPools/);
     expect(() => new PairedPools(deployment, 'p2', { primary: a, backup: 'pool-north' } as unknown as PairedPoolsProps)).toThrow(/backup "pool-north" is not a FrontEndPool construct; pass the construct object itself/);
   });
+
+  test('two external web FQDNs that make one label get two Traffic Manager endpoints (not a construct-name crash)', () => {
+    const { stack, deployment } = testDeployment();
+    // pool-webext.contoso.com and pool.webext.contoso.com are distinct names with one DNS label.
+    const west = testPool(testSite(deployment, 'west'), 'pool', { externalWebFqdn: 'pool-webext.contoso.com' });
+    const north = testPool(testSite(deployment, 'north'), 'pool', { externalWebFqdn: 'pool.webext.contoso.com' });
+    new PairedPools(deployment, 'pair', { primary: west, backup: north });
+    const endpoints = resourcesOf(JSON.parse(Testing.synth(stack, true)), 'azurerm_traffic_manager_external_endpoint');
+    expect(endpoints.map((e) => `${e.name} ${e.target} ${e.priority}`).sort()).toEqual([
+      'pool-webext-contoso-com-1 pool-webext.contoso.com 1',
+      'pool-webext-contoso-com-2 pool.webext.contoso.com 2',
+    ]);
+  });
 });
+

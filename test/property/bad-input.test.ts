@@ -63,12 +63,19 @@ const wrongType = fc.oneof(
   fc.string({ maxLength: 8 }),
   fc.integer(),
 );
-/** Numbers a count prop can never take (null on an optional prop means "not given", as undefined does). */
-const badCount = fc.oneof(
-  fc.constantFrom<unknown>(NaN, Infinity, -Infinity, -1, 0.5, 2.5, 10000, 1e9, '3', [3]),
-  fc.double({ noInteger: true, noDefaultInfinity: false }),
-  fc.integer({ min: 101, max: 1e7 }),
-);
+/**
+ * Numbers a count prop can never take, given its largest value (null on an optional prop means "not
+ * given", as undefined does): not a whole number, negative, above the maximum, or not a number at all.
+ */
+const badCountUpTo = (max: number) =>
+  fc.oneof(
+    fc.constantFrom<unknown>(NaN, Infinity, -Infinity, -1, 0.5, 2.5, max + 1, 1e9 * max, '3', [3]),
+    fc.double({ noInteger: true, noDefaultInfinity: false }),
+    fc.integer({ min: max + 1, max: max + 1e7 }),
+  );
+/** FrontEndPool's counts and their largest values (frontEndServers up to 100, users up to 10 million). */
+const POOL_COUNTS = { frontEndServers: 100, users: 10_000_000 } as const;
+const badPoolCount = fc.constantFrom(...(Object.keys(POOL_COUNTS) as (keyof typeof POOL_COUNTS)[])).chain((prop) => fc.tuple(fc.constant(prop), badCountUpTo(POOL_COUNTS[prop])));
 /** Strings that are empty or a list where a string belongs. */
 const emptyish = fc.constantFrom<unknown>('', ' ', '   ', [], ['westeurope'], ['10.0.0.0/16']);
 /** Construct ids Azure names cannot be made of. */
@@ -135,7 +142,7 @@ const badCase: fc.Arbitrary<BadCase> = fc.oneof(
     return new SfbDeployment(testStack(), 'contoso', props as never);
   } })),
   fc.constantFrom('location', 'addressSpace').map((prop) => ({ kind: 'missing required site prop', names: ['CentralSite', prop, 'is missing'], build: () => { const { deployment } = testDeployment(); site(deployment, { [prop]: undefined }); return deployment; } })),
-  fc.tuple(fc.constantFrom('frontEndServers', 'users'), badCount).map(([prop, v]) => ({ kind: 'count out of range or not a number', value: v, names: ['FrontEndPool', prop], build: () => { const { deployment } = testDeployment(); pool(site(deployment), { [prop]: v }); return deployment; } })),
+  badPoolCount.map(([prop, v]) => ({ kind: 'count out of range or not a number', value: v, names: ['FrontEndPool', prop], build: () => { const { deployment } = testDeployment(); pool(site(deployment), { [prop]: v }); return deployment; } })),
   fc.tuple(fc.constantFrom('fqdn', 'vmSize', 'serverNamePrefix'), emptyish).map(([prop, v]) => ({ kind: 'empty string or list', value: v, names: ['FrontEndPool', prop], build: () => { const { deployment } = testDeployment(); pool(site(deployment), { [prop]: v }); return deployment; } })),
   fc.tuple(fc.constantFrom('location', 'addressSpace'), emptyish).map(([prop, v]) => ({ kind: 'empty site string or list', value: v, names: ['CentralSite', prop], build: () => { const { deployment } = testDeployment(); site(deployment, { [prop]: v }); return deployment; } })),
   badId.map((id) => ({ kind: 'site id that cannot form Azure names', names: ['CentralSite', 'id', JSON.stringify(id)], build: () => { const { deployment } = testDeployment(); site(deployment, {}, id); return deployment; } })),

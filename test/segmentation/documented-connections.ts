@@ -203,6 +203,9 @@ export function documentedConnections(model: TopologyModel, json: Json, outside:
         } else if (flow.scope === 'paired-pool') {
           const partners = partnerOf(from.path);
           if (!partners.some((p) => model.fileStores.some((f) => f.path === to.path && f.poolPaths.includes(p)))) continue;
+        } else if (flow.from === 'back-end-sql' && flow.to === 'domain-controller') {
+          // A mirroring witness is a domain-joined SQL Server instance too: it reaches the domain controllers.
+          sources = [...from.ips, ...(from.witnessIps ?? [])];
         }
         push(flow, sources, destinations);
       }
