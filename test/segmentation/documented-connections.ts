@@ -91,6 +91,7 @@ function unitsOf(model: TopologyModel, json: Json): Record<Endpoint, Unit[]> {
     'persistent-chat': model.chatPools.map((c) => ({ path: c.path, ips: c.servers.map((s) => ip(s)), chatDr: c.logShippingServer !== undefined })),
     'persistent-chat-sql': model.chatPools.map((c) => ({
       path: c.path,
+      backEndPath: c.backEndPath,
       // A pool on a back end uses that back end's SQL servers.
       ips: c.backEndPath
         ? serversUnder(c.backEndPath).filter((s) => s.role !== ServerRole.SQL_WITNESS).map((s) => ip(s))
@@ -193,6 +194,9 @@ export function documentedConnections(model: TopologyModel, json: Json, outside:
           sources = flow.key === 'back-end-mirroring' ? [...from.ips, ...(from.witnessIps ?? [])] : from.ips;
         } else if (flow.scope === 'same-pool') {
           if (from.path !== to.path) continue;
+          // A pool's databases on a back end are mirrored by the back end's own endpoints
+          // (back-end-mirroring, 5022; 7022 only to a witness), not by the pool's mirroring flow.
+          if (flow.key === 'chat-sql-mirroring' && from.backEndPath !== undefined) continue;
         } else if (flow.scope === 'own-pool') {
           const own =
             (flow.to === 'back-end-sql' && from.backEndPath === to.path) ||
