@@ -1,6 +1,6 @@
 /**
- * The two sides of the benchmark (bench/one-size.ts says what each does and why it is fair), shared by
- * the timed benchmark and the profiler (bench/profile.ts).
+ * The sides of the benchmark, the library and three cdktf-alone baselines (bench/one-size.ts says what
+ * each does and why it is fair), shared by the timed benchmark and the profiler (bench/profile.ts).
  */
 import { buildScaledTopology } from './scaled-topology';
 import { AzurermProvider } from '../lib/azurerm';
@@ -28,11 +28,34 @@ function synthesize(app: App): string {
   return text;
 }
 
-/** The library side: build, plan, check, render, synthesize; returns the synthesized JSON text. */
-export function librarySide(pairs: number): string {
+/** The bench stack in a fresh app, with the provider exactly as the library side's stack author declares it. */
+function benchStack(): { app: App; stack: TerraformStack } {
   const app = benchApp();
   const stack = new TerraformStack(app, 'bench');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  return { app, stack };
+}
+
+/** The JSON's variables, declared as the library declares them. */
+function declareVariables(stack: TerraformStack, json: any): Map<string, TerraformVariable> {
+  return new Map(
+    Object.entries<any>(json.variable ?? {}).map(([name, body]) => [
+      name,
+      new TerraformVariable(stack, name, { type: body.type, sensitive: body.sensitive, nullable: body.nullable, description: body.description }),
+    ]),
+  );
+}
+
+/** The JSON's outputs, each value passed through `value` (references, for the referenced side). */
+function declareOutputs(stack: TerraformStack, json: any, value: (v: unknown) => unknown = (v) => v): void {
+  for (const [name, body] of Object.entries<any>(json.output ?? {})) {
+    new TerraformOutput(stack, name, { value: value(body.value), description: body.description, sensitive: body.sensitive });
+  }
+}
+
+/** The library side: build, plan, check, render, synthesize; returns the synthesized JSON text. */
+export function librarySide(pairs: number): string {
+  const { app, stack } = benchStack();
   buildScaledTopology(stack, pairs);
   return synthesize(app);
 }
@@ -41,23 +64,16 @@ function overrides(target: { addOverride(path: string, value: unknown): void }, 
   for (const [key, value] of Object.entries(body)) if (key !== '//') target.addOverride(key, value);
 }
 
-export function cdktfAloneSide(json: any): any {
-  const app = benchApp();
-  const stack = new TerraformStack(app, 'bench');
-  // The provider exactly as the library side's stack author declares it.
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+export function cdktfAloneSide(json: any): string {
+  const { app, stack } = benchStack();
   for (const [type, byName] of Object.entries<Record<string, any>>(json.resource ?? {})) {
     for (const [name, body] of Object.entries(byName)) overrides(new TerraformResource(stack, name, { terraformResourceType: type }), body);
   }
   for (const [type, byName] of Object.entries<Record<string, any>>(json.data ?? {})) {
     for (const [name, body] of Object.entries(byName)) overrides(new TerraformDataSource(stack, name, { terraformResourceType: type }), body);
   }
-  for (const [name, body] of Object.entries<any>(json.variable ?? {})) {
-    new TerraformVariable(stack, name, { type: body.type, sensitive: body.sensitive, nullable: body.nullable, description: body.description });
-  }
-  for (const [name, body] of Object.entries<any>(json.output ?? {})) {
-    new TerraformOutput(stack, name, { value: body.value, description: body.description, sensitive: body.sensitive });
-  }
+  declareVariables(stack, json);
+  declareOutputs(stack, json);
   return synthesize(app);
 }
 
@@ -80,31 +96,28 @@ function classOf(type: string, kind: 'resource' | 'data') {
   return classes.get(key)!;
 }
 
+/** One resource or data source as a typed provider class: attributes as config, meta-arguments as overrides. */
+function typedElement(stack: TerraformStack, kind: 'resource' | 'data', type: string, name: string, body: Record<string, unknown>, attributes: (a: unknown) => unknown = (a) => a): TerraformResource {
+  const attrs = Object.fromEntries(Object.entries(body).filter(([k]) => !META.has(k)));
+  const r = new (classOf(type, kind))(stack, name, config(attributes(attrs)));
+  for (const [k, v] of Object.entries(body)) if (META.has(k) && k !== '//') r.addOverride(k, v);
+  return r;
+}
+
 /**
  * cdktf alone as a user writes it by hand: the provider's typed classes (the same ones the library
  * uses), with the same values, plus meta-arguments as overrides. Not the least work cdktf can do (that is
  * cdktfAloneSide) but what "the same resources in cdktf" costs a user.
  */
-export function cdktfTypedSide(json: any): any {
-  const app = benchApp();
-  const stack = new TerraformStack(app, 'bench');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+export function cdktfTypedSide(json: any): string {
+  const { app, stack } = benchStack();
   for (const kind of ['resource', 'data'] as const) {
     for (const [type, byName] of Object.entries<Record<string, any>>(json[kind] ?? {})) {
-      const Class = classOf(type, kind);
-      for (const [name, body] of Object.entries(byName)) {
-        const attrs = Object.fromEntries(Object.entries(body).filter(([k]) => !META.has(k)));
-        const r = new Class(stack, name, config(attrs));
-        for (const [k, v] of Object.entries(body)) if (META.has(k) && k !== '//') r.addOverride(k, v);
-      }
+      for (const [name, body] of Object.entries(byName)) typedElement(stack, kind, type, name, body);
     }
   }
-  for (const [name, body] of Object.entries<any>(json.variable ?? {})) {
-    new TerraformVariable(stack, name, { type: body.type, sensitive: body.sensitive, nullable: body.nullable, description: body.description });
-  }
-  for (const [name, body] of Object.entries<any>(json.output ?? {})) {
-    new TerraformOutput(stack, name, { value: body.value, description: body.description, sensitive: body.sensitive });
-  }
+  declareVariables(stack, json);
+  declareOutputs(stack, json);
   return synthesize(app);
 }
 
@@ -117,13 +130,8 @@ const REFERENCE = /\$\{(?:(data)\.)?(azurerm_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-
  * makes. Elements are created in dependency order, as a program that references them must.
  */
 export function cdktfReferencedSide(json: any): string {
-  const app = benchApp();
-  const stack = new TerraformStack(app, 'bench');
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  const variables = new Map<string, TerraformVariable>();
-  for (const [name, body] of Object.entries<any>(json.variable ?? {})) {
-    variables.set(name, new TerraformVariable(stack, name, { type: body.type, sensitive: body.sensitive, nullable: body.nullable, description: body.description }));
-  }
+  const { app, stack } = benchStack();
+  const variables = declareVariables(stack, json);
   const bodies = new Map<string, { kind: 'resource' | 'data'; type: string; name: string; body: any }>();
   for (const kind of ['resource', 'data'] as const) {
     for (const [type, byName] of Object.entries<Record<string, any>>(json[kind] ?? {})) {
@@ -149,16 +157,12 @@ export function cdktfReferencedSide(json: any): string {
     const entry = bodies.get(key);
     if (!entry || making.has(key)) return undefined;
     making.add(key);
-    const attrs = Object.fromEntries(Object.entries(entry.body).filter(([k]) => !META.has(k)));
-    const r = new (classOf(entry.type, entry.kind))(stack, entry.name, config(substitute(attrs)));
-    for (const [k, v] of Object.entries(entry.body)) if (META.has(k) && k !== '//') r.addOverride(k, v);
+    const r = typedElement(stack, entry.kind, entry.type, entry.name, entry.body, substitute);
     made.set(key, r);
     return r;
   }
   for (const key of bodies.keys()) make(key);
-  for (const [name, body] of Object.entries<any>(json.output ?? {})) {
-    new TerraformOutput(stack, name, { value: substitute(body.value), description: body.description, sensitive: body.sensitive });
-  }
+  declareOutputs(stack, json, substitute);
   return synthesize(app);
 }
 
