@@ -21,22 +21,24 @@ export function hosts(servers: readonly { readonly privateIp: string }[]): strin
  * has a NIC, in site order.
  */
 export function subnetsWithServers(deployment: SfbDeployment, subnet: SubnetRole, roles?: readonly ServerRole[]): () => string[] {
-  // Asked by NSG intents of every pool at planning time: one pass over the servers per change for each
-  // (deployment, subnet, roles), shared by every intent that asks the same.
-  const key = `${subnet}|${roles?.join(',') ?? '*'}`;
+  return shared(deployment, `subnets|${subnet}|${roles?.join(',') ?? '*'}`, () => {
+    const withServers = new Set<unknown>();
+    for (const s of deployment._servers.all) {
+      if ((!roles || roles.includes(s.model.role)) && s.model.nics.some((n) => n.subnet === subnet)) withServers.add(s.site);
+    }
+    return deployment._sites.all.filter((site) => withServers.has(site)).map((site) => site._subnetPrefix(subnet));
+  });
+}
+
+/**
+ * Sources are asked for by the NSG intents of every pool at planning time: one computation per change
+ * for each (deployment, key), shared by every intent that asks the same.
+ */
+function shared(deployment: SfbDeployment, key: string, compute: () => string[]): () => string[] {
   let byKey = sharedSources.get(deployment);
   if (!byKey) sharedSources.set(deployment, (byKey = new Map()));
   let source = byKey.get(key);
-  if (!source) {
-    source = perRevision(() => {
-      const withServers = new Set<unknown>();
-      for (const s of deployment._servers.all) {
-        if ((!roles || roles.includes(s.model.role)) && s.model.nics.some((n) => n.subnet === subnet)) withServers.add(s.site);
-      }
-      return deployment._sites.all.filter((site) => withServers.has(site)).map((site) => site._subnetPrefix(subnet));
-    });
-    byKey.set(key, source);
-  }
+  if (!source) byKey.set(key, (source = perRevision(compute)));
   return source;
 }
 const sharedSources = new WeakMap<SfbDeployment, Map<string, () => string[]>>();
@@ -62,21 +64,14 @@ const isPair = (m: IConstruct): m is Pair => (m as Partial<Pair>).primary !== un
  * 4443 "from the Front End pool that holds the Central Management store").
  */
 export function cmsServers(deployment: SfbDeployment): () => string[] {
-  // One walk of the members per change, shared by every intent that asks.
-  let source = sharedCms.get(deployment);
-  if (!source) {
-    source = perRevision(() => {
-      const members: readonly IConstruct[] = deployment._members.all;
-      const pools = members.filter(isCmsCandidate);
-      const hostsCms = new Set<IConstruct>(pools.filter((p) => p.hostsCentralManagementStore));
-      const standbys = new Set<IConstruct>(members.filter(isPair).flatMap((p) => (hostsCms.has(p.primary) ? [p.backup] : hostsCms.has(p.backup) ? [p.primary] : [])));
-      return hosts(pools.filter((p) => hostsCms.has(p) || standbys.has(p)).flatMap((p) => p._servers.servers));
-    });
-    sharedCms.set(deployment, source);
-  }
-  return source;
+  return shared(deployment, 'cms', () => {
+    const members: readonly IConstruct[] = deployment._members.all;
+    const pools = members.filter(isCmsCandidate);
+    const hostsCms = new Set<IConstruct>(pools.filter((p) => p.hostsCentralManagementStore));
+    const standbys = new Set<IConstruct>(members.filter(isPair).flatMap((p) => (hostsCms.has(p.primary) ? [p.backup] : hostsCms.has(p.backup) ? [p.primary] : [])));
+    return hosts(pools.filter((p) => hostsCms.has(p) || standbys.has(p)).flatMap((p) => p._servers.servers));
+  });
 }
-const sharedCms = new WeakMap<SfbDeployment, () => string[]>();
 
 /** The documented flows among `keys` that apply to a product version. */
 export function forVersion(version: ProductVersion, keys: readonly string[]): string[] {

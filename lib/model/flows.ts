@@ -181,6 +181,8 @@ function azureDefault(nsg: string, name: string, priority: number, access: 'Allo
   return { path: '', name, source, sourcePrefixes: [source], destination: '*', destinationPrefixes: ['*'], protocol: '*', ports: ['*'], nsg, priority, direction: 'Inbound', access, reference: 'MicrosoftDocs/azure-docs: articles/virtual-network/network-security-groups-overview.md' };
 }
 
+const vnetDefault = (nsg: string) => azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork');
+
 /**
  * The rule that decides a connection: the first of the destination subnet's NSG rules (in priority
  * order) that matches it, else Azure's default rule. Undefined for a destination in no site.
@@ -200,7 +202,7 @@ export function decidingRule(model: TopologyModel, c: Connection): FlowModel | u
       within(f.destinations, dst),
   );
   if (hit) return hit.flow;
-  if (within(virtualNetwork, src)) return azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork');
+  if (within(virtualNetwork, src)) return vnetDefault(nsg);
   if (within(tagRanges('AzureLoadBalancer', []), src)) return azureDefault(nsg, 'AllowAzureLoadBalancerInBound', 65001, 'Allow', 'AzureLoadBalancer');
   return azureDefault(nsg, 'DenyAllInBound', 65500, 'Deny', '*');
 }
@@ -225,17 +227,21 @@ export function anyAdmittingFlow(model: TopologyModel, sourceIp: string, destina
   return anyAdmittingFlowFrom(model, sourceIp)(destinationIp);
 }
 
+/** Whether a rule denies every protocol and port (our NSGs deny only whole address ranges). */
+function deniesEverything(f: CompiledRule): boolean {
+  return (f.flow.access ?? 'Allow') !== 'Allow' && f.flow.protocol === '*' && f.ports.some(([lo, hi]) => lo === 0 && hi === 65535);
+}
+
 /** The first of `rules` that `matches` and admits, or undefined when a matching deny-everything comes first. */
 function firstAdmitting(rules: readonly CompiledRule[], matches: (f: CompiledRule) => boolean, otherwise: () => FlowModel | undefined): FlowModel | undefined {
   for (const f of rules) {
     if (!matches(f)) continue;
     if ((f.flow.access ?? 'Allow') === 'Allow') return f.flow;
-    if (f.flow.protocol === '*' && f.ports.some(([lo, hi]) => lo === 0 && hi === 65535)) return undefined;
+    if (deniesEverything(f)) return undefined;
   }
   return otherwise();
 }
 
-const vnetDefault = (nsg: string) => azureDefault(nsg, 'AllowVnetInBound', 65000, 'Allow', 'VirtualNetwork');
 
 /**
  * anyAdmittingFlow from one source to many destinations: each destination NSG's rules are narrowed to
@@ -293,8 +299,7 @@ export function nothingPasses(model: TopologyModel, sources: Range, destinations
   for (const f of rules) {
     if (!meets(f.sources, sources) || !meets(f.destinations, destinations)) continue;
     if ((f.flow.access ?? 'Allow') === 'Allow') return false;
-    const everything = f.flow.protocol === '*' && f.ports.some(([lo, hi]) => lo === 0 && hi === 65535);
-    if (everything && covers(f.sources, sources) && covers(f.destinations, destinations)) return true;
+    if (deniesEverything(f) && covers(f.sources, sources) && covers(f.destinations, destinations)) return true;
   }
   return !meets(virtualNetwork, sources);
 }
