@@ -198,15 +198,13 @@ describe('the checks fail on a broken configuration', () => {
   test('FE-13, DIR-5: a Front End and a Director taken out of their balancers, a hardware balancer without 444', () => {
     const json = variant(HARDWARE);
     const associations = json.resource.azurerm_network_interface_backend_address_pool_association;
-    // Drop every association of the first Front End and the first Director (their VMs by computer name).
+    // Drop every load-balancer association of the first Front End and the first Director.
     const vms = Object.entries<Json>(json.resource.azurerm_windows_virtual_machine);
     const [feKey, fe] = vms.find(([, vm]) => vm.tags['sfb-role'] === 'Front End')!;
     const [dirKey, dir] = vms.find(([, vm]) => vm.tags['sfb-role'] === 'Director')!;
-    const nicsOf = (vm: Json) => vm.network_interface_ids.map((id: string) => id.replace(/^\$\{azurerm_network_interface\.([^.]+)\.id\}$/, '$1'));
-    const dropped = new Set([...nicsOf(fe), ...nicsOf(dir)]);
-    for (const [key, a] of Object.entries<Json>(associations)) {
-      if (dropped.has(String(a.network_interface_id).replace(/^\$\{azurerm_network_interface\.([^.]+)\.id\}$/, '$1'))) delete associations[key];
-    }
+    // Both sides hold the same `${azurerm_network_interface.<id>.id}` reference.
+    const dropped = new Set<string>([...fe.network_interface_ids, ...dir.network_interface_ids]);
+    for (const [key, a] of Object.entries<Json>(associations)) if (dropped.has(a.network_interface_id)) delete associations[key];
     const rules = json.resource.azurerm_lb_rule;
     const k444 = Object.keys(rules).find((k) => rules[k].frontend_port === 444 && /pool_web-load-balancer/.test(k))!;
     delete rules[k444];
