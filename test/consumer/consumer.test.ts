@@ -73,7 +73,7 @@ function copiesOf(dir: string, name: string): string[] {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'sfb-consumer-'));
-  // npm pack runs `prepare` (npm run build), so the tarball holds what `npm run build` emits now.
+  // npm pack runs `prepack` (npm run build), so the tarball holds what `npm run build` emits now.
   await npm(['pack', '--pack-destination', work], REPO);
   const packed = readdirSync(work).filter((f) => f.endsWith('.tgz'));
   expect(packed).toHaveLength(1);
@@ -100,9 +100,13 @@ describe('the packed library in a user project', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('README.md');
+    expect(files).toContain('LICENSE');
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
-    expect(files.filter((f) => !/^(dist\/.*\.(js|d\.ts)|docs\/[\w-]+\.md|README\.md|package\.json)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(dist\/.*\.(js|d\.ts)|docs\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
     const manifest = manifestOf(tarball);
+    // Nothing runs when a user installs the package: it is built before packing (prepack).
+    expect(Object.keys(manifest.scripts ?? {}).filter((s) => /^(pre|post)?(install|prepare)$/.test(s))).toEqual([]);
+    expect(run('tar', ['-xzOf', tarball, 'package/LICENSE'], work)).toMatch(/^Mozilla Public License Version 2\.0/);
     expect(manifest).toMatchObject({ main: 'dist/index.js', types: 'dist/index.d.ts', peerDependencies: { cdktf: '^0.21.0', constructs: '^10.4.2', '@cdktf/provider-azurerm': '^14.23.1' } });
     expect(manifest.private).toBeUndefined();
     expect(manifest.dependencies).toBeUndefined();
