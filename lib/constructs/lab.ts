@@ -332,8 +332,9 @@ export class Lab extends Construct {
         Options: '3',
       }),
       protectedSettings: Fn.jsonencode({ Password: this.deployment._adminPasswordFor(server.vm) }),
-      // After the forest exists and the site's DC is promoted; after the prerequisites, which wait for the domain.
-      dependsOn: [...new Set([root.setup, siteLab.setup]), prerequisites],
+      // After the site's DC is promoted (a replica's promotion already waits for the forest); with a stack
+      // per site only its own stack's DC, so a site plans and applies with the other region down.
+      dependsOn: [...new Set(this.deployment._perSiteStacks ? [siteLab.setup] : [root.setup, siteLab.setup]), prerequisites],
     });
     // A VM takes one extension of a type: building blocks that need a domain member wait for this one.
     for (const dependent of this.afterJoin.get(server.vm) ?? []) dependent.dependsOn = [...(dependent.dependsOn ?? []), dependencyOf(join)];
