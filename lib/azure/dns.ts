@@ -16,7 +16,7 @@ import {
 } from '../azurerm';
 import { ARecordIntent, CnameIntent, DnsIntents, DnsPlan, DnsScope, planDns } from '../model/dns-plan';
 import { SrvEntryModel } from '../model/topology';
-import { bumpRevision } from './revision';
+import type { Revision } from '../model/revision';
 
 const TTL = 300;
 
@@ -34,6 +34,8 @@ export interface DnsRecordsProps {
   readonly publicDomains: readonly string[];
   /** Private zones that exist even without records. */
   readonly requiredPrivateZones?: readonly string[];
+  /** The owning deployment's change counter: every record asked for bumps it. */
+  readonly revision: Revision;
 }
 
 /** A virtual network every private zone is linked to. */
@@ -60,19 +62,19 @@ export class DnsRecords extends Construct {
    */
   addA(scope: DnsScope, fqdn: string, ips: readonly string[], labels?: readonly string[], site?: string): void {
     this.a.push({ scope, fqdn, values: ips.map((value, i) => ({ value, ...(labels?.[i] !== undefined ? { label: labels[i] } : {}), ...(site !== undefined ? { site } : {}) })) });
-    bumpRevision();
+    this.props.revision.bump();
   }
 
   /** Asks for one entry in the SRV record set of a name. */
   addSrv(entry: SrvEntryModel): void {
     this.srv.push(entry);
-    bumpRevision();
+    this.props.revision.bump();
   }
 
   /** Adds records computed from the whole topology when the plan is made. */
   derive(derivation: DnsDerivation): void {
     this.derivations.push(derivation);
-    bumpRevision();
+    this.props.revision.bump();
   }
 
   /** The plan of every record asked for so far; `resolve` puts planned addresses in place of their tokens. */

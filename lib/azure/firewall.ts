@@ -10,7 +10,7 @@ import { NetworkSecurityGroup, NetworkSecurityRule, SubnetNetworkSecurityGroupAs
 import { documentedFlow } from '../model/documented-flows';
 import { FlowIntent, mergePortRanges, planNsgRules } from '../model/nsg-plan';
 import { FlowModel } from '../model/topology';
-import { bumpRevision, perRevision } from './revision';
+import type { Revision } from '../model/revision';
 
 /**
  * Address prefixes or one service tag, or a function that gives them at planning time (for sources
@@ -62,6 +62,8 @@ export interface SubnetFirewallProps {
    * address whatever order servers and sites were declared in.
    */
   readonly resolve: (text: string) => string;
+  /** The owning deployment's change counter: the rules are planned once per change of any intent. */
+  readonly revision: Revision;
 }
 
 interface Intent {
@@ -91,10 +93,11 @@ export class SubnetFirewall extends Construct {
   private readonly intents = new Map<string, Intent>();
   private readonly nsgName: string;
   private rendered = false;
-  private readonly planned = perRevision(() => this.plan());
+  private readonly planned: () => (FlowModel & { readonly description: string })[];
 
   constructor(scope: Construct, id: string, private readonly props: SubnetFirewallProps) {
     super(scope, id);
+    this.planned = props.revision.memo(() => this.plan());
     this.nsg = new NetworkSecurityGroup(this, 'nsg', {
       name: props.name,
       location: props.location,
@@ -129,7 +132,7 @@ export class SubnetFirewall extends Construct {
       ports = mergePortRanges(spec.ports.map(String));
     }
     this.intents.set(spec.name, { spec, protocol, ports, ...(spec.flows ? { flowKeys: [...spec.flows] } : {}) });
-    bumpRevision();
+    this.props.revision.bump();
   }
 
   private resolvePrefixes(p: Prefixes): string[] {

@@ -10,6 +10,7 @@ import { stableHash } from '../model/keyed-slots';
 import { SubnetRole } from '../model/network';
 import { SitePlacement } from './placement';
 import { Server, ServerGroup, ServerImage, windowsImage } from './servers';
+import { readonlySet } from '../model/memo';
 
 /** What the SQL building blocks need of the deployment: plain values and callbacks, no construct type. */
 export interface SqlDeploymentContext {
@@ -63,7 +64,7 @@ const SQL_IMAGES: Record<SqlServerVersion, readonly MarketplaceSqlImage[]> = {
 };
 
 /** SQL versions whose marketplace offer has a Developer edition image (`sqldev`). */
-const DEVELOPER_EDITION_VERSIONS = new Set([SqlServerVersion.SQL_2016, SqlServerVersion.SQL_2017, SqlServerVersion.SQL_2019]);
+const DEVELOPER_EDITION_VERSIONS = readonlySet([SqlServerVersion.SQL_2016, SqlServerVersion.SQL_2017, SqlServerVersion.SQL_2019]);
 
 export interface SqlImage extends ServerImage {
   readonly os: WindowsServerVersion;

@@ -1,12 +1,15 @@
 /** Deliberate deviations, the way cdk-nag suppressions work: still reported, as info, with the reason. */
-import { bumpRevision } from '../azure/revision';
 import { IConstruct } from 'constructs';
 import { CATALOG_IDS } from '../rules/catalog';
 import { Acknowledgement } from '../rules/engine';
 import { ALL_RULES, ALL_STATUS } from '../rules/index';
 import { describeValue } from './validate-input';
+import { planIndex } from '../model/memo';
 
-const registry = new WeakMap<IConstruct, Acknowledgement[]>();
+// Kept on the root construct (the app or stack) itself: acknowledgements above a deployment apply to it.
+const registry = planIndex<Acknowledgement[]>('acknowledgements');
+
+const NONE: readonly Acknowledgement[] = Object.freeze([]);
 
 const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
 
@@ -39,15 +42,13 @@ export function acknowledgeFinding(scope: IConstruct, ruleId: string, reason: st
     throw new Error(`acknowledgeFinding on ${scope.node.path} for ${ruleId}: reason ${describeValue(reason)} is shorter than 10 characters; say why the deviation is deliberate`);
   }
   const root = scope.node.root;
-  const list = registry.get(root) ?? [];
-  list.push({ path: scope.node.path, ruleId, reason: reason.trim() });
-  registry.set(root, list);
-  bumpRevision();
+  // A new list each time: a deployment's findings are memoized per list (acknowledgementsFor).
+  registry.set(root, [...(registry.get(root) ?? []), { path: scope.node.path, ruleId, reason: reason.trim() }]);
 }
 
-/** Acknowledgements recorded anywhere in the tree of `scope`. */
-export function acknowledgementsFor(scope: IConstruct): Acknowledgement[] {
-  return registry.get(scope.node.root) ?? [];
+/** Acknowledgements recorded anywhere in the tree of `scope`: the same array until the next one is recorded. */
+export function acknowledgementsFor(scope: IConstruct): readonly Acknowledgement[] {
+  return registry.get(scope.node.root) ?? NONE;
 }
 
 const under = (parent: string, child: string) => parent === '' || child === parent || child.startsWith(parent + '/');

@@ -4,7 +4,7 @@
  * depends on what was declared before it; the model sees the planned addresses themselves.
  */
 import { Lazy } from '../cdktf';
-import { bumpRevision } from '../azure/revision';
+import type { Revision } from '../model/revision';
 import type { AddressSource } from '../azure/placement';
 import { AddressBlockRequest, AddressEnd, AddressPlan, blockAddress, planAddresses, PlannedAddressBlock } from '../model/address-plan';
 
@@ -32,6 +32,9 @@ export class AddressBook {
   private readonly tokens = new Map<string, TokenRef>();
   private cache?: { readonly plan: AddressPlan; readonly blocks: Map<string, PlannedAddressBlock> };
 
+  /** `revision`: the owning deployment's change counter, bumped by every address taken or pinned. */
+  constructor(private readonly revision: Revision) {}
+
   /** The block of `owner` (a stable key) in a subnet; the same source for every call with the same pair. */
   block(subnetKey: string, subnetCidr: string, owner: string, ownerPath: string = owner): AddressSource {
     const key = `${subnetKey}|${owner}`;
@@ -42,7 +45,7 @@ export class AddressBook {
     const take = (end: AddressEnd) => {
       const n = end === 'bottom' ? request.bottom++ : request.top++;
       this.cache = undefined;
-      bumpRevision();
+      this.revision.bump();
       const token = Lazy.stringValue({ produce: () => this.addressOf(request, end, n) });
       this.tokens.set(token, { request, end, n });
       return token;
@@ -56,7 +59,7 @@ export class AddressBook {
   pin(owner: string, index: number): void {
     this.pins.set(owner, index);
     this.cache = undefined;
-    bumpRevision();
+    this.revision.bump();
   }
 
   /** The plan of every request so far. */

@@ -12,7 +12,6 @@ import { SiteBackup, backupStorageAccount, sqlAutoBackupBlock } from '../azure/b
 import { BlobPrivateLinkZone, blobContainerId, blobEndpoint, ExportStore, ExportWriter, storageAccountId } from '../azure/backup-storage';
 import type { Server } from '../azure/servers';
 import { TerraformOutput } from '../cdktf';
-import { bumpRevision } from '../azure/revision';
 import { SqlServerVersion } from '../enums';
 import { BACKUP_DEFAULTS, BackupSchedule, backupSchedule, chooseSqlBackupMechanism, SqlHaMode } from '../model/backup';
 import { assertNoProblems, SqlAutoBackupSchedule, sqlAutoBackupProblems, vmPolicyProblems, weekdayProblems } from '../model/backup-constraints';
@@ -150,6 +149,8 @@ interface DeploymentLike {
   /** @internal */
   readonly _perSiteStacks: boolean;
   /** @internal */
+  readonly _revision: { bump(): void };
+  /** @internal */
   readonly _backupSettings: ResolvedBackup;
   /** @internal */
   readonly _lab?: unknown;
@@ -227,7 +228,7 @@ export class SiteBackups extends Construct {
     if (chooseSqlBackupMechanism({ haMode: server.haMode, sqlVersion: year }).mechanism !== 'automated-backup') return undefined;
     const account = this.sqlTarget();
     this.sqlAutoBackupServerPaths.push(server.path);
-    bumpRevision();
+    this.deployment._revision.bump();
     return sqlAutoBackupBlock({ storageBlobEndpoint: account.primaryBlobEndpoint, storageAccountAccessKey: account.primaryAccessKey }, this.deployment._backupSettings.schedule.sql, { v1: year !== undefined && year < 2016 });
   }
 

@@ -12,7 +12,8 @@ import { AddressBook } from './address-book';
 import { defaultEvaluationDate, isIsoDate } from '../model/lifecycle';
 import { CredentialModel, ServerRole, TopologyModel } from '../model/topology';
 import { resolveAddresses } from './resolve';
-import { bumpRevision, perRevision, perRevisionAnd } from '../azure/revision';
+import { Revision } from '../model/revision';
+import type { SitePeering } from './peering';
 import { dnsRecordModels } from '../model/dns-plan';
 import { FirstHopOffer, planRegistrarDiscovery } from '../model/registrar-discovery';
 import { renderRunbook } from '../reports/runbook';
@@ -146,8 +147,16 @@ export class SfbDeployment extends Construct {
   readonly _members = new Roster<ITopologyMember & IConstruct>();
   /** Every server of the deployment (ServerGroup adds them), for cross-cutting resources such as the lab's. @internal */
   readonly _servers = new Roster<Server>();
+  /** This deployment's change counter: every intent bumps it, every plan is memoized on it. @internal */
+  readonly _revision = new Revision();
   /** Every address block requested, planned by stable key (lib/model/address-plan.ts). @internal */
-  readonly _addresses = new AddressBook();
+  readonly _addresses = new AddressBook(this._revision);
+  /** NSG flow sources by key, one per change, shared by every intent that asks (flow-sources.ts). @internal */
+  readonly _sharedSources = new Map<string, () => string[]>();
+  /** Site peerings by sorted pair of site IDs (peering.ts). @internal */
+  readonly _peerings = new Map<string, SitePeering>();
+  /** Whether `sip.<sipDomain>` is asked for already (edge-pool.ts). @internal */
+  _sipNamePublished = false;
   /** Lab mode, when the `lab` prop is given. @internal */
   readonly _lab?: Lab;
   /** The backup settings, defaults applied (the `backup` prop). @internal */
@@ -158,13 +167,13 @@ export class SfbDeployment extends Construct {
   private rendered = false;
   // Rendering adds resources (their names are in the model for NAME-5/6) without changing any intent:
   // the model is taken again once it is done, the plans it is made from are not.
-  private readonly plannedModel = perRevisionAnd(
+  private readonly plannedModel = this._revision.memoAnd(
     () => this.renderDone,
     () => resolveAddresses(this.rawModel(), (text) => this._addresses.resolve(text)),
   );
-  private readonly plannedFindings = perRevisionAnd(
-    () => this._toModel(),
-    (model) => evaluate(model, acknowledgementsFor(this), undefined, reportsUnmatched(this)),
+  private readonly plannedFindings = this._revision.memoAnd(
+    () => ({ model: this._toModel(), acknowledgements: acknowledgementsFor(this) }),
+    ({ model, acknowledgements }) => evaluate(model, acknowledgements, undefined, reportsUnmatched(this)),
   );
   private renderDone = false;
   private readonly variableTokens = new Map<string, string>();
@@ -221,6 +230,7 @@ export class SfbDeployment extends Construct {
       privateDomains: [this.adDomain, this.sipDomain],
       publicDomains: [this.sipDomain],
       requiredPrivateZones: [this.adDomain],
+      revision: this._revision,
     });
     this._dns.derive(() => {
       const plan = this.registrarDiscovery();
@@ -332,13 +342,13 @@ export class SfbDeployment extends Construct {
   /** Records a construct into the topology model. @internal */
   _register(member: ITopologyMember & IConstruct): void {
     this._members.add(member);
-    bumpRevision();
+    this._revision.bump();
   }
 
   /** @internal */
   _registerServer(server: Server): void {
     this._servers.add(server);
-    bumpRevision();
+    this._revision.bump();
   }
 
   /** The servers below a construct path (a back end's SQL servers), from one index per change. @internal */
@@ -346,7 +356,7 @@ export class SfbDeployment extends Construct {
     return this.serversByAncestor().get(path) ?? [];
   }
 
-  private readonly serversByAncestor = perRevision(() => {
+  private readonly serversByAncestor = this._revision.memo(() => {
     const index = new Map<string, Server[]>();
     for (const server of this._servers.all) {
       const path = server.model.path;
@@ -368,7 +378,7 @@ export class SfbDeployment extends Construct {
   /** @internal */
   _registerCredential(credential: CredentialModel): void {
     this.credentials.push(credential);
-    bumpRevision();
+    this._revision.bump();
   }
 
   /**
@@ -399,11 +409,11 @@ export class SfbDeployment extends Construct {
   /** Offers a pool as its site's first hop for sign-in (lib/model/registrar-discovery.ts decides). @internal */
   _offerFirstHop(offer: Omit<FirstHopOffer, 'addresses'> & { readonly addresses: readonly string[] }): void {
     this.firstHopOffers.push({ ...offer, addresses: offer.addresses.map((value) => ({ value })) });
-    bumpRevision();
+    this._revision.bump();
   }
 
   /** Each site's first hop for sign-in, planned once per change (the DNS plan and the model share it). */
-  private readonly registrarDiscovery = perRevision(() => {
+  private readonly registrarDiscovery = this._revision.memo(() => {
     const resolve = (text: string) => this._addresses.resolve(text);
     return planRegistrarDiscovery(
       this.sipDomain,
@@ -412,7 +422,7 @@ export class SfbDeployment extends Construct {
   });
 
   /** The DNS plan of every record asked for, once per change (the model and render share it). */
-  private readonly dnsPlan = perRevision(() => this._dns.plan((text) => this._addresses.resolve(text)));
+  private readonly dnsPlan = this._revision.memo(() => this._dns.plan((text) => this._addresses.resolve(text)));
 
   /**
    * Renders what is planned from the whole topology (DNS record sets and zone links, NSG rules), once,

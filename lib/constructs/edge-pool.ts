@@ -434,11 +434,9 @@ export class EdgePool extends Construct {
  * `sip.<sipDomain>` (the name legacy clients try without SRV) points at the Access Edge of the
  * preferred Edge pool, unless an Edge pool already uses it as an external FQDN.
  */
-const sipNamePublished = new WeakSet<SfbDeployment>();
-
 function publishSipName(deployment: SfbDeployment): void {
-  if (sipNamePublished.has(deployment)) return;
-  sipNamePublished.add(deployment);
+  if (deployment._sipNamePublished) return;
+  deployment._sipNamePublished = true;
   deployment._dns.derive(() => {
     const name = `sip.${deployment.sipDomain}`;
     const edges = deployment._members.all.filter((m): m is EdgePool => m instanceof EdgePool);

@@ -4,7 +4,6 @@
  * every site's subnet of a role, the pools that host the Central Management store and their standbys.
  */
 import { IConstruct } from 'constructs';
-import { perRevision } from '../azure/revision';
 import { ProductVersion } from '../enums';
 import { documentedFlow } from '../model/documented-flows';
 import { SubnetRole } from '../model/network';
@@ -35,13 +34,11 @@ export function subnetsWithServers(deployment: SfbDeployment, subnet: SubnetRole
  * for each (deployment, key), shared by every intent that asks the same.
  */
 function shared(deployment: SfbDeployment, key: string, compute: () => string[]): () => string[] {
-  let byKey = sharedSources.get(deployment);
-  if (!byKey) sharedSources.set(deployment, (byKey = new Map()));
+  const byKey = deployment._sharedSources;
   let source = byKey.get(key);
-  if (!source) byKey.set(key, (source = perRevision(compute)));
+  if (!source) byKey.set(key, (source = deployment._revision.memo(compute)));
   return source;
 }
-const sharedSources = new WeakMap<SfbDeployment, Map<string, () => string[]>>();
 
 interface CmsCandidate extends IConstruct {
   readonly hostsCentralManagementStore: boolean;

@@ -25,6 +25,7 @@ import type { Prefixes } from '../azure/firewall';
 import { DOMAIN_MEMBER_ROLES, hosts, subnetsWithServers } from './flow-sources';
 import { SHUTDOWN_SCHEDULE, shutdownTimeZone } from '../model/provider-constraints';
 import { describeValue, rejectUnknownProps, requireBoolean, requireEnum, requireString, requireVmSize } from './validate-input';
+import { readonlySet } from '../model/memo';
 
 export interface LabOptions {
   /**
@@ -78,7 +79,7 @@ export const LAB_VM_SIZES: Readonly<Record<ServerRole, string>> = {
 };
 
 /** Edge servers stay in a workgroup: they sit in the perimeter network and are not domain members. */
-const WORKGROUP_ROLES = new Set([ServerRole.EDGE]);
+const WORKGROUP_ROLES = readonlySet([ServerRole.EDGE]);
 
 /** Subnets where domain members sit. */
 const MEMBER_SUBNETS = [

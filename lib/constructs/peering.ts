@@ -10,8 +10,6 @@ import { PeeringModel } from '../model/topology';
 import type { ModelParts } from './model-builder';
 import type { CentralSite } from './site';
 
-const registries = new WeakMap<Construct, Map<string, SitePeering>>();
-
 /** The peering of two sites' networks in both directions. */
 export class SitePeering extends Construct {
   readonly sites: readonly [CentralSite, CentralSite];
@@ -63,11 +61,7 @@ export function peerSites(a: CentralSite, b: CentralSite): SitePeering | undefin
   }
   const [x, y] = [a, b].sort((p, q) => (p.node.id < q.node.id ? -1 : p.node.id > q.node.id ? 1 : 0));
   const key = `${x.node.id}\u0000${y.node.id}`;
-  let registry = registries.get(deployment);
-  if (!registry) {
-    registry = new Map();
-    registries.set(deployment, registry);
-  }
+  const registry = deployment._peerings;
   let peering = registry.get(key);
   if (!peering) {
     peering = new SitePeering(deployment, `peering-${x.node.id}-${y.node.id}`, x, y);

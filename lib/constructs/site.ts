@@ -164,6 +164,7 @@ export class CentralSite extends Construct implements SitePlacement {
           ownerPath: this.node.path,
           deploymentNetworks: () => this.deployment._sites.all.map((s) => s.addressSpace),
           resolve: (text) => this.deployment._addresses.resolve(text),
+          revision: this.deployment._revision,
         }),
       );
     }

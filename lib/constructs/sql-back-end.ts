@@ -6,7 +6,6 @@ import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
 import { BackEndModel, ServerRole } from '../model/topology';
 import { IBackEnd, PoolWithServers } from './back-end';
 import { hosts } from './flow-sources';
-import { perRevision } from '../azure/revision';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
@@ -127,13 +126,15 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
   }
 
   // Asked by two NSG rules of every pool the back end serves: once per change.
-  private readonly sqlAddresses = perRevision(() => {
-    return [
+  private sqlAddressesMemo?: () => string[];
+  private sqlAddresses(): string[] {
+    this.sqlAddressesMemo ??= this.deployment._revision.memo(() => [
       // A mirroring witness holds no data: pools never connect to it.
       ...hosts(this.deployment._serversUnder(this.node.path).filter((s) => s.model.role !== ServerRole.SQL_WITNESS)),
       ...hosts(this.storeAddresses.map((privateIp) => ({ privateIp }))),
-    ];
-  });
+    ]);
+    return this.sqlAddressesMemo();
+  }
 
   /** @internal */
   abstract _contribute(parts: ModelParts): void;

@@ -43,6 +43,7 @@ import { BACKUP_DOCS, BackupPlan, backupPlan, BackupSchedule, BackupSiteInput, B
 import { stableHash } from './keyed-slots';
 import { partnerOf, resolvedPairs } from './pairs';
 import { ServerModel, ServerRole, SiteModel, TopologyModel } from './topology';
+import { planIndex } from './memo';
 
 /** What the deployment recorded about its backups (the constructs fill it; rules and reports read it). */
 export interface BackupModel {
@@ -172,7 +173,7 @@ export function backupLayout(model: TopologyModel): readonly SiteBackupLayout[] 
   if (!layout) layouts.set(model, (layout = computeLayout(model)));
   return layout;
 }
-const layouts = new WeakMap<TopologyModel, readonly SiteBackupLayout[]>();
+const layouts = planIndex<readonly SiteBackupLayout[]>('layouts');
 
 function computeLayout(model: TopologyModel): SiteBackupLayout[] {
   const b = model.backup;

@@ -26,6 +26,7 @@
  * the inbound rows are kept only under the `ocs-2007-federation` condition, which no construct sets.
  */
 import { ProductVersion } from '../enums';
+import { readonlyMap } from './memo';
 
 /** A kind of endpoint: every server of a role, a network of clients, or something outside the deployment. */
 export type Endpoint =
@@ -454,7 +455,7 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
   { key: 'clients-to-dc-udp', from: 'internal-clients', to: 'domain-controller', protocol: 'Udp', ports: ['53', '88', '123', '389', '464'], purpose: 'Domain clients to the lab domain controllers', source: AD_PORTS, when: ['lab'] },
 ];
 
-const BY_KEY = new Map(DOCUMENTED_FLOWS.map((f) => [f.key, f]));
+const BY_KEY = readonlyMap(DOCUMENTED_FLOWS.map((f) => [f.key, f]));
 
 /** A documented flow by key; throws for a key the list does not have. */
 export function documentedFlow(key: string): DocumentedFlow {

@@ -8,6 +8,7 @@
  */
 import { cidrContains, ipToInt, parseCidr, portRange, rangeOf, SubnetRole, subnetCidr, cidrToString } from './network';
 import { FlowModel, SiteModel, TopologyModel } from './topology';
+import { planIndex } from './memo';
 
 export { cidrContains };
 
@@ -76,7 +77,7 @@ interface CompiledNsg {
 }
 
 /** FILE-4, PAIR-11 and EDGE-20 ask about many server pairs: compile each model's NSGs once, all at once. */
-const compiled = new WeakMap<TopologyModel, Map<string, CompiledNsg>>();
+const compiled = planIndex<Map<string, CompiledNsg>>('compiled');
 
 function compiledNsg(model: TopologyModel, site: SiteModel, nsg: string): CompiledNsg {
   let byNsg = compiled.get(model);
@@ -108,7 +109,7 @@ function compiledNsg(model: TopologyModel, site: SiteModel, nsg: string): Compil
   }
   return entry;
 }
-const inboundByNsg = new WeakMap<TopologyModel, Map<string, FlowModel[]>>();
+const inboundByNsg = planIndex<Map<string, FlowModel[]>>('inboundByNsg');
 
 function compiledRules(model: TopologyModel, site: SiteModel, nsg: string): readonly CompiledRule[] {
   return compiledNsg(model, site, nsg).rules;
@@ -134,7 +135,7 @@ interface SubnetRange {
   readonly reach: number;
 }
 
-const subnetRanges = new WeakMap<TopologyModel, SubnetRange[]>();
+const subnetRanges = planIndex<SubnetRange[]>('subnetRanges');
 
 /** Every subnet of every site as a numeric range, sorted by first address, computed once per model. */
 function subnetsOfModel(model: TopologyModel): SubnetRange[] {
@@ -365,7 +366,7 @@ export function rangesCover(ranges: readonly Range[], lo: number, hi: number): b
   return false;
 }
 
-const admittedCache = new WeakMap<TopologyModel, Map<string, readonly Range[]>>();
+const admittedCache = planIndex<Map<string, readonly Range[]>>('admittedCache');
 
 /**
  * Every source address admitted to a destination, protocol and port, as sorted, merged ranges: what

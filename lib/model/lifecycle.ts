@@ -11,6 +11,7 @@
 import { ProductVersion, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ServerModel, TopologyModel } from './topology';
 import { PRODUCT_NAMES, SE_SOURCES } from './versions';
+import { planIndex } from './memo';
 
 export interface LifecycleEntry {
   /** Product name as the lifecycle page writes it. */
@@ -180,7 +181,7 @@ function ownerFinder(m: TopologyModel): (server: ServerModel) => string {
   };
 }
 
-const inUse = new WeakMap<TopologyModel, VersionInUse[]>();
+const inUse = planIndex<VersionInUse[]>('inUse');
 
 /**
  * Every product, SQL Server and Windows Server version the topology runs: the product once (on the

@@ -1,6 +1,7 @@
 /** Lookups over pool pairs and file stores that rules and the runbook share. */
 import { isEnterprise, poolByPath } from './queries';
 import { FileStoreModel, FrontEndPoolModel, PairModel, ServerModel, TopologyModel } from './topology';
+import { planIndex } from './memo';
 
 export interface ResolvedPair {
   readonly pair: PairModel;
@@ -20,7 +21,7 @@ interface PairIndex {
   readonly stores: ReadonlyMap<string, FileStoreModel>;
 }
 
-const pairIndexes = new WeakMap<TopologyModel, PairIndex>();
+const pairIndexes = planIndex<PairIndex>('pairIndexes');
 
 function pairIndex(model: TopologyModel): PairIndex {
   let index = pairIndexes.get(model);

@@ -2,6 +2,7 @@
 import { PoolEdition } from '../enums';
 import { BackEndModel, FrontEndPoolModel, ServerModel, SiteModel, TopologyModel } from './topology';
 import { PRODUCT_NAMES } from './versions';
+import { planIndex } from './memo';
 
 export function productName(model: TopologyModel): string {
   return PRODUCT_NAMES[model.productVersion];
@@ -18,7 +19,7 @@ interface PathIndex {
   readonly backEnds: ReadonlyMap<string, BackEndModel>;
 }
 
-const pathIndexes = new WeakMap<TopologyModel, PathIndex>();
+const pathIndexes = planIndex<PathIndex>('pathIndexes');
 
 function byPath<T extends { readonly path: string }>(items: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
@@ -99,7 +100,7 @@ export function allFqdns(model: TopologyModel): NamedFqdn[] {
 }
 
 /** A records by scope and lower-case name, built once per model (values of equal names concatenated). */
-const aRecordIndexes = new WeakMap<TopologyModel, Map<string, string[]>>();
+const aRecordIndexes = planIndex<Map<string, string[]>>('aRecordIndexes');
 
 /**
  * The addresses an A name resolves to in a zone scope, or undefined when the name has no A record.

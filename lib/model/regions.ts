@@ -8,6 +8,7 @@
  * (learn.microsoft.com/azure/reliability/cross-region-replication-azure). Public regions only, as
  * listed there at the time of writing; a region Microsoft adds later needs a line here.
  */
+import { readonlyMap } from './memo';
 
 export enum WorldArea {
   AMERICAS = 'Americas',
@@ -131,7 +132,7 @@ const GEOGRAPHIES: readonly [string, WorldArea, readonly Row[]][] = [
 ];
 
 /** Every region of the catalog, by name. */
-export const REGIONS: ReadonlyMap<string, Region> = new Map(
+export const REGIONS: ReadonlyMap<string, Region> = readonlyMap(
   GEOGRAPHIES.flatMap(([geography, area, rows]) =>
     rows.map(([name, displayName, paired, zones]): [string, Region] => [
       name,

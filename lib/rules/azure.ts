@@ -6,6 +6,7 @@ import { physicalCores, VM_SIZES, vmSizeInfo } from '../model/vm-sizes';
 import { regionByName } from '../model/regions';
 import { SIZING_FAMILY, sizingFloor, SUPPORTED_OS } from '../model/versions';
 import { rule, RuleStatus, RuleStatusKind, status, Violation, withUnacknowledgeable } from './rule';
+import { readonlySet } from '../model/memo';
 
 const ZONES = 'Azure availability zones model';
 const LB_REQ = 'Load balancing requirements for Skype for Business';
@@ -38,7 +39,7 @@ export function failureDomains(site: SiteModel): string[] {
 
 const FAMILY = SIZING_FAMILY;
 
-const ONE_NIC = new Set([
+const ONE_NIC = readonlySet([
   ServerRole.FRONT_END,
   ServerRole.STANDARD_EDITION,
   ServerRole.BACK_END,

@@ -4,6 +4,7 @@ import { azureNameProblem, storageAccountNameProblem } from '../model/azure-name
 import { allFqdns, NamedFqdn, ownerUnits } from '../model/queries';
 import { AzureNameModel, ServerModel, TopologyModel } from '../model/topology';
 import { alsoReports, rule, Violation, withUnacknowledgeable } from './rule';
+import { planIndex } from '../model/memo';
 
 const AD_NAMING = 'Naming conventions in Active Directory (KB909264)';
 const AZURE_NAMING = 'Naming rules and restrictions for Azure resources';
@@ -47,7 +48,7 @@ interface FqdnClashes {
   readonly webEqualsPool: ReadonlySet<string>;
 }
 
-const clashCache = new WeakMap<TopologyModel, FqdnClashes>();
+const clashCache = planIndex<FqdnClashes>('clashCache');
 
 /**
  * NAME-4 in one pass: the first owner of each FQDN in a map; a later owner's reuse is grouped by the

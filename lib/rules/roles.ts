@@ -3,9 +3,10 @@ import { Severity } from '../enums';
 import { productName } from '../model/queries';
 import { ServerRole } from '../model/topology';
 import { rule, RuleStatus, RuleStatusKind, status } from './rule';
+import { readonlySet } from '../model/memo';
 
 /** Roles Lync's virtualization guidance keeps away from live migration. */
-const NO_LIVE_MIGRATION = new Set([ServerRole.FRONT_END, ServerRole.STANDARD_EDITION, ServerRole.EDGE, ServerRole.MEDIATION]);
+const NO_LIVE_MIGRATION = readonlySet([ServerRole.FRONT_END, ServerRole.STANDARD_EDITION, ServerRole.EDGE, ServerRole.MEDIATION]);
 
 export const ROLES_RULES = [
   rule('AZURE-8', Severity.WARNING, 'Azure host maintenance may live-migrate Front End, Edge and Mediation servers', 'Running Lync Server 2013 on virtual servers; Azure VM maintenance and updates', (m) => {
