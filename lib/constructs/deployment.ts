@@ -165,17 +165,13 @@ export class SfbDeployment extends Construct {
   private sharedGroup?: ResourceGroup;
   private readonly firstHopOffers: FirstHopOffer[] = [];
   private rendered = false;
-  // Rendering adds resources (their names are in the model for NAME-5/6) without changing any intent:
-  // the model is taken again once it is done, the plans it is made from are not.
-  private readonly plannedModel = this._revision.memoAnd(
-    () => this.renderDone,
-    () => resolveAddresses(this.rawModel(), (text) => this._addresses.resolve(text)),
-  );
+  // The plan is taken from the intents alone. Rendering reads it and never writes back: when rendering
+  // starts the revision is locked, and an intent recorded after that throws (lib/model/revision.ts).
+  private readonly plannedModel = this._revision.memo(() => resolveAddresses(this.rawModel(), (text) => this._addresses.resolve(text)));
   private readonly plannedFindings = this._revision.memoAnd(
     () => ({ model: this._toModel(), acknowledgements: acknowledgementsFor(this) }),
     ({ model, acknowledgements }) => evaluate(model, acknowledgements, undefined, reportsUnmatched(this)),
   );
-  private renderDone = false;
   private readonly variableTokens = new Map<string, string>();
   private annotated = false;
 
@@ -436,6 +432,8 @@ export class SfbDeployment extends Construct {
     const sites = this._sites.all;
     if (sites.length === 0) return;
     this._lab?.apply();
+    const model = this._toModel();
+    this._revision.lock(`${this.node.path} is being rendered`);
     const plan = this.dnsPlan();
     if (!this._perSiteStacks) {
       this._dns.render(plan, this._sharedResourceGroup().name, sites.map((site) => ({ key: site.node.id, networkId: site._virtualNetwork.id })));
@@ -456,11 +454,9 @@ export class SfbDeployment extends Construct {
       }
     }
     for (const site of sites) site._renderFirewalls();
-    const trafficManager = this._toModel().simpleUrls?.trafficManager;
+    const trafficManager = model.simpleUrls?.trafficManager;
     if (trafficManager) renderTrafficManager(this, trafficManager, this._sharedResourceGroup().name);
-    const model = this._toModel();
     for (const site of sites) site._backups?.render(model);
-    this.renderDone = true;
   }
 
   /** The `auto_backup` block of a SQL Server VM in `site` (the SQL building block asks), if backups serve it. @internal */
@@ -509,6 +505,18 @@ export class SfbDeployment extends Construct {
       },
       extra,
     };
+  }
+
+  /**
+   * The deployment's plan as plain JSON data (no tokens, no constructs): sites, pools, back ends and
+   * stores, servers with their computer names and addresses, flows and NSG rules, DNS records and SRV
+   * entries, the address plan, simple URLs, backups and the Azure names given before rendering. It has
+   * the shape of `TopologyModel` (`cdktf-sfb-hadr/experimental`; docs/plan.md). Findings, the runbook,
+   * the reports and synthesis all read this one plan; the value returned is a copy, so changing it
+   * changes nothing.
+   */
+  plan(): { [key: string]: any } {
+    return JSON.parse(JSON.stringify(this._toModel()));
   }
 
   /** The disaster-recovery runbook of the topology as it stands, as Markdown (lib/reports/runbook.ts). */

@@ -6,10 +6,19 @@
  */
 export class Revision {
   private at = 0;
+  private lockedBy?: string;
 
   /** Records that an intent changed: every memo of this revision computes afresh on its next call. */
   bump(): void {
+    if (this.lockedBy !== undefined) {
+      throw new Error(`${this.lockedBy}: its plan is final and rendering reads it, so nothing may record an intent now; create every construct before synthesis`);
+    }
     this.at++;
+  }
+
+  /** Makes the plan final: rendering starts, and every later intent is a bug (`why` says whose). */
+  lock(why: string): void {
+    this.lockedBy ??= why;
   }
 
   /** Memoizes `compute` until the next bump. */
