@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { derivedServerPrefix } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
@@ -90,7 +91,7 @@ export class DirectorPool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.DIRECTOR,
-      namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? label,
+      namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
       count,
       vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.DIRECTOR),
       os: this.operatingSystem,

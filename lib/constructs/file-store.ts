@@ -10,6 +10,7 @@ import type { PoolWithServers } from './back-end';
 import { hosts } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
+import { dfsShareName } from '../model/names';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireEnum } from './validate-input';
 
 export interface FileStoreProps {
@@ -71,7 +72,7 @@ export class FileStore extends Construct {
     const count = requireCount(this, 'FileStore', 'servers', props.servers ?? 2, 1, 8);
     const os = requireEnum(this, 'FileStore', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
     const diskGb = requireCount(this, 'FileStore', 'dataDiskGb', props.dataDiskGb ?? 512, 4, 32767);
-    const share = props.shareName ?? (id === SHARED_FILE_STORE_ID ? `sfb-${scope.node.id}` : `sfb-${scope.node.id}-${id}`);
+    const share = props.shareName ?? dfsShareName(scope.node.id, id === SHARED_FILE_STORE_ID ? undefined : id);
     if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,79}$/.test(share)) {
       throw new Error(`FileStore ${this.node.path}: shareName ${JSON.stringify(share)} is not a DFS namespace name; use letters, digits and hyphens (at most 80)`);
     }
@@ -80,7 +81,7 @@ export class FileStore extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.FILE_SERVER,
-      namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope._defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id),
+      namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope._defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id, count),
       count,
       vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? 'Standard_D4s_v5',
       os,

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { derivedServerPrefix } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { webServiceRules } from '../azure/web-services';
 import { SubnetRole } from '../model/network';
@@ -151,7 +152,7 @@ export class FrontEndPool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role,
-      namePrefix: optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix) ?? label,
+      namePrefix: optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
       count,
       vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment._defaultVmSize(role, recommendedVmSize(deployment.productVersion, role)),
       os: this.operatingSystem,

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { derivedServerPrefix } from '../model/names';
 import { LogShippingShare } from '../azure/log-shipping-share';
 import { SubnetRole } from '../model/network';
 import { Server, ServerGroup } from '../azure/servers';
@@ -138,7 +139,7 @@ export class StretchedPersistentChatPool extends Construct {
       const group = new ServerGroup(site._holderFor(this), groupId, {
         site,
         role: ServerRole.PERSISTENT_CHAT,
-        namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? label,
+        namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? derivedServerPrefix(label, firstIndex + active + idle - 1),
         count: active + idle,
         vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.PERSISTENT_CHAT),
         os,
@@ -161,7 +162,7 @@ export class StretchedPersistentChatPool extends Construct {
         const sql = new SqlServers(site._holderFor(this), setId, {
           site,
           deployment,
-          namePrefix: site._defaultServerPrefix('pcs', this.node.id),
+          namePrefix: site._defaultServerPrefix('pcs', this.node.id, functions.length),
           count: functions.length,
           sqlVersion,
           sqlEdition,
