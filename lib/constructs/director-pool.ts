@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { derivedServerPrefix } from '../model/names';
+import { derivedServerPrefix, fitName } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
@@ -102,7 +102,7 @@ export class DirectorPool extends Construct {
     // hardware load balancing SIP and inter-server 444 join them (the HLB-only Director port list).
     this._webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
       site: scope,
-      name: `lbi-${label}-web`,
+      name: fitName('azurerm_lb', `lbi-${label}`, '-web'),
       subnet: SubnetRole.DIRECTOR,
       purpose: 'web',
       fqdn: this.internalWebFqdn,

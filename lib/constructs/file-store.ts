@@ -10,7 +10,7 @@ import type { PoolWithServers } from './back-end';
 import { hosts } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
-import { dfsShareName } from '../model/names';
+import { dfsShareName, fitName } from '../model/names';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireEnum } from './validate-input';
 
 export interface FileStoreProps {
@@ -90,7 +90,7 @@ export class FileStore extends Construct {
     for (const server of this._servers.servers) {
       const host = server.vm.node.scope as Construct;
       const disk = new ManagedDisk(host, 'data-disk', {
-        name: `disk-${server.model.computerName}-data`,
+        name: fitName('azurerm_managed_disk', `disk-${server.model.computerName}`, '-data'),
         location: scope.location,
         resourceGroupName: scope.resourceGroupName,
         storageAccountType: 'Premium_LRS',

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { derivedServerPrefix } from '../model/names';
+import { derivedServerPrefix, fitName } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { webServiceRules } from '../azure/web-services';
 import { SubnetRole } from '../model/network';
@@ -167,7 +167,7 @@ export class FrontEndPool extends Construct {
     if (enterprise) {
       this._webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
         site: scope,
-        name: `lbi-${label}-web`,
+        name: fitName('azurerm_lb', `lbi-${label}`, '-web'),
         subnet: SubnetRole.FRONT_END,
         purpose: 'web',
         fqdn: this.internalWebFqdn,

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { derivedServerPrefix } from '../model/names';
+import { derivedServerPrefix, fitName } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { parseCidr, SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
@@ -109,7 +109,7 @@ export class MediationPool extends Construct {
     if (this.loadBalancing === LoadBalancing.HARDWARE) {
       this._loadBalancer = new InternalLoadBalancer(this, 'sip-load-balancer', {
         site: scope,
-        name: `lbi-${label}-sip`,
+        name: fitName('azurerm_lb', `lbi-${label}`, '-sip'),
         subnet: SubnetRole.MEDIATION,
         purpose: 'sip',
         fqdn: this.fqdn,

@@ -62,6 +62,13 @@ export const AZURE_NAME_LIMITS: Readonly<Record<string, AzureNameLimit>> = {
     pattern: /^[^_\\/"[\]:|<>+=;,?*@&~!#$%^(){}' ]([^\\/"[\]:|<>+=;,?*@&~!#$%^(){}' ]*[^\\/"[\]:|<>+=;,?*@&~!#$%^(){}' .-])?$/,
     charset: 'no spaces and none of \\ / " [ ] : | < > + = ; , ? * @ & ~ ! # $ % ^ ( ) { } \', not starting with an underscore and not ending with a period or hyphen',
   },
+  azurerm_user_assigned_identity: {
+    entity: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+    min: 3,
+    max: 128,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+    charset: 'letters, digits, hyphens and underscores, starting with a letter or digit',
+  },
   azurerm_virtual_machine_extension: network('Microsoft.Compute/virtualMachines/extensions', 1, 64),
   azurerm_storage_account: {
     entity: 'Microsoft.Storage/storageAccounts',

@@ -41,7 +41,7 @@
 import { BackEndMode, SqlServerVersion } from '../enums';
 import { BACKUP_DOCS, BackupPlan, backupPlan, BackupSchedule, BackupSiteInput, BackupSqlStoreInput, chooseSqlBackupMechanism, pairedRegion, SqlHaMode, SqlMechanismChoice } from './backup';
 import { stableHash } from './keyed-slots';
-import { backupVaultName, siteResourceGroupName } from './names';
+import { backupVaultName, fitName, siteResourceGroupName } from './names';
 import { partnerOf, resolvedPairs } from './pairs';
 import { ServerModel, ServerRole, SiteModel, TopologyModel } from './topology';
 import { planIndex } from './memo';
@@ -115,7 +115,7 @@ export function siteBackupNames(deploymentName: string, siteName: string, salt: 
     sqlStorageAccount: accountName('sfbq', deploymentName, siteName, salt),
     exportStorageAccount: accountName('sfbx', deploymentName, siteName, salt),
     exportContainer: EXPORT_CONTAINER,
-    identity: `id-${deploymentName}-${siteName}-backup`,
+    identity: fitName('azurerm_user_assigned_identity', `id-${deploymentName}-${siteName}`, '-backup'),
   };
 }
 

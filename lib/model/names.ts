@@ -35,6 +35,7 @@ const CHARSETS: Readonly<Record<string, Charset>> = {
   azurerm_mssql_virtual_machine_group: HYPHENATED,
   azurerm_mssql_virtual_machine_availability_group_listener: HYPHENATED,
   azurerm_recovery_services_vault: HYPHENATED,
+  azurerm_user_assigned_identity: { bad: /[^A-Za-z0-9_-]/g, separator: '-', edges: /^[_-]+|[-]+$/g },
   azurerm_traffic_manager_profile: { bad: /[^A-Za-z0-9.-]/g, separator: '-', edges: /^[.-]+|[.-]+$/g },
   azurerm_resource_group: { bad: /[^-\w.()]/g, separator: '-', edges: /[.]+$/g },
   azurerm_managed_disk: { bad: /[^A-Za-z0-9_.-]/g, separator: '-', edges: /^$/g },
@@ -117,7 +118,7 @@ export function subnetNsgName(deployment: string, site: string, role: string): s
   return fitName('azurerm_network_security_group', `nsg-${deployment}-${site}`, `-${role}`);
 }
 
-/** The SQL VM group (its name becomes the failover cluster's name) of an AlwaysOn back end. */
+/** A back end's Windows failover cluster: the AlwaysOn SQL VM group (whose name becomes the cluster's) or the FCI's `New-Cluster -Name`. */
 export function sqlClusterName(prefix: string): string {
   return fitName('azurerm_mssql_virtual_machine_group', prefix, '-cl', COMPUTER_NAME_MAX);
 }
