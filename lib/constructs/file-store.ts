@@ -29,9 +29,9 @@ export interface FileStoreProps {
   readonly operatingSystem?: WindowsServerVersion;
   /** Size of each server's data disk holding the share. @default 512 */
   readonly dataDiskGb?: number;
-  /** Name of the domain-based DFS namespace the pools use: `\\<adDomain>\<shareName>`. @default `sfb-<site id>` for a site's shared store, `sfb-<site id>-<store id>` otherwise */
+  /** Name of the domain-based DFS namespace the pools use: `\\<adDomain>\<shareName>`. @default `sfb-<site id>` for a site's shared store, `sfb-<site id>-<store id>` otherwise, fitted to 80 characters (docs/naming.md) */
   readonly shareName?: string;
-  /** Computer-name prefix; servers are `<prefix>-<n>`. @default `<site>-fs<n>` */
+  /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default `<site, 7 chars>-fs` (`-fs<xx>` for a store other than the site's shared one), fitted to 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
 }
 

@@ -70,7 +70,7 @@ export interface FrontEndPoolProps {
   readonly enterpriseVoice?: boolean;
   /** VM size of every Front End. @default Standard_D32s_v5 (32 hyperthreaded vCPUs = 16 physical cores, 128 GB: above the VM-1 floor of every version, 12 cores); in lab mode the lab size of the role */
   readonly vmSize?: string;
-  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
+  /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
   /**
    * The pool's file store (FILE-1), e.g. a dedicated `FileStore` per pool.

@@ -47,7 +47,7 @@ export interface MediationPoolProps {
   readonly operatingSystem?: WindowsServerVersion;
   /** VM size of every Mediation server. @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1) */
   readonly vmSize?: string;
-  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
+  /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
 }
 

@@ -51,7 +51,7 @@ export interface StretchedPersistentChatPoolProps {
   readonly operatingSystem?: WindowsServerVersion;
   /** VM size of every chat server. @default Standard_D32s_v5 (16 physical cores, 128 GB: above the VM-1 floor of 12 cores) */
   readonly vmSize?: string;
-  /** Computer-name prefix; chat servers are `<prefix>-<n>`, numbered across both sites. @default the first label of `fqdn` */
+  /** Computer-name prefix; chat servers are `<prefix>-<n>`, numbered across both sites. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
 }
 
@@ -132,14 +132,14 @@ export class StretchedPersistentChatPool extends Construct {
     const sqlEdition = requireEnum(this, 'StretchedPersistentChatPool', 'sqlEdition', props.sqlEdition ?? SqlEdition.ENTERPRISE, SqlEdition, 'SqlEdition');
     const label = this.fqdn.split('.')[0];
 
-    // Chat servers: one numbering across both sites, the first servers of each site are the active ones.
+    // Chat servers: one numbering (and one prefix) across both sites, the first servers of each site are the active ones.
     const placement: ChatServerPlacement[] = [];
     const chatGroup = (site: CentralSite, groupId: string, active: number, idle: number, firstIndex: number) => {
       if (active + idle === 0) return undefined;
       const group = new ServerGroup(site._holderFor(this), groupId, {
         site,
         role: ServerRole.PERSISTENT_CHAT,
-        namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? derivedServerPrefix(label, firstIndex + active + idle - 1),
+        namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? derivedServerPrefix(label, primaryActive + primaryIdle + secondaryActive + secondaryIdle),
         count: active + idle,
         vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.PERSISTENT_CHAT),
         os,

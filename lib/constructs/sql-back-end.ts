@@ -22,7 +22,7 @@ export interface SqlBackEndProps {
   readonly addressBlock?: number;
   /** SQL Server version (its marketplace image bundles the Windows Server version). */
   readonly sqlVersion: SqlServerVersion;
-  /** Computer-name prefix of the SQL servers; servers are `<prefix>-<n>`. @default `<site>-sql<n>` */
+  /** Computer-name prefix of the SQL servers; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default `<site, 7 chars>-sql<xx>` (`xx` from the back end's path), fitted to 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
   /** VM size of the SQL servers. @default Standard_D32s_v5 (32 hyperthreaded vCPUs = 16 physical cores, 128 GB: above the VM-1 floor of every version) */
   readonly vmSize?: string;
