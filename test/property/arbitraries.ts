@@ -97,7 +97,7 @@ const enumValue = <T extends string>(e: Record<string, T>) => fc.constantFrom(..
 /** Specs for one site: mostly exactly one, sometimes none or two (a site without a pool breaks FE-20). */
 const perSite = <T>(spec: fc.Arbitrary<T>) => mostly(fc.array(spec, { minLength: 1, maxLength: 1 }), fc.array(spec, { minLength: 0, maxLength: 2 }), 1, 10);
 
-/** Host labels: distinct ones, a shared one so FQDNs clash now and then, and labels that break NAME-1, NAME-2 or NAME-5. */
+/** Host labels: distinct ones, a shared one so FQDNs clash now and then, labels that break NAME-2, and long ones the library shortens (docs/naming.md). */
 const hostLabel = fc.oneof(
   { weight: 30, arbitrary: fc.integer({ min: 1, max: 99 }).map((n) => `pool${n}`) },
   { weight: 2, arbitrary: fc.constantFrom('pool', 'sfb') },
