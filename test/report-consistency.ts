@@ -4,6 +4,7 @@
  * Each returns a list of problems (empty when consistent).
  */
 import { physicalCores, vmSizeInfo } from '../lib/model/vm-sizes';
+import { subnetNsgName } from '../lib/model/names';
 
 type Json = any;
 
@@ -67,7 +68,8 @@ export function dnsReportDrift(report: string, json: Json): string[] {
   return problems;
 }
 
-export function firewallReportDrift(report: string, json: Json): string[] {
+/** `deploymentName` matches NSGs by the name the library derives (a long site ID is shortened, docs/naming.md). */
+export function firewallReportDrift(report: string, json: Json, deploymentName?: string): string[] {
   const problems: string[] = [];
   // Sections per NSG, keyed by the model label `site/subnet`.
   const sections = new Map<string, string[][]>();
@@ -76,7 +78,10 @@ export function firewallReportDrift(report: string, json: Json): string[] {
   const rules = values(json, 'azurerm_network_security_rule');
   for (const r of rules) {
     const nsgName = deref(json, r.network_security_group_name);
-    const label = [...sections.keys()].find((l) => nsgName.endsWith(`-${l.replace('/', '-')}`));
+    const label = [...sections.keys()].find((l) => {
+      const [site, role] = l.split('/');
+      return deploymentName === undefined ? nsgName.endsWith(`-${site}-${role}`) : nsgName === subnetNsgName(deploymentName, site, role);
+    });
     const ports = (r.destination_port_ranges ?? [r.destination_port_range]).join(', ');
     const sources = (r.source_address_prefixes ?? [r.source_address_prefix]).join(', ');
     const row = label ? sections.get(label)!.find((c) => c[1] === r.name) : undefined;

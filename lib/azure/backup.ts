@@ -40,6 +40,7 @@ import {
   vmPolicyProblems,
 } from '../model/backup-constraints';
 import { BACKUP_DEFAULTS, EXPORT_REPLICATION, VAULT_STORAGE_MODE } from '../model/backup';
+import { blobEndpointName } from '../model/names';
 
 /** A VM the vault protects. `key` becomes the construct ID `vm-<key>`: keep it stable. */
 export interface ProtectedVmInput {
@@ -447,7 +448,7 @@ export class SiteBackup extends Construct {
   private privateEndpoints(prefix: string, accountName: string, account: StorageAccount, endpoints: readonly BlobPrivateEndpointInput[] = [], tags?: Readonly<Record<string, string>>): void {
     for (const e of sortedByKey(endpoints)) {
       new PrivateEndpoint(this, `${prefix}-endpoint-${e.key}`, {
-        name: `pe-${accountName}-blob-${e.key}`,
+        name: blobEndpointName(accountName, e.key),
         location: e.location,
         resourceGroupName: e.resourceGroupName,
         subnetId: e.subnetId,

@@ -16,6 +16,7 @@ import {
 } from '../azurerm';
 import { ARecordIntent, CnameIntent, DnsIntents, DnsPlan, DnsScope, planDns } from '../model/dns-plan';
 import { SrvEntryModel } from '../model/topology';
+import { dnsLinkName } from '../model/names';
 import type { Revision } from '../model/revision';
 
 const TTL = 300;
@@ -139,7 +140,7 @@ export function renderDns(scope: Construct, plan: DnsPlan, options: DnsRenderOpt
     if (z.scope !== 'private') continue;
     for (const link of [...options.links].sort((x, y) => (x.key < y.key ? -1 : 1))) {
       new PrivateDnsZoneVirtualNetworkLink(scope, `link-${idOf(z.domain)}-${link.key}`, {
-        name: `link-${link.key}`,
+        name: dnsLinkName(link.key),
         resourceGroupName: options.resourceGroupName,
         privateDnsZoneName: zoneName,
         virtualNetworkId: link.networkId,

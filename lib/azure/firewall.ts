@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { NetworkSecurityGroup, NetworkSecurityRule, SubnetNetworkSecurityGroupAssociation } from '../azurerm';
 import { documentedFlow } from '../model/documented-flows';
 import { FlowIntent, mergePortRanges, planNsgRules } from '../model/nsg-plan';
+import { fitName } from '../model/names';
 import { FlowModel } from '../model/topology';
 import type { Revision } from '../model/revision';
 
@@ -147,7 +148,8 @@ export class SubnetFirewall extends Construct {
       if (sourcePrefixes.length === 0 || destinationPrefixes.length === 0) continue;
       intents.push({
         path: spec.ownerPath,
-        name: spec.name,
+        // Names derive from construct IDs: fitted to the rule name limit (docs/naming.md).
+        name: fitName('azurerm_network_security_rule', spec.name),
         source: spec.source,
         sourcePrefixes,
         destination: spec.destination,

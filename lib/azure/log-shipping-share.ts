@@ -9,6 +9,7 @@ import { ServerRole } from '../model/topology';
 import { SubnetRole } from '../model/network';
 import { SitePlacement } from './placement';
 import { Server, ServerGroup } from './servers';
+import { fitName } from '../model/names';
 
 export interface LogShippingShareProps {
   readonly site: SitePlacement;
@@ -48,7 +49,7 @@ export class LogShippingShare extends Construct {
     const vmScope = this.server.vm.node.scope as Construct;
     // Transaction-log backups are the only copy of recent chat history while the primary data center is down.
     const disk = new ManagedDisk(vmScope, 'share-disk', {
-      name: `disk-${this.server.model.computerName}-share`,
+      name: fitName('azurerm_managed_disk', `disk-${this.server.model.computerName}`, '-share'),
       location: props.site.location,
       resourceGroupName: props.site.resourceGroupName,
       storageAccountType: 'Premium_LRS',

@@ -7,6 +7,7 @@ import { AvailabilitySet, NetworkInterface, PublicIp, WindowsVirtualMachine } fr
 import { WindowsServerVersion } from '../enums';
 import { ServerModel, ServerRole } from '../model/topology';
 import { SubnetRole } from '../model/network';
+import { fitName, publicIpName } from '../model/names';
 import { SitePlacement } from './placement';
 
 /** Marketplace image; Windows Server Datacenter (never Server Core) unless a SQL image is given. */
@@ -98,7 +99,7 @@ export class ServerGroup extends Construct {
     const zones = site.availabilityZones;
     if (zones.length === 0) {
       this.availabilitySet = new AvailabilitySet(this, 'availability-set', {
-        name: `avset-${props.namePrefix}`,
+        name: fitName('azurerm_availability_set', `avset-${props.namePrefix}`),
         location: site.location,
         resourceGroupName: site.resourceGroupName,
         platformFaultDomainCount: site.faultDomainCount,
@@ -123,7 +124,7 @@ export class ServerGroup extends Construct {
         const pips = Array.from({ length: spec.publicIps ?? 0 }, (_, p) => {
           const label = spec.publicIpLabels?.[p];
           const pip = new PublicIp(server, label ? `public-ip-${label}` : `public-ip${p + 1}`, {
-            name: `pip-${computerName}-${label ?? p + 1}`,
+            name: publicIpName(computerName, `${label ?? p + 1}`),
             location: site.location,
             resourceGroupName: site.resourceGroupName,
             allocationMethod: 'Static',
@@ -144,7 +145,7 @@ export class ServerGroup extends Construct {
         nicAddresses.push(configs.map((c) => c.privateIpAddress));
         nicModels.push({ subnet: spec.subnet, privateIp: ip, publicIps: pips.length, privateIps: configs.map((c) => c.privateIpAddress) });
         return new NetworkInterface(server, k === 0 ? 'nic' : `nic${k + 1}`, {
-          name: `nic-${computerName}${k === 0 ? '' : `-${k + 1}`}`,
+          name: fitName('azurerm_network_interface', `nic-${computerName}`, k === 0 ? '' : `-${k + 1}`),
           location: site.location,
           resourceGroupName: site.resourceGroupName,
           ipConfiguration: configs,
@@ -153,7 +154,7 @@ export class ServerGroup extends Construct {
       const identityIds = site._identityIdsFor?.(props.role);
       const identity = identityIds ? { identity: { type: 'UserAssigned', identityIds } } : {};
       const vm = new WindowsVirtualMachine(server, 'vm', {
-        name: computerName,
+        name: fitName('azurerm_windows_virtual_machine', computerName),
         computerName,
         location: site.location,
         resourceGroupName: site.resourceGroupName,

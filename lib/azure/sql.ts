@@ -11,6 +11,7 @@ import { SubnetRole } from '../model/network';
 import { SitePlacement } from './placement';
 import { Server, ServerGroup, ServerImage, windowsImage } from './servers';
 import { readonlySet } from '../model/memo';
+import { fitName } from '../model/names';
 
 /** What the SQL building blocks need of the deployment: plain values and callbacks, no construct type. */
 export interface SqlDeploymentContext {
@@ -279,7 +280,7 @@ export class SqlServers extends Construct {
       const attachments = withDisks
         ? ['data', 'log'].map((kind, lun) => {
             const disk = new ManagedDisk(scopeOf, `${kind}-disk`, {
-              name: `disk-${server.model.computerName}-${kind}`,
+              name: fitName('azurerm_managed_disk', `disk-${server.model.computerName}`, `-${kind}`),
               location: props.site.location,
               resourceGroupName: props.site.resourceGroupName,
               storageAccountType: 'Premium_LRS',

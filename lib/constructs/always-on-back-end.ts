@@ -20,6 +20,7 @@ import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
 import { optionalBoolean, requireCount } from './validate-input';
+import { fitName, sqlClusterName, sqlListenerName } from '../model/names';
 
 export interface AlwaysOnBackEndProps extends SqlBackEndProps {
   /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
@@ -63,7 +64,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
   readonly _listener: MssqlVirtualMachineAvailabilityGroupListener;
 
   constructor(scope: CentralSite, id: string, props: AlwaysOnBackEndProps) {
-    super(scope, id, 'AlwaysOnBackEnd', props, ['replicas', 'listenerPort', 'readableSecondaries', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition);
+    super(scope, id, 'AlwaysOnBackEnd', props, ['replicas', 'listenerPort', 'readableSecondaries', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition, props?.replicas ?? 2);
     this.replicas = requireCount(this, 'AlwaysOnBackEnd', 'replicas', props.replicas ?? 2, 2, 9);
     this.listenerPort = requireCount(this, 'AlwaysOnBackEnd', 'listenerPort', props.listenerPort ?? 1433, 1, 65535);
     this.readableSecondaries = optionalBoolean(this, 'AlwaysOnBackEnd', 'readableSecondaries', props.readableSecondaries, false);
@@ -77,7 +78,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
     // The group takes the provider's `SQL2019-WS2022` spelling; its VMs keep the marketplace offer.
     const groupImage = sqlVmGroupImage(sqlServerImage(this.sqlVersion, this.sqlEdition, deployment), this.sqlVersion, this.sqlEdition);
     this._group = new MssqlVirtualMachineGroup(this, 'cluster', {
-      name: `${this.namePrefix}-cl`,
+      name: sqlClusterName(this.namePrefix),
       location: scope.location,
       resourceGroupName: scope._resourceGroup.name,
       sqlImageOffer: groupImage.offer,
@@ -107,12 +108,14 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
     });
     for (const s of this._sql.servers) deployment._dns.addA('private', s.model.fqdn, [s.privateIp]);
 
+    // The listener's name is a NetBIOS name; the store FQDN and the load balancer's DNS name follow it.
+    const listenerName = sqlListenerName(this.namePrefix);
     this._listenerLoadBalancer = new InternalLoadBalancer(this, 'listener-load-balancer', {
       site: scope,
-      name: `lbi-${this.namePrefix}-ag`,
+      name: fitName('azurerm_lb', `lbi-${this.namePrefix}`, '-ag'),
       subnet: SubnetRole.BACK_END,
       purpose: 'sql-listener',
-      fqdn: `${this.namePrefix}-ag.${deployment.adDomain}`,
+      fqdn: `${listenerName}.${deployment.adDomain}`,
       probe: { protocol: 'Tcp', port: PROBE_PORT },
       rules: [{
         name: `sql-listener-${this.listenerPort}`,
@@ -128,7 +131,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
 
     const readable = this.readableSecondaries ? 'All' : 'No';
     this._listener = new MssqlVirtualMachineAvailabilityGroupListener(this, 'listener', {
-      name: `${this.namePrefix}-ag`,
+      name: listenerName,
       sqlVirtualMachineGroupId: this._group.id,
       availabilityGroupName: `ag-${this.namePrefix}`,
       port: this.listenerPort,
@@ -168,7 +171,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
       reference: LOAD_BALANCER_PROBES,
     });
 
-    this._publishStore(`${this.namePrefix}-ag.${deployment.adDomain}`, this._listenerLoadBalancer.privateIp);
+    this._publishStore(`${listenerName}.${deployment.adDomain}`, this._listenerLoadBalancer.privateIp);
     deployment._register(this);
   }
 

@@ -17,6 +17,7 @@ import { BACKUP_DEFAULTS, BackupSchedule, backupSchedule, chooseSqlBackupMechani
 import { assertNoProblems, SqlAutoBackupSchedule, sqlAutoBackupProblems, vmPolicyProblems, weekdayProblems } from '../model/backup-constraints';
 import { backupLayout, EXPORT_WRITER_ROLES, PROTECTED_ROLES, SiteBackupNames, siteBackupNames, sqlYear } from '../model/backup-topology';
 import { stableHash } from '../model/keyed-slots';
+import { blobEndpointName, dnsLinkName, siteResourceGroupName } from '../model/names';
 import { SubnetRole } from '../model/network';
 import { ServerRole, TopologyModel } from '../model/topology';
 import { backupRunbookInputs } from '../reports/runbook-backup';
@@ -192,7 +193,7 @@ export class SiteBackups extends Construct {
     this.writer = new ExportWriter(this, 'export-writer', { name: this.names.identity, location: site.location, resourceGroupName: site.resourceGroupName });
     // The private endpoints' own subnet, created before the NSGs are rendered (its NSG allows nothing extra).
     site._subnet(SubnetRole.PRIVATE_ENDPOINTS);
-    this.privateLink = new BlobPrivateLinkZone(this, 'private-link', { resourceGroupName: site.resourceGroupName, linkName: `link-${site.node.id}`, virtualNetworkId: site._virtualNetwork.id });
+    this.privateLink = new BlobPrivateLinkZone(this, 'private-link', { resourceGroupName: site.resourceGroupName, linkName: dnsLinkName(site.node.id), virtualNetworkId: site._virtualNetwork.id });
     deployment._servers.forEach((server) => {
       if (server.site._path !== site._path || !PROTECTED_ROLES.includes(server.model.role)) return;
       this.restorePoints.protect(this.protectedKey(server), server.vm.id);
@@ -244,7 +245,7 @@ export class SiteBackups extends Construct {
       protect: this.protectData,
     });
     blobEndpoint(this, 'sql-endpoint', {
-      name: `pe-${this.names.sqlStorageAccount}-blob`,
+      name: blobEndpointName(this.names.sqlStorageAccount),
       location: this.site.location,
       resourceGroupName: this.site.resourceGroupName,
       subnetId: this.site._subnetId(SubnetRole.PRIVATE_ENDPOINTS),
@@ -280,9 +281,9 @@ export class SiteBackups extends Construct {
       protectData: this.protectData,
     });
     const sameStack = !this.deployment._perSiteStacks || holder === this;
-    const accountId = sameStack ? store.account.id : storageAccountId(this.site._subscriptionId, `rg-${this.deployment.name}-${holderSite.node.id}`, this.names.exportStorageAccount);
+    const accountId = sameStack ? store.account.id : storageAccountId(this.site._subscriptionId, siteResourceGroupName(this.deployment.name, holderSite.node.id), this.names.exportStorageAccount);
     blobEndpoint(this, 'exports-endpoint', {
-      name: `pe-${this.names.exportStorageAccount}-blob-${siteId}`,
+      name: blobEndpointName(this.names.exportStorageAccount, siteId),
       location: this.site.location,
       resourceGroupName: this.site.resourceGroupName,
       subnetId: this.site._subnetId(SubnetRole.PRIVATE_ENDPOINTS),
@@ -293,7 +294,7 @@ export class SiteBackups extends Construct {
     if (partnerSite && holder !== this) {
       // The partner reads the exports where the restore runs.
       blobEndpoint(holder, `exports-endpoint-of-${siteId}`, {
-        name: `pe-${this.names.exportStorageAccount}-blob-${partnerSite.node.id}`,
+        name: blobEndpointName(this.names.exportStorageAccount, partnerSite.node.id),
         location: partnerSite.location,
         resourceGroupName: partnerSite.resourceGroupName,
         subnetId: partnerSite._subnetId(SubnetRole.PRIVATE_ENDPOINTS),

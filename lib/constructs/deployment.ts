@@ -5,6 +5,7 @@ import { azureNamesOf } from '../azure/names';
 import { Annotations, Aspects, TerraformStack, TerraformVariable } from '../cdktf';
 import { isApp, isSite, libraryStack, RemoteStateStorage, siteOf } from './stacks';
 import { globalLocationFor } from '../model/regions';
+import { sharedResourceGroupName } from '../model/names';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { ServerDefaults } from '../azure/placement';
 import type { Server } from '../azure/servers';
@@ -304,7 +305,7 @@ export class SfbDeployment extends Construct {
 
   /** Name of the resource group of deployment-wide resources (a literal: other stacks refer to it by name). @internal */
   get _sharedResourceGroupName(): string {
-    return `rg-${this.name}-shared`;
+    return sharedResourceGroupName(this.name);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { derivedServerPrefix, fitName } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
@@ -40,7 +41,7 @@ export interface DirectorPoolProps {
   readonly operatingSystem?: WindowsServerVersion;
   /** VM size of every Director. @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1) */
   readonly vmSize?: string;
-  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
+  /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
 }
 
@@ -90,7 +91,7 @@ export class DirectorPool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.DIRECTOR,
-      namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? label,
+      namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
       count,
       vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.DIRECTOR),
       os: this.operatingSystem,
@@ -101,7 +102,7 @@ export class DirectorPool extends Construct {
     // hardware load balancing SIP and inter-server 444 join them (the HLB-only Director port list).
     this._webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
       site: scope,
-      name: `lbi-${label}-web`,
+      name: fitName('azurerm_lb', `lbi-${label}`, '-web'),
       subnet: SubnetRole.DIRECTOR,
       purpose: 'web',
       fqdn: this.internalWebFqdn,

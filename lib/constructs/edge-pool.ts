@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import { derivedServerPrefix, publicIpName } from '../model/names';
 import { SubnetRole } from '../model/network';
 import { Server, ServerGroup } from '../azure/servers';
 import { TerraformOutput } from '../cdktf';
@@ -82,7 +83,7 @@ export interface EdgePoolProps {
   readonly vmSize?: string;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
-  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `internalFqdn` */
+  /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default the first label of `internalFqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
 }
 
@@ -181,7 +182,7 @@ export class EdgePool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.EDGE,
-      namePrefix: optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix) ?? this.internalFqdn.split('.')[0],
+      namePrefix: optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix) ?? derivedServerPrefix(this.internalFqdn.split('.')[0], count),
       count,
       vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.EDGE),
       os: this.operatingSystem,
@@ -226,7 +227,7 @@ export class EdgePool extends Construct {
         'public',
         this.externalFqdns[service],
         servers.map((s) => s.publicIps[i].ipAddress),
-        servers.map((s) => `public IP pip-${s.model.computerName}-${service}`),
+        servers.map((s) => `public IP ${publicIpName(s.model.computerName, service)}`),
         // The addresses are this site's public IPs: with a stack per site the record set lives there.
         this.site.node.id,
       );

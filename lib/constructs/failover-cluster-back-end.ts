@@ -23,6 +23,7 @@ import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
 import { requireCount } from './validate-input';
+import { fitName, netbiosName, sqlClusterName } from '../model/names';
 
 export interface FailoverClusterBackEndProps extends SqlBackEndProps {
   /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
@@ -64,7 +65,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
   readonly clusterAddress?: string;
 
   constructor(scope: CentralSite, id: string, props: FailoverClusterBackEndProps) {
-    super(scope, id, 'FailoverClusterBackEnd', props, ['nodes', 'sharedDiskGb', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition);
+    super(scope, id, 'FailoverClusterBackEnd', props, ['nodes', 'sharedDiskGb', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition, props?.nodes ?? 2);
     this.nodes = requireCount(this, 'FailoverClusterBackEnd', 'nodes', props.nodes ?? 2, 2, 64);
     if (this.nodes > MAX_SHARES) {
       throw new Error(`FailoverClusterBackEnd ${this.node.path}: nodes ${this.nodes} cannot be built: an Azure shared disk attaches to at most ${MAX_SHARES} VMs; use ${MAX_SHARES} nodes or fewer`);
@@ -92,7 +93,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
     });
     this._sharedDisks = ['data', 'log'].map((kind, lun) => {
       const disk = new ManagedDisk(this, `shared-${kind}-disk`, {
-        name: `disk-${this.namePrefix}-${kind}`,
+        name: fitName('azurerm_managed_disk', `disk-${this.namePrefix}`, `-${kind}`),
         location: scope.location,
         resourceGroupName: scope._resourceGroup.name,
         // ZRS shared disks attach to VMs in every zone of the region; LRS ones serve an availability set.
@@ -118,10 +119,11 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
     if (os === WindowsServerVersion.WINDOWS_SERVER_2012_R2 || os === WindowsServerVersion.WINDOWS_SERVER_2016) {
       this.clusterAddress = scope._addressBlock(SubnetRole.BACK_END, this.node.path).top();
     }
-    const networkName = `${this.namePrefix}-fc`;
+    // NetBIOS names (15 characters): the SQL network name clients reach and the cluster's own name.
+    const networkName = netbiosName(this.namePrefix, '-fc');
     this._networkNameLoadBalancer = new InternalLoadBalancer(this, 'network-name-load-balancer', {
       site: scope,
-      name: `lbi-${this.namePrefix}-fci`,
+      name: fitName('azurerm_lb', `lbi-${this.namePrefix}`, '-fci'),
       subnet: SubnetRole.BACK_END,
       purpose: 'sql-listener',
       fqdn: `${networkName}.${deployment.adDomain}`,
@@ -159,7 +161,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
       `# On ${names[0]}, after every node has joined ${this.deployment.adDomain}:`,
       `Invoke-Command -ComputerName ${names.join(',')} { Install-WindowsFeature Failover-Clustering -IncludeManagementTools }`,
       // Windows Server 2019 and later create a distributed management point; older ones need a static address.
-      `New-Cluster -Name ${this.namePrefix}-cl -Node ${names.join(',')} -NoStorage ${this.clusterAddress ? `-StaticAddress ${this.clusterAddress}` : '-ManagementPointNetworkType Distributed'}`,
+      `New-Cluster -Name ${sqlClusterName(this.namePrefix)} -Node ${names.join(',')} -NoStorage ${this.clusterAddress ? `-StaticAddress ${this.clusterAddress}` : '-ManagementPointNetworkType Distributed'}`,
       `Set-ClusterQuorum -CloudWitness -AccountName ${this._witnessStorage.name} -AccessKey <key of storage account ${this._witnessStorage.name}>`,
       'Get-ClusterAvailableDisk | Add-ClusterDisk',
       `# Remove the marketplace default instance on every node, then install the clustered instance on ${names[0]}:`,

@@ -10,6 +10,7 @@ import type { PoolWithServers } from './back-end';
 import { hosts } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
+import { dfsShareName, fitName } from '../model/names';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireEnum } from './validate-input';
 
 export interface FileStoreProps {
@@ -28,9 +29,9 @@ export interface FileStoreProps {
   readonly operatingSystem?: WindowsServerVersion;
   /** Size of each server's data disk holding the share. @default 512 */
   readonly dataDiskGb?: number;
-  /** Name of the domain-based DFS namespace the pools use: `\\<adDomain>\<shareName>`. @default `sfb-<site id>` for a site's shared store, `sfb-<site id>-<store id>` otherwise */
+  /** Name of the domain-based DFS namespace the pools use: `\\<adDomain>\<shareName>`. @default `sfb-<site id>` for a site's shared store, `sfb-<site id>-<store id>` otherwise, fitted to 80 characters (docs/naming.md) */
   readonly shareName?: string;
-  /** Computer-name prefix; servers are `<prefix>-<n>`. @default `<site>-fs<n>` */
+  /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default `<site, 7 chars>-fs` (`-fs<xx>` for a store other than the site's shared one), fitted to 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
 }
 
@@ -71,7 +72,7 @@ export class FileStore extends Construct {
     const count = requireCount(this, 'FileStore', 'servers', props.servers ?? 2, 1, 8);
     const os = requireEnum(this, 'FileStore', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
     const diskGb = requireCount(this, 'FileStore', 'dataDiskGb', props.dataDiskGb ?? 512, 4, 32767);
-    const share = props.shareName ?? (id === SHARED_FILE_STORE_ID ? `sfb-${scope.node.id}` : `sfb-${scope.node.id}-${id}`);
+    const share = props.shareName ?? dfsShareName(scope.node.id, id === SHARED_FILE_STORE_ID ? undefined : id);
     if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,79}$/.test(share)) {
       throw new Error(`FileStore ${this.node.path}: shareName ${JSON.stringify(share)} is not a DFS namespace name; use letters, digits and hyphens (at most 80)`);
     }
@@ -80,7 +81,7 @@ export class FileStore extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.FILE_SERVER,
-      namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope._defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id),
+      namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope._defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id, count),
       count,
       vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? 'Standard_D4s_v5',
       os,
@@ -89,7 +90,7 @@ export class FileStore extends Construct {
     for (const server of this._servers.servers) {
       const host = server.vm.node.scope as Construct;
       const disk = new ManagedDisk(host, 'data-disk', {
-        name: `disk-${server.model.computerName}-data`,
+        name: fitName('azurerm_managed_disk', `disk-${server.model.computerName}`, '-data'),
         location: scope.location,
         resourceGroupName: scope.resourceGroupName,
         storageAccountType: 'Premium_LRS',

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { derivedServerPrefix, fitName } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { webServiceRules } from '../azure/web-services';
 import { SubnetRole } from '../model/network';
@@ -69,7 +70,7 @@ export interface FrontEndPoolProps {
   readonly enterpriseVoice?: boolean;
   /** VM size of every Front End. @default Standard_D32s_v5 (32 hyperthreaded vCPUs = 16 physical cores, 128 GB: above the VM-1 floor of every version, 12 cores); in lab mode the lab size of the role */
   readonly vmSize?: string;
-  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
+  /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
   /**
    * The pool's file store (FILE-1), e.g. a dedicated `FileStore` per pool.
@@ -151,7 +152,7 @@ export class FrontEndPool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role,
-      namePrefix: optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix) ?? label,
+      namePrefix: optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
       count,
       vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment._defaultVmSize(role, recommendedVmSize(deployment.productVersion, role)),
       os: this.operatingSystem,
@@ -166,7 +167,7 @@ export class FrontEndPool extends Construct {
     if (enterprise) {
       this._webLoadBalancer = new InternalLoadBalancer(this, 'web-load-balancer', {
         site: scope,
-        name: `lbi-${label}-web`,
+        name: fitName('azurerm_lb', `lbi-${label}`, '-web'),
         subnet: SubnetRole.FRONT_END,
         purpose: 'web',
         fqdn: this.internalWebFqdn,

@@ -14,6 +14,7 @@ import {
   powershellCommand,
 } from '../azure/lab-scripts';
 import { SubnetRole } from '../model/network';
+import { bastionNames } from '../model/names';
 import { peerSites } from './peering';
 import { Server, ServerGroup } from '../azure/servers';
 import { Fn, Lazy, TerraformResource } from '../cdktf';
@@ -223,14 +224,14 @@ export class Lab extends Construct {
     this.siteLabs.set(site, { site, holder, controller, setup });
 
     const bastionIp = new PublicIp(holder, 'bastion-ip', {
-      name: `pip-${d.name}-${site.node.id}-bastion`,
+      name: bastionNames(d.name, site.node.id).publicIp,
       location: site.location,
       resourceGroupName: site._resourceGroup.name,
       allocationMethod: 'Static',
       sku: 'Standard',
     });
     new BastionHost(holder, 'bastion', {
-      name: `bas-${d.name}-${site.node.id}`,
+      name: bastionNames(d.name, site.node.id).host,
       location: site.location,
       resourceGroupName: site._resourceGroup.name,
       sku: 'Basic',

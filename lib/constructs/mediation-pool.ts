@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { derivedServerPrefix, fitName } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { parseCidr, SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
@@ -46,7 +47,7 @@ export interface MediationPoolProps {
   readonly operatingSystem?: WindowsServerVersion;
   /** VM size of every Mediation server. @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1) */
   readonly vmSize?: string;
-  /** Computer-name prefix; servers are `<prefix>-<n>`. @default the first label of `fqdn` */
+  /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
 }
 
@@ -98,7 +99,7 @@ export class MediationPool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.MEDIATION,
-      namePrefix: optionalNamePrefix(this, 'MediationPool', props.serverNamePrefix) ?? label,
+      namePrefix: optionalNamePrefix(this, 'MediationPool', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
       count,
       vmSize: optionalVmSize(this, 'MediationPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.MEDIATION),
       os: this.operatingSystem,
@@ -108,7 +109,7 @@ export class MediationPool extends Construct {
     if (this.loadBalancing === LoadBalancing.HARDWARE) {
       this._loadBalancer = new InternalLoadBalancer(this, 'sip-load-balancer', {
         site: scope,
-        name: `lbi-${label}-sip`,
+        name: fitName('azurerm_lb', `lbi-${label}`, '-sip'),
         subnet: SubnetRole.MEDIATION,
         purpose: 'sip',
         fqdn: this.fqdn,

@@ -15,6 +15,7 @@ import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { optionalBoolean, optionalVmSize } from './validate-input';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
+import { derivedServerPrefix } from '../model/names';
 
 export interface MirroredBackEndProps extends SqlBackEndProps {
   /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
@@ -59,7 +60,7 @@ export class MirroredBackEnd extends SqlBackEnd {
       this._witnessSql = new SqlServers(this, 'witness', {
         site: scope,
         deployment: this.deployment,
-        namePrefix: `${this.namePrefix}w`,
+        namePrefix: derivedServerPrefix(`${this.namePrefix}w`, 1),
         count: 1,
         sqlVersion: this.sqlVersion,
         sqlEdition: this.sqlEdition,

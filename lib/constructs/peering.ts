@@ -7,6 +7,7 @@
 import { Construct } from 'constructs';
 import { VirtualNetworkPeering } from '../azurerm';
 import { PeeringModel } from '../model/topology';
+import { peeringName } from '../model/names';
 import type { ModelParts } from './model-builder';
 import type { CentralSite } from './site';
 
@@ -24,7 +25,7 @@ export class SitePeering extends Construct {
     const perSite = a.deployment._perSiteStacks;
     this.resources = [[a, b], [b, a]].map(([from, to]) =>
       new VirtualNetworkPeering(perSite ? from : this, perSite ? `peering-to-${to.node.id}` : `${from.node.id}-to-${to.node.id}`, {
-        name: `peer-${from.node.id}-to-${to.node.id}`,
+        name: peeringName(from.node.id, to.node.id),
         resourceGroupName: from.resourceGroupName,
         virtualNetworkName: from._virtualNetwork.name,
         remoteVirtualNetworkId: perSite ? from._virtualNetworkIdOf(to) : to._virtualNetwork.id,

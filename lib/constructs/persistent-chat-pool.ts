@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { derivedServerPrefix } from '../model/names';
 import { LogShippingShare } from '../azure/log-shipping-share';
 import { SubnetRole } from '../model/network';
 import { Server, ServerGroup } from '../azure/servers';
@@ -50,7 +51,7 @@ export interface StretchedPersistentChatPoolProps {
   readonly operatingSystem?: WindowsServerVersion;
   /** VM size of every chat server. @default Standard_D32s_v5 (16 physical cores, 128 GB: above the VM-1 floor of 12 cores) */
   readonly vmSize?: string;
-  /** Computer-name prefix; chat servers are `<prefix>-<n>`, numbered across both sites. @default the first label of `fqdn` */
+  /** Computer-name prefix; chat servers are `<prefix>-<n>`, numbered across both sites. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
 }
 
@@ -131,14 +132,14 @@ export class StretchedPersistentChatPool extends Construct {
     const sqlEdition = requireEnum(this, 'StretchedPersistentChatPool', 'sqlEdition', props.sqlEdition ?? SqlEdition.ENTERPRISE, SqlEdition, 'SqlEdition');
     const label = this.fqdn.split('.')[0];
 
-    // Chat servers: one numbering across both sites, the first servers of each site are the active ones.
+    // Chat servers: one numbering (and one prefix) across both sites, the first servers of each site are the active ones.
     const placement: ChatServerPlacement[] = [];
     const chatGroup = (site: CentralSite, groupId: string, active: number, idle: number, firstIndex: number) => {
       if (active + idle === 0) return undefined;
       const group = new ServerGroup(site._holderFor(this), groupId, {
         site,
         role: ServerRole.PERSISTENT_CHAT,
-        namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? label,
+        namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? derivedServerPrefix(label, primaryActive + primaryIdle + secondaryActive + secondaryIdle),
         count: active + idle,
         vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.PERSISTENT_CHAT),
         os,
@@ -161,7 +162,7 @@ export class StretchedPersistentChatPool extends Construct {
         const sql = new SqlServers(site._holderFor(this), setId, {
           site,
           deployment,
-          namePrefix: site._defaultServerPrefix('pcs', this.node.id),
+          namePrefix: site._defaultServerPrefix('pcs', this.node.id, functions.length),
           count: functions.length,
           sqlVersion,
           sqlEdition,

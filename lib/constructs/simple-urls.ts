@@ -5,6 +5,7 @@
  */
 import { IConstruct } from 'constructs';
 import { PoolEdition } from '../enums';
+import { sharedResourceGroupName } from '../model/names';
 import { planSimpleUrls, SimpleUrlSettings, SimpleUrlsModel, WebServicesPool } from '../model/simple-urls';
 import { emptyParts, ITopologyMember, ModelParts } from './model-builder';
 import { describeValue, rejectUnknownProps } from './validate-input';
@@ -94,7 +95,7 @@ export function simpleUrlPlanOf(deployment: { readonly name: string; readonly si
     deploymentName: deployment.name,
     sipDomain: deployment.sipDomain,
     // The name SfbDeployment.sharedResourceGroup() gives the group of the DNS zones.
-    resourceGroup: `rg-${deployment.name}-shared`,
+    resourceGroup: sharedResourceGroupName(deployment.name),
     settings: deployment._simpleUrls,
     pools: webServicesPools(parts),
     pairs: parts.pairs,

@@ -4,6 +4,7 @@ import { SubnetFirewall } from '../azure/firewall';
 import type { AddressSource, ServerDefaults, SitePlacement } from '../azure/placement';
 import type { Server } from '../azure/servers';
 import { stableHash } from '../model/keyed-slots';
+import { derivedServerPrefix, siteResourceGroupName, subnetNsgName, virtualNetworkName } from '../model/names';
 import { Aspects, TerraformStack } from '../cdktf';
 import { libraryStack, markSite } from './stacks';
 import { Cidr, cidrToString, MAX_PREFIX, MIN_PREFIX, overlaps, parseCidr, SubnetRole, subnetCidr } from '../model/network';
@@ -125,10 +126,10 @@ export class CentralSite extends Construct implements SitePlacement {
     this.faultDomainCount = requireCount(this, 'CentralSite', 'faultDomainCount', props.faultDomainCount ?? 3, 1, 3);
 
     const dep = scope.name;
-    this._resourceGroup = new ResourceGroup(this, 'resource-group', { name: `rg-${dep}-${this.node.id}`, location: this.location });
+    this._resourceGroup = new ResourceGroup(this, 'resource-group', { name: siteResourceGroupName(dep, this.node.id), location: this.location });
     this.resourceGroupName = this._resourceGroup.name;
     this._virtualNetwork = new VirtualNetwork(this, 'vnet', {
-      name: `vnet-${dep}-${this.node.id}`,
+      name: virtualNetworkName(dep, this.node.id),
       location: this.location,
       resourceGroupName: this.resourceGroupName,
       addressSpace: [this.addressSpace],
@@ -155,7 +156,7 @@ export class CentralSite extends Construct implements SitePlacement {
       this.firewalls.set(
         role,
         new SubnetFirewall(this, `firewall-${role}`, {
-          name: `nsg-${this.deployment.name}-${this.node.id}-${role}`,
+          name: subnetNsgName(this.deployment.name, this.node.id, role),
           location: this.location,
           resourceGroupName: this.resourceGroupName,
           subnetId: this.subnetIds.get(role)!,
@@ -201,7 +202,7 @@ export class CentralSite extends Construct implements SitePlacement {
       */
   _virtualNetworkIdOf(other: CentralSite): string {
     const dep = this.deployment.name;
-    return `/subscriptions/${this._subscriptionId}/resourceGroups/rg-${dep}-${other.node.id}/providers/Microsoft.Network/virtualNetworks/vnet-${dep}-${other.node.id}`;
+    return `/subscriptions/${this._subscriptionId}/resourceGroups/${siteResourceGroupName(dep, other.node.id)}/providers/Microsoft.Network/virtualNetworks/${virtualNetworkName(dep, other.node.id)}`;
   }
 
   /** The subscription of this stack's provider (a data source of this stack, read once). @internal */
@@ -257,14 +258,14 @@ export class CentralSite extends Construct implements SitePlacement {
    * A computer-name prefix for servers that have no pool FQDN to name them (SQL, file servers, domain
    * controllers): `<site id, 7 chars>-<kind>`, e.g. `west-dc`, and for an owner that is not the site's
    * only one of its kind, two characters derived from its construct path (`west-sqlk3`): names come
-   * from keys, never from declaration order. NAME-1 and NAME-4 check the result; `serverNamePrefix`
-   * overrides it.
-* @internal
-      */
-  _defaultServerPrefix(kind: string, ownerPath?: string): string {
+   * from keys, never from declaration order. Shortened with a hash when `<prefix>-<highestIndex>`
+   * would pass 15 characters (docs/naming.md); `serverNamePrefix` overrides it.
+   * @internal
+   */
+  _defaultServerPrefix(kind: string, ownerPath?: string, highestIndex = 1): string {
     const site = this.node.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 7);
     const owner = ownerPath === undefined ? '' : (stableHash(ownerPath) % 1296).toString(36).padStart(2, '0');
-    return `${site}-${kind}${owner}`;
+    return derivedServerPrefix(`${site}-${kind}${owner}`, highestIndex);
   }
 
   /** Creates every NSG's rules from its planned flows (the deployment calls it once, at synthesis). @internal */

@@ -22,7 +22,7 @@ export interface SqlBackEndProps {
   readonly addressBlock?: number;
   /** SQL Server version (its marketplace image bundles the Windows Server version). */
   readonly sqlVersion: SqlServerVersion;
-  /** Computer-name prefix of the SQL servers; servers are `<prefix>-<n>`. @default `<site>-sql<n>` */
+  /** Computer-name prefix of the SQL servers; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default `<site, 7 chars>-sql<xx>` (`xx` from the back end's path), fitted to 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
   /** VM size of the SQL servers. @default Standard_D32s_v5 (32 hyperthreaded vCPUs = 16 physical cores, 128 GB: above the VM-1 floor of every version) */
   readonly vmSize?: string;
@@ -50,7 +50,7 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
   /** Addresses of the store (listener, cluster network name, principal or server), as published. */
   private readonly storeAddresses: string[] = [];
 
-  protected constructor(scope: CentralSite, id: string, construct: string, props: SqlBackEndProps, known: string[], defaultEdition: SqlEdition, sqlEdition?: SqlEdition) {
+  protected constructor(scope: CentralSite, id: string, construct: string, props: SqlBackEndProps, known: string[], defaultEdition: SqlEdition, sqlEdition?: SqlEdition, servers: unknown = 1) {
     super(scope, id);
     rejectUnknownProps(this, construct, props, [...SQL_BACK_END_PROPS, ...known]);
     SfbDeployment._of(this, construct)._pinAddressBlock(this, construct, props.addressBlock);
@@ -62,7 +62,7 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
     // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
     this.protectDataDisks = requireBoolean(this, construct, 'protectDataDisks', props.protectDataDisks ?? this.deployment._lab === undefined);
     if (props.vmSize !== undefined) requireVmSize(this, construct, 'vmSize', props.vmSize);
-    this.namePrefix = optionalNamePrefix(this, construct, props.serverNamePrefix) ?? scope._defaultServerPrefix('sql', id);
+    this.namePrefix = optionalNamePrefix(this, construct, props.serverNamePrefix) ?? scope._defaultServerPrefix('sql', id, typeof servers === 'number' && Number.isInteger(servers) && servers > 0 ? servers : 1);
   }
 
   /** FQDN of the SQL store the pool points at (listener, cluster network name, principal or server). */

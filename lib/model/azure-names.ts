@@ -44,6 +44,7 @@ export const AZURE_NAME_LIMITS: Readonly<Record<string, AzureNameLimit>> = {
   azurerm_lb_probe: network('Microsoft.Network/loadBalancers/probes'),
   azurerm_lb_rule: network('Microsoft.Network/loadBalancers/loadBalancingRules'),
   azurerm_bastion_host: network('Microsoft.Network/bastionHosts'),
+  azurerm_private_endpoint: network('Microsoft.Network/privateEndpoints', 2, 64),
   azurerm_private_dns_zone_virtual_network_link: network('Microsoft.Network/privateDnsZones/virtualNetworkLinks'),
   azurerm_availability_set: network('Microsoft.Compute/availabilitySets'),
   azurerm_managed_disk: {
@@ -60,6 +61,13 @@ export const AZURE_NAME_LIMITS: Readonly<Record<string, AzureNameLimit>> = {
     max: 64,
     pattern: /^[^_\\/"[\]:|<>+=;,?*@&~!#$%^(){}' ]([^\\/"[\]:|<>+=;,?*@&~!#$%^(){}' ]*[^\\/"[\]:|<>+=;,?*@&~!#$%^(){}' .-])?$/,
     charset: 'no spaces and none of \\ / " [ ] : | < > + = ; , ? * @ & ~ ! # $ % ^ ( ) { } \', not starting with an underscore and not ending with a period or hyphen',
+  },
+  azurerm_user_assigned_identity: {
+    entity: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+    min: 3,
+    max: 128,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+    charset: 'letters, digits, hyphens and underscores, starting with a letter or digit',
   },
   azurerm_virtual_machine_extension: network('Microsoft.Compute/virtualMachines/extensions', 1, 64),
   azurerm_storage_account: {
@@ -89,6 +97,13 @@ export const AZURE_NAME_LIMITS: Readonly<Record<string, AzureNameLimit>> = {
     max: 15,
     pattern: /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/,
     charset: 'letters, digits and hyphens, starting and ending with a letter or digit (it becomes a NetBIOS name)',
+  },
+  azurerm_recovery_services_vault: {
+    entity: 'Microsoft.RecoveryServices/vaults',
+    min: 2,
+    max: 50,
+    pattern: /^[A-Za-z][A-Za-z0-9-]*$/,
+    charset: 'letters, digits and hyphens, starting with a letter',
   },
   azurerm_traffic_manager_profile: {
     entity: 'Microsoft.Network/trafficmanagerprofiles',

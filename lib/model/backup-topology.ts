@@ -41,6 +41,7 @@
 import { BackEndMode, SqlServerVersion } from '../enums';
 import { BACKUP_DOCS, BackupPlan, backupPlan, BackupSchedule, BackupSiteInput, BackupSqlStoreInput, chooseSqlBackupMechanism, pairedRegion, SqlHaMode, SqlMechanismChoice } from './backup';
 import { stableHash } from './keyed-slots';
+import { backupVaultName, fitName, siteResourceGroupName } from './names';
 import { partnerOf, resolvedPairs } from './pairs';
 import { ServerModel, ServerRole, SiteModel, TopologyModel } from './topology';
 import { planIndex } from './memo';
@@ -109,12 +110,12 @@ function accountName(kind: string, deploymentName: string, site: string, salt: s
 /** The names of a site's backups (`salt`: the SIP domain, so two deployments named alike differ). */
 export function siteBackupNames(deploymentName: string, siteName: string, salt: string): SiteBackupNames {
   return {
-    vault: `rsv-${deploymentName}-${siteName}`.slice(0, 50),
-    resourceGroup: `rg-${deploymentName}-${siteName}`,
+    vault: backupVaultName(deploymentName, siteName),
+    resourceGroup: siteResourceGroupName(deploymentName, siteName),
     sqlStorageAccount: accountName('sfbq', deploymentName, siteName, salt),
     exportStorageAccount: accountName('sfbx', deploymentName, siteName, salt),
     exportContainer: EXPORT_CONTAINER,
-    identity: `id-${deploymentName}-${siteName}-backup`,
+    identity: fitName('azurerm_user_assigned_identity', `id-${deploymentName}-${siteName}`, '-backup'),
   };
 }
 

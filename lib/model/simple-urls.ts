@@ -36,6 +36,7 @@
  *   at the primary's internal web services and the runbook moves them to the standby.
  */
 import type { ARecordIntent, CnameIntent, DnsValue } from './dns-plan';
+import { trafficManagerProfileName } from './names';
 
 export type SimpleUrlKind = 'meet' | 'dialin' | 'admin';
 
@@ -186,7 +187,7 @@ export function planSimpleUrls(input: SimpleUrlPlanInput): SimpleUrlsModel {
   if (!disabled && crossSitePair && primary && standby && primary.externalWebFqdn.toLowerCase() !== standby.externalWebFqdn.toLowerCase()) {
     const relativeName = `${dnsLabel(input.deploymentName)}-${dnsLabel(input.sipDomain)}-web`.slice(0, 63).replace(/-+$/, '');
     trafficManager = {
-      profileName: `tm-${dnsLabel(input.deploymentName)}-web`,
+      profileName: trafficManagerProfileName(dnsLabel(input.deploymentName)),
       relativeName,
       fqdn: `${relativeName}.trafficmanager.net`,
       routing: 'Priority',

@@ -157,7 +157,7 @@ export const NAMING_RULES = withUnacknowledgeable([
       .flatMap((n) => {
         const problem = azureNameProblem(n.type, n.name);
         return problem
-          ? [{ path: n.path, message: `${n.type} name "${n.name}" ${problem}; Azure rejects it at apply time; shorten the construct ID, pool FQDN label or name prefix it is derived from` }]
+          ? [{ path: n.path, message: `${n.type} name "${n.name}" ${problem}; Azure rejects it at apply time; shorten the name or name prefix you gave (the names the library derives fit by construction, docs/naming.md)` }]
           : [];
       }),
   ),

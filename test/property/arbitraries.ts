@@ -56,6 +56,8 @@ export interface BuildContext {
   readonly built: Record<string, IConstruct[]>;
   /** Domains the specs choose from. */
   readonly domains: { readonly ad: string; readonly sip: string; readonly other: string };
+  /** Appended to every member's construct ID (long IDs: names must still fit, docs/naming.md). */
+  readonly idSuffix: string;
 }
 
 export interface ConstructKind<S> {
@@ -95,7 +97,7 @@ const enumValue = <T extends string>(e: Record<string, T>) => fc.constantFrom(..
 /** Specs for one site: mostly exactly one, sometimes none or two (a site without a pool breaks FE-20). */
 const perSite = <T>(spec: fc.Arbitrary<T>) => mostly(fc.array(spec, { minLength: 1, maxLength: 1 }), fc.array(spec, { minLength: 0, maxLength: 2 }), 1, 10);
 
-/** Host labels: distinct ones, a shared one so FQDNs clash now and then, and labels that break NAME-1, NAME-2 or NAME-5. */
+/** Host labels: distinct ones, a shared one so FQDNs clash now and then, labels that break NAME-2, and long ones the library shortens (docs/naming.md). */
 const hostLabel = fc.oneof(
   { weight: 30, arbitrary: fc.integer({ min: 1, max: 99 }).map((n) => `pool${n}`) },
   { weight: 2, arbitrary: fc.constantFrom('pool', 'sfb') },
@@ -166,7 +168,7 @@ export const STANDALONE_BACK_ENDS: ConstructKind<StandaloneBackEndSpec> = {
       )
       .map((perSite) => perSite.flat()),
   build: (ctx, spec, i) =>
-    new StandaloneBackEnd(ctx.sites[spec.site], `backend${i + 1}`, {
+    new StandaloneBackEnd(ctx.sites[spec.site], `backend${i + 1}${ctx.idSuffix}`, {
       sqlVersion: spec.sqlVersion,
       sqlEdition: spec.sqlEdition,
       ...(spec.serverNamePrefix ? { serverNamePrefix: spec.serverNamePrefix } : {}),
@@ -214,7 +216,7 @@ export const ALWAYS_ON_BACK_ENDS: ConstructKind<AlwaysOnBackEndSpec> = {
   build: (ctx, spec, i) =>
     pushBackEnd(
       ctx,
-      new AlwaysOnBackEnd(ctx.sites[spec.site], `ag${i + 1}`, {
+      new AlwaysOnBackEnd(ctx.sites[spec.site], `ag${i + 1}${ctx.idSuffix}`, {
         sqlVersion: spec.sqlVersion,
         sqlEdition: spec.sqlEdition,
         replicas: spec.replicas,
@@ -238,7 +240,7 @@ export const MIRRORED_BACK_ENDS: ConstructKind<MirroredBackEndSpec> = {
       fc.tuple(sql, mostly(fc.constant(true), fc.constant(false), 1, 3)).map(([sql, witness]) => ({ site, ...sql, witness })),
     ),
   build: (ctx, spec, i) =>
-    pushBackEnd(ctx, new MirroredBackEnd(ctx.sites[spec.site], `mirror${i + 1}`, { sqlVersion: spec.sqlVersion, sqlEdition: spec.sqlEdition, witness: spec.witness })),
+    pushBackEnd(ctx, new MirroredBackEnd(ctx.sites[spec.site], `mirror${i + 1}${ctx.idSuffix}`, { sqlVersion: spec.sqlVersion, sqlEdition: spec.sqlEdition, witness: spec.witness })),
 };
 
 export interface FailoverClusterBackEndSpec {
@@ -256,7 +258,7 @@ export const CLUSTER_BACK_ENDS: ConstructKind<FailoverClusterBackEndSpec> = {
       fc.tuple(sql, mostly(fc.constant(2), fc.integer({ min: 3, max: 4 }), 1, 3)).map(([sql, nodes]) => ({ site, ...sql, nodes })),
     ),
   build: (ctx, spec, i) =>
-    pushBackEnd(ctx, new FailoverClusterBackEnd(ctx.sites[spec.site], `fci${i + 1}`, { sqlVersion: spec.sqlVersion, sqlEdition: spec.sqlEdition, nodes: spec.nodes })),
+    pushBackEnd(ctx, new FailoverClusterBackEnd(ctx.sites[spec.site], `fci${i + 1}${ctx.idSuffix}`, { sqlVersion: spec.sqlVersion, sqlEdition: spec.sqlEdition, nodes: spec.nodes })),
 };
 
 // ---- File stores -------------------------------------------------------------------------------
@@ -272,7 +274,7 @@ export const FILE_STORES: ConstructKind<FileStoreSpec> = {
   name: 'fileStores',
   arbitrary: ({ siteCount }) =>
     some((site) => fc.record({ site: fc.constant(site), servers: mostly(fc.constant(2), fc.constantFrom(1, 3), 1, 6) }), siteCount, 6),
-  build: (ctx, spec, i) => new FileStore(ctx.sites[spec.site], `files${i + 1}`, { servers: spec.servers }),
+  build: (ctx, spec, i) => new FileStore(ctx.sites[spec.site], `files${i + 1}${ctx.idSuffix}`, { servers: spec.servers }),
 };
 
 // ---- Front End pools ---------------------------------------------------------------------------
@@ -350,7 +352,7 @@ export const FRONT_END_POOLS: ConstructKind<FrontEndPoolSpec> = {
   build: (ctx, spec, i) => {
     const domain = ctx.domains[spec.domain];
     const backEnd = backEndFor(ctx, spec);
-    return new FrontEndPool(ctx.sites[spec.site], `pool${i + 1}`, {
+    return new FrontEndPool(ctx.sites[spec.site], `pool${i + 1}${ctx.idSuffix}`, {
       fqdn: `${spec.label}.${domain}`,
       edition: spec.edition,
       ...defined({
@@ -399,7 +401,7 @@ export const DIRECTOR_POOLS: ConstructKind<DirectorPoolSpec> = {
       siteCount,
     ),
   build: (ctx, spec, i) =>
-    new DirectorPool(ctx.sites[spec.site], `director${i + 1}`, {
+    new DirectorPool(ctx.sites[spec.site], `director${i + 1}${ctx.idSuffix}`, {
       fqdn: `${spec.label}.${ctx.domains[spec.domain]}`,
       servers: spec.servers,
       ...defined({ sipLoadBalancing: spec.sipLoadBalancing, remoteUsers: spec.remoteUsers }),
@@ -435,7 +437,7 @@ export const MEDIATION_POOLS: ConstructKind<MediationPoolSpec> = {
     );
   },
   build: (ctx, spec, i) =>
-    new MediationPool(ctx.sites[spec.site], `mediation${i + 1}`, {
+    new MediationPool(ctx.sites[spec.site], `mediation${i + 1}${ctx.idSuffix}`, {
       fqdn: `${spec.label}.${ctx.domains.ad}`,
       servers: spec.servers,
       nextHop: ctx.built.frontEndPools[spec.nextHop] as FrontEndPool,
@@ -495,7 +497,7 @@ export const EDGE_POOLS: ConstructKind<EdgePoolSpec> = {
   },
   build: (ctx, spec, i) => {
     const external = ctx.domains[spec.externalDomain];
-    const edge = new EdgePool(ctx.sites[spec.site], `edge${i + 1}`, {
+    const edge = new EdgePool(ctx.sites[spec.site], `edge${i + 1}${ctx.idSuffix}`, {
       internalFqdn: `${spec.label}.${ctx.domains.ad}`,
       accessEdgeFqdn: `${spec.label}-access.${external}`,
       webConferencingEdgeFqdn: `${spec.label}-webconf.${external}`,
@@ -536,7 +538,7 @@ export const PAIRED_POOLS: ConstructKind<PairedPoolsSpec> = {
     return fc.oneof({ weight: 4, arbitrary: none }, { weight: 5, arbitrary: fc.constantFrom(...good).map((p) => [p]) }, { weight: 1, arbitrary: any });
   },
   build: (ctx, spec, i) =>
-    new PairedPools(ctx.deployment, `pair${i + 1}`, {
+    new PairedPools(ctx.deployment, `pair${i + 1}${ctx.idSuffix}`, {
       primary: ctx.built.frontEndPools[spec.primary] as FrontEndPool,
       backup: ctx.built.frontEndPools[spec.backup] as FrontEndPool,
     }),
@@ -603,7 +605,7 @@ export const CHAT_POOLS: ConstructKind<ChatPoolSpec> = {
     return mostly(fc.constant([]), fc.array(chat, { minLength: 1, maxLength: 1 }), 1, rare ? 12 : 2);
   },
   build: (ctx, spec, i) =>
-    new StretchedPersistentChatPool(ctx.deployment, `chat${i + 1}`, {
+    new StretchedPersistentChatPool(ctx.deployment, `chat${i + 1}${ctx.idSuffix}`, {
       fqdn: `${spec.label}.${ctx.domains.ad}`,
       primarySite: ctx.sites[spec.primarySite],
       secondarySite: ctx.sites[spec.secondarySite],
@@ -662,24 +664,26 @@ export interface BuiltDeployment {
 }
 
 /** Builds a spec into a fresh app and stack (with the provider, so validations can run); `limit` builds only the first members. */
-export function buildDeployment(spec: DeploymentSpec, kinds: readonly ConstructKind<any>[] = KINDS, limit = Infinity): BuiltDeployment {
+export function buildDeployment(spec: DeploymentSpec, kinds: readonly ConstructKind<any>[] = KINDS, limit = Infinity, options: { readonly idSuffix?: string } = {}): BuiltDeployment {
+  const idSuffix = options.idSuffix ?? '';
   outdir ??= require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'sfb-property-'));
   const app: App = Testing.app({ outdir });
   const stack = new TerraformStack(app, 'property');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  const deployment = new SfbDeployment(stack, 'contoso', {
+  const deployment = new SfbDeployment(stack, `contoso${idSuffix}`, {
     productVersion: spec.productVersion,
     sipDomain: spec.sipDomain,
     adDomain: spec.adDomain,
     supportPosture: spec.supportPosture,
     ...(spec.lab ? { lab: spec.lab } : {}),
   });
-  const sites = spec.sites.map((s, i) => buildSite(deployment, s, i));
+  const sites = spec.sites.map((s, i) => buildSite(deployment, { ...s, id: `${s.id}${idSuffix}` }, i));
   const ctx: BuildContext = {
     deployment,
     sites,
     built: {},
     domains: { ad: deployment.adDomain.includes('.') ? deployment.adDomain : `${deployment.adDomain}.local`, sip: spec.sipDomain, other: 'sfb.contoso.net' },
+    idSuffix,
   };
   // A limit stops the program part-way, in program order: the tree as it stands while it still runs.
   let budget = limit;

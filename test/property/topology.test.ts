@@ -62,7 +62,7 @@ describe('random deployments', () => {
           const json = JSON.parse(text);
           const drift = [
             ...dnsReportDrift(reports['dns.md'], json),
-            ...firewallReportDrift(reports['firewall.md'], json),
+            ...firewallReportDrift(reports['firewall.md'], json, deployment.name),
             ...hardwareReportDrift(reports['hardware.md'], json),
             ...certificateReportDrift(reports['certificates.md'], json, deployment.adDomain),
           ];

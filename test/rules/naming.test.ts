@@ -16,9 +16,17 @@ describe('NAME-1: computer names', () => {
     if (problem) expect(computerNameProblem(name)).toMatch(problem);
     else expect(computerNameProblem(name)).toBeUndefined();
   });
-  test('a long pool label gives long computer names: a finding, not a throw', () => {
+  test('a long pool label is shortened with a hash (docs/naming.md): the derived names fit, no finding', () => {
     const { deployment } = testDeployment();
-    testPool(testSite(deployment), 'pool', { fqdn: 'frontendpoolwest.corp.contoso.com' });
+    const pool = testPool(testSite(deployment), 'pool', { fqdn: 'frontendpoolwest.corp.contoso.com' });
+    expect(findingsOf(validateTopology(deployment), 'NAME-1')).toEqual([]);
+    const names = pool._servers.servers.map((s) => s.model.computerName);
+    expect(names).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^fronten-[a-z0-9]{4}-${n}$`))));
+    expect(names.every((n) => n.length <= 15)).toBe(true);
+  });
+  test('a long serverNamePrefix the user gives is not rewritten: a finding, not a throw', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment), 'pool', { fqdn: 'pool.corp.contoso.com', serverNamePrefix: 'frontendpoolwest' });
     const f = findingsOf(validateTopology(deployment), 'NAME-1');
     expect(f).toHaveLength(3);
     expect(f[0].message).toMatch(/frontendpoolwest-1.*serverNamePrefix/);
