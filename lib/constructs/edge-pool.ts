@@ -78,7 +78,7 @@ export interface EdgePoolProps {
    * @default MICROSOFT_365_IPV4 (lib/model/microsoft-365.ts: endpoint sets 11 and 12, as recorded)
    */
   readonly microsoft365AddressPrefixes?: string[];
-  /** VM size of every Edge server (needs two NICs). @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1) */
+  /** VM size of every Edge server (needs two NICs). @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
@@ -183,7 +183,7 @@ export class EdgePool extends Construct {
       role: ServerRole.EDGE,
       namePrefix: optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix) ?? this.internalFqdn.split('.')[0],
       count,
-      vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.EDGE),
+      vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.EDGE, recommendedVmSize(deployment.productVersion, ServerRole.EDGE)),
       os: this.operatingSystem,
       // External NIC first: only the first NIC of an Azure VM gets the default gateway (VM-2, EDGE-12).
       nics: [
