@@ -120,7 +120,14 @@ function requireBoolean(scope: IConstruct, prop: string, value: unknown): boolea
  * an internal NIC; DNS load balancing on both sides; the pool's entries in the deployment's one
  * SRV record set per name; NSGs with exactly the documented Edge ports.
  */
+const EDGE_POOL_SYMBOL = Symbol.for('cdktf-sfb-hadr.EdgePool');
+
 export class EdgePool extends Construct {
+  /** Whether `x` is an EdgePool (JavaScript callers can pass anything where an Edge pool belongs). */
+  static isEdgePool(x: unknown): x is EdgePool {
+    return typeof x === 'object' && x !== null && EDGE_POOL_SYMBOL in x;
+  }
+
   readonly site: CentralSite;
   readonly deployment: SfbDeployment;
   readonly internalFqdn: string;
@@ -147,6 +154,7 @@ export class EdgePool extends Construct {
 
   constructor(scope: CentralSite, id: string, props: EdgePoolProps) {
     super(scope, id);
+    Object.defineProperty(this, EDGE_POOL_SYMBOL, { value: true });
     rejectUnknownProps(this, 'EdgePool', props, KNOWN_PROPS);
     SfbDeployment._of(this, 'EdgePool')._pinAddressBlock(this, 'EdgePool', props.addressBlock);
     const deployment = SfbDeployment._of(this, 'EdgePool');
