@@ -10,6 +10,7 @@ export {
   Fn,
   Lazy,
   TerraformOutput,
+  TerraformProvider,
   TerraformResource,
   TerraformStack,
   TerraformVariable,

@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ResourceGroup } from '../azurerm';
 import { DnsRecords, renderDns } from '../azure/dns';
 import { azureNamesOf } from '../azure/names';
-import { Annotations, Aspects, TerraformStack, TerraformVariable } from '../cdktf';
+import { Annotations, App, Aspects, TerraformStack, TerraformVariable } from '../cdktf';
 import { isApp, isSite, libraryStack, RemoteStateStorage, siteOf } from './stacks';
 import { globalLocationFor } from '../model/regions';
 import { sharedResourceGroupName } from '../model/names';
@@ -26,8 +26,8 @@ import { Lab, LabOptions } from './lab';
 import { emptyParts, ITopologyMember } from './model-builder';
 import { Roster } from './roster';
 import type { CentralSite } from './site';
-import { rejectUnknownProps, requireDomainName, requireEnum, requireRegion, requireCount } from './validate-input';
-import { rejectNameCollision, requireAdminUsername } from './deployment-input';
+import { describeValue, rejectUnknownProps, requireDomainName, requireEnum, requireRegion, requireCount } from './validate-input';
+import { rejectNameCollision, rejectSipDomainClaimed, requireAdminUsername, requireRemoteState } from './deployment-input';
 import { requireSimpleUrls, simpleUrlPlanFromMembers, simpleUrlPlanOf, SimpleUrlsProps } from './simple-urls';
 import { simpleUrlDnsIntents, SimpleUrlSettings } from '../model/simple-urls';
 import { renderTrafficManager } from '../azure/traffic-manager';
@@ -178,6 +178,13 @@ export class SfbDeployment extends Construct {
 
   /** Where the deployment lives: the user's stack, or in an App the `<id>-global` stack it makes. */
   private static hostOf(scope: Construct, id: string, props: SfbDeploymentProps): Construct {
+    if (typeof id !== 'string' || id === '') {
+      throw new Error(`SfbDeployment: id ${describeValue(id)} is not a name; give the deployment an ID such as "contoso" (it becomes part of every Azure name)`);
+    }
+    if (typeof scope !== 'object' || scope === null || !Construct.isConstruct(scope)) {
+      throw new Error(`SfbDeployment ${id}: scope ${describeValue(scope)} is not a construct; pass your TerraformStack (everything in one stack) or the App (one stack per site), e.g. new SfbDeployment(stack, "${id}", { ... })`);
+    }
+    requireRemoteState(id, props?.remoteState);
     if (!isApp(scope)) return scope;
     const region = typeof props?.globalLocation === 'string' ? props.globalLocation.toLowerCase() : undefined;
     if (props?.remoteState !== undefined && region === undefined) {
@@ -212,6 +219,7 @@ export class SfbDeployment extends Construct {
     this.evaluationDate = props.evaluationDate ?? defaultEvaluationDate();
     this._simpleUrls = requireSimpleUrls(this, props.simpleUrls);
     rejectNameCollision(this);
+    rejectSipDomainClaimed(this);
     if (props.remoteState !== undefined && !this._perSiteStacks) {
       throw new Error(`SfbDeployment ${this.node.path}: remoteState is for the stacks a deployment makes in an App; in your own TerraformStack add a backend to that stack (cdktf's AzurermBackend)`);
     }
@@ -245,6 +253,7 @@ export class SfbDeployment extends Construct {
         if (node !== this) return;
         this._render();
         this.annotateWarnings();
+        this.refuseErrorsWithoutValidation();
       },
     });
   }
@@ -536,6 +545,20 @@ export class SfbDeployment extends Construct {
    */
   reports(): Record<string, string> {
     return planningReports(this._toModel(), this.findings());
+  }
+
+  /**
+   * `App({ skipValidation: true })`, which cdktf suggests under every validation error, skips the
+   * construct validations and so the error findings: the aspect refuses them itself, so only an
+   * acknowledgement changes an error (and fatal ones cannot be acknowledged).
+   */
+  private refuseErrorsWithoutValidation(): void {
+    if (!App.isApp(this.node.root) || !(this.node.root as App).skipValidation) return;
+    const errors = this.findings().filter((f) => f.severity === Severity.ERROR);
+    if (errors.length === 0) return;
+    throw new Error(
+      `SfbDeployment ${this.node.path}: the topology has ${errors.length} error finding(s), which skipValidation does not skip; fix them, or acknowledge a deliberate deviation with acknowledgeFinding(construct, ruleId, reason):\n  ${errors.map(formatFinding).join('\n  ')}`,
+    );
   }
 
   private annotateWarnings(): void {

@@ -39,7 +39,7 @@ export interface DirectorPoolProps {
   readonly remoteUsers?: number;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
-  /** VM size of every Director. @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1) */
+  /** VM size of every Director. @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
@@ -93,7 +93,7 @@ export class DirectorPool extends Construct {
       role: ServerRole.DIRECTOR,
       namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
       count,
-      vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.DIRECTOR),
+      vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.DIRECTOR, recommendedVmSize(deployment.productVersion, ServerRole.DIRECTOR)),
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.DIRECTOR }],
     });

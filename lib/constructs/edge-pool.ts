@@ -79,7 +79,7 @@ export interface EdgePoolProps {
    * @default MICROSOFT_365_IPV4 (lib/model/microsoft-365.ts: endpoint sets 11 and 12, as recorded)
    */
   readonly microsoft365AddressPrefixes?: string[];
-  /** VM size of every Edge server (needs two NICs). @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1) */
+  /** VM size of every Edge server (needs two NICs). @default Standard_D16s_v5 (8 physical cores, 64 GB) for 2013 and 2015, Standard_D32s_v5 (16 physical cores, 128 GB) for 2019 and SE, whose floor is 12 cores (VM-1); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
@@ -121,7 +121,14 @@ function requireBoolean(scope: IConstruct, prop: string, value: unknown): boolea
  * an internal NIC; DNS load balancing on both sides; the pool's entries in the deployment's one
  * SRV record set per name; NSGs with exactly the documented Edge ports.
  */
+const EDGE_POOL_SYMBOL = Symbol.for('cdktf-sfb-hadr.EdgePool');
+
 export class EdgePool extends Construct {
+  /** Whether `x` is an EdgePool (JavaScript callers can pass anything where an Edge pool belongs). */
+  static isEdgePool(x: unknown): x is EdgePool {
+    return typeof x === 'object' && x !== null && EDGE_POOL_SYMBOL in x;
+  }
+
   readonly site: CentralSite;
   readonly deployment: SfbDeployment;
   readonly internalFqdn: string;
@@ -148,6 +155,7 @@ export class EdgePool extends Construct {
 
   constructor(scope: CentralSite, id: string, props: EdgePoolProps) {
     super(scope, id);
+    Object.defineProperty(this, EDGE_POOL_SYMBOL, { value: true });
     rejectUnknownProps(this, 'EdgePool', props, KNOWN_PROPS);
     SfbDeployment._of(this, 'EdgePool')._pinAddressBlock(this, 'EdgePool', props.addressBlock);
     const deployment = SfbDeployment._of(this, 'EdgePool');
@@ -184,7 +192,7 @@ export class EdgePool extends Construct {
       role: ServerRole.EDGE,
       namePrefix: optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix) ?? derivedServerPrefix(this.internalFqdn.split('.')[0], count),
       count,
-      vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.EDGE),
+      vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.EDGE, recommendedVmSize(deployment.productVersion, ServerRole.EDGE)),
       os: this.operatingSystem,
       // External NIC first: only the first NIC of an Azure VM gets the default gateway (VM-2, EDGE-12).
       nics: [

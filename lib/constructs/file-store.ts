@@ -23,7 +23,7 @@ export interface FileStoreProps {
   readonly addressBlock?: number;
   /** Windows file servers replicating with DFS (FILE-1: a DFS pair). @default 2 */
   readonly servers?: number;
-  /** VM size of each file server. @default Standard_D4s_v5 */
+  /** VM size of each file server. @default Standard_D4s_v5; in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
@@ -83,7 +83,7 @@ export class FileStore extends Construct {
       role: ServerRole.FILE_SERVER,
       namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope._defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id, count),
       count,
-      vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? 'Standard_D4s_v5',
+      vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? deployment._defaultVmSize(ServerRole.FILE_SERVER, 'Standard_D4s_v5'),
       os,
       nics: [{ subnet: SubnetRole.INFRASTRUCTURE }],
     });

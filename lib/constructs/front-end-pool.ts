@@ -8,14 +8,14 @@ import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { BACK_END_KINDS, IBackEnd, isBackEnd } from './back-end';
-import type { EdgePool } from './edge-pool';
+import { EdgePool } from './edge-pool';
 import { SfbDeployment } from './deployment';
 import { FileStore } from './file-store';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
 import type { Prefixes } from '../azure/firewall';
-import { optionalBoolean, optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { describeValue, optionalBoolean, optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface FrontEndPoolProps {
   /**
@@ -243,7 +243,16 @@ export class FrontEndPool extends Construct {
    * EDGE-18). Without a call, the pool uses the Edge pool of its own site whose next hop it is.
    */
   associateEdgePool(edge: EdgePool): void {
+    const at = `FrontEndPool ${this.node.path}: associateEdgePool`;
+    if (!EdgePool.isEdgePool(edge)) {
+      throw new Error(`${at}(${describeValue(edge)}): not an EdgePool; pass the EdgePool construct itself, e.g. pool.associateEdgePool(northEdge)`);
+    }
+    const owner = SfbDeployment._of(edge, 'EdgePool');
+    if (owner !== this.deployment) {
+      throw new Error(`${at}(${edge.node.path}): that Edge pool belongs to another deployment (${owner.node.path}${owner.node.root === this.node.root ? '' : ', in another app'}), not to ${this.deployment.node.path}; a pool's media goes through an Edge pool of its own topology; pass an EdgePool of ${this.deployment.node.path}`);
+    }
     this.edgeAssociation = edge;
+    this.deployment._revision.bump();
   }
 
   /** The Edge pool set with `associateEdgePool`, if any (the derived one is in the model's rules). */

@@ -22,7 +22,7 @@ export interface MirroredBackEndProps extends SqlBackEndProps {
   readonly sqlEdition?: SqlEdition;
   /** A witness server, which enables automatic failover (BE-3). @default true */
   readonly witness?: boolean;
-  /** VM size of the witness (it holds no pool data). @default Standard_D4s_v5 */
+  /** VM size of the witness (it holds no pool data). @default Standard_D4s_v5; in lab mode the lab size of the role */
   readonly witnessVmSize?: string;
 }
 
@@ -65,7 +65,7 @@ export class MirroredBackEnd extends SqlBackEnd {
         sqlVersion: this.sqlVersion,
         sqlEdition: this.sqlEdition,
         role: ServerRole.SQL_WITNESS,
-        vmSize: witnessVmSize ?? 'Standard_D4s_v5',
+        vmSize: witnessVmSize ?? deployment._defaultVmSize(ServerRole.SQL_WITNESS, 'Standard_D4s_v5'),
         firstZoneIndex: 2,
         dataDisks: false,
       });

@@ -49,7 +49,7 @@ export interface StretchedPersistentChatPoolProps {
   readonly sqlEdition?: SqlEdition;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
-  /** VM size of every chat server. @default Standard_D32s_v5 (16 physical cores, 128 GB: above the VM-1 floor of 12 cores) */
+  /** VM size of every chat server. @default Standard_D32s_v5 (16 physical cores, 128 GB: above the VM-1 floor of 12 cores); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Computer-name prefix; chat servers are `<prefix>-<n>`, numbered across both sites. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
@@ -141,7 +141,7 @@ export class StretchedPersistentChatPool extends Construct {
         role: ServerRole.PERSISTENT_CHAT,
         namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? derivedServerPrefix(label, primaryActive + primaryIdle + secondaryActive + secondaryIdle),
         count: active + idle,
-        vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.PERSISTENT_CHAT),
+        vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.PERSISTENT_CHAT, recommendedVmSize(deployment.productVersion, ServerRole.PERSISTENT_CHAT)),
         os,
         nics: [{ subnet: SubnetRole.PERSISTENT_CHAT }],
         firstIndex,
@@ -187,6 +187,7 @@ export class StretchedPersistentChatPool extends Construct {
         protectData: deployment._lab === undefined,
         shareName: SHARE_NAME,
         os,
+        vmSize: deployment._defaultVmSize(ServerRole.FILE_SERVER, 'Standard_D4s_v5'),
       });
       const share = this._logShippingShare.server;
       deployment._dns.addA('private', share.model.fqdn, [share.privateIp]);

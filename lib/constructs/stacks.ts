@@ -7,7 +7,7 @@
  */
 import { Construct, IConstruct } from 'constructs';
 import { AzurermProvider } from '../azurerm';
-import { App, AzurermBackend, TerraformStack } from '../cdktf';
+import { App, Aspects, AzurermBackend, TerraformProvider, TerraformStack } from '../cdktf';
 
 /** A storage account that holds Terraform state, in the region it is keyed by in `remoteState`. */
 export interface RemoteStateStorage {
@@ -28,7 +28,17 @@ export function isApp(scope: IConstruct): boolean {
  */
 export function libraryStack(app: Construct, name: string, region: string | undefined, remoteState: { readonly [region: string]: RemoteStateStorage } | undefined, what: string): TerraformStack {
   const stack = new TerraformStack(app, name);
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  const own = new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  // An aspect, not a validation: it holds with App({ skipValidation: true }) too.
+  Aspects.of(stack).add({
+    visit: (node) => {
+      if (node === own || !TerraformProvider.isTerraformProvider(node) || node.terraformResourceType !== 'azurerm') return;
+      throw new Error(
+        `${what}: stack ${name} is made by the library and has its own azurerm provider (${own.node.path}); remove the provider ${node.node.path}: ` +
+          'two azurerm providers in one stack cannot be planned (Terraform: duplicate provider configuration); the library\'s provider takes the subscription from az login or the ARM_* environment variables',
+      );
+    },
+  });
   if (remoteState !== undefined) {
     const storage = region !== undefined ? remoteState[region] : undefined;
     if (!storage) {

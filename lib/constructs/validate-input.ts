@@ -139,6 +139,9 @@ export function requireNameableId(scope: IConstruct, construct: string): void {
   }
 }
 
+/** Prop names whose values are never printed: a secret pasted into the wrong prop must not reach a build log. */
+const SECRET_LIKE = /pass(word|wd|phrase)?|secret|token|key|credential|pwd/i;
+
 /** Rejects a props object that is missing or not an object, and props the construct does not know, so nothing is dropped silently. */
 export function rejectUnknownProps(scope: IConstruct, construct: string, props: unknown, known: readonly string[]): void {
   requireNameableId(scope, construct);
@@ -150,7 +153,9 @@ export function rejectUnknownProps(scope: IConstruct, construct: string, props: 
   }
   for (const key of Object.keys(props)) {
     if (!known.includes(key)) {
-      fail(scope, construct, key, (props as Record<string, unknown>)[key], `is not a prop of ${construct}; known props are ${known.join(', ')}`);
+      const why = `is not a prop of ${construct}; known props are ${known.join(', ')}`;
+      if (!SECRET_LIKE.test(key)) fail(scope, construct, key, (props as Record<string, unknown>)[key], why);
+      throw new Error(`${construct} ${scope.node.path}: ${key} <redacted> ${why}; no prop takes a secret: passwords are sensitive Terraform variables (TF_VAR_..., README "Secrets")`);
     }
   }
 }

@@ -5,7 +5,8 @@ import { cidrContains } from '../model/network';
 import { backEndByPath, poolByPath, productName, siteOf } from '../model/queries';
 import { ChatPoolModel, ServerModel, SiteModel, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
-import { alsoReports, reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
+import { readonlySet } from '../model/memo';
+import { alsoReports, reportedAs, Rule, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const PC_TOPO = 'Plan Persistent Chat Server topology';
 const PC_PLAN = 'Plan for high availability and disaster recovery for Persistent Chat Server';
@@ -173,7 +174,7 @@ function collocatedPool(m: TopologyModel, p: ChatPoolModel) {
   return m.frontEndPools.find((fe) => fe.servers.some((s) => fqdns.has(s.fqdn)));
 }
 
-export const CHAT_RULES = [
+const CHAT_CHECKS = [
   alsoReports(rule('VER-3', Severity.ERROR, 'Persistent Chat exists only in Lync Server 2013 and Skype for Business Server 2015', PC_TOPO, (m) =>
     productProfile(m.productVersion).persistentChat
       ? []
@@ -282,6 +283,19 @@ export const CHAT_RULES = [
   ),
   rule('TOPO-2', Severity.ERROR, 'Only Persistent Chat pools may be stretched', 'Capacity planning; Plan for high availability and disaster recovery for Persistent Chat Server', stretchedPoolViolations),
 ];
+
+/** The rules that still apply when VER-3 reports a chat pool: VER-3 itself and TOPO-2, which covers every pool kind. */
+const KEPT_WITH_VER_3 = readonlySet(['VER-3', 'TOPO-2']);
+
+/**
+ * One mistake, one error: in a version without Persistent Chat, VER-3 is the finding, and the chat
+ * rules that would judge the pool's layout (PCHAT-7 on flows the library never opens there) are moot.
+ */
+function unlessVer3(r: Rule): Rule {
+  return KEPT_WITH_VER_3.has(r.id) ? r : { ...r, check: (m) => (productProfile(m.productVersion).persistentChat ? r.check(m) : []) };
+}
+
+export const CHAT_RULES = CHAT_CHECKS.map(unlessVer3);
 
 export const CHAT_STATUS: RuleStatus[] = [
   reportedAs('PCHAT-1', 'VER-3', 'The same fact as VER-3 (no Persistent Chat in 2019 or Subscription Edition), reported once under VER-3.'),

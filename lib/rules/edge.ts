@@ -79,7 +79,8 @@ function edgeReachability(m: TopologyModel) {
     }
     return ranges;
   };
-  const xmpp = usesXmpp(m);
+  // Without an XMPP gateway in the version, VER-4 is the finding; no XMPP port is opened or asked for.
+  const xmpp = usesXmpp(m) && productProfile(m.productVersion).xmppFederation;
   /** What the Front Ends of `pool` cannot reach on `edge`, as `port/PROTOCOL`. */
   return (pool: FrontEndPoolModel, edge: EdgePoolModel, runs: readonly Range[]): string[] => {
     const needs = [...EDGE_INTERNAL_NEEDS];

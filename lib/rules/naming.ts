@@ -119,6 +119,52 @@ export function fqdnClashes(m: TopologyModel): FqdnClashes {
   return result;
 }
 
+const inDomain = (fqdn: string, domain: string) => fqdn === domain || fqdn.endsWith('.' + domain);
+
+/** The prop a name of allFqdns comes from, for messages. */
+const PROP_OF_KIND: Readonly<Record<string, string>> = {
+  'pool FQDN': 'fqdn', 'internal web FQDN': 'internalWebFqdn', 'Director pool FQDN': 'fqdn', 'Mediation pool FQDN': 'fqdn',
+  'Persistent Chat pool FQDN': 'fqdn', 'Edge internal FQDN': 'internalFqdn',
+};
+
+/**
+ * NAME-8: an internal name outside the AD domain and the SIP domain gets a private zone of its own
+ * parent domain, linked to every site network, which hides that whole domain's public names there.
+ * One finding per construct (a pool FQDN outside takes its derived web FQDN with it).
+ */
+function outsideDomainViolations(m: TopologyModel): Violation[] {
+  const ad = m.adDomain.toLowerCase();
+  const sip = m.sipDomain.toLowerCase();
+  const byPath = new Map<string, NamedFqdn[]>();
+  for (const n of allFqdns(m)) {
+    if (!(n.kind in PROP_OF_KIND) || inDomain(n.fqdn, ad) || inDomain(n.fqdn, sip)) continue;
+    byPath.set(n.path, [...(byPath.get(n.path) ?? []), n]);
+  }
+  return [...byPath.entries()].map(([path, names]) => {
+    const zones = [...new Set(names.map((n) => n.fqdn.split('.').slice(1).join('.')))].sort();
+    const given = names.map((n) => `${PROP_OF_KIND[n.kind]} "${n.fqdn}"`).join(', ');
+    const label = names[0].fqdn.split('.')[0];
+    return {
+      path,
+      message: `${given} ${names.length > 1 ? 'are' : 'is'} outside the AD domain ${ad} and the SIP domain ${sip}: the library would create the private DNS zone ${zones.join(', ')} linked to every site network, which hides every public name of that domain from the servers and internal clients; give an FQDN in ${ad} (e.g. "${label}.${ad}")`,
+    };
+  });
+}
+
+/** NAME-9: an Edge external FQDN in the AD domain: inside the networks the private AD zone answers for it with nothing. */
+function externalInAdDomainViolations(m: TopologyModel): Violation[] {
+  const ad = m.adDomain.toLowerCase();
+  return m.edgePools.flatMap((e) => {
+    const given = ([['accessEdgeFqdn', e.accessEdgeFqdn], ['webConferencingEdgeFqdn', e.webConferencingEdgeFqdn], ['audioVideoEdgeFqdn', e.audioVideoEdgeFqdn]] as const)
+      .filter(([, fqdn]) => inDomain(fqdn.toLowerCase(), ad));
+    if (given.length === 0) return [];
+    return [{
+      path: e.path,
+      message: `${given.map(([prop, fqdn]) => `${prop} "${fqdn}"`).join(', ')} ${given.length > 1 ? 'are' : 'is'} in the AD domain ${ad}: external Edge names are public, yet inside the networks the private zone ${ad} answers for them and has no record, so servers and internal clients cannot resolve them (and publishing them needs a public zone of the AD domain); give the external FQDNs in the SIP domain, e.g. "${given[0][1].split('.')[0]}.${m.sipDomain}"`,
+    }];
+  });
+}
+
 export const NAMING_RULES = withUnacknowledgeable([
   rule('NAME-1', Severity.ERROR, 'Windows computer names are NetBIOS-safe', `${AD_NAMING}; azurerm computer-name check`, (m) =>
     m.servers.flatMap((s) => {
@@ -207,6 +253,8 @@ export const NAMING_RULES = withUnacknowledgeable([
       return { path: unit, message: `computer names ${list.map((x) => `"${x.server.computerName}"`).join(', ')} of ${unit} are already the names of servers of ${otherUnit}; NetBIOS computer names are case-insensitive and unique in the AD domain ${m.adDomain} (two servers cannot join with one name); set another serverNamePrefix or pool FQDN label` };
     });
   }),
+  rule('NAME-8', Severity.ERROR, 'Internal pool FQDNs lie in the AD domain or the SIP domain', 'the library: a private DNS zone linked to a network answers every name of its domain there (Azure Private DNS, "What is a private Azure DNS zone?"); DNS requirements for Skype for Business Server', outsideDomainViolations),
+  rule('NAME-9', Severity.ERROR, 'Edge external FQDNs lie outside the AD domain', 'DNS requirements for Skype for Business Server (external Edge records in the external DNS zone); Plan for Edge Server deployments in Skype for Business Server', externalInAdDomainViolations),
 ], {
   'NAME-1':
     "the provider refuses the VM's computer_name (at most 15 letters, digits and hyphens, not all digits, no trailing hyphen: internal/services/compute/validate/windows_computer_name.go), so the configuration cannot be applied",

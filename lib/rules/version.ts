@@ -2,11 +2,12 @@
 import { PoolEdition, Severity } from '../enums';
 import { productName } from '../model/queries';
 import { productProfile } from '../model/versions';
-import { alsoReports, reportedAs, rule, RuleStatus, RuleStatusKind, status } from './rule';
+import { alsoReports, reportedAs, rule, RuleStatus, RuleStatusKind, status, unacknowledgeable } from './rule';
 
 export const VERSION_RULES = [
   // One fact, one finding: a 2-server pool in 2019 or SE is reported here only (FE-2 covers 2013 and 2015; FE-3 is the same fact).
-  alsoReports(rule('VER-5', Severity.ERROR, 'No two-Front-End Enterprise pools in 2019 and Subscription Edition', 'Front End Pool high availability and management', (m) =>
+  // Fatal: Topology Builder refuses to publish the topology, so no acknowledgement can make it deployable.
+  unacknowledgeable(alsoReports(rule('VER-5', Severity.ERROR, 'No two-Front-End Enterprise pools in 2019 and Subscription Edition', 'Front End Pool high availability and management', (m) =>
     !productProfile(m.productVersion).refusesTwoServerPools
       ? []
       : m.frontEndPools
@@ -15,7 +16,7 @@ export const VERSION_RULES = [
             path: p.path,
             message: `Enterprise pool ${p.fqdn} has 2 Front End servers; ${productName(m)} Topology Builder cannot publish a 2-server pool; use 3 or more Front End servers, or Standard Edition servers paired for disaster recovery`,
           })),
-  ), 'FE-2', 'FE-3'),
+  ), 'FE-2', 'FE-3'), 'Topology Builder refuses to publish a topology with a 2-Front-End Enterprise pool in Skype for Business Server 2019 and Subscription Edition, so the servers could never run it'),
 ];
 
 export const VERSION_STATUS: RuleStatus[] = [

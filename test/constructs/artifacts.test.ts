@@ -17,7 +17,7 @@ function deploymentIn(app: App, stackId = 'test', id = 'contoso'): SfbDeployment
   const stack = new TerraformStack(app, stackId);
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   const deployment = id === 'contoso' ? testDeployment({}, stack).deployment : new SfbDeployment(stack, id, { productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015, sipDomain: 'fabrikam.com', adDomain: 'corp.fabrikam.com', supportPosture: SupportPosture.ACCEPTED_RISK });
-  testPool(testSite(deployment));
+  testPool(testSite(deployment), 'pool', { fqdn: `pool-west.${deployment.adDomain}` });
   return deployment;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The package as a user gets it (issue 14): `npm pack`, then, in an empty project outside the repository,
- * the README's `npm install cdktf-sfb-hadr cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-azurerm@14.23.1`
+ * the README's `npm install --save-exact cdktf-sfb-hadr cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-azurerm@14.23.1`
  * against a throwaway registry on 127.0.0.1 holding exactly those four packages (the three dependencies
  * are packed offline from the npm cache `npm ci` filled; local-registry.ts says why not
  * `npm install --offline`). No network: it passes under `unshare -n`.
@@ -86,7 +86,7 @@ beforeAll(async () => {
   project = join(work, 'my-sfb-project');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'my-sfb-project', version: '1.0.0', private: true }, null, 2));
-  await npm(['install', '--registry', registry.url, '--cache', join(work, 'npm-cache'), 'cdktf-sfb-hadr', ...Object.entries(PEERS).map(([n, v]) => `${n}@${v}`)], project);
+  await npm(['install', '--save-exact', '--registry', registry.url, '--cache', join(work, 'npm-cache'), 'cdktf-sfb-hadr', ...Object.entries(PEERS).map(([n, v]) => `${n}@${v}`)], project);
 });
 
 afterAll(async () => {
@@ -117,6 +117,8 @@ describe('the packed library in a user project', () => {
     expect(copiesOf(project, 'cdktf')).toEqual([join('node_modules', 'cdktf')]);
     expect(copiesOf(project, 'constructs')).toEqual([join('node_modules', 'constructs')]);
     expect(copiesOf(project, '@cdktf/provider-azurerm')).toEqual([join('node_modules', '@cdktf', 'provider-azurerm')]);
+    // The README installs with --save-exact: the user's manifest pins what the library is tested with.
+    expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).dependencies).toEqual({ 'cdktf-sfb-hadr': JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version, ...PEERS });
   });
 
   test("the README's program compiles with the README's tsconfig and tsc's strictest flags", () => {

@@ -307,7 +307,7 @@ function frontEndPoolSpec(site: number, fileStores: number): fc.Arbitrary<FrontE
     fc.record({
       site: fc.constant(site),
       label: hostLabel,
-      domain: mostly(fc.constantFrom('ad' as const, 'other' as const), fc.constant('sip' as const), 1, 6),
+      domain: mostly(fc.constant('ad' as const), fc.constantFrom('sip' as const, 'other' as const), 1, 6),
       edition: fc.constant(edition),
       frontEndServers:
         edition === PoolEdition.STANDARD
@@ -393,7 +393,7 @@ export const DIRECTOR_POOLS: ConstructKind<DirectorPoolSpec> = {
         fc.record({
           site: fc.constant(site),
           label: hostLabel.map((l) => `dir${l}`),
-          domain: mostly(fc.constantFrom('ad' as const, 'other' as const), fc.constant('sip' as const), 1, 6),
+          domain: mostly(fc.constant('ad' as const), fc.constantFrom('sip' as const, 'other' as const), 1, 6),
           servers: mostly(fc.integer({ min: 2, max: 3 }), fc.constantFrom(1, 5), 1, 6),
           sipLoadBalancing: maybe(enumValue(LoadBalancing)),
           remoteUsers: maybe(fc.integer({ min: 0, max: 60_000 })),

@@ -290,13 +290,15 @@ describe('EDGE-18: every Front End pool has an Edge pool for media', () => {
     expect(ruleIds(ok)).not.toContain('EDGE-29');
   });
 
-  test('fails when the associated Edge pool is not in the deployment', () => {
+  test('fails when the associated Edge pool is not in the deployment (a model the constructs refuse to build)', () => {
     const other = testDeployment();
     // Another deployment, in a site whose path this deployment does not have.
     const otherSite = testSite(other.deployment, 'east');
     const foreign = testEdge(otherSite, testPool(otherSite, 'pool'));
-    const f = findings((t) => twoSiteEdges(t).westPool.associateEdgePool(foreign));
-    expect(findingsOf(f, 'EDGE-18')[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso/west/pool' });
+    expect(() => findings((t) => twoSiteEdges(t).westPool.associateEdgePool(foreign))).toThrow(/associateEdgePool\(test\/contoso\/east\/edge\): that Edge pool belongs to another deployment \(test\/contoso, in another app\)/);
+    const model = modelOf((t) => twoSiteEdges(t));
+    const pools = model.frontEndPools.map((p) => (p.path === 'test/contoso/west/pool' ? { ...p, associatedEdgePath: foreign.node.path } : p));
+    expect(check(rule('EDGE-18'), { ...model, frontEndPools: pools }).filter((f) => f.path === 'test/contoso/west/pool')[0]).toMatchObject({ severity: Severity.ERROR });
   });
 });
 
