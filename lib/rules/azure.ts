@@ -1,12 +1,12 @@
 /** Azure hosting (AZ-*, AZURE-*, VM-*): zones, load balancer settings, VM sizing, images, patching. */
 import { Severity, SupportPosture } from '../enums';
 import { productName, siteOf } from '../model/queries';
-import { ServerModel, ServerRole, SiteModel, TopologyModel } from '../model/topology';
+import { ServerModel, SiteModel, TopologyModel } from '../model/topology';
 import { physicalCores, VM_SIZES, vmSizeInfo } from '../model/vm-sizes';
 import { regionByName } from '../model/regions';
-import { SIZING_FAMILY, sizingFloor, SUPPORTED_OS } from '../model/versions';
+import { sizingFloor, SUPPORTED_OS } from '../model/versions';
 import { rule, RuleStatus, RuleStatusKind, status, Violation, withUnacknowledgeable } from './rule';
-import { readonlySet } from '../model/memo';
+import { GROUP_COLLECTIONS, PRODUCT_ROLES, SINGLE_NIC_ROLES, SIZING_FAMILY } from '../model/roles';
 
 const ZONES = 'Azure availability zones model';
 const LB_REQ = 'Load balancing requirements for Skype for Business';
@@ -18,16 +18,19 @@ interface ServerGroup {
   readonly servers: readonly ServerModel[];
 }
 
-/** Every pool-like group of the deployment with the site it lives in. */
+/**
+ * Every pool-like group of the deployment with the site it lives in: the model lists the role profiles
+ * name (lib/model/roles/). A group stretched over sites (a Persistent Chat pool) is one group per site
+ * it has servers in, since placement is per site.
+ */
 export function serverGroups(m: TopologyModel): ServerGroup[] {
-  return [
-    ...m.frontEndPools,
-    ...m.backEnds,
-    ...m.edgePools,
-    ...m.directorPools,
-    ...m.mediationPools,
-    ...m.fileStores,
-  ];
+  return GROUP_COLLECTIONS.flatMap((collection) =>
+    (m[collection] as readonly { readonly path: string; readonly sitePath?: string; readonly servers: readonly ServerModel[] }[]).flatMap((g) => {
+      if (g.sitePath !== undefined) return [{ path: g.path, sitePath: g.sitePath, servers: g.servers }];
+      const sites = [...new Set(g.servers.map((s) => s.sitePath ?? ''))].sort();
+      return sites.map((sitePath) => ({ path: g.path, sitePath, servers: g.servers.filter((s) => (s.sitePath ?? '') === sitePath) }));
+    }),
+  );
 }
 
 /** Failure domains a site offers: its zones, or its availability-set fault domains. */
@@ -39,17 +42,9 @@ export function failureDomains(site: SiteModel): string[] {
 
 const FAMILY = SIZING_FAMILY;
 
-const ONE_NIC = readonlySet([
-  ServerRole.FRONT_END,
-  ServerRole.STANDARD_EDITION,
-  ServerRole.BACK_END,
-  ServerRole.PERSISTENT_CHAT,
-  ServerRole.DIRECTOR,
-]);
-
 function nicViolations(s: ServerModel): Violation[] {
   const out: Violation[] = [];
-  if (ONE_NIC.has(s.role) && s.nics.length !== 1) {
+  if (SINGLE_NIC_ROLES.has(s.role) && s.nics.length !== 1) {
     out.push({ path: s.path, message: `${s.role} server ${s.computerName} has ${s.nics.length} NICs; multi-homed ${s.role} servers are not supported; give it exactly one NIC` });
   }
   // An Edge server's two NICs, external first, are EDGE-12's finding (one fact, one finding).
@@ -163,8 +158,8 @@ export const AZURE_RULES = withUnacknowledgeable([
   ),
   rule('VM-4', Severity.ERROR, 'The OS image is one the product version supports', 'Server requirements for Skype for Business Server 2015; System requirements for Skype for Business Server 2019', (m) =>
     m.servers
-      // SQL servers follow SQL Server's OS requirements, not the product's list.
-      .filter((s) => FAMILY[s.role] !== undefined && s.role !== ServerRole.BACK_END && !SUPPORTED_OS[m.productVersion].includes(s.os))
+      // SQL, file servers and domain controllers follow their own OS requirements, not the product's list.
+      .filter((s) => PRODUCT_ROLES.has(s.role) && !SUPPORTED_OS[m.productVersion].includes(s.os))
       .map((s) => ({ path: s.path, message: `${s.role} server ${s.computerName} runs Windows Server ${s.os}; ${productName(m)} supports Windows Server ${SUPPORTED_OS[m.productVersion].join(', ')} here; set operatingSystem to one of them` })),
   ),
   rule('VM-5', Severity.WARNING, 'Pool members do not reboot for patches uncontrolled', 'Front End Pool high availability and management', (m) =>

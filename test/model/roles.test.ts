@@ -1,0 +1,114 @@
+/**
+ * Roles as data (lib/model/roles/): one profile file per ServerRole, and the lists the code reads are
+ * derived from them, so a rule, the lab and the backups agree on what a role is.
+ */
+import { readdirSync } from 'fs';
+import { join } from 'path';
+import { ServerRole, TopologyModel } from '../../lib/model/topology';
+import { ALL_ROLES, GROUP_COLLECTIONS, ROLE_PROFILES, RoleProfile } from '../../lib/model/roles';
+import { PROTECTED_ROLES, STATEFUL_ROLES } from '../../lib/model/backup-topology';
+import { recommendedVmSize, sizingFloor } from '../../lib/model/versions';
+import { physicalCores, VM_SIZES, vmSizeInfo } from '../../lib/model/vm-sizes';
+import { serverGroups } from '../../lib/rules/azure';
+import { hardwareReport } from '../../lib/reports/hardware';
+import { ProductVersion } from '../../lib/enums';
+import { chatTopology } from '../chat-helpers';
+import { check } from '../helpers';
+import { ALL_RULES } from '../../lib/rules';
+
+const FOLDER = join(__dirname, '..', '..', 'lib', 'model', 'roles');
+/** Files of the folder that are not a role: the interface, the index, shared feature sets. */
+const SUPPORT_FILES = ['features.ts', 'index.ts', 'profile.ts'];
+
+const kebab = (key: string) => key.toLowerCase().replace(/_/g, '-');
+const isProfile = (v: unknown): v is RoleProfile => typeof v === 'object' && v !== null && 'role' in v && 'domain' in v;
+
+describe('one profile file per ServerRole', () => {
+  const files = readdirSync(FOLDER).filter((f) => f.endsWith('.ts') && !SUPPORT_FILES.includes(f)).sort();
+
+  test('every enum member has its file (named after its key) and every file a member', () => {
+    expect(files).toEqual(Object.keys(ServerRole).map((k) => `${kebab(k)}.ts`).sort());
+  });
+
+  test.each(Object.entries(ServerRole))('%s.ts exports exactly one frozen profile, of its own role', (key, role) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported = Object.values(require(join(FOLDER, kebab(key)))).filter(isProfile);
+    expect(exported.map((p) => p.role)).toEqual([role]);
+    expect(Object.isFrozen(exported[0])).toBe(true);
+    expect(Object.isFrozen(exported[0].windowsFeatures)).toBe(true);
+    expect(ROLE_PROFILES[role]).toBe(exported[0]);
+  });
+});
+
+describe('profile facts', () => {
+  test.each(ALL_ROLES)('%s: a display name, a lab size and a production size of the catalog', (role) => {
+    const p = ROLE_PROFILES[role];
+    expect(p.displayName.length).toBeGreaterThan(0);
+    expect(VM_SIZES[p.labVmSize]).toBeDefined();
+    // Exactly one source of the production default: a documented family, or the role's own size.
+    expect(p.sizingFamily === undefined).toBe(p.productionVmSize !== undefined);
+    for (const v of Object.values(ProductVersion)) expect(VM_SIZES[recommendedVmSize(v, role)]).toBeDefined();
+  });
+
+  test('a role with a sizing family gets a default that meets its floor (VM-1)', () => {
+    for (const role of ALL_ROLES.filter((r) => ROLE_PROFILES[r].sizingFamily)) {
+      for (const v of Object.values(ProductVersion)) {
+        const size = vmSizeInfo(recommendedVmSize(v, role))!;
+        const floor = sizingFloor(v, ROLE_PROFILES[role].sizingFamily!);
+        expect(physicalCores(size)).toBeGreaterThanOrEqual(floor.cores);
+        expect(size.memoryGb).toBeGreaterThanOrEqual(floor.memoryGb);
+      }
+    }
+  });
+
+  test('what a restore needs is protected by the vault', () => {
+    for (const role of STATEFUL_ROLES) expect(PROTECTED_ROLES).toContain(role);
+  });
+
+  test('only a domain member writes configuration exports (they need the domain to read the store)', () => {
+    for (const role of ALL_ROLES.filter((r) => ROLE_PROFILES[r].writesConfigExports)) expect(ROLE_PROFILES[role].domain).toBe('member');
+  });
+});
+
+describe('the Azure rules see every pooled server (derived server groups)', () => {
+  const { deployment, west, north } = chatTopology();
+  const model = deployment._toModel();
+
+  test('every server of a role with pools is in exactly one server group: chat servers too', () => {
+    const grouped = serverGroups(model).flatMap((g) => g.servers.map((s) => s.path));
+    const pooled = model.servers.filter((s) => ROLE_PROFILES[s.role].groups && !isChatAuxiliary(model, s.path)).map((s) => s.path);
+    expect(model.servers.some((s) => s.role === ServerRole.PERSISTENT_CHAT)).toBe(true);
+    expect([...grouped].sort()).toEqual([...pooled].sort());
+    expect(GROUP_COLLECTIONS).toContain('chatPools');
+  });
+
+  test('a stretched chat pool is one group per site, each in its own site', () => {
+    const chat = serverGroups(model).filter((g) => g.path === model.chatPools[0].path);
+    expect(chat.map((g) => g.sitePath)).toEqual([north.node.path, west.node.path].sort());
+    for (const g of chat) expect(g.servers.every((s) => s.sitePath === g.sitePath)).toBe(true);
+  });
+
+  test('AZ-2 finds chat servers of one site stacked in one zone', () => {
+    const rule = ALL_RULES.find((r) => r.id === 'AZ-2')!;
+    expect(check(rule, model).filter((f) => f.path === model.chatPools[0].path)).toEqual([]);
+    const stacked = withChatServers(model, (s) => ({ ...s, failureDomain: '1' }));
+    expect(check(rule, stacked).filter((f) => f.path === model.chatPools[0].path).map((f) => f.message)).toEqual([
+      expect.stringMatching(/round-robin/),
+      expect.stringMatching(/round-robin/),
+    ]);
+  });
+
+  test('the hardware report names roles by their display name', () => {
+    const report = hardwareReport(model);
+    for (const role of new Set(model.servers.map((s) => s.role))) expect(report).toContain(`| ${ROLE_PROFILES[role].displayName} |`);
+  });
+});
+
+/** A chat pool's own SQL servers and log-shipping share: single servers of the pool, not a placement group. */
+function isChatAuxiliary(m: TopologyModel, path: string): boolean {
+  return m.chatPools.some((c) => path.startsWith(`${c.path}/`) && !c.servers.some((s) => s.path === path));
+}
+
+function withChatServers(m: TopologyModel, f: (s: TopologyModel['servers'][number]) => TopologyModel['servers'][number]): TopologyModel {
+  return { ...m, chatPools: m.chatPools.map((c) => ({ ...c, servers: c.servers.map(f) })) };
+}
