@@ -92,7 +92,7 @@ export class DirectorPool extends Construct {
       role: ServerRole.DIRECTOR,
       namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? label,
       count,
-      vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.DIRECTOR),
+      vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.DIRECTOR, recommendedVmSize(deployment.productVersion, ServerRole.DIRECTOR)),
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.DIRECTOR }],
     });

@@ -183,7 +183,7 @@ export class EdgePool extends Construct {
       role: ServerRole.EDGE,
       namePrefix: optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix) ?? this.internalFqdn.split('.')[0],
       count,
-      vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.EDGE),
+      vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.EDGE, recommendedVmSize(deployment.productVersion, ServerRole.EDGE)),
       os: this.operatingSystem,
       // External NIC first: only the first NIC of an Azure VM gets the default gateway (VM-2, EDGE-12).
       nics: [

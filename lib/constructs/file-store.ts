@@ -22,7 +22,7 @@ export interface FileStoreProps {
   readonly addressBlock?: number;
   /** Windows file servers replicating with DFS (FILE-1: a DFS pair). @default 2 */
   readonly servers?: number;
-  /** VM size of each file server. @default Standard_D4s_v5 */
+  /** VM size of each file server. @default Standard_D4s_v5 (the lab's size for File Server in lab mode) */
   readonly vmSize?: string;
   /** Windows Server version of the servers (VM-4). @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
@@ -82,7 +82,7 @@ export class FileStore extends Construct {
       role: ServerRole.FILE_SERVER,
       namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope._defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id),
       count,
-      vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.FILE_SERVER),
+      vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? deployment._defaultVmSize(ServerRole.FILE_SERVER, recommendedVmSize(deployment.productVersion, ServerRole.FILE_SERVER)),
       os,
       nics: [{ subnet: SubnetRole.INFRASTRUCTURE }],
     });

@@ -100,7 +100,7 @@ export class MediationPool extends Construct {
       role: ServerRole.MEDIATION,
       namePrefix: optionalNamePrefix(this, 'MediationPool', props.serverNamePrefix) ?? label,
       count,
-      vmSize: optionalVmSize(this, 'MediationPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.MEDIATION),
+      vmSize: optionalVmSize(this, 'MediationPool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.MEDIATION, recommendedVmSize(deployment.productVersion, ServerRole.MEDIATION)),
       os: this.operatingSystem,
       nics: [{ subnet: SubnetRole.MEDIATION }],
     });

@@ -21,7 +21,7 @@ export interface MirroredBackEndProps extends SqlBackEndProps {
   readonly sqlEdition?: SqlEdition;
   /** A witness server, which enables automatic failover (BE-3). @default true */
   readonly witness?: boolean;
-  /** VM size of the witness (it holds no pool data). @default Standard_D4s_v5 */
+  /** VM size of the witness (it holds no pool data). @default Standard_D4s_v5 (the lab's size for SQL Witness in lab mode) */
   readonly witnessVmSize?: string;
 }
 
@@ -64,7 +64,8 @@ export class MirroredBackEnd extends SqlBackEnd {
         sqlVersion: this.sqlVersion,
         sqlEdition: this.sqlEdition,
         role: ServerRole.SQL_WITNESS,
-        vmSize: witnessVmSize ?? 'Standard_D4s_v5',
+        // Absent: SqlServers picks the role's default (Standard_D4s_v5, or the lab's size in lab mode).
+        vmSize: witnessVmSize,
         firstZoneIndex: 2,
         dataDisks: false,
       });

@@ -140,7 +140,7 @@ export class StretchedPersistentChatPool extends Construct {
         role: ServerRole.PERSISTENT_CHAT,
         namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? label,
         count: active + idle,
-        vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? recommendedVmSize(deployment.productVersion, ServerRole.PERSISTENT_CHAT),
+        vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.PERSISTENT_CHAT, recommendedVmSize(deployment.productVersion, ServerRole.PERSISTENT_CHAT)),
         os,
         nics: [{ subnet: SubnetRole.PERSISTENT_CHAT }],
         firstIndex,
@@ -186,6 +186,7 @@ export class StretchedPersistentChatPool extends Construct {
         protectData: deployment._lab === undefined,
         shareName: SHARE_NAME,
         os,
+        vmSize: deployment._defaultVmSize(ServerRole.FILE_SERVER, recommendedVmSize(deployment.productVersion, ServerRole.FILE_SERVER)),
       });
       const share = this._logShippingShare.server;
       deployment._dns.addA('private', share.model.fqdn, [share.privateIp]);

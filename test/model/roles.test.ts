@@ -5,7 +5,7 @@
 import { readdirSync } from 'fs';
 import { join } from 'path';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
-import { ALL_ROLES, GROUP_COLLECTIONS, ROLE_PROFILES, RoleProfile } from '../../lib/model/roles';
+import { ALL_ROLES, GROUP_COLLECTIONS, LAB_VM_SIZES, ROLE_PROFILES, RoleProfile } from '../../lib/model/roles';
 import { PROTECTED_ROLES, STATEFUL_ROLES } from '../../lib/model/backup-topology';
 import { recommendedVmSize, sizingFloor } from '../../lib/model/versions';
 import { physicalCores, VM_SIZES, vmSizeInfo } from '../../lib/model/vm-sizes';
@@ -15,6 +15,9 @@ import { ProductVersion } from '../../lib/enums';
 import { chatTopology } from '../chat-helpers';
 import { check } from '../helpers';
 import { ALL_RULES } from '../../lib/rules';
+import { TerraformStack, Testing } from '../../lib/cdktf';
+import { AzurermProvider } from '../../lib/azurerm';
+import { buildLabTopology } from '../../examples/lab/topology';
 
 const FOLDER = join(__dirname, '..', '..', 'lib', 'model', 'roles');
 /** Files of the folder that are not a role: the interface, the index, shared feature sets. */
@@ -105,6 +108,28 @@ describe('the Azure rules see every pooled server (derived server groups)', () =
 });
 
 /** A chat pool's own SQL servers and log-shipping share: single servers of the pool, not a placement group. */
+describe('lab sizes apply to every role (LabOptions.vmSizes)', () => {
+  function labModels(vmSizes: Record<string, string> = {}): TopologyModel[] {
+    const stack = new TerraformStack(Testing.app(), 'lab');
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    const example = buildLabTopology(stack, { vmSizes });
+    return [example.deployment._toModel(), chatTopology({}, { lab: { vmSizes }, supportPosture: undefined }).deployment._toModel()];
+  }
+
+  test('a server given no size gets the lab size of its role, whatever its role', () => {
+    const servers = labModels().flatMap((m) => m.servers);
+    const roles = new Set(servers.map((s) => s.role));
+    // The lab example and the chat topology together build every role but the witness (a mirrored back end).
+    expect([...roles].sort()).toEqual(ALL_ROLES.filter((r) => r !== ServerRole.SQL_WITNESS && r !== ServerRole.STANDARD_EDITION).sort());
+    for (const s of servers) expect([s.role, s.vmSize]).toEqual([s.role, LAB_VM_SIZES[s.role]]);
+  });
+
+  test('a size the lab options give for a role reaches the servers of that role', () => {
+    const given = Object.fromEntries(ALL_ROLES.map((r) => [r, r === ServerRole.DOMAIN_CONTROLLER ? 'Standard_B4ms' : 'Standard_D8s_v5']));
+    for (const s of labModels(given).flatMap((m) => m.servers)) expect([s.role, s.vmSize]).toEqual([s.role, given[s.role]]);
+  });
+});
+
 function isChatAuxiliary(m: TopologyModel, path: string): boolean {
   return m.chatPools.some((c) => path.startsWith(`${c.path}/`) && !c.servers.some((s) => s.path === path));
 }
