@@ -25,7 +25,7 @@ import type { Prefixes } from '../azure/firewall';
 import { hosts, subnetsWithServers } from './flow-sources';
 import { SHUTDOWN_SCHEDULE, shutdownTimeZone } from '../model/provider-constraints';
 import { describeValue, rejectUnknownProps, requireBoolean, requireEnum, requireString, requireVmSize } from './validate-input';
-import { DOMAIN_JOINING_ROLES, DOMAIN_ROLES, LAB_VM_SIZES, ROLE_PROFILES } from '../model/roles';
+import { DOMAIN_JOINING_ROLES, DOMAIN_ROLES, DOMAIN_SUBNETS, LAB_VM_SIZES, ROLE_PROFILES } from '../model/roles';
 
 export interface LabOptions {
   /**
@@ -67,10 +67,6 @@ const KNOWN_OPTIONS = ['shutdownTime', 'shutdownTimeZone', 'vmSizes', 'domainCon
 /** Lab VM sizes per role (B-series: burstable, the cheapest sizes that run the role at all): the role profiles' `labVmSize`. */
 export { LAB_VM_SIZES };
 
-/** Subnets where domain members sit. */
-const MEMBER_SUBNETS = [
-  SubnetRole.FRONT_END, SubnetRole.BACK_END, SubnetRole.DIRECTOR, SubnetRole.MEDIATION, SubnetRole.PERSISTENT_CHAT, SubnetRole.INFRASTRUCTURE,
-];
 
 /** Azure Bastion reaches VMs over RDP from its subnet; an NSG on the VMs' subnet must allow it. */
 const BASTION_NSG = 'MicrosoftDocs/azure-docs: articles/bastion/bastion-nsg.md (target VM subnet: RDP 3389 from the AzureBastionSubnet)';
@@ -249,7 +245,7 @@ export class Lab extends Construct {
   private allowDomainTraffic(site: CentralSite, controller: Server): void {
     const d = this.deployment;
     const fw = site._firewall(SubnetRole.INFRASTRUCTURE);
-    const members = () => [...new Set(MEMBER_SUBNETS.flatMap((subnet) => subnetsWithServers(d, subnet, DOMAIN_ROLES)()))];
+    const members = () => [...new Set(DOMAIN_SUBNETS.flatMap((subnet) => subnetsWithServers(d, subnet, DOMAIN_ROLES)()))];
     const allow = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
       fw.allow({ name, ownerPath: this.node.path, source, sourcePrefixes, destination: `domain controller of ${site.node.id}`, destinationPrefixes: hosts([controller]), flows });
     allow('lab-dc-from-members-tcp', 'domain members of every site', members, ['fe-to-dc-tcp', 'sql-to-dc-tcp', 'director-to-dc-tcp', 'mediation-to-dc-tcp', 'chat-to-dc-tcp', 'chat-sql-to-dc-tcp', 'file-store-to-dc-tcp', 'dc-to-dc-tcp']);

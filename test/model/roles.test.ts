@@ -5,7 +5,8 @@
 import { readdirSync } from 'fs';
 import { join } from 'path';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
-import { ALL_ROLES, GROUP_COLLECTIONS, LAB_VM_SIZES, ROLE_PROFILES, RoleProfile } from '../../lib/model/roles';
+import { SubnetRole } from '../../lib/model/network';
+import { ALL_ROLES, DOMAIN_SUBNETS, GROUP_COLLECTIONS, LAB_VM_SIZES, ROLE_PROFILES, RoleProfile } from '../../lib/model/roles';
 import { PROTECTED_ROLES, STATEFUL_ROLES } from '../../lib/model/backup-topology';
 import { recommendedVmSize, sizingFloor } from '../../lib/model/versions';
 import { physicalCores, VM_SIZES, vmSizeInfo } from '../../lib/model/vm-sizes';
@@ -101,6 +102,14 @@ describe('the Azure rules see every pooled server (derived server groups)', () =
     ]);
   });
 
+  test('every server sits in the subnets its profile names, primary NIC first', () => {
+    for (const s of model.servers) expect([s.role, s.nics.map((n) => n.subnet)]).toEqual([s.role, ROLE_PROFILES[s.role].subnets]);
+  });
+
+  test('the domain subnets are those of the domain roles, the perimeter is not one', () => {
+    expect(DOMAIN_SUBNETS).toEqual([SubnetRole.FRONT_END, SubnetRole.BACK_END, SubnetRole.DIRECTOR, SubnetRole.MEDIATION, SubnetRole.PERSISTENT_CHAT, SubnetRole.INFRASTRUCTURE]);
+  });
+
   test('the hardware report names roles by their display name', () => {
     const report = hardwareReport(model);
     for (const role of new Set(model.servers.map((s) => s.role))) expect(report).toContain(`| ${ROLE_PROFILES[role].displayName} |`);
@@ -121,7 +130,7 @@ describe('lab sizes apply to every role (LabOptions.vmSizes)', () => {
     const roles = new Set(servers.map((s) => s.role));
     // The lab example and the chat topology together build every role but the witness (a mirrored back end).
     expect([...roles].sort()).toEqual(ALL_ROLES.filter((r) => r !== ServerRole.SQL_WITNESS && r !== ServerRole.STANDARD_EDITION).sort());
-    for (const s of servers) expect([s.role, s.vmSize]).toEqual([s.role, LAB_VM_SIZES[s.role]]);
+    for (const s of servers) expect([s.role, s.vmSize, s.nics.map((n) => n.subnet)]).toEqual([s.role, LAB_VM_SIZES[s.role], ROLE_PROFILES[s.role].subnets]);
   });
 
   test('a size the lab options give for a role reaches the servers of that role', () => {

@@ -1,5 +1,6 @@
 /** Back End SQL Server of an Enterprise pool (also the SQL servers of a chat pool's own databases). */
 import { ServerRole } from '../topology';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const BACK_END = roleProfile({
@@ -19,6 +20,8 @@ export const BACK_END = roleProfile({
   // Server hardware platforms: Front End and Back End share the pool-core floor.
   sizingFamily: 'pool-core',
   // B-series 4 vCPU / 16 GB: SQL Server below 16 GB draws LAB-* advice.
+  // Each role has its own subnet, so NSG rules can name it.
+  subnets: [SubnetRole.BACK_END],
   labVmSize: 'Standard_B4ms',
   // SQL Server comes with its marketplace image; the Back End needs no Lync/SfB features.
   windowsFeatures: [],

@@ -1,6 +1,7 @@
 /** Director: authenticates remote users and redirects them to their home pool. */
 import { ServerRole } from '../topology';
 import { ALL_SERVERS, DIRECTOR_IIS } from './features';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const DIRECTOR = roleProfile({
@@ -19,6 +20,8 @@ export const DIRECTOR = roleProfile({
   protectedByBackup: true,
   // Server hardware platforms: Edge, Director and Mediation share one floor.
   sizingFamily: 'edge-director-mediation',
+  // Each role has its own subnet, so NSG rules can name it.
+  subnets: [SubnetRole.DIRECTOR],
   labVmSize: 'Standard_B2ms',
   windowsFeatures: [...ALL_SERVERS, ...DIRECTOR_IIS, 'Desktop-Experience'],
   groups: 'directorPools',

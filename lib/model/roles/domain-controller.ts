@@ -1,5 +1,6 @@
 /** The lab's domain controller, one per site: AD DS and the DNS the lab's networks resolve through. */
 import { ServerRole } from '../topology';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const DOMAIN_CONTROLLER = roleProfile({
@@ -18,6 +19,8 @@ export const DOMAIN_CONTROLLER = roleProfile({
   // No documented product hardware recommendation for a domain controller.
   productionVmSize: 'Standard_D4s_v5',
   // B-series 2 vCPU / 4 GB: AD DS and DNS for a lab.
+  // Shared infrastructure: every site's members resolve and authenticate through it.
+  subnets: [SubnetRole.INFRASTRUCTURE],
   labVmSize: 'Standard_B2s',
   windowsFeatures: ['AD-Domain-Services', 'DNS'],
 });

@@ -1,6 +1,7 @@
 /** Edge server: the perimeter role that carries remote access, federation and media relay. */
 import { ServerRole } from '../topology';
 import { ALL_SERVERS } from './features';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const EDGE = roleProfile({
@@ -20,6 +21,8 @@ export const EDGE = roleProfile({
   protectedByBackup: true,
   // Server hardware platforms: Edge, Director and Mediation share one floor.
   sizingFamily: 'edge-director-mediation',
+  // External NIC first: on Azure the first NIC holds the default gateway (EDGE-12).
+  subnets: [SubnetRole.PERIMETER, SubnetRole.EDGE_INTERNAL],
   labVmSize: 'Standard_B2ms',
   windowsFeatures: ALL_SERVERS,
   groups: 'edgePools',

@@ -1,5 +1,6 @@
 /** File server of a pool's file store (DFS), also the log-shipping share of a chat pool. */
 import { ServerRole } from '../topology';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const FILE_SERVER = roleProfile({
@@ -17,6 +18,8 @@ export const FILE_SERVER = roleProfile({
   protectedByBackup: true,
   // No documented product hardware recommendation for a file server.
   productionVmSize: 'Standard_D4s_v5',
+  // Shared infrastructure, reached from the pools of its site.
+  subnets: [SubnetRole.INFRASTRUCTURE],
   labVmSize: 'Standard_B2ms',
   windowsFeatures: ['FS-FileServer', 'FS-DFS-Namespace', 'FS-DFS-Replication'],
   groups: 'fileStores',

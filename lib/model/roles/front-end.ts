@@ -1,6 +1,7 @@
 /** Front End server of an Enterprise pool: registrar, conferencing, web services; the pool's state lives here. */
 import { ServerRole } from '../topology';
 import { ALL_SERVERS, FRONT_END_IIS } from './features';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const FRONT_END = roleProfile({
@@ -21,6 +22,8 @@ export const FRONT_END = roleProfile({
   // Server hardware platforms: Front End and Back End share the pool-core floor.
   sizingFamily: 'pool-core',
   // B-series 4 vCPU / 16 GB: the smallest burstable size that runs the Front End role at all.
+  // Each role has its own subnet, so NSG rules can name it.
+  subnets: [SubnetRole.FRONT_END],
   labVmSize: 'Standard_B4ms',
   windowsFeatures: [...ALL_SERVERS, ...FRONT_END_IIS],
   groups: 'frontEndPools',

@@ -3,6 +3,7 @@
  * now derived from the profiles (enum order, so every derived list is deterministic).
  */
 import { ServerRole } from '../topology';
+import type { SubnetRole } from '../network';
 import type { SizingFamily } from '../versions';
 import { readonlySet } from '../memo';
 import { BACK_END } from './back-end';
@@ -66,6 +67,8 @@ export const DOMAIN_JOINING_ROLES = readonlySet(rolesWhere((p) => p.domain === '
 export const SIZING_FAMILY: Readonly<Partial<Record<ServerRole, SizingFamily>>> = Object.freeze(
   Object.fromEntries(ALL_ROLES.flatMap((r) => (ROLE_PROFILES[r].sizingFamily ? [[r, ROLE_PROFILES[r].sizingFamily]] : []))),
 );
+/** Subnets where servers of the domain sit (lab DNS and domain flows), each once, in enum order of their first role. */
+export const DOMAIN_SUBNETS: readonly SubnetRole[] = Object.freeze([...readonlySet(DOMAIN_ROLES.flatMap((r) => ROLE_PROFILES[r].subnets))]);
 /** Lab VM size per role. */
 export const LAB_VM_SIZES: Readonly<Record<ServerRole, string>> = perRole((p) => p.labVmSize);
 /** Windows features the lab installs per role. */

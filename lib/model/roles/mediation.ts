@@ -1,6 +1,7 @@
 /** Mediation server: transcodes and relays calls between the pool and the PSTN gateways. */
 import { ServerRole } from '../topology';
 import { ALL_SERVERS } from './features';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const MEDIATION = roleProfile({
@@ -19,6 +20,8 @@ export const MEDIATION = roleProfile({
   protectedByBackup: true,
   // Server hardware platforms: Edge, Director and Mediation share one floor.
   sizingFamily: 'edge-director-mediation',
+  // Each role has its own subnet, so NSG rules can name it.
+  subnets: [SubnetRole.MEDIATION],
   labVmSize: 'Standard_B2ms',
   windowsFeatures: ALL_SERVERS,
   groups: 'mediationPools',

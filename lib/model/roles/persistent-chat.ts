@@ -1,6 +1,7 @@
 /** Persistent Chat server of a (stretched) chat pool; its rooms live in the chat SQL databases. */
 import { ServerRole } from '../topology';
 import { ALL_SERVERS } from './features';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const PERSISTENT_CHAT = roleProfile({
@@ -19,6 +20,8 @@ export const PERSISTENT_CHAT = roleProfile({
   protectedByBackup: true,
   // Server hardware platforms: Persistent Chat follows the pool-core floor.
   sizingFamily: 'pool-core',
+  // Each role has its own subnet, so NSG rules can name it.
+  subnets: [SubnetRole.PERSISTENT_CHAT],
   labVmSize: 'Standard_B2ms',
   // Server requirements: Persistent Chat needs Message Queuing.
   windowsFeatures: [...ALL_SERVERS, 'MSMQ-Server'],

@@ -4,6 +4,7 @@
  * these facts through lib/model/roles/index.ts instead of keeping their own lists of roles.
  */
 import type { ServerRole } from '../topology';
+import type { SubnetRole } from '../network';
 import type { SizingFamily } from '../versions';
 
 /** How a role's servers relate to the Active Directory domain. */
@@ -34,6 +35,8 @@ export interface RoleProfile {
   readonly sizingFamily?: SizingFamily;
   /** Production default VM size when it has no sizing family (no documented recommendation). */
   readonly productionVmSize?: string;
+  /** Subnets its NICs sit in, primary NIC first. */
+  readonly subnets: readonly SubnetRole[];
   /** Default lab VM size (LabOptions.vmSizes overrides it). */
   readonly labVmSize: string;
   /** Windows features the lab's prerequisite script installs. */
@@ -44,5 +47,5 @@ export interface RoleProfile {
 
 /** A frozen profile (its feature list too), so no caller can change a fact for everyone. */
 export function roleProfile(profile: RoleProfile): RoleProfile {
-  return Object.freeze({ ...profile, windowsFeatures: Object.freeze([...profile.windowsFeatures]) });
+  return Object.freeze({ ...profile, subnets: Object.freeze([...profile.subnets]), windowsFeatures: Object.freeze([...profile.windowsFeatures]) });
 }

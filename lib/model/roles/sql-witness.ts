@@ -1,5 +1,6 @@
 /** SQL mirroring witness: decides automatic failover between principal and mirror, holds no data. */
 import { ServerRole } from '../topology';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const SQL_WITNESS = roleProfile({
@@ -18,6 +19,8 @@ export const SQL_WITNESS = roleProfile({
   protectedByBackup: false,
   // No Back End sizing floor applies to a server that holds no data.
   productionVmSize: 'Standard_D4s_v5',
+  // Next to the principal and mirror it watches.
+  subnets: [SubnetRole.BACK_END],
   labVmSize: 'Standard_B2ms',
   // SQL Server comes with its marketplace image.
   windowsFeatures: [],

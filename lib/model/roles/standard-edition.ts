@@ -1,6 +1,7 @@
 /** Standard Edition server: a one-server pool with its own local SQL Express store. */
 import { ServerRole } from '../topology';
 import { ALL_SERVERS, FRONT_END_IIS } from './features';
+import { SubnetRole } from '../network';
 import { roleProfile } from './profile';
 
 export const STANDARD_EDITION = roleProfile({
@@ -21,6 +22,8 @@ export const STANDARD_EDITION = roleProfile({
   // Server hardware platforms: Standard Edition has its own (smaller) floor.
   sizingFamily: 'standard-edition',
   // B-series 4 vCPU / 16 GB: Front End software plus SQL Express.
+  // Each role has its own subnet, so NSG rules can name it.
+  subnets: [SubnetRole.FRONT_END],
   labVmSize: 'Standard_B4ms',
   windowsFeatures: [...ALL_SERVERS, ...FRONT_END_IIS],
   groups: 'frontEndPools',
