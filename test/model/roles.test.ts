@@ -14,7 +14,8 @@ import { serverGroups } from '../../lib/rules/azure';
 import { hardwareReport } from '../../lib/reports/hardware';
 import { ProductVersion } from '../../lib/enums';
 import { chatTopology } from '../chat-helpers';
-import { check } from '../helpers';
+import { check, findingsOf, testDeployment, testPool, testSite } from '../helpers';
+import { MirroredBackEnd, SqlServerVersion, validateTopology } from '../../lib/experimental';
 import { ALL_RULES } from '../../lib/rules';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { AzurermProvider } from '../../lib/azurerm';
@@ -136,6 +137,26 @@ describe('lab sizes apply to every role (LabOptions.vmSizes)', () => {
   test('a size the lab options give for a role reaches the servers of that role', () => {
     const given = Object.fromEntries(ALL_ROLES.map((r) => [r, r === ServerRole.DOMAIN_CONTROLLER ? 'Standard_B4ms' : 'Standard_D8s_v5']));
     for (const s of labModels(given).flatMap((m) => m.servers)) expect([s.role, s.vmSize]).toEqual([s.role, given[s.role]]);
+  });
+});
+
+describe('the lab reads the profiles', () => {
+  test('a mirroring witness gets the witness lab size, its partners the Back End one', () => {
+    const { deployment } = testDeployment({ lab: {}, supportPosture: undefined });
+    const site = testSite(deployment);
+    testPool(site, 'pool', { backEnd: new MirroredBackEnd(site, 'mirror', { sqlVersion: SqlServerVersion.SQL_2016 }) });
+    const sizes = deployment._toModel().servers.filter((s) => s.path.includes('/mirror/')).map((s) => [s.role, s.vmSize]);
+    expect(sizes).toContainEqual([ServerRole.SQL_WITNESS, LAB_VM_SIZES[ServerRole.SQL_WITNESS]]);
+    expect(sizes).toContainEqual([ServerRole.BACK_END, LAB_VM_SIZES[ServerRole.BACK_END]]);
+  });
+
+  test('exactly the servers of member roles join the domain (LAB-3 judges the same set)', () => {
+    const { deployment } = chatTopology({}, { lab: {}, supportPosture: undefined });
+    const model = deployment._toModel();
+    const members = model.servers.filter((s) => ROLE_PROFILES[s.role].domain === 'member').map((s) => s.path);
+    expect(members.length).toBeGreaterThan(0);
+    expect([...model.labEnvironment!.domainJoinedPaths].sort()).toEqual([...members].sort());
+    expect(findingsOf(validateTopology(deployment), 'LAB-3')).toEqual([]);
   });
 });
 
