@@ -2,8 +2,8 @@
  * Roles as data (lib/model/roles/): one profile file per ServerRole, and the lists the code reads are
  * derived from them, so a rule, the lab and the backups agree on what a role is.
  */
-import { readdirSync } from 'fs';
-import { join } from 'path';
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join, relative } from 'path';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
 import { SubnetRole } from '../../lib/model/network';
 import { ALL_ROLES, DOMAIN_SUBNETS, GROUP_COLLECTIONS, LAB_VM_SIZES, ROLE_PROFILES, RoleProfile } from '../../lib/model/roles';
@@ -42,6 +42,39 @@ describe('one profile file per ServerRole', () => {
     expect(Object.isFrozen(exported[0])).toBe(true);
     expect(Object.isFrozen(exported[0].windowsFeatures)).toBe(true);
     expect(ROLE_PROFILES[role]).toBe(exported[0]);
+  });
+});
+
+const LIB = join(__dirname, '..', '..', 'lib');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Hand-written role lists: an array or set literal of two or more roles, a table keyed by role, two role tests in one condition, a filter of the enum (not in a one-line template text: a message may show an example). */
+export function roleLists(text: string): string[] {
+  return [...text.replace(/`[^`\n]*`/g, '``').matchAll(/\[\s*ServerRole\.\w+\s*,\s*ServerRole\.\w+|\[ServerRole\.\w+\]\s*:|[!=]==\s*ServerRole\.\w+\s*(&&|\|\|)\s*[\w.]+\s*[!=]==\s*ServerRole\.\w+|Object\.values\(ServerRole\)\.filter/g)].map((m) => m[0].replace(/\s+/g, ' '));
+}
+
+describe('no role list outside lib/model/roles/', () => {
+  test('the scan finds the shapes it looks for', () => {
+    expect(roleLists('const A = readonlySet([ServerRole.EDGE, ServerRole.MEDIATION]);\nconst B = [\n  ServerRole.FRONT_END,\n  ServerRole.BACK_END,\n];\nconst C = { [ServerRole.EDGE]: 1 };\nif (s.role === ServerRole.EDGE) f([ServerRole.EDGE]);\nthrow new Error(`give e.g. { [ServerRole.EDGE]: "Standard_B2ms" }`);\nconst j = s.role !== ServerRole.DOMAIN_CONTROLLER && s.role !== ServerRole.EDGE;\nconst m = Object.values(ServerRole).filter((r) => r !== ServerRole.EDGE);')).toEqual([
+      '[ServerRole.EDGE, ServerRole.MEDIATION',
+      '[ ServerRole.FRONT_END, ServerRole.BACK_END',
+      '[ServerRole.EDGE]:',
+      '!== ServerRole.DOMAIN_CONTROLLER && s.role !== ServerRole.EDGE',
+      'Object.values(ServerRole).filter',
+    ]);
+  });
+
+  test('no file of lib/ but the role profiles and the enum holds one', () => {
+    const found = sources(LIB)
+      .filter((path) => !path.startsWith(FOLDER) && !path.endsWith(join('model', 'topology.ts')))
+      .flatMap((path) => roleLists(readFileSync(path, 'utf8')).map((hit) => `${relative(LIB, path)}: ${hit}`));
+    expect(found).toEqual([]);
   });
 });
 
