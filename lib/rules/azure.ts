@@ -14,23 +14,23 @@ const LB_REQ = 'Load balancing requirements for Skype for Business';
 /** A group of servers that is placed and configured as one (a pool, a back end, a store). */
 interface ServerGroup {
   readonly path: string;
-  readonly sitePath: string;
+  /** Absent for a group stretched over sites (a Persistent Chat pool): its servers name their sites. */
+  readonly sitePath?: string;
   readonly servers: readonly ServerModel[];
 }
 
-/**
- * Every pool-like group of the deployment with the site it lives in: the model lists the role profiles
- * name (lib/model/roles/). A group stretched over sites (a Persistent Chat pool) is one group per site
- * it has servers in, since placement is per site.
- */
+/** Every pool-like group of the deployment: the model lists the role profiles name (lib/model/roles/). */
 export function serverGroups(m: TopologyModel): ServerGroup[] {
   return GROUP_COLLECTIONS.flatMap((collection) =>
-    (m[collection] as readonly { readonly path: string; readonly sitePath?: string; readonly servers: readonly ServerModel[] }[]).flatMap((g) => {
-      if (g.sitePath !== undefined) return [{ path: g.path, sitePath: g.sitePath, servers: g.servers }];
-      const sites = [...new Set(g.servers.map((s) => s.sitePath ?? ''))].sort();
-      return sites.map((sitePath) => ({ path: g.path, sitePath, servers: g.servers.filter((s) => (s.sitePath ?? '') === sitePath) }));
-    }),
+    (m[collection] as readonly ServerGroup[]).map((g) => ({ path: g.path, sitePath: g.sitePath, servers: g.servers })),
   );
+}
+
+/** A group's servers per site, sites sorted: placement is per site, also for a stretched pool. */
+export function groupSites(g: ServerGroup): { readonly sitePath: string; readonly servers: readonly ServerModel[]; readonly stretched: boolean }[] {
+  if (g.sitePath !== undefined) return [{ sitePath: g.sitePath, servers: g.servers, stretched: false }];
+  const sites = [...new Set(g.servers.map((s) => s.sitePath ?? ''))].sort();
+  return sites.map((sitePath) => ({ sitePath, servers: g.servers.filter((s) => (s.sitePath ?? '') === sitePath), stretched: true }));
 }
 
 /** Failure domains a site offers: its zones, or its availability-set fault domains. */
@@ -82,19 +82,20 @@ export const AZURE_RULES = withUnacknowledgeable([
     }),
   ),
   rule('AZ-2', Severity.ERROR, 'Pools spread their servers round-robin over the site\'s failure domains', 'Front End Pool high availability and management (FE-5)', (m) =>
-    serverGroups(m).flatMap((g) => {
-      const site = siteOf(m, g.sitePath);
-      if (!site || g.servers.length === 0) return [];
+    serverGroups(m).flatMap((g) => groupSites(g).flatMap(({ sitePath, servers, stretched }) => {
+      const site = siteOf(m, sitePath);
+      if (!site || servers.length === 0) return [];
+      const where = stretched ? `in site ${site.name}, ` : '';
       const domains = failureDomains(site);
-      const counts = domains.map((d) => g.servers.filter((s) => s.failureDomain === d).length);
-      const outside = g.servers.filter((s) => !domains.includes(s.failureDomain));
+      const counts = domains.map((d) => servers.filter((s) => s.failureDomain === d).length);
+      const outside = servers.filter((s) => !domains.includes(s.failureDomain));
       if (outside.length > 0) {
         return [{ path: g.path, message: `servers ${outside.map((s) => s.computerName).join(', ')} are placed in failure domain(s) ${[...new Set(outside.map((s) => s.failureDomain))].join(', ')}, which site ${site.name} does not offer (${domains.join(', ')})` }];
       }
       return Math.max(...counts) - Math.min(...counts) > 1
-        ? [{ path: g.path, message: `servers per failure domain are [${domains.map((d, i) => `${d}: ${counts[i]}`).join(', ')}]; spread them round-robin so that losing one domain loses as few servers as possible` }]
+        ? [{ path: g.path, message: `${where}servers per failure domain are [${domains.map((d, i) => `${d}: ${counts[i]}`).join(', ')}]; spread them round-robin so that losing one domain loses as few servers as possible` }]
         : [];
-    }),
+    })),
   ),
   rule('AZURE-1', Severity.WARNING, 'Lync/SfB Server on Azure VMs has no published Microsoft support statement', 'Microsoft server software support for Microsoft Azure virtual machines (KB2721672)', (m) => [
     m.supportPosture === SupportPosture.UNACKNOWLEDGED

@@ -10,7 +10,7 @@ import { ALL_ROLES, DOMAIN_SUBNETS, GROUP_COLLECTIONS, LAB_VM_SIZES, ROLE_PROFIL
 import { PROTECTED_ROLES, STATEFUL_ROLES } from '../../lib/model/backup-topology';
 import { recommendedVmSize, sizingFloor } from '../../lib/model/versions';
 import { physicalCores, VM_SIZES, vmSizeInfo } from '../../lib/model/vm-sizes';
-import { serverGroups } from '../../lib/rules/azure';
+import { groupSites, serverGroups } from '../../lib/rules/azure';
 import { hardwareReport } from '../../lib/reports/hardware';
 import { ProductVersion } from '../../lib/enums';
 import { chatTopology } from '../chat-helpers';
@@ -120,10 +120,12 @@ describe('the Azure rules see every pooled server (derived server groups)', () =
     expect(GROUP_COLLECTIONS).toContain('chatPools');
   });
 
-  test('a stretched chat pool is one group per site, each in its own site', () => {
+  test('a stretched chat pool is one group, placed per site (sites sorted)', () => {
     const chat = serverGroups(model).filter((g) => g.path === model.chatPools[0].path);
-    expect(chat.map((g) => g.sitePath)).toEqual([north.node.path, west.node.path].sort());
-    for (const g of chat) expect(g.servers.every((s) => s.sitePath === g.sitePath)).toBe(true);
+    expect(chat).toHaveLength(1);
+    const sites = groupSites(chat[0]);
+    expect(sites.map((x) => x.sitePath)).toEqual([north.node.path, west.node.path].sort());
+    for (const x of sites) expect(x.servers.every((s) => s.sitePath === x.sitePath)).toBe(true);
   });
 
   test('AZ-2 finds chat servers of one site stacked in one zone', () => {
@@ -131,9 +133,18 @@ describe('the Azure rules see every pooled server (derived server groups)', () =
     expect(check(rule, model).filter((f) => f.path === model.chatPools[0].path)).toEqual([]);
     const stacked = withChatServers(model, (s) => ({ ...s, failureDomain: '1' }));
     expect(check(rule, stacked).filter((f) => f.path === model.chatPools[0].path).map((f) => f.message)).toEqual([
-      expect.stringMatching(/round-robin/),
-      expect.stringMatching(/round-robin/),
+      expect.stringMatching(/^in site north, servers per failure domain .*round-robin/),
+      expect.stringMatching(/^in site west, servers per failure domain .*round-robin/),
     ]);
+  });
+
+  test('VM-8 compares the whole stretched chat pool, across its sites', () => {
+    const rule = ALL_RULES.find((r) => r.id === 'VM-8')!;
+    const chatPath = model.chatPools[0].path;
+    expect(check(rule, model).filter((f) => f.path === chatPath)).toEqual([]);
+    const last = model.chatPools[0].servers[model.chatPools[0].servers.length - 1].path;
+    const mixed = withChatServers(model, (s) => (s.path === last ? { ...s, vmSize: 'Standard_D8s_v5' } : s));
+    expect(check(rule, mixed).filter((f) => f.path === chatPath).map((f) => f.message)).toEqual([expect.stringMatching(/different VM sizes/)]);
   });
 
   test('every server sits in the subnets its profile names, primary NIC first', () => {

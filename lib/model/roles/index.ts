@@ -40,10 +40,6 @@ export const ROLE_PROFILES = byRole([
 /** Every role, in enum order. */
 export const ALL_ROLES: readonly ServerRole[] = Object.freeze(Object.values(ServerRole));
 
-export function roleProfileOf(role: ServerRole): RoleProfile {
-  return ROLE_PROFILES[role];
-}
-
 /** The roles whose profile satisfies `test`, in enum order. */
 export function rolesWhere(test: (p: RoleProfile) => boolean): readonly ServerRole[] {
   return Object.freeze(ALL_ROLES.filter((r) => test(ROLE_PROFILES[r])));
