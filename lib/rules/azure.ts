@@ -152,8 +152,11 @@ export const AZURE_RULES = withUnacknowledgeable([
       const distinct = (f: (s: ServerModel) => string) => [...new Set(g.servers.map(f))];
       const sizes = distinct((s) => s.vmSize);
       if (sizes.length > 1) out.push({ path: g.path, message: `members use different VM sizes [${sizes.join(', ')}]; all members of a pool should be the same size` });
-      const placement = distinct((s) => (s.failureDomain.startsWith('fd') ? 'availability set' : 'zones'));
-      if (placement.length > 1) out.push({ path: g.path, message: `members mix placement strategies [${placement.join(', ')}]; place all members the same way` });
+      // Placement is per site: a stretched pool may span a region with zones and one without.
+      for (const { servers } of groupSites(g)) {
+        const placement = [...new Set(servers.map((s) => (s.failureDomain.startsWith('fd') ? 'availability set' : 'zones')))];
+        if (placement.length > 1) out.push({ path: g.path, message: `members mix placement strategies [${placement.join(', ')}]; place all members the same way` });
+      }
       return out;
     }),
   ),

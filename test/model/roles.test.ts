@@ -147,6 +147,14 @@ describe('the Azure rules see every pooled server (derived server groups)', () =
     expect(check(rule, mixed).filter((f) => f.path === chatPath).map((f) => f.message)).toEqual([expect.stringMatching(/different VM sizes/)]);
   });
 
+  test('VM-8 accepts a stretched chat pool zonal in one site and in availability sets in the other', () => {
+    const rule = ALL_RULES.find((r) => r.id === 'VM-8')!;
+    const split = withChatServers(model, (s) => (s.sitePath === north.node.path ? { ...s, failureDomain: 'fd0' } : s));
+    expect(check(rule, split).filter((f) => f.path === model.chatPools[0].path)).toEqual([]);
+    const mixed = withChatServers(model, (s, i) => (i === 0 ? { ...s, failureDomain: 'fd0' } : s));
+    expect(check(rule, mixed).filter((f) => f.path === model.chatPools[0].path).map((f) => f.message)).toEqual([expect.stringMatching(/mix placement/)]);
+  });
+
   test('every server sits in the subnets its profile names, primary NIC first', () => {
     for (const s of model.servers) expect([s.role, s.nics.map((n) => n.subnet)]).toEqual([s.role, ROLE_PROFILES[s.role].subnets]);
   });
@@ -208,6 +216,6 @@ function isChatAuxiliary(m: TopologyModel, path: string): boolean {
   return m.chatPools.some((c) => path.startsWith(`${c.path}/`) && !c.servers.some((s) => s.path === path));
 }
 
-function withChatServers(m: TopologyModel, f: (s: TopologyModel['servers'][number]) => TopologyModel['servers'][number]): TopologyModel {
+function withChatServers(m: TopologyModel, f: (s: TopologyModel['servers'][number], i: number) => TopologyModel['servers'][number]): TopologyModel {
   return { ...m, chatPools: m.chatPools.map((c) => ({ ...c, servers: c.servers.map(f) })) };
 }
