@@ -17,6 +17,7 @@ import { chatTopology } from '../chat-helpers';
 import { check, findingsOf, testDeployment, testPool, testSite } from '../helpers';
 import { MirroredBackEnd, SqlServerVersion, validateTopology } from '../../lib/experimental';
 import { ALL_RULES } from '../../lib/rules';
+import { memberPrerequisitesScript } from '../../lib/azure/lab-scripts';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { AzurermProvider } from '../../lib/azurerm';
 import { buildLabTopology } from '../../examples/lab/topology';
@@ -200,6 +201,12 @@ describe('the lab reads the profiles', () => {
     const sizes = deployment._toModel().servers.filter((s) => s.path.includes('/mirror/')).map((s) => [s.role, s.vmSize]);
     expect(sizes).toContainEqual([ServerRole.SQL_WITNESS, LAB_VM_SIZES[ServerRole.SQL_WITNESS]]);
     expect(sizes).toContainEqual([ServerRole.BACK_END, LAB_VM_SIZES[ServerRole.BACK_END]]);
+  });
+
+  test.each(ALL_ROLES.filter((r) => ROLE_PROFILES[r].domain !== 'controller'))('the %s prerequisites script installs the profile features', (role) => {
+    const script = memberPrerequisitesScript(role, 'corp.contoso.com', ROLE_PROFILES[role].domain === 'member');
+    for (const f of ROLE_PROFILES[role].windowsFeatures) expect(script).toContain(`'${f}'`);
+    expect(script.includes('Install-WindowsFeature')).toBe(ROLE_PROFILES[role].windowsFeatures.length > 0);
   });
 
   test('exactly the servers of member roles join the domain (LAB-3 judges the same set)', () => {

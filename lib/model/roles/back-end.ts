@@ -19,7 +19,7 @@ export const BACK_END = roleProfile({
   protectedByBackup: true,
   // Server hardware platforms: Front End and Back End share the pool-core floor.
   sizingFamily: 'pool-core',
-  // B-series 4 vCPU / 16 GB: SQL Server below 16 GB draws LAB-* advice.
+  // B-series 4 vCPU / 16 GB: the pool's databases need room beyond SQL Server's 4 GB minimum (LAB-*).
   // Each role has its own subnet, so NSG rules can name it.
   subnets: [SubnetRole.BACK_END],
   labVmSize: 'Standard_B4ms',

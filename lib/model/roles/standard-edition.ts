@@ -19,7 +19,7 @@ export const STANDARD_EDITION = roleProfile({
   // The export task runs on members of the pool the exports read.
   writesConfigExports: true,
   protectedByBackup: true,
-  // Server hardware platforms: Standard Edition has its own (smaller) floor.
+  // Server hardware platforms: Standard Edition has a floor of its own.
   sizingFamily: 'standard-edition',
   // B-series 4 vCPU / 16 GB: Front End software plus SQL Express.
   // Each role has its own subnet, so NSG rules can name it.
