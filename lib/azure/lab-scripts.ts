@@ -9,44 +9,15 @@
  * `${` or `%{` (checkScriptText enforces that).
  */
 import { ServerRole } from '../model/topology';
+import { ROLE_FEATURES } from '../model/roles';
 
 export const PASSWORD_PLACEHOLDER = '__SFB_LAB_PASSWORD_B64__';
 
 /** Azure's recursive resolver: domain controllers forward to it so private DNS zones still resolve. */
 export const AZURE_DNS = '168.63.129.16';
 
-/** What every Lync/SfB server needs ("All Servers" in Server requirements for Skype for Business Server 2015). */
-const ALL_SERVERS = ['NET-Framework-Core', 'NET-WCF-HTTP-Activation45', 'Windows-Identity-Foundation', 'RSAT-ADDS', 'Telnet-Client'];
-
-/** IIS modules of a Director (the Front End set without dynamic compression and management tools). */
-const DIRECTOR_IIS = [
-  'Web-Server', 'Web-Static-Content', 'Web-Default-Doc', 'Web-Http-Errors', 'Web-Asp-Net', 'Web-Net-Ext',
-  'Web-ISAPI-Ext', 'Web-ISAPI-Filter', 'Web-Http-Logging', 'Web-Log-Libraries', 'Web-Request-Monitor',
-  'Web-Http-Tracing', 'Web-Basic-Auth', 'Web-Windows-Auth', 'Web-Client-Auth', 'Web-Filtering',
-  'Web-Stat-Compression', 'Web-Asp-Net45', 'Web-Scripting-Tools', 'Web-Mgmt-Compat',
-];
-
-/** Front End and Standard Edition: the Director set plus directory browsing, dynamic compression, management console, media, BITS. */
-const FRONT_END = [...DIRECTOR_IIS, 'Web-Dir-Browsing', 'Web-Dyn-Compression', 'Web-Mgmt-Tools', 'Server-Media-Foundation', 'BITS', 'Desktop-Experience'];
-
-/**
- * Windows features per role, from Microsoft's "Server requirements for Skype for Business Server 2015"
- * (the 2019 system requirements list the same set). Names a Windows version does not have (e.g.
- * Desktop-Experience after 2012 R2) are skipped by the script, not failed on.
- */
-export const ROLE_FEATURES: Readonly<Record<ServerRole, readonly string[]>> = {
-  [ServerRole.FRONT_END]: [...ALL_SERVERS, ...FRONT_END],
-  [ServerRole.STANDARD_EDITION]: [...ALL_SERVERS, ...FRONT_END],
-  [ServerRole.DIRECTOR]: [...ALL_SERVERS, ...DIRECTOR_IIS, 'Desktop-Experience'],
-  [ServerRole.EDGE]: ALL_SERVERS,
-  [ServerRole.MEDIATION]: ALL_SERVERS,
-  [ServerRole.PERSISTENT_CHAT]: [...ALL_SERVERS, 'MSMQ-Server'],
-  // SQL Server comes with its marketplace image; the Back End needs no Lync/SfB features.
-  [ServerRole.BACK_END]: [],
-  [ServerRole.SQL_WITNESS]: [],
-  [ServerRole.FILE_SERVER]: ['FS-FileServer', 'FS-DFS-Namespace', 'FS-DFS-Replication'],
-  [ServerRole.DOMAIN_CONTROLLER]: ['AD-Domain-Services', 'DNS'],
-};
+/** Windows features per role: the role profiles' `windowsFeatures` (lib/model/roles/, with their source). */
+export { ROLE_FEATURES };
 
 /** A script text that can travel inside an HCL string (see the module comment). */
 export function checkScriptText(script: string): string {

@@ -17,8 +17,8 @@ export interface LogShippingShareProps {
   /** Share name; the UNC path is `\\<server fqdn>\<shareName>`. */
   readonly shareName: string;
   readonly os: WindowsServerVersion;
-  /** @default Standard_D4s_v5 */
-  readonly vmSize?: string;
+  /** The File Server role's default (lib/model/roles/), or the lab's size: the caller decides. */
+  readonly vmSize: string;
   /** @default 256 */
   readonly diskGb?: number;
   /** @default SubnetRole.INFRASTRUCTURE */
@@ -41,7 +41,7 @@ export class LogShippingShare extends Construct {
       role: ServerRole.FILE_SERVER,
       namePrefix: props.namePrefix,
       count: 1,
-      vmSize: props.vmSize ?? 'Standard_D4s_v5',
+      vmSize: props.vmSize,
       os: props.os,
       nics: [{ subnet: this.subnet }],
     });

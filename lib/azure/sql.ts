@@ -5,6 +5,7 @@ import { ManagedDisk, MssqlVirtualMachine, MssqlVirtualMachineAutoBackup, Storag
 import { Fn, TerraformResource } from '../cdktf';
 import { ProductVersion, SqlEdition, SqlServerVersion, WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
+import { ROLE_PROFILES } from '../model/roles';
 import { newestSupportedOs, recommendedVmSize, SUPPORTED_OS } from '../model/versions';
 import { stableHash } from '../model/keyed-slots';
 import { SubnetRole } from '../model/network';
@@ -314,7 +315,8 @@ export class SqlServers extends Construct {
         : undefined);
       if (!register) continue;
       const cluster = props.cluster;
-      const autoBackup = props.autoBackup !== false && (props.role ?? ServerRole.BACK_END) !== ServerRole.SQL_WITNESS
+      // Only a server that holds data has something to back up (a witness has none).
+      const autoBackup = props.autoBackup !== false && ROLE_PROFILES[props.role ?? ServerRole.BACK_END].holdsRestoreData
         ? deployment._sqlAutoBackup?.(props.site, { path: server.model.path, haMode: props.haMode ?? (cluster ? 'always-on' : 'standalone'), sqlVersion: props.sqlVersion })
         : undefined;
       const dependsOn = [...attachments, ...(join ? [join] : [])];

@@ -4,7 +4,7 @@ import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
 import { WindowsServerVersion } from '../enums';
 import { ServerRole } from '../model/topology';
-import { newestSupportedOs } from '../model/versions';
+import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import type { PoolWithServers } from './back-end';
 import { hosts } from './flow-sources';
@@ -83,7 +83,7 @@ export class FileStore extends Construct {
       role: ServerRole.FILE_SERVER,
       namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope._defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id, count),
       count,
-      vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? deployment._defaultVmSize(ServerRole.FILE_SERVER, 'Standard_D4s_v5'),
+      vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? deployment._defaultVmSize(ServerRole.FILE_SERVER, recommendedVmSize(deployment.productVersion, ServerRole.FILE_SERVER)),
       os,
       nics: [{ subnet: SubnetRole.INFRASTRUCTURE }],
     });

@@ -78,8 +78,5 @@ export function forVersion(version: ProductVersion, keys: readonly string[]): st
   });
 }
 
-/** Server roles that are domain members (every role but the Edge). */
-export const DOMAIN_MEMBER_ROLES: readonly ServerRole[] = Object.values(ServerRole).filter((r) => r !== ServerRole.EDGE);
-
 /** Why a rule admits Azure Load Balancer health probes (no product flow: Azure's own need). */
 export const LOAD_BALANCER_PROBES = 'MicrosoftDocs/azure-docs: articles/load-balancer/load-balancer-custom-probe-overview.md (probes come from the AzureLoadBalancer tag, 168.63.129.16)';

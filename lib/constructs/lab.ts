@@ -23,10 +23,10 @@ import { LabModel, ServerRole } from '../model/topology';
 import type { SfbDeployment } from './deployment';
 import type { CentralSite } from './site';
 import type { Prefixes } from '../azure/firewall';
-import { DOMAIN_MEMBER_ROLES, hosts, subnetsWithServers } from './flow-sources';
+import { hosts, subnetsWithServers } from './flow-sources';
 import { SHUTDOWN_SCHEDULE, shutdownTimeZone } from '../model/provider-constraints';
 import { describeValue, rejectUnknownProps, requireBoolean, requireEnum, requireString, requireVmSize } from './validate-input';
-import { readonlySet } from '../model/memo';
+import { DOMAIN_JOINING_ROLES, DOMAIN_ROLES, DOMAIN_SUBNETS, LAB_VM_SIZES, ROLE_PROFILES } from '../model/roles';
 
 export interface LabOptions {
   /**
@@ -65,27 +65,9 @@ export interface LabOptions {
 
 const KNOWN_OPTIONS = ['shutdownTime', 'shutdownTimeZone', 'vmSizes', 'domainControllerOs', 'sqlDeveloperEdition'];
 
-/** Lab VM sizes per role (B-series: burstable, the cheapest sizes that run the role at all). */
-export const LAB_VM_SIZES: Readonly<Record<ServerRole, string>> = {
-  [ServerRole.FRONT_END]: 'Standard_B4ms',
-  [ServerRole.STANDARD_EDITION]: 'Standard_B4ms',
-  [ServerRole.BACK_END]: 'Standard_B4ms',
-  [ServerRole.SQL_WITNESS]: 'Standard_B2ms',
-  [ServerRole.EDGE]: 'Standard_B2ms',
-  [ServerRole.DIRECTOR]: 'Standard_B2ms',
-  [ServerRole.MEDIATION]: 'Standard_B2ms',
-  [ServerRole.PERSISTENT_CHAT]: 'Standard_B2ms',
-  [ServerRole.FILE_SERVER]: 'Standard_B2ms',
-  [ServerRole.DOMAIN_CONTROLLER]: 'Standard_B2s',
-};
+/** Lab VM sizes per role (B-series: burstable, the cheapest sizes that run the role at all): the role profiles' `labVmSize`. */
+export { LAB_VM_SIZES };
 
-/** Edge servers stay in a workgroup: they sit in the perimeter network and are not domain members. */
-const WORKGROUP_ROLES = readonlySet([ServerRole.EDGE]);
-
-/** Subnets where domain members sit. */
-const MEMBER_SUBNETS = [
-  SubnetRole.FRONT_END, SubnetRole.BACK_END, SubnetRole.DIRECTOR, SubnetRole.MEDIATION, SubnetRole.PERSISTENT_CHAT, SubnetRole.INFRASTRUCTURE,
-];
 
 /** Azure Bastion reaches VMs over RDP from its subnet; an NSG on the VMs' subnet must allow it. */
 const BASTION_NSG = 'MicrosoftDocs/azure-docs: articles/bastion/bastion-nsg.md (target VM subnet: RDP 3389 from the AzureBastionSubnet)';
@@ -264,7 +246,7 @@ export class Lab extends Construct {
   private allowDomainTraffic(site: CentralSite, controller: Server): void {
     const d = this.deployment;
     const fw = site._firewall(SubnetRole.INFRASTRUCTURE);
-    const members = () => [...new Set(MEMBER_SUBNETS.flatMap((subnet) => subnetsWithServers(d, subnet, DOMAIN_MEMBER_ROLES)()))];
+    const members = () => [...new Set(DOMAIN_SUBNETS.flatMap((subnet) => subnetsWithServers(d, subnet, DOMAIN_ROLES)()))];
     const allow = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
       fw.allow({ name, ownerPath: this.node.path, source, sourcePrefixes, destination: `domain controller of ${site.node.id}`, destinationPrefixes: hosts([controller]), flows });
     allow('lab-dc-from-members-tcp', 'domain members of every site', members, ['fe-to-dc-tcp', 'sql-to-dc-tcp', 'director-to-dc-tcp', 'mediation-to-dc-tcp', 'chat-to-dc-tcp', 'chat-sql-to-dc-tcp', 'file-store-to-dc-tcp', 'dc-to-dc-tcp']);
@@ -297,7 +279,8 @@ export class Lab extends Construct {
       timezone: this.shutdownTimeZone,
       notificationSettings: { enabled: false },
     });
-    if (server.model.role === ServerRole.DOMAIN_CONTROLLER) return;
+    // A domain controller gets its own setup (promotion), not the member prerequisites.
+    if (ROLE_PROFILES[server.model.role].domain === 'controller') return;
 
     const siteLab = [...this.siteLabs.entries()].find(([site]) => site._path === server.site._path)?.[1];
     const root = this.forestRoot;
@@ -307,7 +290,7 @@ export class Lab extends Construct {
     // Boot with the domain controllers as DNS servers (a running VM keeps its DHCP DNS until renewed).
     const dnsServers = siteLab.holder.node.findChild('dns-servers') as VirtualNetworkDnsServers;
     server.vm.dependsOn = [...(server.vm.dependsOn ?? []), dependencyOf(dnsServers)];
-    const joins = !WORKGROUP_ROLES.has(server.model.role);
+    const joins = DOMAIN_JOINING_ROLES.has(server.model.role);
     const prerequisites = new VirtualMachineExtension(scope, 'lab-prerequisites', {
       name: 'sfb-lab-prerequisites',
       virtualMachineId: server.vm.id,
@@ -347,7 +330,7 @@ export class Lab extends Construct {
       domainControllers: [...this.siteLabs.entries()].map(([site, l]) => ({ sitePath: site.node.path, server: l.controller.model })),
       bastionSitePaths: [...this.bastionSites],
       // Derived from the servers, so the model says the same before and after synthesis.
-      domainJoinedPaths: this.deployment._servers.all.filter((s) => s.model.role !== ServerRole.DOMAIN_CONTROLLER && !WORKGROUP_ROLES.has(s.model.role)).map((s) => s.model.path),
+      domainJoinedPaths: this.deployment._servers.all.filter((s) => DOMAIN_JOINING_ROLES.has(s.model.role)).map((s) => s.model.path),
       shutdownPaths: this.deployment._servers.all.map((s) => s.model.path),
       shutdownTime: this.shutdownTime,
       shutdownTimeZone: this.shutdownTimeZone,

@@ -65,7 +65,8 @@ export class MirroredBackEnd extends SqlBackEnd {
         sqlVersion: this.sqlVersion,
         sqlEdition: this.sqlEdition,
         role: ServerRole.SQL_WITNESS,
-        vmSize: witnessVmSize ?? deployment._defaultVmSize(ServerRole.SQL_WITNESS, 'Standard_D4s_v5'),
+        // Absent: SqlServers picks the role's default (Standard_D4s_v5, or the lab's size in lab mode).
+        vmSize: witnessVmSize,
         firstZoneIndex: 2,
         dataDisks: false,
       });

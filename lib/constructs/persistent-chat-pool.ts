@@ -187,7 +187,7 @@ export class StretchedPersistentChatPool extends Construct {
         protectData: deployment._lab === undefined,
         shareName: SHARE_NAME,
         os,
-        vmSize: deployment._defaultVmSize(ServerRole.FILE_SERVER, 'Standard_D4s_v5'),
+        vmSize: deployment._defaultVmSize(ServerRole.FILE_SERVER, recommendedVmSize(deployment.productVersion, ServerRole.FILE_SERVER)),
       });
       const share = this._logShippingShare.server;
       deployment._dns.addA('private', share.model.fqdn, [share.privateIp]);

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { SubnetRole } from '../model/network';
 import { TerraformOutput } from '../cdktf';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
-import { BackEndModel, ServerRole } from '../model/topology';
+import { BackEndModel } from '../model/topology';
+import { ROLE_PROFILES } from '../model/roles';
 import { IBackEnd, PoolWithServers } from './back-end';
 import { hosts } from './flow-sources';
 import { SfbDeployment } from './deployment';
@@ -129,8 +130,8 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
   private sqlAddressesMemo?: () => string[];
   private sqlAddresses(): string[] {
     this.sqlAddressesMemo ??= this.deployment._revision.memo(() => [
-      // A mirroring witness holds no data: pools never connect to it.
-      ...hosts(this.deployment._serversUnder(this.node.path).filter((s) => s.model.role !== ServerRole.SQL_WITNESS)),
+      // Pools connect only to servers that hold the databases (a mirroring witness holds none).
+      ...hosts(this.deployment._serversUnder(this.node.path).filter((s) => ROLE_PROFILES[s.model.role].holdsRestoreData)),
       ...hosts(this.storeAddresses.map((privateIp) => ({ privateIp }))),
     ]);
     return this.sqlAddressesMemo();

@@ -45,6 +45,7 @@ import { backupVaultName, fitName, siteResourceGroupName } from './names';
 import { partnerOf, resolvedPairs } from './pairs';
 import { ServerModel, ServerRole, SiteModel, TopologyModel } from './topology';
 import { planIndex } from './memo';
+import { rolesWhere } from './roles';
 
 /** What the deployment recorded about its backups (the constructs fill it; rules and reports read it). */
 export interface BackupModel {
@@ -61,27 +62,18 @@ export interface BackupModel {
   readonly sqlAutoBackupServerPaths: readonly string[];
 }
 
-/** Server roles whose VMs a site's vault protects: every server the restore procedure rebuilds. */
-export const PROTECTED_ROLES: readonly ServerRole[] = [
-  ServerRole.FRONT_END,
-  ServerRole.STANDARD_EDITION,
-  ServerRole.BACK_END,
-  ServerRole.FILE_SERVER,
-  ServerRole.PERSISTENT_CHAT,
-  ServerRole.DIRECTOR,
-  ServerRole.MEDIATION,
-  ServerRole.EDGE,
-];
+/** Server roles whose VMs a site's vault protects: every server the restore procedure rebuilds (lib/model/roles/). */
+export const PROTECTED_ROLES: readonly ServerRole[] = rolesWhere((p) => p.protectedByBackup);
 
 /**
  * Roles that hold data a restore needs (Microsoft's "Backup and restoration requirements: data"):
  * BACKUP-1 warns when one has no backup. Directors, Mediation, Edge and chat servers hold only what
  * the Central Management store gives them back.
  */
-export const STATEFUL_ROLES: readonly ServerRole[] = [ServerRole.FRONT_END, ServerRole.STANDARD_EDITION, ServerRole.BACK_END, ServerRole.FILE_SERVER];
+export const STATEFUL_ROLES: readonly ServerRole[] = rolesWhere((p) => p.holdsRestoreData);
 
 /** Roles whose servers run the scheduled export task (members of the pool the exports read). */
-export const EXPORT_WRITER_ROLES: readonly ServerRole[] = [ServerRole.FRONT_END, ServerRole.STANDARD_EDITION];
+export const EXPORT_WRITER_ROLES: readonly ServerRole[] = rolesWhere((p) => p.writesConfigExports);
 
 export const EXPORT_CONTAINER = 'sfb-exports';
 

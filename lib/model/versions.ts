@@ -11,6 +11,7 @@
  */
 import { ProductVersion, WindowsServerVersion } from '../enums';
 import { ServerRole } from './topology';
+import { ROLE_PROFILES, SIZING_FAMILY } from './roles';
 
 /** VM-1: physical sizing floor per role family: physical cores (not vCPUs) and memory. */
 export interface SizingFloor {
@@ -246,24 +247,19 @@ function mapVersions<T>(f: (p: ProductProfile) => T): Readonly<Record<ProductVer
   return Object.fromEntries((Object.keys(PRODUCT_PROFILES) as ProductVersion[]).map((v) => [v, f(PRODUCT_PROFILES[v])])) as Record<ProductVersion, T>;
 }
 
-/** The sizing family of each role with a documented hardware recommendation (VM-1). */
-export const SIZING_FAMILY: Readonly<Partial<Record<ServerRole, SizingFamily>>> = {
-  [ServerRole.FRONT_END]: 'pool-core',
-  [ServerRole.STANDARD_EDITION]: 'standard-edition',
-  [ServerRole.BACK_END]: 'pool-core',
-  [ServerRole.PERSISTENT_CHAT]: 'pool-core',
-  [ServerRole.EDGE]: 'edge-director-mediation',
-  [ServerRole.DIRECTOR]: 'edge-director-mediation',
-  [ServerRole.MEDIATION]: 'edge-director-mediation',
-};
+/** VM-1: the sizing family of each role with a documented hardware recommendation (from lib/model/roles/). */
+export { SIZING_FAMILY };
 
 /**
- * The production default VM size of a role: its family's default for the product version, or
- * `otherwise` for roles without a documented recommendation (witness, file server, domain controller).
+ * The production default VM size of a role: its family's default for the product version, or the
+ * role's own `productionVmSize` for roles without a documented recommendation (witness, file server,
+ * domain controller).
  */
-export function recommendedVmSize(version: ProductVersion, role: ServerRole, otherwise = 'Standard_D4s_v5'): string {
-  const family = SIZING_FAMILY[role];
-  return family ? PRODUCT_PROFILES[version].defaultVmSizes[family] : otherwise;
+export function recommendedVmSize(version: ProductVersion, role: ServerRole): string {
+  const profile = ROLE_PROFILES[role];
+  if (profile.sizingFamily) return PRODUCT_PROFILES[version].defaultVmSizes[profile.sizingFamily];
+  if (profile.productionVmSize) return profile.productionVmSize;
+  throw new Error(`ServerRole ${role} has neither a sizingFamily nor a productionVmSize in lib/model/roles/; give it one`);
 }
 
 /** The default Azure VM size of a sizing family for a product version (VM-1 floor met). */

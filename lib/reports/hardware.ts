@@ -1,6 +1,7 @@
 /** Hardware profile: servers per site and role with their VM sizes, vCPUs, physical cores and memory. */
 import { ServerModel, TopologyModel } from '../model/topology';
 import { physicalCores, VmSizeInfo, vmSizeInfo } from '../model/vm-sizes';
+import { ROLE_PROFILES } from '../model/roles';
 import { Finding } from '../rules/rule';
 import { acknowledgedSection, header, heading, openFindingsSection, siteNameOf, table } from './markdown';
 
@@ -22,7 +23,7 @@ export function hardwareReport(model: TopologyModel, findings: readonly Finding[
     const site = siteNameOf(model, s.path, s.sitePath);
     const owner = s.path.split('/').slice(0, -2).join('/') || s.path;
     const key = `${site}|${s.role}|${owner}|${s.vmSize}|${s.os}`;
-    const g = groups.get(key) ?? { site, owner, role: s.role, vmSize: s.vmSize, os: s.os, servers: [] };
+    const g = groups.get(key) ?? { site, owner, role: ROLE_PROFILES[s.role].displayName, vmSize: s.vmSize, os: s.os, servers: [] };
     g.servers.push(s);
     groups.set(key, g);
   }

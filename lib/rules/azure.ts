@@ -1,12 +1,12 @@
 /** Azure hosting (AZ-*, AZURE-*, VM-*): zones, load balancer settings, VM sizing, images, patching. */
 import { Severity, SupportPosture } from '../enums';
 import { productName, siteOf } from '../model/queries';
-import { ServerModel, ServerRole, SiteModel, TopologyModel } from '../model/topology';
+import { ServerModel, SiteModel, TopologyModel } from '../model/topology';
 import { physicalCores, VM_SIZES, vmSizeInfo } from '../model/vm-sizes';
 import { regionByName } from '../model/regions';
-import { SIZING_FAMILY, sizingFloor, SUPPORTED_OS } from '../model/versions';
+import { sizingFloor, SUPPORTED_OS } from '../model/versions';
 import { rule, RuleStatus, RuleStatusKind, status, Violation, withUnacknowledgeable } from './rule';
-import { readonlySet } from '../model/memo';
+import { GROUP_COLLECTIONS, PRODUCT_ROLES, SINGLE_NIC_ROLES, SIZING_FAMILY } from '../model/roles';
 
 const ZONES = 'Azure availability zones model';
 const LB_REQ = 'Load balancing requirements for Skype for Business';
@@ -14,20 +14,23 @@ const LB_REQ = 'Load balancing requirements for Skype for Business';
 /** A group of servers that is placed and configured as one (a pool, a back end, a store). */
 interface ServerGroup {
   readonly path: string;
-  readonly sitePath: string;
+  /** Absent for a group stretched over sites (a Persistent Chat pool): its servers name their sites. */
+  readonly sitePath?: string;
   readonly servers: readonly ServerModel[];
 }
 
-/** Every pool-like group of the deployment with the site it lives in. */
+/** Every pool-like group of the deployment: the model lists the role profiles name (lib/model/roles/). */
 export function serverGroups(m: TopologyModel): ServerGroup[] {
-  return [
-    ...m.frontEndPools,
-    ...m.backEnds,
-    ...m.edgePools,
-    ...m.directorPools,
-    ...m.mediationPools,
-    ...m.fileStores,
-  ];
+  return GROUP_COLLECTIONS.flatMap((collection) =>
+    (m[collection] as readonly ServerGroup[]).map((g) => ({ path: g.path, sitePath: g.sitePath, servers: g.servers })),
+  );
+}
+
+/** A group's servers per site, sites sorted: placement is per site, also for a stretched pool. */
+export function groupSites(g: ServerGroup): { readonly sitePath: string; readonly servers: readonly ServerModel[]; readonly stretched: boolean }[] {
+  if (g.sitePath !== undefined) return [{ sitePath: g.sitePath, servers: g.servers, stretched: false }];
+  const sites = [...new Set(g.servers.map((s) => s.sitePath ?? ''))].sort();
+  return sites.map((sitePath) => ({ sitePath, servers: g.servers.filter((s) => (s.sitePath ?? '') === sitePath), stretched: true }));
 }
 
 /** Failure domains a site offers: its zones, or its availability-set fault domains. */
@@ -39,17 +42,9 @@ export function failureDomains(site: SiteModel): string[] {
 
 const FAMILY = SIZING_FAMILY;
 
-const ONE_NIC = readonlySet([
-  ServerRole.FRONT_END,
-  ServerRole.STANDARD_EDITION,
-  ServerRole.BACK_END,
-  ServerRole.PERSISTENT_CHAT,
-  ServerRole.DIRECTOR,
-]);
-
 function nicViolations(s: ServerModel): Violation[] {
   const out: Violation[] = [];
-  if (ONE_NIC.has(s.role) && s.nics.length !== 1) {
+  if (SINGLE_NIC_ROLES.has(s.role) && s.nics.length !== 1) {
     out.push({ path: s.path, message: `${s.role} server ${s.computerName} has ${s.nics.length} NICs; multi-homed ${s.role} servers are not supported; give it exactly one NIC` });
   }
   // An Edge server's two NICs, external first, are EDGE-12's finding (one fact, one finding).
@@ -87,19 +82,20 @@ export const AZURE_RULES = withUnacknowledgeable([
     }),
   ),
   rule('AZ-2', Severity.ERROR, 'Pools spread their servers round-robin over the site\'s failure domains', 'Front End Pool high availability and management (FE-5)', (m) =>
-    serverGroups(m).flatMap((g) => {
-      const site = siteOf(m, g.sitePath);
-      if (!site || g.servers.length === 0) return [];
+    serverGroups(m).flatMap((g) => groupSites(g).flatMap(({ sitePath, servers, stretched }) => {
+      const site = siteOf(m, sitePath);
+      if (!site || servers.length === 0) return [];
+      const where = stretched ? `in site ${site.name}, ` : '';
       const domains = failureDomains(site);
-      const counts = domains.map((d) => g.servers.filter((s) => s.failureDomain === d).length);
-      const outside = g.servers.filter((s) => !domains.includes(s.failureDomain));
+      const counts = domains.map((d) => servers.filter((s) => s.failureDomain === d).length);
+      const outside = servers.filter((s) => !domains.includes(s.failureDomain));
       if (outside.length > 0) {
         return [{ path: g.path, message: `servers ${outside.map((s) => s.computerName).join(', ')} are placed in failure domain(s) ${[...new Set(outside.map((s) => s.failureDomain))].join(', ')}, which site ${site.name} does not offer (${domains.join(', ')})` }];
       }
       return Math.max(...counts) - Math.min(...counts) > 1
-        ? [{ path: g.path, message: `servers per failure domain are [${domains.map((d, i) => `${d}: ${counts[i]}`).join(', ')}]; spread them round-robin so that losing one domain loses as few servers as possible` }]
+        ? [{ path: g.path, message: `${where}servers per failure domain are [${domains.map((d, i) => `${d}: ${counts[i]}`).join(', ')}]; spread them round-robin so that losing one domain loses as few servers as possible` }]
         : [];
-    }),
+    })),
   ),
   rule('AZURE-1', Severity.WARNING, 'Lync/SfB Server on Azure VMs has no published Microsoft support statement', 'Microsoft server software support for Microsoft Azure virtual machines (KB2721672)', (m) => [
     m.supportPosture === SupportPosture.UNACKNOWLEDGED
@@ -156,15 +152,18 @@ export const AZURE_RULES = withUnacknowledgeable([
       const distinct = (f: (s: ServerModel) => string) => [...new Set(g.servers.map(f))];
       const sizes = distinct((s) => s.vmSize);
       if (sizes.length > 1) out.push({ path: g.path, message: `members use different VM sizes [${sizes.join(', ')}]; all members of a pool should be the same size` });
-      const placement = distinct((s) => (s.failureDomain.startsWith('fd') ? 'availability set' : 'zones'));
-      if (placement.length > 1) out.push({ path: g.path, message: `members mix placement strategies [${placement.join(', ')}]; place all members the same way` });
+      // Placement is per site: a stretched pool may span a region with zones and one without.
+      for (const { servers } of groupSites(g)) {
+        const placement = [...new Set(servers.map((s) => (s.failureDomain.startsWith('fd') ? 'availability set' : 'zones')))];
+        if (placement.length > 1) out.push({ path: g.path, message: `members mix placement strategies [${placement.join(', ')}]; place all members the same way` });
+      }
       return out;
     }),
   ),
   rule('VM-4', Severity.ERROR, 'The OS image is one the product version supports', 'Server requirements for Skype for Business Server 2015; System requirements for Skype for Business Server 2019', (m) =>
     m.servers
-      // SQL servers follow SQL Server's OS requirements, not the product's list.
-      .filter((s) => FAMILY[s.role] !== undefined && s.role !== ServerRole.BACK_END && !SUPPORTED_OS[m.productVersion].includes(s.os))
+      // SQL, file servers and domain controllers follow their own OS requirements, not the product's list.
+      .filter((s) => PRODUCT_ROLES.has(s.role) && !SUPPORTED_OS[m.productVersion].includes(s.os))
       .map((s) => ({ path: s.path, message: `${s.role} server ${s.computerName} runs Windows Server ${s.os}; ${productName(m)} supports Windows Server ${SUPPORTED_OS[m.productVersion].join(', ')} here; set operatingSystem to one of them` })),
   ),
   rule('VM-5', Severity.WARNING, 'Pool members do not reboot for patches uncontrolled', 'Front End Pool high availability and management', (m) =>

@@ -7,8 +7,9 @@
  */
 import { Severity } from '../enums';
 import { anyAdmittingFlowFrom, anyAdmittingFlowTo, nothingPasses, Range, subnetRangeOf } from '../model/flows';
-import { ipToInt } from '../model/network';
-import { FlowModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
+import { ipToInt, SubnetRole } from '../model/network';
+import { ROLE_PROFILES } from '../model/roles';
+import { FlowModel, ServerModel, TopologyModel } from '../model/topology';
 import { rule, Violation } from './rule';
 
 const EDGE_SYSTEM = 'Edge Server system requirements in Skype for Business Server (perimeter network, two firewalls, not domain-joined)';
@@ -19,7 +20,7 @@ function described(flow: FlowModel | undefined): string | undefined {
 }
 
 function perimeterViolations(m: TopologyModel): Violation[] {
-  const internal = m.servers.filter((s) => s.role !== ServerRole.EDGE).map((s) => ({ server: s, ip: s.nics[0]?.privateIp })).filter((x): x is { server: ServerModel; ip: string } => !!x.ip);
+  const internal = m.servers.filter((s) => !ROLE_PROFILES[s.role].subnets.includes(SubnetRole.PERIMETER)).map((s) => ({ server: s, ip: s.nics[0]?.privateIp })).filter((x): x is { server: ServerModel; ip: string } => !!x.ip);
   // Internal servers by subnet: a subnet the NSGs provably close to an interface is skipped whole, so
   // the rule costs Edge interfaces x subnets plus the pairs in subnets that might be open.
   const bySubnet = new Map<string, { range: Range; members: typeof internal }>();

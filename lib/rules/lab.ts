@@ -2,6 +2,7 @@
 import { Severity, SupportPosture } from '../enums';
 import { ServerRole } from '../model/topology';
 import { vmSizeInfo } from '../model/vm-sizes';
+import { DOMAIN_JOINING_ROLES } from '../model/roles';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 /** Windows Server with Desktop Experience (the images the library uses) needs 2 GB. */
@@ -46,7 +47,7 @@ export const LAB_RULES = [
       if (!lab.shutdownPaths.includes(s.path)) {
         out.push({ path: s.path, message: `server ${s.computerName} has no auto-shutdown schedule; in lab mode every VM shuts down daily at ${lab.shutdownTime} (${lab.shutdownTimeZone}); create it through a ServerGroup so the lab sees it` });
       }
-      const joins = s.role !== ServerRole.DOMAIN_CONTROLLER && s.role !== ServerRole.EDGE;
+      const joins = DOMAIN_JOINING_ROLES.has(s.role);
       if (joins && !lab.domainJoinedPaths.includes(s.path)) {
         out.push({ path: s.path, message: `${s.role} server ${s.computerName} does not join ${m.adDomain}; in lab mode every server except domain controllers and Edge servers joins the domain; create it through a ServerGroup so the lab sees it` });
       }

@@ -6,13 +6,10 @@
  */
 import { Severity } from '../enums';
 import { productName } from '../model/queries';
-import { ServerRole, TopologyModel } from '../model/topology';
+import { TopologyModel } from '../model/topology';
 import { osUpdateRequirement, S15_REQ } from '../model/versions';
 import { rule, Violation } from './rule';
-import { readonlySet } from '../model/memo';
-
-/** Roles that run the product itself (SQL, file and domain controllers follow their own requirements). */
-const PRODUCT_ROLES = readonlySet([ServerRole.FRONT_END, ServerRole.STANDARD_EDITION, ServerRole.EDGE, ServerRole.DIRECTOR, ServerRole.MEDIATION, ServerRole.PERSISTENT_CHAT]);
+import { PRODUCT_ROLES } from '../model/roles';
 
 /** The construct a server belongs to: its server group's parent (`<pool>/servers/<n>`). */
 function ownerOf(path: string): string {

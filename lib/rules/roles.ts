@@ -1,16 +1,12 @@
 /** Collocation, Office Web Apps, simple URLs and Azure maintenance (TOPO-*, OWA-*, AZURE-8; TB-1 is in simple-urls.ts). */
 import { Severity } from '../enums';
 import { productName } from '../model/queries';
-import { ServerRole } from '../model/topology';
 import { rule, RuleStatus, RuleStatusKind, status } from './rule';
-import { readonlySet } from '../model/memo';
-
-/** Roles Lync's virtualization guidance keeps away from live migration. */
-const NO_LIVE_MIGRATION = readonlySet([ServerRole.FRONT_END, ServerRole.STANDARD_EDITION, ServerRole.EDGE, ServerRole.MEDIATION]);
+import { NO_LIVE_MIGRATION_ROLES } from '../model/roles';
 
 export const ROLES_RULES = [
   rule('AZURE-8', Severity.WARNING, 'Azure host maintenance may live-migrate Front End, Edge and Mediation servers', 'Running Lync Server 2013 on virtual servers; Azure VM maintenance and updates', (m) => {
-    const exposed = m.servers.filter((s) => NO_LIVE_MIGRATION.has(s.role));
+    const exposed = m.servers.filter((s) => NO_LIVE_MIGRATION_ROLES.has(s.role));
     if (exposed.length === 0) return [];
     const roles = [...new Set(exposed.map((s) => s.role))].join(', ');
     return [{
