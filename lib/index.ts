@@ -57,3 +57,5 @@ export type {
   TopologyDocumentSqlInstance,
   TopologyDocumentUnknown,
 } from './model/topology-document/document';
+export { importTopologyDocument } from './constructs/import-topology';
+export type { ImportTopologyOptions, ImportedSiteOptions } from './constructs/import-topology';

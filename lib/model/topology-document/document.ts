@@ -116,6 +116,11 @@ export interface TopologyDocument {
   /** The default SIP domain (`InternalDomains/@DefaultDomain`), '' when absent. */
   readonly defaultSipDomain: string;
   readonly sipDomains: string[];
+  /**
+   * The highest `ServiceVersion` of the services (6: Lync Server 2013, 7: Skype for Business Server
+   * 2015, 8: 2019 and Subscription Edition); 0 when the document gives none.
+   */
+  readonly serviceVersion: number;
   readonly sites: TopologyDocumentSite[];
   readonly pools: TopologyDocumentPool[];
   readonly sqlInstances: TopologyDocumentSqlInstance[];

@@ -149,6 +149,7 @@ function derive(raw: RawDocument): TopologyDocument {
     format: raw.format,
     defaultSipDomain: raw.defaultSipDomain,
     sipDomains: raw.sipDomains,
+    serviceVersion: Math.max(0, ...raw.services.map((s) => Number(s.element.attributes.ServiceVersion)).filter(Number.isFinite)),
     sites: raw.sites,
     pools,
     sqlInstances: raw.clusters.flatMap((cluster) =>
