@@ -10,6 +10,7 @@ import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
 import { DocumentPoolRole, PoolEdition, readTopologyDocument, SfbDeployment, TopologyModel } from '../../lib/experimental';
 import { Construct } from 'constructs';
 import { testStack } from '../helpers';
+import { section } from '../runbook-sections';
 
 const EXAMPLES: [string, (scope: Construct) => { deployment: SfbDeployment }][] = [
   ['reference', (s) => buildReferenceTopology(s)],
@@ -110,5 +111,16 @@ describe('the exported document', () => {
     const added = scaled.split('\n').filter((l) => !before.has(l));
     expect(added.length).toBeGreaterThan(0);
     expect(added.every((l) => /pool-west-4|UpgradeDomain4|NetInterface|<\/Machine>/.test(l))).toBe(true);
+  });
+});
+
+describe('the runbook', () => {
+  test('tells how to publish topology.tbxml, naming the Central Management Store', () => {
+    const { deployment } = buildReferenceTopology(testStack());
+    const text = section(deployment.runbook(), 'Publishing the topology');
+    const model = deployment.plan() as TopologyModel;
+    const cmsStore = model.backEnds.find((b) => b.path === model.frontEndPools.find((p) => p.hostsCentralManagementStore)!.backEndPath)!.storeFqdn;
+    expect(text).toContain('`Publish-CsTopology -FileName topology.tbxml`');
+    expect(text).toContain(`Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${cmsStore}`);
   });
 });
