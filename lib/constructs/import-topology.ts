@@ -68,6 +68,12 @@ const DEFAULT_SQL: Readonly<Record<ProductVersion, SqlServerVersion>> = Object.f
 const idOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site';
 const labelOf = (fqdn: string) => idOf(fqdn.split('.')[0]);
 const domainOf = (fqdn: string) => fqdn.split('.').slice(1).join('.');
+/** `base`, or `base-2`, `base-3` ... when the scope already has a child of that ID (two pools `pool.a` and `pool.b`). */
+const freeId = (scope: Construct, base: string) => {
+  let id = base;
+  for (let n = 2; scope.node.tryFindChild(id); n++) id = `${base}-${n}`;
+  return id;
+};
 
 /** An SfbDeployment built from a topology document; see the module comment. */
 export function importTopologyDocument(scope: Construct, id: string, doc: TopologyDocument, options: ImportTopologyOptions): SfbDeployment {
@@ -97,7 +103,7 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
   for (const site of doc.sites) {
     const target = options.sites[site.name];
     if (!target) throw new Error(`${where}: options.sites has no entry for document site "${site.name}"; add sites: { '${site.name}': { location: 'westeurope', addressSpace: '10.10.0.0/16' } }`);
-    sites.set(site.name, new CentralSite(deployment, idOf(site.name), { location: target.location, addressSpace: target.addressSpace, ...(target.availabilityZones ? { availabilityZones: target.availabilityZones } : {}) }));
+    sites.set(site.name, new CentralSite(deployment, freeId(deployment, idOf(site.name)), { location: target.location, addressSpace: target.addressSpace, ...(target.availabilityZones ? { availabilityZones: target.availabilityZones } : {}) }));
   }
   const byFqdn = new Map(doc.pools.map((p) => [p.fqdn.toLowerCase(), p]));
   const find = (fqdn: string | undefined) => (fqdn ? byFqdn.get(fqdn.toLowerCase()) : undefined);
@@ -115,8 +121,8 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
     const site = sites.get(store.site)!;
     const instance = doc.sqlInstances.find((i) => i.fqdn === store.fqdn);
     const backEnd = instance?.alwaysOnPrimaryNodeFqdn
-      ? new AlwaysOnBackEnd(site, `backend-${labelOf(store.fqdn)}`, { sqlVersion })
-      : new StandaloneBackEnd(site, `backend-${labelOf(store.fqdn)}`, { sqlVersion });
+      ? new AlwaysOnBackEnd(site, freeId(site, `backend-${labelOf(store.fqdn)}`), { sqlVersion })
+      : new StandaloneBackEnd(site, freeId(site, `backend-${labelOf(store.fqdn)}`), { sqlVersion });
     notes.push(`SQL store ${store.fqdn} is built as ${backEnd.node.path} (${instance?.alwaysOnPrimaryNodeFqdn ? 'AlwaysOn' : 'stand-alone'}) with the library's server names`);
     backEnds.set(store.fqdn, backEnd);
     return backEnd;
@@ -127,7 +133,7 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
     const key = `${pool.site}|${store.fqdn}`;
     if (!fileStores.has(key)) {
       const share = doc.fileShares.find((s) => s.fqdn === store.fqdn)?.shareName;
-      const fileStore = new FileStore(sites.get(pool.site)!, `files-${labelOf(store.fqdn)}`, share ? { shareName: share } : {});
+      const fileStore = new FileStore(sites.get(pool.site)!, freeId(sites.get(pool.site)!, `files-${labelOf(store.fqdn)}`), share ? { shareName: share } : {});
       notes.push(`file store ${store.fqdn} is built as ${fileStore.node.path} with the library's file servers`);
       fileStores.set(key, fileStore);
     }
@@ -139,7 +145,7 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
     const backEnd = standard ? undefined : backEndFor(pool);
     if (!standard && !backEnd) throw new Error(`${where}: Front End pool ${pool.fqdn} (line ${pool.line}) is Enterprise Edition but the document gives it no SQL store (a UserStore dependency); fix the document in Topology Builder`);
     const fileStore = fileStoreFor(pool);
-    built.set(pool.fqdn.toLowerCase(), new FrontEndPool(sites.get(pool.site)!, labelOf(pool.fqdn), {
+    built.set(pool.fqdn.toLowerCase(), new FrontEndPool(sites.get(pool.site)!, freeId(sites.get(pool.site)!, labelOf(pool.fqdn)), {
       fqdn: pool.fqdn,
       edition: standard ? PoolEdition.STANDARD : PoolEdition.ENTERPRISE,
       frontEndServers: pool.machines.length,
@@ -150,24 +156,24 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
     }));
   }
   for (const pool of doc.pools.filter((p) => p.role === DocumentPoolRole.DIRECTOR)) {
-    built.set(pool.fqdn.toLowerCase(), new DirectorPool(sites.get(pool.site)!, labelOf(pool.fqdn), { fqdn: pool.fqdn, servers: pool.machines.length }));
+    built.set(pool.fqdn.toLowerCase(), new DirectorPool(sites.get(pool.site)!, freeId(sites.get(pool.site)!, labelOf(pool.fqdn)), { fqdn: pool.fqdn, servers: pool.machines.length }));
   }
   doc.pools.filter((p) => p.role === DocumentPoolRole.EDGE).forEach((pool, index) => {
     const nextHop = pool.nextHop ? built.get(pool.nextHop.toLowerCase()) : undefined;
     if (!nextHop) throw new Error(`${where}: Edge pool ${pool.fqdn} (line ${pool.line}) has no next hop the document defines (its EdgeServer depends on no Front End or Director Registrar); set the next hop in Topology Builder`);
     const [access, webConferencing, audioVideo] = [pool.accessEdgeFqdn, pool.webConferencingEdgeFqdn, pool.audioVideoEdgeFqdn];
     if (!access || !webConferencing || !audioVideo) throw new Error(`${where}: Edge pool ${pool.fqdn} (line ${pool.line}) lacks an external FQDN (Access ${access ?? 'missing'}, Web Conferencing ${webConferencing ?? 'missing'}, A/V ${audioVideo ?? 'missing'}); set them in Topology Builder`);
-    new EdgePool(sites.get(pool.site)!, labelOf(pool.fqdn), { internalFqdn: pool.fqdn, accessEdgeFqdn: access, webConferencingEdgeFqdn: webConferencing, audioVideoEdgeFqdn: audioVideo, nextHop, srvPriority: 10 * (index + 1), servers: pool.machines.length });
+    new EdgePool(sites.get(pool.site)!, freeId(sites.get(pool.site)!, labelOf(pool.fqdn)), { internalFqdn: pool.fqdn, accessEdgeFqdn: access, webConferencingEdgeFqdn: webConferencing, audioVideoEdgeFqdn: audioVideo, nextHop, srvPriority: 10 * (index + 1), servers: pool.machines.length });
   });
   for (const pool of doc.pools.filter((p) => p.role === DocumentPoolRole.MEDIATION)) {
     const nextHop = pool.nextHop ? built.get(pool.nextHop.toLowerCase()) : undefined;
     if (!(nextHop instanceof FrontEndPool)) throw new Error(`${where}: Mediation pool ${pool.fqdn} (line ${pool.line}) has no Front End pool as next hop in the document; set it in Topology Builder`);
-    new MediationPool(sites.get(pool.site)!, labelOf(pool.fqdn), { fqdn: pool.fqdn, servers: pool.machines.length, nextHop });
+    new MediationPool(sites.get(pool.site)!, freeId(sites.get(pool.site)!, labelOf(pool.fqdn)), { fqdn: pool.fqdn, servers: pool.machines.length, nextHop });
   }
   for (const pairing of doc.pairings) {
     const primary = built.get(pairing.primary.toLowerCase());
     const backup = built.get(pairing.backup.toLowerCase());
-    if (primary instanceof FrontEndPool && backup instanceof FrontEndPool) new PairedPools(deployment, `pair-${labelOf(pairing.primary)}-${labelOf(pairing.backup)}`, { primary, backup });
+    if (primary instanceof FrontEndPool && backup instanceof FrontEndPool) new PairedPools(deployment, freeId(deployment, `pair-${labelOf(pairing.primary)}-${labelOf(pairing.backup)}`), { primary, backup });
     else notes.push(`pairing ${pairing.primary} <-> ${pairing.backup} is not imported: both must be Front End pools`);
   }
 

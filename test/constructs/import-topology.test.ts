@@ -18,6 +18,10 @@ import {
 import { DocumentPoolRole } from '../../lib/experimental';
 import { Testing } from '../../lib/cdktf';
 import { EVALUATION_DATE, testStack } from '../helpers';
+import { Construct } from 'constructs';
+import { buildReferenceTopology } from '../../examples/reference/topology';
+import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
+import { buildLync2013Topology } from '../../examples/lync2013/topology';
 
 const fixture = (name: string) => readTopologyDocument(readFileSync(join(__dirname, '..', 'fixtures', 'topology', name), 'utf8'));
 const common = { supportPosture: SupportPosture.ACCEPTED_RISK, evaluationDate: EVALUATION_DATE };
@@ -79,6 +83,12 @@ describe('importTopologyDocument then adding what DR needs', () => {
   });
 });
 
+test('pools whose FQDNs share a first label get distinct construct IDs', () => {
+  const xml = readFileSync(join(__dirname, '..', 'fixtures', 'topology', 'contoso.tbxml'), 'utf8').replace(/edgepool\.contoso\.com/g, 'frontendpool.edge.contoso.com');
+  const deployment = importTopologyDocument(testStack(), 'contoso', readTopologyDocument(xml), { ...common, sites: { Contoso: { location: 'westeurope', addressSpace: '10.10.0.0/16' } } });
+  expect(deployment.node.findChild('contoso').node.children.map((c) => c.node.id)).toEqual(expect.arrayContaining(['frontendpool', 'frontendpool-2']));
+});
+
 describe('importTopologyDocument refuses what it cannot build, naming the fix', () => {
   const doc = fixture('contoso.tbxml');
   test('a document site without an Azure mapping', () => {
@@ -91,5 +101,23 @@ describe('importTopologyDocument refuses what it cannot build, naming the fix', 
   });
   test('a document that does not say its product version', () => {
     expect(() => importTopologyDocument(Testing.app(), 'x', { ...doc, serviceVersion: 0 }, { sites: { Contoso: { location: 'westeurope', addressSpace: '10.10.0.0/16' } } })).toThrow(/give options.productVersion/);
+  });
+});
+
+describe.each([
+  ['reference', (s: Construct) => buildReferenceTopology(s).deployment],
+  ['sfb2015', (s: Construct) => buildSfb2015Topology(s).deployment],
+  ['lync2013', (s: Construct) => buildLync2013Topology(s).deployment],
+])('the %s example, exported, imported and exported again', (_name, build) => {
+  test('reads back to the same pools, machine counts and pairings', () => {
+    const original = readTopologyDocument(build(testStack()).topologyDocument());
+    const locations = ['westeurope', 'northeurope', 'swedencentral'];
+    const sites = Object.fromEntries(original.sites.map((s, i) => [s.name, { location: locations[i], addressSpace: `10.${(i + 1) * 10}.0.0/16` }]));
+    const imported = importTopologyDocument(testStack(), 'contoso', original, { ...common, sites });
+    const again = readTopologyDocument(imported.topologyDocument());
+    const pairs = (doc: typeof original) => doc.pairings.map((p) => [p.primary, p.backup].sort().join(' <-> ')).sort();
+    expect(pools(again)).toEqual(pools(original));
+    expect(pairs(again)).toEqual(pairs(original));
+    expect(again.sites.map((s) => s.name)).toEqual(original.sites.map((s) => s.name));
   });
 });

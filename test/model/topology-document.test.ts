@@ -122,13 +122,13 @@ describe('readTopologyDocument refuses bad documents with the line and the eleme
     const doc = readTopologyDocument(contoso.replace('RoleName="WacService"', 'RoleName="VideoInteropServer"'));
     const pool = doc.pools.find((p) => p.fqdn === 'xOffice1.contoso.com')!;
     expect(pool.role).toBe(DocumentPoolRole.OTHER);
-    expect(doc.unknown).toEqual([{ what: 'service VideoInteropServer', where: 'xOffice1.contoso.com', line: expect.any(Number) }]);
+    expect(doc.unknown).toEqual([{ what: 'service VideoInteropServer', where: 'xOffice1.contoso.com', line: expect.any(Number), xml: expect.stringContaining('<WacService xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008" DiscoveryUrl="https://xOffice1.contoso.com/hosting/discovery/"') }]);
     expect(doc.warnings).toEqual([expect.stringMatching(/^service VideoInteropServer on xOffice1.contoso.com \(line \d+\) is not modelled/)]);
   });
 
   test('an unknown element of the topology is kept and reported', () => {
     const doc = readTopologyDocument(contoso.replace('<CentralSites>', '<TrustedApplications><App/></TrustedApplications>\n      <CentralSites>'));
-    expect(doc.unknown.map((u) => u.what)).toEqual(['element TrustedApplications']);
+    expect(doc.unknown.map((u) => [u.what, u.xml])).toEqual([['element TrustedApplications', '<TrustedApplications xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.WritableTopology.2008"><App /></TrustedApplications>']]);
   });
 
   test('entities, CDATA and comments are read', () => {

@@ -108,6 +108,8 @@ export interface TopologyDocumentUnknown {
   /** Pool FQDN or element path it was found in. */
   readonly where: string;
   readonly line: number;
+  /** The element as XML, so nothing of the document is lost. */
+  readonly xml: string;
 }
 
 export interface TopologyDocument {

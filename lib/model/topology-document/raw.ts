@@ -6,7 +6,7 @@
  */
 import { readonlySet } from '../memo';
 import { TopologyDocumentSimpleUrl, TopologyDocumentSite, TopologyDocumentUnknown } from './document';
-import { childNamed, childrenNamed, XmlElement } from './xml';
+import { childNamed, childrenNamed, serializeXml, XmlElement } from './xml';
 
 export interface RawSqlInstance {
   readonly key: string;
@@ -60,7 +60,7 @@ function common(topology: XmlElement, format: RawDocument['format']) {
   const warnings: string[] = [];
   for (const child of topology.children) {
     if (READ_ELEMENTS.has(child.name)) continue;
-    unknown.push({ what: `element ${child.name}`, where: topology.name, line: child.line });
+    unknown.push({ what: `element ${child.name}`, where: topology.name, line: child.line, xml: serializeXml(child) });
     warnings.push(`<${child.name}> (line ${child.line}) is not modelled: kept in unknown`);
   }
   const simpleUrls = childrenNamed(childNamed(topology, 'SimpleUrlConfiguration') ?? topology, 'SimpleUrl').map((url) => ({
@@ -87,7 +87,7 @@ function siteName(site: XmlElement): string {
 /** Branch sites (and anything else besides central sites) are kept and reported, not imported. */
 function reportBranchSites(sites: readonly XmlElement[], doc: { unknown: TopologyDocumentUnknown[]; warnings: string[] }, where: string): void {
   for (const site of sites) {
-    doc.unknown.push({ what: `element ${site.name}`, where, line: site.line });
+    doc.unknown.push({ what: `element ${site.name}`, where, line: site.line, xml: serializeXml(site) });
     doc.warnings.push(`<${site.name}> (line ${site.line}) is not modelled (branch sites are not imported): kept in unknown`);
   }
 }

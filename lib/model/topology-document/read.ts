@@ -10,7 +10,7 @@
  */
 import { readonlySet } from '../memo';
 import { DocumentPoolRole, TopologyDocument, TopologyDocumentDependency, TopologyDocumentPool, TopologyDocumentUnknown } from './document';
-import { childNamed, childrenNamed, parseXml, XmlElement, XmlError } from './xml';
+import { childNamed, childrenNamed, parseXml, serializeXml, XmlElement, XmlError } from './xml';
 import { RawCluster, RawDocument, RawService, readPublished, readTopologyBuilder } from './raw';
 
 /** Services the reader understands; any other RoleName is reported in `unknown`. */
@@ -83,13 +83,13 @@ function derive(raw: RawDocument): TopologyDocument {
     const cluster = clusterOf.get(service.installedOn);
     if (!cluster) {
       warnings.push(`service ${service.role} (line ${service.line}) is installed on ${service.installedOn || 'nothing'}, which the document does not define: it is not read`);
-      unknown.push({ what: `service ${service.role}`, where: service.installedOn || '(none)', line: service.line });
+      unknown.push({ what: `service ${service.role}`, where: service.installedOn || '(none)', line: service.line, xml: serializeXml(service.element) });
       continue;
     }
     servicesOf.set(cluster, [...(servicesOf.get(cluster) ?? []), service]);
     if (!KNOWN_SERVICES.has(service.role)) {
       warnings.push(`service ${service.role} on ${cluster.fqdn} (line ${service.line}) is not modelled: kept in unknown, and not imported`);
-      unknown.push({ what: `service ${service.role}`, where: cluster.fqdn, line: service.line });
+      unknown.push({ what: `service ${service.role}`, where: cluster.fqdn, line: service.line, xml: serializeXml(service.element) });
     }
   }
   const poolOf = (service: RawService | undefined) => (service ? clusterOf.get(service.installedOn)?.fqdn : undefined);

@@ -228,3 +228,13 @@ export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
 export function childNamed(element: XmlElement, name: string): XmlElement | undefined {
   return element.children.find((c) => c.name === name);
 }
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The element as XML text again (namespace declared where it changes), for what the reader keeps unread. */
+export function serializeXml(element: XmlElement, parentNamespace?: string): string {
+  const ns = element.namespace !== parentNamespace ? ` xmlns="${escape(element.namespace)}"` : '';
+  const attributes = Object.entries(element.attributes).map(([k, v]) => ` ${k}="${escape(v)}"`).join('');
+  const body = element.children.map((c) => serializeXml(c, element.namespace)).join('') + escape(element.text.trim());
+  return body ? `<${element.name}${ns}${attributes}>${body}</${element.name}>` : `<${element.name}${ns}${attributes} />`;
+}
