@@ -7,7 +7,9 @@ import { buildLabTopology } from '../../examples/lab/topology';
 import { buildLync2013Topology } from '../../examples/lync2013/topology';
 import { buildReferenceTopology } from '../../examples/reference/topology';
 import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
-import { DocumentPoolRole, PoolEdition, readTopologyDocument, SfbDeployment, TopologyModel } from '../../lib/experimental';
+import { DocumentPoolRole, importTopologyDocument, PoolEdition, readTopologyDocument, SfbDeployment, TopologyModel } from '../../lib/experimental';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { Construct } from 'constructs';
 import { testStack } from '../helpers';
 import { section } from '../runbook-sections';
@@ -123,4 +125,12 @@ describe('the runbook', () => {
     expect(text).toContain('`Publish-CsTopology -FileName topology.tbxml`');
     expect(text).toContain(`Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${cmsStore}`);
   });
+});
+
+test('the runbook names the local rtc instance when a Standard Edition server holds the CMS', () => {
+  const stack = testStack();
+  const deployment = importTopologyDocument(stack, 'otc', readTopologyDocument(readFileSync(join(__dirname, '..', 'fixtures', 'topology', 'otc.tbxml'), 'utf8')), {
+    sites: { OTC: { location: 'westeurope', addressSpace: '10.10.0.0/16' } },
+  });
+  expect(section(deployment.runbook(), 'Publishing the topology')).toContain('`Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn oct-exh-002.otc.lab -SqlInstanceName rtc`');
 });
