@@ -65,6 +65,14 @@ const DEFAULT_SQL: Readonly<Record<ProductVersion, SqlServerVersion>> = Object.f
   [ProductVersion.SKYPE_FOR_BUSINESS_SE]: SqlServerVersion.SQL_2019,
 });
 
+const KNOWN_OPTIONS = ['sites', 'productVersion', 'sipDomain', 'adDomain', 'sqlVersion', 'supportPosture', 'evaluationDate'];
+const KNOWN_SITE_OPTIONS = ['location', 'addressSpace', 'availabilityZones'];
+
+function rejectUnknown(where: string, what: string, value: object, known: readonly string[]): void {
+  const unknown = Object.keys(value).filter((k) => !known.includes(k)).sort();
+  if (unknown.length) throw new Error(`${where}: ${what}.${unknown[0]} is not an option; the options are ${known.join(', ')}`);
+}
+
 const idOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site';
 const labelOf = (fqdn: string) => idOf(fqdn.split('.')[0]);
 const domainOf = (fqdn: string) => fqdn.split('.').slice(1).join('.');
@@ -80,7 +88,11 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
   const where = `importTopologyDocument(${id})`;
   if (!doc || !Array.isArray(doc.pools) || !Array.isArray(doc.sites)) throw new Error(`${where}: doc must be what readTopologyDocument returns, got ${typeof doc}`);
   if (!options || typeof options.sites !== 'object' || options.sites === null) throw new Error(`${where}: options.sites is missing; map each document site (${doc.sites.map((s) => s.name).join(', ')}) to { location, addressSpace }`);
+  rejectUnknown(where, 'options', options, KNOWN_OPTIONS);
   for (const name of Object.keys(options.sites).sort()) {
+    const entry = options.sites[name];
+    if (typeof entry !== 'object' || entry === null) throw new Error(`${where}: options.sites['${name}'] is ${entry === null ? 'null' : typeof entry}; give { location, addressSpace }`);
+    rejectUnknown(where, `options.sites['${name}']`, entry, KNOWN_SITE_OPTIONS);
     if (!doc.sites.some((s) => s.name === name)) throw new Error(`${where}: options.sites names "${name}", which the document has no site of; its sites are ${doc.sites.map((s) => `"${s.name}"`).join(', ')}`);
   }
   const productVersion = options.productVersion ?? VERSION_BY_SERVICE_VERSION[doc.serviceVersion];

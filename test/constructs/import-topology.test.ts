@@ -99,6 +99,11 @@ describe('importTopologyDocument refuses what it cannot build, naming the fix', 
       /options.sites names "Fabrikam", which the document has no site of; its sites are "Contoso"/,
     );
   });
+  test('an option or site option it does not know', () => {
+    const sites = { Contoso: { location: 'westeurope', addressSpace: '10.10.0.0/16' } };
+    expect(() => importTopologyDocument(Testing.app(), 'x', doc, { sites, productVersoin: '2015' } as never)).toThrow(/options.productVersoin is not an option; the options are sites, productVersion/);
+    expect(() => importTopologyDocument(Testing.app(), 'x', doc, { sites: { Contoso: { ...sites.Contoso, zones: ['1'] } } } as never)).toThrow(/options.sites\['Contoso'\].zones is not an option; the options are location, addressSpace, availabilityZones/);
+  });
   test('a document that does not say its product version', () => {
     expect(() => importTopologyDocument(Testing.app(), 'x', { ...doc, serviceVersion: 0 }, { sites: { Contoso: { location: 'westeurope', addressSpace: '10.10.0.0/16' } } })).toThrow(/give options.productVersion/);
   });
