@@ -48,6 +48,8 @@ interface Cluster {
   /** Servers; empty for a store written as a single machine without an FQDN of its own. */
   readonly servers: readonly ServerModel[];
   readonly edge?: boolean;
+  /** Servers that run a Mediation service have a PSTN interface (its SIP port toward gateways is on that side). */
+  readonly pstn?: boolean;
   readonly sql?: { readonly name: string; readonly alwaysOnPrimary?: string };
 }
 
@@ -95,7 +97,7 @@ export function topologyDocument(model: TopologyModel): string {
   for (const pool of model.frontEndPools) {
     const standard = pool.edition === PoolEdition.STANDARD;
     const backEnd = pool.backEndPath ? backEnds.get(pool.backEndPath) : undefined;
-    addCluster({ key: pool.fqdn.toLowerCase(), sitePath: pool.sitePath, fqdn: pool.fqdn, servers: pool.servers, ...(standard ? { sql: { name: 'rtc' } } : {}) });
+    addCluster({ key: pool.fqdn.toLowerCase(), sitePath: pool.sitePath, fqdn: pool.fqdn, servers: pool.servers, pstn: pool.collocatedMediation, ...(standard ? { sql: { name: 'rtc' } } : {}) });
     const store = standard ? sqlKey(pool.fqdn) : backEnd ? sqlKey(backEnd.storeFqdn) : undefined;
     const storeName = standard ? pool.fqdn : backEnd?.storeFqdn;
     if (store && storeName) {
@@ -146,7 +148,7 @@ export function topologyDocument(model: TopologyModel): string {
   }
   for (const med of model.mediationPools) {
     const on = med.fqdn.toLowerCase();
-    addCluster({ key: on, sitePath: med.sitePath, fqdn: med.fqdn, servers: med.servers });
+    addCluster({ key: on, sitePath: med.sitePath, fqdn: med.fqdn, servers: med.servers, pstn: true });
     const nextHop = poolFqdn.get(med.nextHopPath);
     addService({ key: svc('MediationServer', med.fqdn), role: 'MediationServer', installedOn: on, dependsOn: deps([nextHop && svc('Registrar', nextHop), 'Default']) });
   }
@@ -216,7 +218,7 @@ function render(model: TopologyModel, clusters: readonly Cluster[], services: re
 
 function cluster(c: Cluster, id: (key: string) => string): XmlNode {
   const machines = c.servers.length
-    ? c.servers.map((s, i) => el('Machine', [['Fqdn', s.fqdn], ['FaultDomain', `FaultDomain${i + 1}`], ['UpgradeDomain', `UpgradeDomain${i + 1}`]], c.edge ? edgeInterfaces(s) : [nic('Primary', 1, '0.0.0.0'), nic('External', 1, '0.0.0.0')]))
+    ? c.servers.map((s, i) => el('Machine', [['Fqdn', s.fqdn], ['FaultDomain', `FaultDomain${i + 1}`], ['UpgradeDomain', `UpgradeDomain${i + 1}`]], c.edge ? edgeInterfaces(s) : [nic('Primary', 1, '0.0.0.0'), nic('External', 1, '0.0.0.0'), ...(c.pstn ? [nic('Pstn', 1, '0.0.0.0')] : [])]))
     : [el('Machine')];
   const sql = c.sql ? [el('SqlInstance', [['UniqueId', id(`sql:${c.key}`)], ['Name', c.sql.name], ['AlwaysOnPrimaryNodeFqdn', c.sql.alwaysOnPrimary]])] : [];
   return el('Cluster', [['IsSingleMachineOnly', c.servers.length <= 1], ['UniqueId', id(c.key)], ['RequiresReplication', c.servers.length > 0], ['RequiresSetup', c.servers.length > 0], ['Fqdn', c.fqdn]], [

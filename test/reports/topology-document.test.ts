@@ -99,6 +99,12 @@ describe('the exported document', () => {
     ]);
   });
 
+  test('Mediation servers have a PSTN interface, Front End servers without Mediation none', () => {
+    const machine = (fqdn: string) => xml.slice(xml.indexOf(`<Machine Fqdn="${fqdn}"`), xml.indexOf('</Machine>', xml.indexOf(`<Machine Fqdn="${fqdn}"`)));
+    expect(machine('med-west-1.corp.contoso.com')).toContain('InterfaceSide="Pstn"');
+    expect(machine('pool-west-1.corp.contoso.com')).not.toContain('InterfaceSide="Pstn"');
+  });
+
   test('names the AlwaysOn primary replica of each back end', () => {
     const doc = readTopologyDocument(xml);
     const model = deployment.plan() as TopologyModel;
