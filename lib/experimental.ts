@@ -73,3 +73,4 @@ export { AZURE_NAME_LIMITS, azureNameProblem } from './model/azure-names';
 export type { AzureNameLimit } from './model/azure-names';
 export { MICROSOFT_365_IPV4, MICROSOFT_365_RANGES_SOURCE, TEAMS_ENDPOINT_SETS, MICROSOFT_365_HOSTING_PROVIDER } from './model/microsoft-365';
 export type { HybridFederationSettings, Microsoft365EndpointSet } from './model/microsoft-365';
+export { topologyDocument } from './reports/topology-document';

@@ -44,3 +44,18 @@ export type { StretchedPersistentChatPoolProps } from './constructs/persistent-c
 export { validateTopology } from './constructs/validation';
 export { acknowledgeFinding } from './constructs/acknowledgements';
 export { SfbValidation } from './constructs/sfb-validation';
+export { readTopologyDocument } from './model/topology-document/read';
+export { DocumentPoolRole } from './model/topology-document/document';
+export type {
+  TopologyDocument,
+  TopologyDocumentDependency,
+  TopologyDocumentFileShare,
+  TopologyDocumentPairing,
+  TopologyDocumentPool,
+  TopologyDocumentSimpleUrl,
+  TopologyDocumentSite,
+  TopologyDocumentSqlInstance,
+  TopologyDocumentUnknown,
+} from './model/topology-document/document';
+export { importTopologyDocument } from './constructs/import-topology';
+export type { ImportTopologyOptions, ImportedSiteOptions } from './constructs/import-topology';

@@ -1,5 +1,5 @@
 /**
- * Writes each deployment's generated documents (the DR runbook and the planning reports) into the
+ * Writes each deployment's generated documents (the DR runbook, the topology document and the planning reports) into the
  * app's outdir when the app synthesizes, so a user's own cdktf app gets them beside its stacks the
  * way `npm run synth` does for the reference example.
  *
@@ -17,12 +17,13 @@ import { SfbDeployment } from './deployment';
 
 const WRAPPED = Symbol.for('cdktf-sfb-hadr.SfbArtifacts');
 
-/** Generated documents of the deployments in an app: `runbook.md` and `reports/*.md`. */
+/** Generated documents of the deployments in an app: `runbook.md`, `topology.tbxml` and `reports/*.md`. */
 export class SfbArtifacts {
   /**
    * Makes `app.synth()` (and so `cdktf synth`) write, after every stack has synthesized:
    *
-   * - one deployment in the app: `<outdir>/runbook.md` and `<outdir>/reports/*.md` (DNS, certificates,
+   * - one deployment in the app: `<outdir>/runbook.md`, `<outdir>/topology.tbxml` (the Topology Builder
+   *   document, `deployment.topologyDocument()`) and `<outdir>/reports/*.md` (DNS, certificates,
    *   firewall, hardware, topology diagram, findings);
    * - several: the same files per deployment under `<outdir>/deployments/<construct path>/`, e.g.
    *   `cdktf.out/deployments/sfb/contoso/runbook.md`.
@@ -63,6 +64,7 @@ export class SfbArtifacts {
       rmSync(reportsDir, { recursive: true, force: true });
       mkdirSync(reportsDir, { recursive: true });
       writeFileSync(join(dir, 'runbook.md'), deployment.runbook());
+      writeFileSync(join(dir, 'topology.tbxml'), deployment.topologyDocument());
       for (const [file, text] of Object.entries(deployment.reports())) writeFileSync(join(reportsDir, file), text);
     }
   }

@@ -18,6 +18,7 @@ import type { SitePeering } from './peering';
 import { dnsRecordModels } from '../model/dns-plan';
 import { FirstHopOffer, planRegistrarDiscovery } from '../model/registrar-discovery';
 import { renderRunbook } from '../reports/runbook';
+import { topologyDocument } from '../reports/topology-document';
 import { planningReports } from '../reports/index';
 import { evaluate } from '../rules/engine';
 import { Finding, formatFinding } from '../rules/rule';
@@ -532,6 +533,16 @@ export class SfbDeployment extends Construct {
   /** The disaster-recovery runbook of the topology as it stands, as Markdown (lib/reports/runbook.ts). */
   runbook(): string {
     return renderRunbook(this._toModel());
+  }
+
+  /**
+   * The deployment as a Topology Builder document (`.tbxml`): sites, pools with their machines, SQL
+   * stores, file stores, pairings, Edge pools with their next hops and external FQDNs, Director,
+   * Mediation and Persistent Chat pools, simple URLs and the CMS location, with the library's FQDNs.
+   * Open it in Topology Builder and publish it (docs/topology-document.md).
+   */
+  topologyDocument(): string {
+    return topologyDocument(this._toModel());
   }
 
   /** Every finding of this deployment, acknowledgements applied. */

@@ -15,6 +15,7 @@ import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools'
 import { outageSection } from './runbook-outage';
 import { rolesRunbook } from './runbook-roles';
 import { backupRestoreSection } from './runbook-backup';
+import { topologySection } from './runbook-topology';
 
 /** One part of the runbook: Markdown starting with a `##` heading, or '' when it has nothing to say. */
 export type RunbookSection = (model: TopologyModel) => string;
@@ -97,6 +98,7 @@ function backupsSection(m: TopologyModel): string {
 export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   titleSection,
   targetsSection,
+  topologySection,
   pairingSection,
   frontEndPoolsSection,
   edgePoolsSection,

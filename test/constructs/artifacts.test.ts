@@ -23,18 +23,19 @@ function deploymentIn(app: App, stackId = 'test', id = 'contoso'): SfbDeployment
 
 function expectDocumentsOf(deployment: SfbDeployment, dir: string): void {
   expect(readFileSync(join(dir, 'runbook.md'), 'utf8')).toBe(deployment.runbook());
+  expect(readFileSync(join(dir, 'topology.tbxml'), 'utf8')).toBe(deployment.topologyDocument());
   const reports = deployment.reports();
   expect(readdirSync(join(dir, 'reports')).sort()).toEqual(Object.keys(reports).sort());
   for (const [file, text] of Object.entries(reports)) expect(readFileSync(join(dir, 'reports', file), 'utf8')).toBe(text);
 }
 
 describe('SfbArtifacts.writeTo', () => {
-  test('writes runbook.md and reports/*.md beside the stacks of an app with one deployment', () => {
+  test('writes runbook.md, topology.tbxml and reports/*.md beside the stacks of an app with one deployment', () => {
     const app = new App({ outdir });
     const deployment = deploymentIn(app);
     SfbArtifacts.writeTo(app);
     app.synth();
-    expect(readdirSync(outdir).sort()).toEqual(['manifest.json', 'reports', 'runbook.md', 'stacks']);
+    expect(readdirSync(outdir).sort()).toEqual(['manifest.json', 'reports', 'runbook.md', 'stacks', 'topology.tbxml']);
     expect(Object.keys(deployment.reports())).toEqual(
       expect.arrayContaining(['dns.md', 'certificates.md', 'firewall.md', 'hardware.md', 'findings.md']),
     );

@@ -143,5 +143,6 @@ describe('the packed library in a user project', () => {
     expect(Object.keys(JSON.parse(readFileSync(join(outdir, 'stacks', 'sfb', 'cdk.tf.json'), 'utf8')).resource)).toContain('azurerm_windows_virtual_machine');
     expect(readFileSync(join(outdir, 'runbook.md'), 'utf8')).toMatch(/Invoke-CsPoolFailover -PoolFQDN pool-west.corp.contoso.com -DisasterMode/);
     expect(readdirSync(join(outdir, 'reports'))).toEqual(expect.arrayContaining(['dns.md', 'findings.md']));
+    expect(readFileSync(join(outdir, 'topology.tbxml'), 'utf8')).toContain('Fqdn="pool-west.corp.contoso.com"');
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * Publishing the SfB side of the deployment: the topology document the library writes beside the
+ * runbook (`topology.tbxml`, lib/reports/topology-document.ts) holds the same FQDNs, pools, stores and
+ * pairings as the Azure side, so the admin publishes it instead of drawing the topology by hand.
+ */
+import { PoolEdition } from '../enums';
+import type { TopologyModel } from '../model/topology';
+import { blocks, code, steps } from './markdown';
+
+export function topologySection(m: TopologyModel): string {
+  if (m.frontEndPools.length === 0) return '';
+  const cms = m.frontEndPools.find((p) => p.hostsCentralManagementStore);
+  const backEnd = cms && m.backEnds.find((b) => b.path === cms.backEndPath);
+  // A Standard Edition server holds the store in its own `rtc` instance; a back end's default instance needs no name.
+  const standard = cms?.edition === PoolEdition.STANDARD;
+  const store = backEnd?.storeFqdn ?? (standard ? cms.fqdn : undefined);
+  const instance = standard ? 'rtc' : backEnd?.instanceName;
+  const sql = `-SqlServerFqdn ${store ?? '<store FQDN>'}${instance ? ` -SqlInstanceName ${instance}` : ''}`;
+  return blocks(
+    '## Publishing the topology',
+    '`topology.tbxml` (beside this runbook; `deployment.topologyDocument()`) is the topology of this deployment as Topology Builder writes it: sites, pools and their servers, SQL and file stores, pairings, Edge next hops and external FQDNs, simple URLs. Publish it rather than drawing the topology by hand (docs/topology-document.md).',
+    steps([
+      `Prepare Active Directory and, once, create the Central Management Store${store ? ` on ${store}` : ''}: ${code(`Install-CsDatabase -CentralManagementDatabase ${sql}`)} and ${code(`Set-CsConfigurationStoreLocation ${sql}`)}.`,
+      `Open \`topology.tbxml\` in Topology Builder (Open Topology, from a local file), add what the library does not write (mirroring partners, the NAT public addresses of the Edge servers, federation routes), then Publish Topology; or publish it from the shell: ${code('Publish-CsTopology -FileName topology.tbxml')}, then ${code('Enable-CsTopology')}.`,
+      'Install the databases Topology Builder lists (Install Database) and run the Deployment Wizard (Bootstrapper.exe) on every server.',
+    ]),
+  );
+}

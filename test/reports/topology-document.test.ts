@@ -1,0 +1,142 @@
+/**
+ * The exported Topology Builder document of every example reads back (readTopologyDocument) to the
+ * plan's pools, roles, sites, machine counts, stores, Edge next hops and pairings.
+ */
+import { buildHybridTopology } from '../../examples/hybrid/topology';
+import { buildLabTopology } from '../../examples/lab/topology';
+import { buildLync2013Topology } from '../../examples/lync2013/topology';
+import { buildReferenceTopology } from '../../examples/reference/topology';
+import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
+import { DocumentPoolRole, importTopologyDocument, PoolEdition, readTopologyDocument, SfbDeployment, TopologyModel } from '../../lib/experimental';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { Construct } from 'constructs';
+import { testStack } from '../helpers';
+import { section } from '../runbook-sections';
+
+const EXAMPLES: [string, (scope: Construct) => { deployment: SfbDeployment }][] = [
+  ['reference', (s) => buildReferenceTopology(s)],
+  ['sfb2015', (s) => buildSfb2015Topology(s)],
+  ['lync2013', (s) => buildLync2013Topology(s)],
+  ['hybrid', (s) => buildHybridTopology(s)],
+  ['lab', (s) => buildLabTopology(s)],
+];
+
+/** What the document must say, taken from the plan: `site: role fqdn xN`. */
+function expectedPools(model: TopologyModel): string[] {
+  const site = (path: string) => model.sites.find((s) => s.path === path)!.name;
+  const rows = [
+    ...model.frontEndPools.map((p) => `${site(p.sitePath)}: ${p.edition === PoolEdition.STANDARD ? DocumentPoolRole.STANDARD_EDITION : DocumentPoolRole.FRONT_END} ${p.fqdn} x${p.servers.length}`),
+    ...model.backEnds.map((b) => `${site(b.sitePath)}: ${DocumentPoolRole.SQL_STORE} ${b.storeFqdn} x1`),
+    ...model.edgePools.map((e) => `${site(e.sitePath)}: ${DocumentPoolRole.EDGE} ${e.internalFqdn} x${e.servers.length}`),
+    ...model.directorPools.map((d) => `${site(d.sitePath)}: ${DocumentPoolRole.DIRECTOR} ${d.fqdn} x${d.servers.length}`),
+    ...model.mediationPools.map((m) => `${site(m.sitePath)}: ${DocumentPoolRole.MEDIATION} ${m.fqdn} x${m.servers.length}`),
+    ...model.chatPools.map((c) => `${site(c.primarySitePath)}: ${DocumentPoolRole.PERSISTENT_CHAT} ${c.fqdn} x${c.servers.length}`),
+    ...model.chatPools.filter((c) => !c.backEndPath).map((c) => `${site(c.primarySitePath)}: ${DocumentPoolRole.SQL_STORE} ${c.databaseServers.find((d) => d.function === 'primary')!.server.fqdn} x1`),
+  ];
+  // A file server or DFS namespace is one pool, in the site of the first file store on it.
+  const hosts = new Map<string, string>();
+  for (const fs of model.fileStores) {
+    const host = fs.shareUnc.replace(/^\\\\/, '').split('\\')[0];
+    if (!hosts.has(host)) hosts.set(host, `${site(fs.sitePath)}: ${DocumentPoolRole.FILE_STORE} ${host} x1`);
+  }
+  return [...rows, ...hosts.values()].sort();
+}
+
+describe.each(EXAMPLES)('the %s example exported as a Topology Builder document', (_name, build) => {
+  const { deployment } = build(testStack());
+  const model = deployment.plan() as TopologyModel;
+  const xml = deployment.topologyDocument();
+  const doc = readTopologyDocument(xml);
+
+  test('reads back as a Topology Builder file with the same sites and nothing unknown', () => {
+    expect(doc.format).toBe('topology-builder');
+    expect(doc.sites.map((s) => s.name)).toEqual(model.sites.map((s) => s.name));
+    expect(doc.defaultSipDomain).toBe(model.sipDomain);
+    expect([doc.unknown, doc.warnings]).toEqual([[], []]);
+  });
+
+  test('reads back to the same pools, roles, sites and machine counts', () => {
+    expect(doc.pools.map((p) => `${p.site}: ${p.role} ${p.fqdn} x${p.machines.length}`).sort()).toEqual(expectedPools(model));
+  });
+
+  test('machines are the servers of the plan, by FQDN', () => {
+    const servers = [...model.frontEndPools, ...model.edgePools, ...model.directorPools, ...model.mediationPools, ...model.chatPools].flatMap((p) => p.servers.map((s) => s.fqdn)).sort();
+    expect(doc.pools.flatMap((p) => (p.role === DocumentPoolRole.FILE_STORE || p.role === DocumentPoolRole.SQL_STORE ? [] : p.machines)).sort()).toEqual(servers);
+  });
+
+  test('reads back the pairings, back ends, Edge next hops and external FQDNs', () => {
+    const fqdn = new Map([...model.frontEndPools, ...model.directorPools].map((p) => [p.path, p.fqdn]));
+    const pair = (a: string, b: string) => [a, b].sort().join(' <-> ');
+    expect(doc.pairings.map((p) => pair(p.primary, p.backup)).sort()).toEqual(model.pairs.map((p) => pair(fqdn.get(p.primaryPath)!, fqdn.get(p.backupPath)!)).sort());
+    for (const pool of model.frontEndPools) {
+      const store = model.backEnds.find((b) => b.path === pool.backEndPath)?.storeFqdn;
+      expect(doc.pools.find((p) => p.fqdn === pool.fqdn)!.backEnd).toBe(store);
+    }
+    for (const edge of model.edgePools) {
+      const read = doc.pools.find((p) => p.fqdn === edge.internalFqdn)!;
+      expect([read.nextHop, read.accessEdgeFqdn, read.webConferencingEdgeFqdn, read.audioVideoEdgeFqdn]).toEqual([fqdn.get(edge.nextHopPath), edge.accessEdgeFqdn, edge.webConferencingEdgeFqdn, edge.audioVideoEdgeFqdn]);
+    }
+    const cms = model.frontEndPools.filter((p) => p.hostsCentralManagementStore).map((p) => p.fqdn);
+    expect(doc.pools.filter((p) => p.centralManagement).map((p) => p.fqdn)).toEqual(cms);
+  });
+
+  test('is the same document every time', () => {
+    expect(build(testStack()).deployment.topologyDocument()).toBe(xml);
+  });
+});
+
+describe('the exported document', () => {
+  const { deployment } = buildReferenceTopology(testStack());
+  const xml = deployment.topologyDocument();
+
+  test('has Topology Builder\'s root, namespaces and shape', () => {
+    expect(xml.split('\n').slice(0, 4)).toEqual([
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<TopologyBuilder IsFreeFromChanges="false" xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008">',
+      '  <NewTopology>',
+      '    <PartialTopology IsPublished="false" Signature="00000000-0000-0000-0000-000000000000" xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.WritableTopology.2008">',
+    ]);
+  });
+
+  test('Mediation servers have a PSTN interface, Front End servers without Mediation none', () => {
+    const machine = (fqdn: string) => xml.slice(xml.indexOf(`<Machine Fqdn="${fqdn}"`), xml.indexOf('</Machine>', xml.indexOf(`<Machine Fqdn="${fqdn}"`)));
+    expect(machine('med-west-1.corp.contoso.com')).toContain('InterfaceSide="Pstn"');
+    expect(machine('pool-west-1.corp.contoso.com')).not.toContain('InterfaceSide="Pstn"');
+  });
+
+  test('names the AlwaysOn primary replica of each back end', () => {
+    const doc = readTopologyDocument(xml);
+    const model = deployment.plan() as TopologyModel;
+    expect(doc.sqlInstances.map((i) => `${i.fqdn} ${i.alwaysOnPrimaryNodeFqdn}`)).toEqual(
+      model.backEnds.map((b) => `${b.storeFqdn} ${b.servers.find((s) => s.path === b.replicas!.find((r) => r.role === 'Primary')!.serverPath)!.fqdn}`),
+    );
+  });
+
+  test('a day-2 change (a fourth Front End server) changes only that pool\'s lines', () => {
+    const scaled = buildReferenceTopology(testStack(), { westFrontEndServers: 4 }).deployment.topologyDocument();
+    const before = new Set(xml.split('\n'));
+    const added = scaled.split('\n').filter((l) => !before.has(l));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((l) => /pool-west-4|UpgradeDomain4|NetInterface|<\/Machine>/.test(l))).toBe(true);
+  });
+});
+
+describe('the runbook', () => {
+  test('tells how to publish topology.tbxml, naming the Central Management Store', () => {
+    const { deployment } = buildReferenceTopology(testStack());
+    const text = section(deployment.runbook(), 'Publishing the topology');
+    const model = deployment.plan() as TopologyModel;
+    const cmsStore = model.backEnds.find((b) => b.path === model.frontEndPools.find((p) => p.hostsCentralManagementStore)!.backEndPath)!.storeFqdn;
+    expect(text).toContain('`Publish-CsTopology -FileName topology.tbxml`');
+    expect(text).toContain(`Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${cmsStore}`);
+  });
+});
+
+test('the runbook names the local rtc instance when a Standard Edition server holds the CMS', () => {
+  const stack = testStack();
+  const deployment = importTopologyDocument(stack, 'otc', readTopologyDocument(readFileSync(join(__dirname, '..', 'fixtures', 'topology', 'otc.tbxml'), 'utf8')), {
+    sites: { OTC: { location: 'westeurope', addressSpace: '10.10.0.0/16' } },
+  });
+  expect(section(deployment.runbook(), 'Publishing the topology')).toContain('`Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn oct-exh-002.otc.lab -SqlInstanceName rtc`');
+});
