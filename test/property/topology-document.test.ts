@@ -55,7 +55,8 @@ describe('random deployments exported as topology documents', () => {
       }),
       { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
     );
-    // The generator must reach deployments without error findings, or the comparison never runs.
-    expect(clean).toBeGreaterThan(RUNS / 10);
+    // The generator must reach deployments without error findings, or the comparison never runs (it
+    // aims at rules too, so most of its deployments have one: one in twenty clean is enough here).
+    expect(clean).toBeGreaterThan(RUNS / 20);
   }, 60_000 + RUNS * 1_500);
 });
