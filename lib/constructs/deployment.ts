@@ -5,6 +5,7 @@ import { azureNamesOf } from '../azure/names';
 import { Annotations, Aspects, TerraformStack, TerraformVariable } from '../cdktf';
 import { isApp, isSite, libraryStack, RemoteStateStorage, siteOf } from './stacks';
 import { globalLocationFor } from '../model/regions';
+import { chooseCentralManagementStore, CmsCandidate } from '../model/central-management';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { ServerDefaults } from '../azure/placement';
 import type { Server } from '../azure/servers';
@@ -153,6 +154,10 @@ export class SfbDeployment extends Construct {
   readonly _addresses = new AddressBook(this._revision);
   /** NSG flow sources by key, one per change, shared by every intent that asks (flow-sources.ts). @internal */
   readonly _sharedSources = new Map<string, () => string[]>();
+  /** The pools that host the Central Management Store, chosen by key once per change (lib/model/central-management.ts). @internal */
+  readonly _centralManagementStore = this._revision.memo(() =>
+    chooseCentralManagementStore(this._members.all.flatMap((m) => (m as { readonly _cmsCandidate?: CmsCandidate })._cmsCandidate ?? [])),
+  );
   /** Site peerings by sorted pair of site IDs (peering.ts). @internal */
   readonly _peerings = new Map<string, SitePeering>();
   /** Whether `sip.<sipDomain>` is asked for already (edge-pool.ts). @internal */

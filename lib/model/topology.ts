@@ -5,6 +5,7 @@
 import type { BackupModel } from './backup-topology';
 import type { AddressPlan } from './address-plan';
 import type { SimpleUrlsModel } from './simple-urls';
+import type { CmsChosenBy } from './central-management';
 import {
   BackEndMode,
   LoadBalancing,
@@ -108,6 +109,8 @@ export interface FrontEndPoolModel {
   readonly webLoadBalancer?: LoadBalancerModel;
   readonly users?: number;
   readonly hostsCentralManagementStore: boolean;
+  /** Set on the host of the Central Management Store: chosen by the prop or by key, and its key (lib/model/central-management.ts). */
+  readonly centralManagementStoreChoice?: { readonly chosenBy: CmsChosenBy; readonly key: string };
   /** Path of the back end; undefined for Standard Edition (local SQL Express). */
   readonly backEndPath?: string;
   /** Edge pool used for media (EDGE-18), explicit or derived. */
