@@ -4,7 +4,8 @@ import { DnsRecords, renderDns } from '../azure/dns';
 import { azureNamesOf } from '../azure/names';
 import { Annotations, Aspects, TerraformStack, TerraformVariable } from '../cdktf';
 import { isApp, isSite, libraryStack, RemoteStateStorage, siteOf } from './stacks';
-import { globalLocationFor } from '../model/regions';
+import { defaultGlobalLocation } from '../model/regions';
+import { byPathOrder, compareKeys } from '../model/keys';
 import { chooseCentralManagementStore, CmsCandidate } from '../model/central-management';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { ServerDefaults } from '../azure/placement';
@@ -63,8 +64,8 @@ export interface SfbDeploymentProps {
   readonly lab?: LabOptions;
   /**
    * Azure region of the resource group that holds deployment-wide resources (the DNS zones). Give it
-   * explicitly: the default depends on which site is declared first.
-   * @default the region of the first CentralSite declared
+   * explicitly (GLOBAL-2): the default moves with the Central Management Store, or with a site added later with a smaller ID.
+   * @default - the region of the site whose pool hosts the Central Management Store (else of the smallest site ID); with a stack per site a region no site uses, near that site's
    */
   readonly globalLocation?: string;
   /**
@@ -129,7 +130,7 @@ export class SfbDeployment extends Construct {
   readonly adDomain: string;
   readonly adminUsername: string;
   readonly supportPosture: SupportPosture;
-  /** Region of deployment-wide resources, when given (else the first site's). */
+  /** Region of deployment-wide resources, when given (else chosen by key: `defaultGlobalLocation` in lib/model/regions.ts). */
   readonly globalLocation?: string;
   /** The day the lifecycle findings are evaluated against (`YYYY-MM-DD`). */
   readonly evaluationDate: string;
@@ -317,16 +318,24 @@ export class SfbDeployment extends Construct {
   }
 
   /**
-   * Region of deployment-wide resources: `globalLocation`, else in one stack the first site's region,
-   * and with a stack per site a region no site uses (the first site's paired region when free, else the
-   * first free region of its geography), so the public DNS survives the loss of any site's region.
+   * Region of deployment-wide resources: `globalLocation`, else in one stack the region of the primary
+   * site (the Central Management Store's, else the smallest site ID), and with a stack per site a region
+   * no site uses (that site's paired region when free, else the first free region of its geography), so
+   * the public DNS survives the loss of any site's region (lib/model/regions.ts `defaultGlobalLocation`).
 * @internal
       */
   _resolvedGlobalLocation(): string | undefined {
     if (this.globalLocation !== undefined) return this.globalLocation;
-    const first = this._sites.all[0];
-    if (!first || !this._perSiteStacks) return first?.location;
-    return globalLocationFor(first.location, this._sites.all.map((s) => s.location)) ?? first.location;
+    return defaultGlobalLocation(this._sites.all.map((s) => ({ name: s.node.id, location: s.location })), this._perSiteStacks, this._primarySiteId())?.location;
+  }
+
+  /**
+   * ID of the site that hosts the Central Management Store (given or chosen by key), if any: the
+   * primary site of the choices of one site (`primarySite` in lib/model/regions.ts).
+   * @internal
+   */
+  _primarySiteId(): string | undefined {
+    return this._centralManagementStore().hosts[0]?.split('/')[0];
   }
 
   /** Resource group for deployment-wide resources (DNS zones), in `resolvedGlobalLocation()`. @internal */
@@ -481,7 +490,9 @@ export class SfbDeployment extends Construct {
   private rawModel(): TopologyModel {
     const parts = emptyParts();
     for (const m of this._members.all) m._contribute(parts);
-    const { extra, ...rest } = parts;
+    const { extra, ...contributed } = parts;
+    // Key order, not declaration order: rules, reports and the runbook list what they read in this order.
+    const rest = Object.fromEntries(Object.entries(contributed).map(([k, list]) => [k, byPathOrder(list as { path: string }[])])) as unknown as typeof contributed;
     const dnsPlan = this.dnsPlan();
     return {
       path: this.node.path,
@@ -493,16 +504,16 @@ export class SfbDeployment extends Construct {
       lab: this._lab !== undefined,
       ...(this._lab ? { labEnvironment: this._lab.toModel() } : {}),
       ...rest,
-      flows: this._sites.all.flatMap((s) => s._flows),
+      flows: [...this._sites.all].sort((a, b) => compareKeys(a.node.path, b.node.path)).flatMap((s) => s._flows),
       credentials: [...this.credentials],
       srvEntries: dnsPlan.srv.flatMap((r) => r.entries),
       dnsRecords: dnsRecordModels(dnsPlan),
       siteSrvAnswers: [...this.registrarDiscovery().siteAnswers],
       simpleUrls: simpleUrlPlanOf(this, parts),
-      servers: this._servers.all.map((s) => s.model),
+      servers: byPathOrder(this._servers.all.map((s) => s.model)),
       azureNames: this.scopes().flatMap((c) => azureNamesOf(c)),
       perSiteStacks: this._perSiteStacks,
-      ...(this._resolvedGlobalLocation() !== undefined ? { globalLocation: this._resolvedGlobalLocation() } : {}),
+      ...(this._resolvedGlobalLocation() !== undefined ? { globalLocation: this._resolvedGlobalLocation(), globalLocationGiven: this.globalLocation !== undefined } : {}),
       addressPlan: this._addresses.plan(),
       backup: {
         enabled: this._backupSettings.enabled,

@@ -431,6 +431,8 @@ export interface TopologyModel {
   readonly perSiteStacks?: boolean;
   /** Region of the resource group holding deployment-wide resources (the public DNS zone). */
   readonly globalLocation?: string;
+  /** False when `globalLocation` was not given and the region was chosen by site ID (GLOBAL-2). */
+  readonly globalLocationGiven?: boolean;
   /** Every address block, by stable owner key (lib/model/address-plan.ts). */
   readonly addressPlan?: AddressPlan;
   /** Simple URLs, Autodiscover names and their failover (lib/model/simple-urls.ts). */
