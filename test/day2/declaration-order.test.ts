@@ -141,14 +141,14 @@ interface Output {
   readonly findings: string[];
 }
 
-function synthesize(seed: number): Output {
+function synthesize(seed: number, lab = false): Output {
   const stack = new TerraformStack(Testing.app(), 'sfb-order');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   const deployment = new SfbDeployment(stack, 'contoso', {
     productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
     sipDomain: 'contoso.com',
     adDomain: 'corp.contoso.com',
-    supportPosture: SupportPosture.ACCEPTED_RISK,
+    ...(lab ? { lab: {} } : { supportPosture: SupportPosture.ACCEPTED_RISK }),
   });
   acknowledgeFinding(deployment, 'AZURE-8', 'host maintenance is accepted: pools survive one server pausing, and patching is manual (VM-5)');
   const built: Built = new Map();
@@ -203,5 +203,12 @@ describe('declaration order (keys, not order)', () => {
     expect(Object.keys(shuffled.reports).sort()).toEqual(Object.keys(base.reports).sort());
     for (const name of Object.keys(base.reports)) expect({ name, text: shuffled.reports[name] }).toEqual({ name, text: base.reports[name] });
     expect(shuffled.findings).toEqual(base.findings);
+  });
+
+  test.each([1, 2])('in lab mode too (seed %i): the forest root and each site\'s DNS servers follow keys', (seed) => {
+    const [before, after] = [synthesize(0, true), synthesize(seed, true)];
+    expect(differingBlocks(before.terraform, after.terraform)).toEqual([]);
+    expect(after.runbook).toEqual(before.runbook);
+    expect(after.findings).toEqual(before.findings);
   });
 });
