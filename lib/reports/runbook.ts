@@ -15,6 +15,7 @@ import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools'
 import { outageSection } from './runbook-outage';
 import { rolesRunbook } from './runbook-roles';
 import { backupRestoreSection } from './runbook-backup';
+import { choicesSection } from './runbook-choices';
 
 /** One part of the runbook: Markdown starting with a `##` heading, or '' when it has nothing to say. */
 export type RunbookSection = (model: TopologyModel) => string;
@@ -96,6 +97,7 @@ function backupsSection(m: TopologyModel): string {
 /** The sections of the runbook, in order. Add an area's section with one line. */
 export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   titleSection,
+  choicesSection,
   targetsSection,
   pairingSection,
   frontEndPoolsSection,
