@@ -42,7 +42,7 @@ export const GLOBAL_RULES = [
   rule(
     'GLOBAL-2',
     Severity.WARNING,
-    'The region of deployment-wide resources is given, not chosen by site ID',
+    'The region of deployment-wide resources is given, not chosen by key',
     'the library: a resource group\'s location cannot change (Azure Resource Manager: resource group location), so moving the default recreates the DNS zones',
     (m): Violation[] => {
       if (m.globalLocationGiven !== false || m.sites.length < 2 || m.globalLocation === undefined) return [];

@@ -158,7 +158,8 @@ describe('PAIR-9: same Back End HA technology', () => {
     const m = pairedModel();
     const [a, b] = m.backEnds;
     const mixed = { ...m, backEnds: [a, { ...b, mode: BackEndMode.MIRRORING }] };
-    expect(check(rule('PAIR-9'), mixed)[0].message).toMatch(/standalone back end but .* uses mirroring/);
+    // Back ends in key (path) order: b is west's, the pair's primary.
+    expect(check(rule('PAIR-9'), mixed)[0].message).toMatch(/pool-west.corp.contoso.com uses a mirroring back end but pool-north.corp.contoso.com uses standalone/);
   });
   test('passes when they match', () => {
     expect(check(rule('PAIR-9'), pairedModel())).toHaveLength(0);
