@@ -194,7 +194,7 @@ export const NAMING_RULES = withUnacknowledgeable([
       }
       // Servers whose FQDNs clash too: NAME-4 reports the pair once, naming this.
       if (other.fqdn.toLowerCase() === s.fqdn.toLowerCase()) continue;
-      const pair = `${unitOf(s.path)}\n${unitOf(other.path)}`;
+      const pair = [unitOf(s.path), unitOf(other.path)].sort().join('\n');
       const list = groups.get(pair);
       if (list) list.push({ server: s, other });
       else groups.set(pair, [{ server: s, other }]);
