@@ -14,6 +14,7 @@ import {
   powershellCommand,
 } from '../azure/lab-scripts';
 import { primarySite } from '../model/regions';
+import { compareKeys } from '../model/keys';
 import { SubnetRole } from '../model/network';
 import { peerSites } from './peering';
 import { Server, ServerGroup } from '../azure/servers';
@@ -359,10 +360,10 @@ export class Lab extends Construct {
   toModel(): LabModel {
     return {
       domainControllers: this.labsByKey().map((l) => ({ sitePath: l.site.node.path, server: l.controller.model })),
-      bastionSitePaths: [...this.bastionSites],
+      bastionSitePaths: [...this.bastionSites].sort(compareKeys),
       // Derived from the servers, so the model says the same before and after synthesis.
-      domainJoinedPaths: this.deployment._servers.all.filter((s) => s.model.role !== ServerRole.DOMAIN_CONTROLLER && !WORKGROUP_ROLES.has(s.model.role)).map((s) => s.model.path),
-      shutdownPaths: this.deployment._servers.all.map((s) => s.model.path),
+      domainJoinedPaths: this.deployment._servers.all.filter((s) => s.model.role !== ServerRole.DOMAIN_CONTROLLER && !WORKGROUP_ROLES.has(s.model.role)).map((s) => s.model.path).sort(compareKeys),
+      shutdownPaths: this.deployment._servers.all.map((s) => s.model.path).sort(compareKeys),
       shutdownTime: this.shutdownTime,
       shutdownTimeZone: this.shutdownTimeZone,
       ...(this.explicitPosture !== undefined && this.explicitPosture !== SupportPosture.LAB ? { explicitSupportPosture: this.explicitPosture } : {}),
