@@ -127,7 +127,8 @@ export class FrontEndPool extends Construct {
 
   /**
    * Whether the pool hosts the Central Management Store: as given, else chosen by key when the plan is
-   * made (lib/model/central-management.ts), so declaration order never moves it.
+   * made (lib/model/central-management.ts), so declaration order never moves it. It reads the plan as
+   * it stands: until a pool sets the prop, a pool declared later with a smaller key can take it over.
    */
   get hostsCentralManagementStore(): boolean {
     return this.deployment._centralManagementStore().hosts.includes(this._cmsCandidate.key);

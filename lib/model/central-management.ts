@@ -30,7 +30,7 @@ export interface CmsChoice {
 }
 
 /** The rule the runbook and PAIR-26 quote. */
-export const CMS_KEY_RULE = 'no pool sets hostsCentralManagementStore, so it goes to the Enterprise pool (else the Standard Edition server) with the smallest key <site id>/<pool id>';
+export const CMS_KEY_RULE = 'no pool sets hostsCentralManagementStore: true, so it goes to the Enterprise pool (else the Standard Edition server) with the smallest key <site id>/<pool id> among the pools that leave it unset';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

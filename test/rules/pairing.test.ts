@@ -208,7 +208,10 @@ describe('PAIR-23 and PAIR-12: exactly one Central Management Store, its standby
     expect(findingsOf(validateTopology(deployment), 'PAIR-23')[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso' });
   });
   test('by default the smallest key <site id>/<pool id> hosts it (north/pool, though west was declared first) and its partner holds the standby', () => {
-    const f = findingsOf(validateTopology(pairedDeployment().deployment), 'PAIR-12');
+    const { deployment, west, north } = pairedDeployment();
+    // The public property reads the same choice.
+    expect([west.hostsCentralManagementStore, north.hostsCentralManagementStore]).toEqual([false, true]);
+    const f = findingsOf(validateTopology(deployment), 'PAIR-12');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: Severity.INFO, path: 'test/contoso/north/pool' });
     expect(f[0].message).toMatch(/pool-west.corp.contoso.com holds the standby/);
