@@ -425,7 +425,7 @@ export interface TopologyModel {
   readonly servers: readonly ServerModel[];
   /** Virtual network peerings between sites, one record per direction. */
   readonly peerings?: readonly PeeringModel[];
-  /** Every Azure resource name the deployment synthesizes (literal names only), in tree order. */
+  /** Every Azure resource name the deployment synthesizes (literal names only), in construct-path order. */
   readonly azureNames?: readonly AzureNameModel[];
   /** Whether the deployment makes one Terraform stack per site (and one for deployment-wide resources). */
   readonly perSiteStacks?: boolean;
