@@ -38,6 +38,8 @@ export function buildHybridTopology(scope: Construct): HybridTopology {
     sipDomain: 'litwareinc.com',
     adDomain: 'corp.litwareinc.com',
     supportPosture: SupportPosture.ACCEPTED_RISK,
+    // Given, not chosen by key (GLOBAL-2): the DNS zones' resource group never moves.
+    globalLocation: 'westeurope',
   });
   acknowledgeFinding(deployment, 'AZURE-8', 'host maintenance is accepted: pools survive one server pausing, and patching is manual (VM-5)');
 

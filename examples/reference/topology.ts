@@ -59,7 +59,7 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
     productVersion: ProductVersion.SKYPE_FOR_BUSINESS_SE,
     sipDomain: 'contoso.com',
     adDomain: 'corp.contoso.com',
-    // Said explicitly: the defaults depend on declaration order (the first site's region, the first pool).
+    // Said explicitly (GLOBAL-2, PAIR-26): the defaults are chosen by key, and a new site or pool could move them.
     globalLocation: options.globalLocation ?? 'westeurope',
     // A lab is SupportPosture.LAB (the lab option sets it); a production-like build accepts the risk.
     ...(options.lab ? { lab: options.lab } : { supportPosture: SupportPosture.ACCEPTED_RISK }),

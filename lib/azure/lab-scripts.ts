@@ -111,7 +111,7 @@ export interface DomainControllerScriptProps {
 }
 
 /**
- * Installs AD DS and DNS and promotes the server: a new forest (first site) or a replica DC
+ * Installs AD DS and DNS and promotes the server: a new forest (the primary site) or a replica DC
  * (other sites, after the forest root answers). Idempotent: on a server that already is a DC it
  * only refreshes the DNS records. The promotion reboots a minute after the script returns, so the
  * extension reports success; the finish script runs as a startup task after the reboot.

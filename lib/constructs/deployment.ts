@@ -4,8 +4,10 @@ import { DnsRecords, renderDns } from '../azure/dns';
 import { azureNamesOf } from '../azure/names';
 import { Annotations, App, Aspects, TerraformStack, TerraformVariable } from '../cdktf';
 import { isApp, isSite, libraryStack, RemoteStateStorage, siteOf } from './stacks';
-import { globalLocationFor } from '../model/regions';
 import { sharedResourceGroupName } from '../model/names';
+import { defaultGlobalLocation } from '../model/regions';
+import { byPathOrder, compareKeys } from '../model/keys';
+import { chooseCentralManagementStore, CmsCandidate } from '../model/central-management';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { ServerDefaults } from '../azure/placement';
 import type { Server } from '../azure/servers';
@@ -64,8 +66,8 @@ export interface SfbDeploymentProps {
   readonly lab?: LabOptions;
   /**
    * Azure region of the resource group that holds deployment-wide resources (the DNS zones). Give it
-   * explicitly: the default depends on which site is declared first.
-   * @default the region of the first CentralSite declared
+   * explicitly (GLOBAL-2): the default moves with the Central Management Store, or with a site added later with a smaller ID.
+   * @default - the region of the site whose pool hosts the Central Management Store (else of the smallest site ID); with a stack per site a region no site uses, near that site's
    */
   readonly globalLocation?: string;
   /**
@@ -130,7 +132,7 @@ export class SfbDeployment extends Construct {
   readonly adDomain: string;
   readonly adminUsername: string;
   readonly supportPosture: SupportPosture;
-  /** Region of deployment-wide resources, when given (else the first site's). */
+  /** Region of deployment-wide resources, when given (else chosen by key: `defaultGlobalLocation` in lib/model/regions.ts). */
   readonly globalLocation?: string;
   /** The day the lifecycle findings are evaluated against (`YYYY-MM-DD`). */
   readonly evaluationDate: string;
@@ -155,6 +157,10 @@ export class SfbDeployment extends Construct {
   readonly _addresses = new AddressBook(this._revision);
   /** NSG flow sources by key, one per change, shared by every intent that asks (flow-sources.ts). @internal */
   readonly _sharedSources = new Map<string, () => string[]>();
+  /** The pools that host the Central Management Store, chosen by key once per change (lib/model/central-management.ts). @internal */
+  readonly _centralManagementStore = this._revision.memo(() =>
+    chooseCentralManagementStore(this._members.all.flatMap((m) => (m as { readonly _cmsCandidate?: CmsCandidate })._cmsCandidate ?? [])),
+  );
   /** Site peerings by sorted pair of site IDs (peering.ts). @internal */
   readonly _peerings = new Map<string, SitePeering>();
   /** Whether `sip.<sipDomain>` is asked for already (edge-pool.ts). @internal */
@@ -319,16 +325,24 @@ export class SfbDeployment extends Construct {
   }
 
   /**
-   * Region of deployment-wide resources: `globalLocation`, else in one stack the first site's region,
-   * and with a stack per site a region no site uses (the first site's paired region when free, else the
-   * first free region of its geography), so the public DNS survives the loss of any site's region.
+   * Region of deployment-wide resources: `globalLocation`, else in one stack the region of the primary
+   * site (the Central Management Store's, else the smallest site ID), and with a stack per site a region
+   * no site uses (that site's paired region when free, else the first free region of its geography), so
+   * the public DNS survives the loss of any site's region (lib/model/regions.ts `defaultGlobalLocation`).
 * @internal
       */
   _resolvedGlobalLocation(): string | undefined {
     if (this.globalLocation !== undefined) return this.globalLocation;
-    const first = this._sites.all[0];
-    if (!first || !this._perSiteStacks) return first?.location;
-    return globalLocationFor(first.location, this._sites.all.map((s) => s.location)) ?? first.location;
+    return defaultGlobalLocation(this._sites.all.map((s) => ({ name: s.node.id, location: s.location })), this._perSiteStacks, this._primarySiteId())?.location;
+  }
+
+  /**
+   * ID of the site that hosts the Central Management Store (given or chosen by key), if any: the
+   * primary site of the choices of one site (`primarySite` in lib/model/regions.ts).
+   * @internal
+   */
+  _primarySiteId(): string | undefined {
+    return this._centralManagementStore().hosts[0]?.split('/')[0];
   }
 
   /** Resource group for deployment-wide resources (DNS zones), in `resolvedGlobalLocation()`. @internal */
@@ -483,7 +497,9 @@ export class SfbDeployment extends Construct {
   private rawModel(): TopologyModel {
     const parts = emptyParts();
     for (const m of this._members.all) m._contribute(parts);
-    const { extra, ...rest } = parts;
+    const { extra, ...contributed } = parts;
+    // Key order, not declaration order: rules, reports and the runbook list what they read in this order.
+    const rest = Object.fromEntries(Object.entries(contributed).map(([k, list]) => [k, byPathOrder(list as { path: string }[])])) as unknown as typeof contributed;
     const dnsPlan = this.dnsPlan();
     return {
       path: this.node.path,
@@ -495,16 +511,16 @@ export class SfbDeployment extends Construct {
       lab: this._lab !== undefined,
       ...(this._lab ? { labEnvironment: this._lab.toModel() } : {}),
       ...rest,
-      flows: this._sites.all.flatMap((s) => s._flows),
-      credentials: [...this.credentials],
+      flows: [...this._sites.all].sort((a, b) => compareKeys(a.node.path, b.node.path)).flatMap((s) => s._flows),
+      credentials: [...this.credentials].sort((a, b) => compareKeys(a.path, b.path) || compareKeys(a.name, b.name)),
       srvEntries: dnsPlan.srv.flatMap((r) => r.entries),
       dnsRecords: dnsRecordModels(dnsPlan),
       siteSrvAnswers: [...this.registrarDiscovery().siteAnswers],
       simpleUrls: simpleUrlPlanOf(this, parts),
-      servers: this._servers.all.map((s) => s.model),
-      azureNames: this.scopes().flatMap((c) => azureNamesOf(c)),
+      servers: byPathOrder(this._servers.all.map((s) => s.model)),
+      azureNames: this.scopes().flatMap((c) => azureNamesOf(c)).sort((a, b) => compareKeys(a.path, b.path) || compareKeys(a.type, b.type)),
       perSiteStacks: this._perSiteStacks,
-      ...(this._resolvedGlobalLocation() !== undefined ? { globalLocation: this._resolvedGlobalLocation() } : {}),
+      ...(this._resolvedGlobalLocation() !== undefined ? { globalLocation: this._resolvedGlobalLocation(), globalLocationGiven: this.globalLocation !== undefined } : {}),
       addressPlan: this._addresses.plan(),
       backup: {
         enabled: this._backupSettings.enabled,

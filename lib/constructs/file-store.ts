@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ManagedDisk, VirtualMachineDataDiskAttachment } from '../azurerm';
+import { compareKeys } from '../model/keys';
 import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
 import { WindowsServerVersion } from '../enums';
@@ -155,7 +156,7 @@ export class FileStore extends Construct {
     parts.fileStores.push({
       path: this.node.path,
       sitePath: this.site.node.path,
-      poolPaths: this.pools.map((p) => p.node.path),
+      poolPaths: this.pools.map((p) => p.node.path).sort(compareKeys),
       kind: 'windows-dfs',
       servers: this._servers.models,
       shareUnc: this.shareUnc,

@@ -5,6 +5,7 @@ import { webServiceRules } from '../azure/web-services';
 import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
 import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
+import { CmsCandidate } from '../model/central-management';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { BACK_END_KINDS, IBackEnd, isBackEnd } from './back-end';
@@ -58,7 +59,10 @@ export interface FrontEndPoolProps {
   readonly externalWebFqdn?: string;
   /** Users homed on the pool, for capacity findings (FE-14, PAIR-8). @default no capacity findings */
   readonly users?: number;
-  /** Whether the pool hosts the Central Management Store. @default true for the first pool created in the deployment */
+  /**
+   * Whether the pool hosts the Central Management Store (one per deployment, PAIR-23).
+   * @default - when no pool sets it, the Enterprise pool (else the Standard Edition server) with the smallest `<site id>/<pool id>` among the pools that leave it unset; PAIR-26 asks to pin it
+   */
   readonly hostsCentralManagementStore?: boolean;
   /** Mediation Server collocated on the Front Ends (MED-1). @default false */
   readonly collocatedMediation?: boolean;
@@ -109,7 +113,7 @@ export class FrontEndPool extends Construct {
   readonly sipLoadBalancing: LoadBalancing;
   readonly internalWebFqdn: string;
   readonly externalWebFqdn: string;
-  readonly hostsCentralManagementStore: boolean;
+  private readonly _cmsGiven?: boolean;
   readonly collocatedMediation: boolean;
   readonly enterpriseVoice: boolean;
   readonly backEnd?: IBackEnd;
@@ -121,6 +125,20 @@ export class FrontEndPool extends Construct {
   /** The file store the pool uses; undefined for a Standard Edition server with its local share. */
   readonly fileStore?: FileStore;
   private edgeAssociation?: EdgePool;
+
+  /**
+   * Whether the pool hosts the Central Management Store: as given, else chosen by key when the plan is
+   * made (lib/model/central-management.ts), so declaration order never moves it. It reads the plan as
+   * it stands: until a pool sets the prop, a pool declared later with a smaller key can take it over.
+   */
+  get hostsCentralManagementStore(): boolean {
+    return this.deployment._centralManagementStore().hosts.includes(this._cmsCandidate.key);
+  }
+
+  /** The pool as the Central Management Store choice sees it. @internal */
+  get _cmsCandidate(): CmsCandidate {
+    return { key: `${this.site.node.id}/${this.node.id}`, standardEdition: this.edition === PoolEdition.STANDARD, ...(this._cmsGiven !== undefined ? { given: this._cmsGiven } : {}) };
+  }
 
   constructor(scope: CentralSite, id: string, props: FrontEndPoolProps) {
     super(scope, id);
@@ -141,8 +159,7 @@ export class FrontEndPool extends Construct {
     const domain = rest.join('.');
     this.internalWebFqdn = requireDomainName(this, 'FrontEndPool', 'internalWebFqdn', props.internalWebFqdn ?? `${label}-webint.${domain}`);
     this.externalWebFqdn = requireDomainName(this, 'FrontEndPool', 'externalWebFqdn', props.externalWebFqdn ?? `${label}-webext.${deployment.sipDomain}`);
-    const firstPool = !deployment._members.all.some((m) => m instanceof FrontEndPool);
-    this.hostsCentralManagementStore = optionalBoolean(this, 'FrontEndPool', 'hostsCentralManagementStore', props.hostsCentralManagementStore, firstPool);
+    if (props.hostsCentralManagementStore !== undefined) this._cmsGiven = optionalBoolean(this, 'FrontEndPool', 'hostsCentralManagementStore', props.hostsCentralManagementStore, false);
     this.collocatedMediation = optionalBoolean(this, 'FrontEndPool', 'collocatedMediation', props.collocatedMediation, false);
     this.enterpriseVoice = optionalBoolean(this, 'FrontEndPool', 'enterpriseVoice', props.enterpriseVoice, false);
     // A missing back end of an Enterprise pool is a finding (FE-1 family); a wrong type cannot be built.
@@ -275,6 +292,7 @@ export class FrontEndPool extends Construct {
       webLoadBalancer: this._webLoadBalancer?.model,
       users: this.users,
       hostsCentralManagementStore: this.hostsCentralManagementStore,
+      ...(this.hostsCentralManagementStore ? { centralManagementStoreChoice: { chosenBy: this.deployment._centralManagementStore().chosenBy!, key: this._cmsCandidate.key } } : {}),
       backEndPath: this.backEnd?.node.path,
       associatedEdgePath: this.edgeAssociation?.node.path,
       collocatedMediation: this.collocatedMediation,

@@ -13,6 +13,8 @@ import {
   PASSWORD_PLACEHOLDER,
   powershellCommand,
 } from '../azure/lab-scripts';
+import { primarySite } from '../model/regions';
+import { compareKeys } from '../model/keys';
 import { SubnetRole } from '../model/network';
 import { bastionNames } from '../model/names';
 import { peerSites } from './peering';
@@ -134,8 +136,12 @@ export class Lab extends Construct {
   apply(): void {
     if (this.applied) return;
     this.applied = true;
-    const labs = [...this.siteLabs.values()];
+    const labs = this.labsByKey();
+    const root = this.forestRoot;
     for (const own of labs) {
+      // A replica waits for the forest root and the peering; with a stack per site no stack depends on
+      // another's resources, so the replica's setup retries until the forest root answers.
+      if (root && own !== root && !this.deployment._perSiteStacks) own.setup.dependsOn = [dependencyOf(root.setup), ...peerSites(root.site, own.site)!.resources.map(dependencyOf)];
       // Each site resolves through its own DC first, then the others; only once the DCs are promoted
       // (with a stack per site, once its own is: no stack depends on another's resources).
       new VirtualNetworkDnsServers(own.holder, 'dns-servers', {
@@ -152,18 +158,27 @@ export class Lab extends Construct {
     this.afterJoin.set(vm, [...(this.afterJoin.get(vm) ?? []), dependent]);
   }
 
-  /** The forest root's setup extension, once the first site exists. */
+  /**
+   * The site labs, forest root first, then by site ID: key order, never the order the sites were
+   * declared in. The forest root is the primary site's (the site of the Central Management Store, else
+   * the smallest site ID), asked for at synthesis, when every site and pool exists.
+   */
+  private labsByKey(): SiteLab[] {
+    const primary = primarySite([...this.siteLabs.values()].map((l) => ({ name: l.site.node.id, lab: l })), this.deployment._primarySiteId())?.lab;
+    const rest = [...this.siteLabs.values()].filter((l) => l !== primary).sort((a, b) => (a.site.node.id < b.site.node.id ? -1 : a.site.node.id > b.site.node.id ? 1 : 0));
+    return primary ? [primary, ...rest] : rest;
+  }
+
   private get forestRoot(): SiteLab | undefined {
-    return this.siteLabs.values().next().value;
+    return this.labsByKey()[0];
   }
 
   private addSite(site: CentralSite): void {
     // With a stack per site, the site's lab resources live in its stack.
     const perSite = this.deployment._perSiteStacks;
     const holder = perSite ? new Construct(site, 'lab') : new Construct(this, site.node.id);
-    const sites = this.deployment._sites.all;
     // Replica DCs reach the forest root, and Bastion users every site, over global peering.
-    const peerings = sites.filter((s) => s !== site).map((other) => peerSites(other, site)!);
+    for (const other of this.deployment._sites.all) peerSites(other, site);
 
     const group = new ServerGroup(holder, 'domain-controller', {
       site,
@@ -175,16 +190,19 @@ export class Lab extends Construct {
       nics: [{ subnet: SubnetRole.INFRASTRUCTURE }],
     });
     const controller = group.servers[0];
-    const root = this.forestRoot;
     const d = this.deployment;
-    const script = () =>
-      domainControllerScript({
+    // Rendered at synthesis, when the forest root (a choice by key) is known.
+    const script = () => {
+      const root = this.forestRoot;
+      const replica = root !== undefined && root.site !== site;
+      return domainControllerScript({
         domain: d.adDomain,
         netbiosName: d.adDomain.split('.')[0].toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 15),
         adminUsername: d.adminUsername,
-        forestRootIp: root ? d._addresses.resolve(root.controller.privateIp) : undefined,
-        records: root ? [] : this.adRecords(),
+        forestRootIp: replica ? d._addresses.resolve(root.controller.privateIp) : undefined,
+        records: replica ? [] : this.adRecords(),
       });
+    };
     const setup = new VirtualMachineExtension(controller.vm.node.scope as Construct, 'dc-setup', {
       name: 'sfb-lab-dc-setup',
       virtualMachineId: controller.vm.id,
@@ -199,9 +217,7 @@ export class Lab extends Construct {
             commandToExecute: powershellCommand(Fn.base64encode(Fn.replace(Fn.rawString(script()), PASSWORD_PLACEHOLDER, Fn.base64encode(d._adminPasswordFor(site))))),
           }),
       }),
-      // A replica waits for the forest root and the peering; with a stack per site no stack depends on
-      // another's resources, so the replica's setup retries until the forest root answers.
-      dependsOn: root && !perSite ? [root.setup, ...peerings.flatMap((p) => p.resources)] : [],
+      // A replica's wait for the forest root is set at synthesis (`apply`), when the root is known.
     });
     this.siteLabs.set(site, { site, holder, controller, setup });
 
@@ -327,11 +343,11 @@ export class Lab extends Construct {
 
   toModel(): LabModel {
     return {
-      domainControllers: [...this.siteLabs.entries()].map(([site, l]) => ({ sitePath: site.node.path, server: l.controller.model })),
-      bastionSitePaths: [...this.bastionSites],
+      domainControllers: this.labsByKey().map((l) => ({ sitePath: l.site.node.path, server: l.controller.model })),
+      bastionSitePaths: [...this.bastionSites].sort(compareKeys),
       // Derived from the servers, so the model says the same before and after synthesis.
-      domainJoinedPaths: this.deployment._servers.all.filter((s) => DOMAIN_JOINING_ROLES.has(s.model.role)).map((s) => s.model.path),
-      shutdownPaths: this.deployment._servers.all.map((s) => s.model.path),
+      domainJoinedPaths: this.deployment._servers.all.filter((s) => DOMAIN_JOINING_ROLES.has(s.model.role)).map((s) => s.model.path).sort(compareKeys),
+      shutdownPaths: this.deployment._servers.all.map((s) => s.model.path).sort(compareKeys),
       shutdownTime: this.shutdownTime,
       shutdownTimeZone: this.shutdownTimeZone,
       ...(this.explicitPosture !== undefined && this.explicitPosture !== SupportPosture.LAB ? { explicitSupportPosture: this.explicitPosture } : {}),

@@ -420,11 +420,10 @@ export function backupPlan(input: BackupPlanInput): BackupPlan {
 
     const exportsEvery = `daily at ${schedule.exports.time} and after every change`;
     const exportRetention = `${schedule.exports.retentionDays} days`;
-    const cmsHere = (site.sqlStores ?? []).some((s) => s.roles.includes('central-management'));
-    if (cmsHere) {
-      for (const item of SFB_BACKUP_DATA.filter((d) => d.holder === 'central-management')) {
-        rows.push({ site: site.name, what: item.what, from: item.store, how: `${item.exportCmdlet} (scheduled task)`, where: exportWhere, frequency: exportsEvery, retention: exportRetention, rpo: '24 h (export after each change to lose none)', source: BACKUP_DOCS.core });
-      }
+    // Every site exports the store's configuration and LIS data (lib/reports/backup-runbook.ts
+    // exportScript), so each site's container holds what its own restore imports.
+    for (const item of SFB_BACKUP_DATA.filter((d) => d.holder === 'central-management')) {
+      rows.push({ site: site.name, what: item.what, from: item.store, how: `${item.exportCmdlet} (scheduled task)`, where: exportWhere, frequency: exportsEvery, retention: exportRetention, rpo: '24 h (export after each change to lose none)', source: BACKUP_DOCS.core });
     }
     for (const pool of [...(site.pools ?? [])].sort((a, b) => (a.fqdn < b.fqdn ? -1 : 1))) {
       rows.push({ site: site.name, what: 'Persistent user data', from: pool.fqdn, how: 'Export-CsUserData (scheduled task)', where: exportWhere, frequency: `daily at ${schedule.exports.time}`, retention: exportRetention, rpo: '24 h', source: BACKUP_DOCS.core });

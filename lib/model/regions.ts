@@ -175,7 +175,25 @@ export function closestRegions(location: string, count = 3): string[] {
 }
 
 /**
- * A region for deployment-wide resources that no site uses: the first site's paired region when free,
+ * Where deployment-wide resources go when `globalLocation` is not given, chosen by key, never by
+ * declaration order: the region of the primary site (`primarySite`: the site that hosts the Central
+ * Management Store, else the smallest site ID) in one stack, or with a stack per site a region no site
+ * uses, found from the primary site's region (`globalLocationFor`). GLOBAL-2 asks to give it.
+ */
+export function defaultGlobalLocation(sites: readonly { readonly name: string; readonly location: string }[], perSiteStacks: boolean, primary?: string): { readonly site: string; readonly location: string } | undefined {
+  const site = primarySite(sites, primary);
+  if (!site) return undefined;
+  const location = perSiteStacks ? globalLocationFor(site.location, sites.map((s) => s.location)) ?? site.location : site.location;
+  return { site: site.name, location };
+}
+
+/** The site named `primary` (the site of the Central Management Store) when there is one, else the smallest site name. */
+export function primarySite<T extends { readonly name: string }>(sites: readonly T[], primary?: string): T | undefined {
+  return sites.find((s) => s.name === primary) ?? [...sites].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
+}
+
+/**
+ * A region for deployment-wide resources that no site uses: the given site's paired region when free,
  * else the first free region of its geography (by name), else undefined. A resource group keeps its
  * metadata in its region, so deployment-wide records must not share a site's fate.
  */

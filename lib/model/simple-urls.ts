@@ -96,6 +96,8 @@ export interface SimpleUrlsModel {
   readonly externalNames: readonly string[];
   readonly primary?: WebServicesPool;
   readonly standby?: WebServicesPool;
+  /** Why the primary and the standby were chosen (a choice by key, never by declaration order). */
+  readonly chosenBecause?: WebPoolChoice;
   readonly trafficManager?: TrafficManagerPlan;
   /** The user opted out of Traffic Manager (`simpleUrls.trafficManager: false`). */
   readonly trafficManagerDisabled: boolean;
@@ -147,21 +149,38 @@ export function simpleUrlsOf(sipDomain: string, settings: SimpleUrlSettings = {}
   ];
 }
 
+/** Why the planner chose each web pool (the runbook quotes it). */
+export interface WebPoolChoice {
+  readonly primary?: string;
+  readonly standby?: string;
+}
+
 /** Primary and standby web services: a Director pool first (the CMS site's first), then the CMS pool, then by path. */
-function chooseWebPools(input: SimpleUrlPlanInput): { primary?: WebServicesPool; standby?: WebServicesPool } {
+function chooseWebPools(input: SimpleUrlPlanInput): { primary?: WebServicesPool; standby?: WebServicesPool; why: WebPoolChoice } {
   const cmsSite = [...input.pools].filter((p) => p.hostsCentralManagementStore).sort((a, b) => byText(a.path, b.path))[0]?.sitePath;
   const rank = (p: SimpleUrlPlanInput['pools'][number]) =>
     p.kind === 'Director pool' ? (p.sitePath === cmsSite ? 0 : 1) : p.hostsCentralManagementStore ? 2 : 3;
   const ordered = [...input.pools].sort((a, b) => rank(a) - rank(b) || byText(a.path, b.path));
   const primary = ordered[0];
-  if (!primary) return {};
+  if (!primary) return { why: {} };
+  const primaryWhy = [
+    'the Director pool in the site of the pool that hosts the Central Management Store',
+    'the Director pool with the smallest construct path (no Director pool in the site of the Central Management Store)',
+    'the pool that hosts the Central Management Store (no Director pool)',
+    'the web pool with the smallest construct path (no Director pool, and no pool hosts the Central Management Store)',
+  ][rank(primary)];
   const partnerPath = input.pairs
     .map((p) => (p.primaryPath === primary.path ? p.backupPath : p.backupPath === primary.path ? p.primaryPath : undefined))
     .find((p) => p !== undefined && p !== primary.path);
   const elsewhere = ordered.filter((p) => p.sitePath !== primary.sitePath);
   const sameKind = (p: WebServicesPool) => (p.kind === 'Director pool') === (primary.kind === 'Director pool');
   const standby = elsewhere.find((p) => p.path === partnerPath) ?? elsewhere.find(sameKind) ?? elsewhere[0];
-  return { primary, standby };
+  const standbyWhy = !standby
+    ? undefined
+    : standby.path === partnerPath
+      ? 'the paired pool of the primary'
+      : `the ${sameKind(standby) ? 'pool of the same kind' : 'web pool'} in another site that ranks first (Director pools, the Central Management Store's site first; then the pool that hosts the store; then by construct path)`;
+  return { primary, standby, why: { primary: primaryWhy, ...(standbyWhy ? { standby: standbyWhy } : {}) } };
 }
 
 function dnsLabel(text: string): string {
@@ -178,7 +197,7 @@ export function planSimpleUrls(input: SimpleUrlPlanInput): SimpleUrlsModel {
   const internalNames = unique([lyncdiscoverInternal, host('meet'), host('dialin'), host('admin')]);
   // Admin is internal only (the Control Panel); Meet, Dial-in and Autodiscover are published outside.
   const externalNames = unique([lyncdiscover, host('meet'), host('dialin')]);
-  const { primary, standby } = chooseWebPools(input);
+  const { primary, standby, why } = chooseWebPools(input);
   const disabled = settings.trafficManager === false;
   // Only paired pools fail over (PAIR-21); two unpaired sites get no profile they did not ask for.
   const siteOf = new Map(input.pools.map((p) => [p.path, p.sitePath]));
@@ -202,7 +221,7 @@ export function planSimpleUrls(input: SimpleUrlPlanInput): SimpleUrlsModel {
       names: externalNames,
     };
   }
-  return { urls, lyncdiscover, lyncdiscoverInternal, internalNames, externalNames, primary, standby, trafficManager, trafficManagerDisabled: disabled, resourceGroup: input.resourceGroup };
+  return { urls, lyncdiscover, lyncdiscoverInternal, internalNames, externalNames, primary, standby, chosenBecause: why, trafficManager, trafficManagerDisabled: disabled, resourceGroup: input.resourceGroup };
 }
 
 /**

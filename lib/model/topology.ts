@@ -5,6 +5,7 @@
 import type { BackupModel } from './backup-topology';
 import type { AddressPlan } from './address-plan';
 import type { SimpleUrlsModel } from './simple-urls';
+import type { CmsChosenBy } from './central-management';
 import {
   BackEndMode,
   LoadBalancing,
@@ -108,6 +109,8 @@ export interface FrontEndPoolModel {
   readonly webLoadBalancer?: LoadBalancerModel;
   readonly users?: number;
   readonly hostsCentralManagementStore: boolean;
+  /** Set on the host of the Central Management Store: chosen by the prop or by key, and its key (lib/model/central-management.ts). */
+  readonly centralManagementStoreChoice?: { readonly chosenBy: CmsChosenBy; readonly key: string };
   /** Path of the back end; undefined for Standard Edition (local SQL Express). */
   readonly backEndPath?: string;
   /** Edge pool used for media (EDGE-18), explicit or derived. */
@@ -422,12 +425,14 @@ export interface TopologyModel {
   readonly servers: readonly ServerModel[];
   /** Virtual network peerings between sites, one record per direction. */
   readonly peerings?: readonly PeeringModel[];
-  /** Every Azure resource name the deployment synthesizes (literal names only), in tree order. */
+  /** Every Azure resource name the deployment synthesizes (literal names only), in construct-path order. */
   readonly azureNames?: readonly AzureNameModel[];
   /** Whether the deployment makes one Terraform stack per site (and one for deployment-wide resources). */
   readonly perSiteStacks?: boolean;
   /** Region of the resource group holding deployment-wide resources (the public DNS zone). */
   readonly globalLocation?: string;
+  /** False when `globalLocation` was not given and the region was chosen by site ID (GLOBAL-2). */
+  readonly globalLocationGiven?: boolean;
   /** Every address block, by stable owner key (lib/model/address-plan.ts). */
   readonly addressPlan?: AddressPlan;
   /** Simple URLs, Autodiscover names and their failover (lib/model/simple-urls.ts). */

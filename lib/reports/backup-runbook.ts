@@ -50,7 +50,7 @@ export interface BackupRunbookInput {
   readonly sqlBackups?: { readonly storageAccount: string };
   /** The pool whose Back End hosts the Central Management store, when it is in this site. */
   readonly cmsPool?: string;
-  /** Whether E9-1-1 location data is exported (`Export-CsLisConfiguration`). @default true when the CMS is here */
+  /** Whether E9-1-1 location data is exported (`Export-CsLisConfiguration`). @default true */
   readonly lis?: boolean;
   readonly pools: readonly RunbookPool[];
   readonly fileStores?: readonly { readonly share: string; readonly servers: readonly string[] }[];
@@ -80,17 +80,25 @@ export function exportFileNames(): { readonly config: string; readonly lis: stri
  * The PowerShell of the scheduled export task (run daily on a Front End of the site as a member of
  * RTCUniversalServerAdmins, and after every configuration change). It writes the exports to a dated
  * folder and uploads them with the server's managed identity: no storage key anywhere.
+ *
+ * Every site runs it, not only the site of the Central Management Store: the configuration and LIS
+ * exports read the store wherever it is, so each site's export container holds what a restore in that
+ * site imports, even while the other site (or its region, which holds the other container) is down.
+ * Safe to run again the same day: `Export-CsLisConfiguration` "will not overwrite an existing file"
+ * (its cmdlet reference) and has no -Force, so the run starts from an empty dated folder, and azcopy
+ * overwrites the uploaded copies.
  */
 export function exportScript(input: BackupRunbookInput): string {
   const folder = input.localFolder ?? 'C:\\SfbBackup';
   const f = exportFileNames();
-  const lis = input.lis ?? input.cmsPool !== undefined;
+  const lis = input.lis ?? true;
   const lines = [
     '$ErrorActionPreference = "Stop"',
     '$stamp = Get-Date -Format "yyyy-MM-dd"',
     `$dir = Join-Path "${folder}" $stamp`,
+    'if (Test-Path $dir) { Remove-Item -Path $dir -Recurse -Force }',
     'New-Item -ItemType Directory -Force -Path $dir | Out-Null',
-    ...(input.cmsPool !== undefined ? [`Export-CsConfiguration -FileName (Join-Path $dir "${f.config}") -Force`] : []),
+    `Export-CsConfiguration -FileName (Join-Path $dir "${f.config}") -Force`,
     ...(lis ? [`Export-CsLisConfiguration -FileName (Join-Path $dir "${f.lis}")`] : []),
     ...[...input.pools].sort((a, b) => (a.fqdn < b.fqdn ? -1 : 1)).flatMap((p) => [
       `Export-CsUserData -PoolFqdn "${p.fqdn}" -FileName (Join-Path $dir "${f.userData(p.fqdn)}")`,
@@ -106,7 +114,7 @@ function backEndSteps(pool: RunbookPool, input: BackupRunbookInput, restoreDir: 
   const f = exportFileNames();
   const be = pool.backEnd;
   const cms = input.cmsPool === pool.fqdn;
-  const lis = input.lis ?? input.cmsPool !== undefined;
+  const lis = input.lis ?? true;
   const out: string[] = [];
   out.push(
     `Rebuild the Back End ${code(be.sqlFqdn)} with the same FQDN and SQL instance (${be.instance !== undefined ? code(be.instance) : 'the default instance'}) (${code('terraform apply')} recreates the VM; or restore its disks from vault ${code(input.vault.name)}, see "Restore points"). Reinstall or reenroll the certificates.`,

@@ -20,7 +20,7 @@ export function outageSection(model: TopologyModel): string {
     );
   }
   const stacks = [
-    [`${id}-global`, model.globalLocation ?? '(first site\'s region)', 'public DNS zone of the SIP domain, the SRV and CNAME record sets no one site owns'],
+    [`${id}-global`, model.globalLocation ?? '(the region near the smallest site ID)', 'public DNS zone of the SIP domain, the SRV and CNAME record sets no one site owns'],
     ...model.sites.map((s) => [`${id}-${s.name}`, s.location, `site ${s.name}: its network, servers, load balancers, NSGs, its copy of every private zone, the public records of its own Edge addresses`]),
   ];
   return blocks(

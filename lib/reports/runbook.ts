@@ -16,6 +16,7 @@ import { outageSection } from './runbook-outage';
 import { rolesRunbook } from './runbook-roles';
 import { backupRestoreSection } from './runbook-backup';
 import { topologySection } from './runbook-topology';
+import { choicesSection } from './runbook-choices';
 
 /** One part of the runbook: Markdown starting with a `##` heading, or '' when it has nothing to say. */
 export type RunbookSection = (model: TopologyModel) => string;
@@ -97,6 +98,7 @@ function backupsSection(m: TopologyModel): string {
 /** The sections of the runbook, in order. Add an area's section with one line. */
 export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   titleSection,
+  choicesSection,
   targetsSection,
   topologySection,
   pairingSection,

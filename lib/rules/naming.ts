@@ -75,7 +75,8 @@ export function fqdnClashes(m: TopologyModel): FqdnClashes {
     const sameOwner = e.path === other.path || e.path.startsWith(other.path + '/') || other.path.startsWith(e.path + '/');
     if (!sameOwner) {
       clashed.add(e.fqdn);
-      const pair = `${unitOf(e.path)}\n${unitOf(other.path)}`;
+      // Either way round: which of the two owns a name first depends on the order the model lists them in.
+      const pair = [unitOf(e.path), unitOf(other.path)].sort().join('\n');
       const list = groups.get(pair);
       // One entry per group and violation, in the order of the first name that clashes.
       if (list) list.push({ e, other });
@@ -97,7 +98,7 @@ export function fqdnClashes(m: TopologyModel): FqdnClashes {
         const { e, other } = list[0];
         return { path: e.path, message: `${e.kind} ${e.fqdn} is already the ${other.kind} of ${other.path}; every pool, server and web services FQDN must be unique in the deployment; choose another name` };
       }
-      const [unit, otherUnit] = v.message.split('\n');
+      const [unit, otherUnit] = [unitOf(list[0].e.path), unitOf(list[0].other.path)];
       const servers = list.filter((x) => x.e.kind === 'server FQDN');
       const named = [
         ...list.filter((x) => x.e.kind !== 'server FQDN').map((x) => `${x.e.kind} ${x.e.fqdn}`),
@@ -239,7 +240,7 @@ export const NAMING_RULES = withUnacknowledgeable([
       }
       // Servers whose FQDNs clash too: NAME-4 reports the pair once, naming this.
       if (other.fqdn.toLowerCase() === s.fqdn.toLowerCase()) continue;
-      const pair = `${unitOf(s.path)}\n${unitOf(other.path)}`;
+      const pair = [unitOf(s.path), unitOf(other.path)].sort().join('\n');
       const list = groups.get(pair);
       if (list) list.push({ server: s, other });
       else groups.set(pair, [{ server: s, other }]);

@@ -4,6 +4,7 @@ import { addressOf, partnerOf, resolvedPairs, ResolvedPair } from '../model/pair
 import { backEndByPath, productName, siteOf } from '../model/queries';
 import { regionInfo } from '../model/regions';
 import { admittingFlow, sitesPeered } from '../model/flows';
+import { CMS_KEY_RULE } from '../model/central-management';
 import { FrontEndPoolModel, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
 import { alsoReports, reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
@@ -113,6 +114,17 @@ function cmsViolations(m: TopologyModel): Violation[] {
   }];
 }
 
+/** PAIR-26: the store's host was chosen by key among several pools; a pool added with a smaller key would move it. */
+function cmsByKeyViolations(m: TopologyModel): Violation[] {
+  if (m.frontEndPools.length < 2) return [];
+  return m.frontEndPools
+    .filter((p) => p.hostsCentralManagementStore && p.centralManagementStoreChoice?.chosenBy === 'key')
+    .map((p) => ({
+      path: p.path,
+      message: `${p.fqdn} hosts the Central Management Store because ${CMS_KEY_RULE} (${p.centralManagementStoreChoice?.key}) among ${m.frontEndPools.length} Front End pools; a pool added later with a smaller key would take it over, and moving the store takes Move-CsManagementServer; set hostsCentralManagementStore: true on the pool that should hold it`,
+    }));
+}
+
 function sameSite(p: ResolvedPair): boolean {
   return p.primary.sitePath === p.backup.sitePath;
 }
@@ -194,6 +206,7 @@ export const PAIRING_RULES = [
   alsoReports(rule('PAIR-11', Severity.ERROR, 'The paired pools reach each other over a private link', FE_DR, linkViolations), 'VOICE-2'),
   rule('PAIR-23', Severity.ERROR, 'Exactly one Central Management Store', `${CMS} (library rule: the error form of PAIR-12)`, cmsCountViolations),
   rule('PAIR-12', Severity.INFO, 'The Central Management Store has its standby in the paired pool', CMS, cmsViolations),
+  rule('PAIR-26', Severity.WARNING, 'The pool that hosts the Central Management Store is given, not chosen by key', `${CMS} (library rule: with several pools the default host is the smallest key, lib/model/central-management.ts; a new pool could move it)`, cmsByKeyViolations),
   rule('DR-1', Severity.INFO, 'A pool without a paired pool has no pool-level disaster recovery', FE_DR, (m) =>
     m.frontEndPools
       .filter((pool) => !partnerOf(m, pool))

@@ -108,6 +108,8 @@ describe('restore runbook', () => {
       '$ErrorActionPreference = "Stop"',
       '$stamp = Get-Date -Format "yyyy-MM-dd"',
       '$dir = Join-Path "C:\\SfbBackup" $stamp',
+      // Export-CsLisConfiguration never overwrites a file: a second run the same day starts afresh.
+      'if (Test-Path $dir) { Remove-Item -Path $dir -Recurse -Force }',
       'New-Item -ItemType Directory -Force -Path $dir | Out-Null',
       'Export-CsConfiguration -FileName (Join-Path $dir "config.zip") -Force',
       'Export-CsLisConfiguration -FileName (Join-Path $dir "lis.zip")',
@@ -120,10 +122,20 @@ describe('restore runbook', () => {
     expect(script).not.toMatch(/AccountKey|sig=/);
   });
 
-  test('without a CMS in the site, no configuration or LIS export', () => {
+  test('a site without the CMS exports the configuration and LIS too (its own restore imports them), LIS only when asked', () => {
     const script = exportScript({ ...runbook, cmsPool: undefined });
-    expect(script).not.toContain('Export-CsConfiguration');
-    expect(script).not.toContain('Export-CsLisConfiguration');
+    expect(script).toContain('Export-CsConfiguration -FileName (Join-Path $dir "config.zip") -Force');
+    expect(script).toContain('Export-CsLisConfiguration -FileName (Join-Path $dir "lis.zip")');
+    expect(exportScript({ ...runbook, lis: false })).not.toContain('Export-CsLisConfiguration');
+  });
+
+  test('is safe to run twice a day: the dated folder is emptied before Export-CsLisConfiguration, which never overwrites', () => {
+    const lines = exportScript(runbook).split('\n');
+    const clear = lines.findIndex((l) => l.startsWith('if (Test-Path $dir) { Remove-Item -Path $dir -Recurse -Force }'));
+    expect(clear).toBeGreaterThan(-1);
+    expect(clear).toBeLessThan(lines.findIndex((l) => l.startsWith('Export-CsLisConfiguration')));
+    // The cmdlets that can overwrite are told to.
+    for (const l of lines.filter((x) => /^Export-Cs(Configuration|RgsConfiguration)/.test(x))) expect(l).toMatch(/ -Force$/);
   });
 });
 

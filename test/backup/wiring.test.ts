@@ -147,8 +147,9 @@ describe('options', () => {
     const json = JSON.parse(Testing.synth(stack));
     expect(values(json, 'azurerm_recovery_services_vault')).toEqual([]);
     const findings = validateTopology(deployment);
-    expect(findingsOf(findings, 'BACKUP-1').map((f) => [f.path, f.severity])).toEqual([[west.node.path, Severity.WARNING], [north.node.path, Severity.WARNING]]);
-    expect(findingsOf(findings, 'BACKUP-1')[0].message).toMatch(/backups are turned off.*pool-west-1.*remove backup: \{ enabled: false \}/);
+    // Sites in key (path) order, not declaration order.
+    expect(findingsOf(findings, 'BACKUP-1').map((f) => [f.path, f.severity])).toEqual([[north.node.path, Severity.WARNING], [west.node.path, Severity.WARNING]]);
+    expect(findingsOf(findings, 'BACKUP-1')[1].message).toMatch(/backups are turned off.*pool-west-1.*remove backup: \{ enabled: false \}/);
     expect(findingsOf(findings, 'RESTORE-8')).toHaveLength(2);
     expect(findingsOf(findings, 'RESTORE-8')[0].message).toMatch(/Export-CsLisConfiguration and Export-CsRgsConfiguration/);
     expect(deployment.runbook()).toContain('This deployment builds no backups');

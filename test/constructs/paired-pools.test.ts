@@ -91,9 +91,10 @@ describe('PairedPools', () => {
     const north = testPool(testSite(deployment, 'north'), 'pool', { externalWebFqdn: 'pool.webext.contoso.com' });
     new PairedPools(deployment, 'pair', { primary: west, backup: north });
     const endpoints = resourcesOf(JSON.parse(Testing.synth(stack, true)), 'azurerm_traffic_manager_external_endpoint');
+    // north/pool hosts the Central Management Store (the smallest key), so its web services come first.
     expect(endpoints.map((e) => `${e.name} ${e.target} ${e.priority}`).sort()).toEqual([
-      'pool-webext-contoso-com-1 pool-webext.contoso.com 1',
-      'pool-webext-contoso-com-2 pool.webext.contoso.com 2',
+      'pool-webext-contoso-com-1 pool.webext.contoso.com 1',
+      'pool-webext-contoso-com-2 pool-webext.contoso.com 2',
     ]);
   });
 });

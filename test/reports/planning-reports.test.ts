@@ -86,7 +86,7 @@ describe('planning reports of the reference topology', () => {
   it('the certificate report names every Front End server on its pool certificate, and the web services', () => {
     expect(certificateReportDrift(REF.reports['certificates.md'], REF.json, 'corp.contoso.com')).toEqual([]);
     const certificates = REF.reports['certificates.md'];
-    expect(certificates).toContain('| Reverse proxy | Published external web services | pool-west-webext.contoso.com | pool-west-webext.contoso.com, pool-north-webext.contoso.com,');
+    expect(certificates).toContain('| Reverse proxy | Published external web services | pool-north-webext.contoso.com | pool-north-webext.contoso.com, pool-west-webext.contoso.com,');
     expect(certificateReportDrift(certificates.replace(/pool-west-2\.corp\.contoso\.com, /g, ''), REF.json, 'corp.contoso.com')).toEqual([
       expect.stringContaining('pool-west-2.corp.contoso.com'),
     ]);

@@ -4,7 +4,7 @@ import { section, subsection } from '../runbook-sections';
 
 function pairedModel(productVersion = ProductVersion.SKYPE_FOR_BUSINESS_2015): TopologyModel {
   return modelOf(({ deployment }) => {
-    const west = testPool(testSite(deployment, 'west'));
+    const west = testPool(testSite(deployment, 'west'), 'pool', { hostsCentralManagementStore: true });
     const north = testPool(testSite(deployment, 'north'));
     new PairedPools(deployment, 'pair', { primary: west, backup: north });
   }, { productVersion });

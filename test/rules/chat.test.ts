@@ -220,9 +220,9 @@ describe('PCHAT-12: chat databases not on a pool Back End', () => {
 describe('TOPO-2: only Persistent Chat pools are stretched', () => {
   test('fails when a Front End server sits in another site\'s network', () => {
     const m = baseModel();
-    const pool = m.frontEndPools[0];
+    const pool = m.frontEndPools.find((p) => p.path.endsWith('/west/pool'))!;
     const moved = { ...pool.servers[0], nics: [{ ...pool.servers[0].nics[0], privateIp: '10.20.0.50' }] };
-    const broken = { ...m, frontEndPools: [{ ...pool, servers: [moved, ...pool.servers.slice(1)] }, ...m.frontEndPools.slice(1)] };
+    const broken = { ...m, frontEndPools: m.frontEndPools.map((p) => (p === pool ? { ...pool, servers: [moved, ...pool.servers.slice(1)] } : p)) };
     expect(check(rule('TOPO-2'), broken)[0].message).toMatch(/Front End pool servers pool-west-1 \(10\.20\.0\.50\) are outside the network of its site west/);
   });
   test('passes for pools in one site and a chat pool over two', () => {

@@ -78,7 +78,8 @@ describe('EDGE-4: unique Edge FQDNs, an Edge pool per site', () => {
   test('fails when two Edge pools share an external FQDN', () => {
     const f = findingsOf(findings((t) => twoSiteEdges(t, {}, { accessEdgeFqdn: 'edge-access-west.contoso.com' })), 'EDGE-4');
     expect(f).toHaveLength(1);
-    expect(f[0].path).toBe('test/contoso/north/edge');
+    // The model lists constructs in key (path) order: north owns the name first, west reuses it.
+    expect(f[0].path).toBe('test/contoso/west/edge');
     expect(f[0].message).toMatch(/accessEdgeFqdn edge-access-west.contoso.com is already/);
   });
 
@@ -94,7 +95,8 @@ describe('EDGE-4: unique Edge FQDNs, an Edge pool per site', () => {
   test('fails when an internal FQDN is another Edge pool\'s external FQDN', () => {
     const f = findingsOf(findings((t) => twoSiteEdges(t, {}, { internalFqdn: 'edge-access-west.contoso.com' })), 'EDGE-4');
     expect(f).toHaveLength(1);
-    expect(f[0].message).toMatch(/internalFqdn edge-access-west.contoso.com is already the Edge pool FQDN of test\/contoso\/west\/edge/);
+    // Key (path) order: north's internal FQDN owns the name, west's Access Edge FQDN reuses it.
+    expect(f[0].message).toMatch(/accessEdgeFqdn edge-access-west.contoso.com is already the Edge pool FQDN of test\/contoso\/north\/edge/);
   });
 
   test('fails when two services of one pool share an FQDN', () => {
@@ -147,8 +149,9 @@ describe('EDGE-5: the Front Ends of every pool reach every Edge server', () => {
     const m = reference();
     const flows = m.flows.filter((f) => !f.name.includes('-cms-'));
     const f = check(rule('EDGE-5'), { ...m, flows });
-    expect(f.map((x) => x.message).join()).toMatch(/pool-west.*4443\/TCP/);
-    expect(f.map((x) => x.message).join()).not.toMatch(/pool-north.*4443/);
+    // north/pool hosts the store (the smallest key): only its Front Ends replicate to the Edge.
+    expect(f.map((x) => x.message).join()).toMatch(/pool-north.*4443\/TCP/);
+    expect(f.map((x) => x.message).join()).not.toMatch(/pool-west.*4443/);
   });
 });
 
@@ -331,7 +334,8 @@ describe('EDGE-21: Edge servers run no other role', () => {
     const fe = m.frontEndPools[0];
     const edge = m.edgePools[0];
     const shared = { ...m, frontEndPools: [{ ...fe, servers: [...fe.servers, edge.servers[0]] }] };
-    expect(check(rule('EDGE-21'), shared)[0].message).toMatch(/also a member of test\/contoso\/west\/pool/);
+    // The first pool and Edge pool in key (path) order are north's.
+    expect(check(rule('EDGE-21'), shared)[0].message).toMatch(/also a member of test\/contoso\/north\/pool/);
     const relabelled = { ...m, edgePools: [{ ...edge, servers: [{ ...edge.servers[0], role: fe.servers[0].role }] }] };
     expect(check(rule('EDGE-21'), relabelled)[0].message).toMatch(/has role Front End/);
     expect(check(rule('EDGE-21'), m)).toHaveLength(0);

@@ -78,8 +78,9 @@ describe('NAME-7: computer names unique in the AD domain', () => {
     const all = validateTopology(deployment);
     expect(findingsOf(all, 'NAME-7')).toEqual([]);
     const findings = findingsOf(all, 'NAME-4');
-    expect(findings.map((f) => f.path)).toEqual(['test/contoso/north/be/sql/servers/server1']);
-    expect(findings[0].message).toContain('server FQDN sql-1.corp.contoso.com is already the server FQDN of test/contoso/west/be/sql/servers/server1');
+    // Key (path) order: north's server owns the name first.
+    expect(findings.map((f) => f.path)).toEqual(['test/contoso/west/be/sql/servers/server1']);
+    expect(findings[0].message).toContain('is already the server FQDN of test/contoso/north/be/sql/servers/server1');
   });
 
   it('reports computer names alone once per pair of constructs when only they clash (model)', () => {
@@ -91,8 +92,9 @@ describe('NAME-7: computer names unique in the AD domain', () => {
     const model = { ...built, servers: built.servers.map((s) => (s.path.startsWith('test/contoso/north/pool/') ? { ...s, fqdn: `${s.computerName}.north.contoso.com` } : s)) };
     const findings = evaluate(model).filter((f) => f.ruleId === 'NAME-7' || f.ruleId === 'NAME-4');
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ ruleId: 'NAME-7', path: 'test/contoso/north/pool' });
-    expect(findings[0].message).toMatch(/computer names "pool-1", "pool-2", "pool-3" of test\/contoso\/north\/pool are already the names of servers of test\/contoso\/west\/pool/);
+    // Key (path) order: north's servers own the names first.
+    expect(findings[0]).toMatchObject({ ruleId: 'NAME-7', path: 'test/contoso/west/pool' });
+    expect(findings[0].message).toMatch(/computer names "pool-1", "pool-2", "pool-3" of test\/contoso\/west\/pool are already the names of servers of test\/contoso\/north\/pool/);
   });
 
   it('passes when every server has its own name', () => {

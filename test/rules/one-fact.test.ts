@@ -48,7 +48,13 @@ describe('one fact, one finding', () => {
 
   test('an empty central site (FE-20, TB-2, VOICE-1): one FE-20 finding', () => {
     const pool = (d: SfbDeployment) => testPool(testSite(d, 'west'), 'pool');
-    const extra = added(findings((d) => { pool(d); testSite(d, 'north'); }), findings(pool));
+    // globalLocation given: a second site would otherwise also make its default a choice (GLOBAL-2, another fact).
+    const withRegion = (build: (d: SfbDeployment) => void) => {
+      const { deployment } = testDeployment({ globalLocation: 'westeurope' });
+      build(deployment);
+      return validateTopology(deployment);
+    };
+    const extra = added(withRegion((d) => { pool(d); testSite(d, 'north'); }), withRegion(pool));
     expect(extra.map(key)).toEqual(['FE-20 test/contoso/north']);
     expect(extra[0].message).toMatch(/also TB-2, VOICE-1\)$/);
   });
@@ -59,8 +65,9 @@ describe('one fact, one finding', () => {
       testPool(testSite(d, 'north'), 'b', { fqdn });
     };
     const extra = added(findings(two('pool1.corp.contoso.com')), findings(two('pool2.corp.contoso.com')));
-    expect(extra.map(key)).toEqual(['NAME-4 test/contoso/north/b']);
-    expect(extra[0].message).toMatch(/test\/contoso\/north\/b reuses 6 names of test\/contoso\/west\/a: pool FQDN pool1.corp.contoso.com; internal web FQDN .*; external web FQDN .*; server FQDNs pool1-1.corp.contoso.com, pool1-2.corp.contoso.com, pool1-3.corp.contoso.com/);
+    // In key (path) order north/b owns the names first; west/a reuses them.
+    expect(extra.map(key)).toEqual(['NAME-4 test/contoso/west/a']);
+    expect(extra[0].message).toMatch(/test\/contoso\/west\/a reuses 6 names of test\/contoso\/north\/b: pool FQDN pool1.corp.contoso.com; internal web FQDN .*; external web FQDN .*; server FQDNs pool1-1.corp.contoso.com, pool1-2.corp.contoso.com, pool1-3.corp.contoso.com/);
     expect(extra[0].message).toMatch(/NAME-7.*DNS-2, DNS-3.*also DNS-4, DIR-6\)$/);
   });
 

@@ -1,4 +1,4 @@
-import { BackEndMode, PairedPools, PoolEdition, ProductVersion, Severity, TopologyModel, validateTopology, WindowsServerVersion } from '../../lib/experimental';
+import { BackEndMode, PairedPools, PoolEdition, ProductVersion, SfbDeployment, Severity, TopologyModel, validateTopology, WindowsServerVersion } from '../../lib/experimental';
 import { PAIRING_RULES } from '../../lib/rules/pairing';
 import { evaluate } from '../../lib/rules/engine';
 import { check, findingsOf, modelOf, ruleIds, testDeployment, testPool, testSite } from '../helpers';
@@ -19,9 +19,9 @@ function pairedModel(opts: Parameters<typeof pairedDeployment>[0] = {}): Topolog
 }
 
 describe('a well-formed pair', () => {
-  test('has no pairing error or warning findings', () => {
+  test('has no pairing error or warning findings (it names the pool that hosts the Central Management Store)', () => {
     const mine = new Set([...PAIRING_RULES.map((r) => r.id), 'FILE-1', 'FILE-4', 'AZURE-5']);
-    const serious = validateTopology(pairedDeployment().deployment).filter((f) => mine.has(f.ruleId) && f.severity !== Severity.INFO);
+    const serious = validateTopology(pairedDeployment({ west: { hostsCentralManagementStore: true } }).deployment).filter((f) => mine.has(f.ruleId) && f.severity !== Severity.INFO);
     expect(serious).toEqual([]);
   });
 });
@@ -158,7 +158,8 @@ describe('PAIR-9: same Back End HA technology', () => {
     const m = pairedModel();
     const [a, b] = m.backEnds;
     const mixed = { ...m, backEnds: [a, { ...b, mode: BackEndMode.MIRRORING }] };
-    expect(check(rule('PAIR-9'), mixed)[0].message).toMatch(/standalone back end but .* uses mirroring/);
+    // Back ends in key (path) order: b is west's, the pair's primary.
+    expect(check(rule('PAIR-9'), mixed)[0].message).toMatch(/pool-west.corp.contoso.com uses a mirroring back end but pool-north.corp.contoso.com uses standalone/);
   });
   test('passes when they match', () => {
     expect(check(rule('PAIR-9'), pairedModel())).toHaveLength(0);
@@ -194,7 +195,7 @@ describe('PAIR-11: the paired pools reach each other over a private link', () =>
 describe('PAIR-23 and PAIR-12: exactly one Central Management Store, its standby in the partner', () => {
   test('fails (PAIR-23) when two pools host it', () => {
     const { deployment } = testDeployment();
-    testPool(testSite(deployment, 'west'));
+    testPool(testSite(deployment, 'west'), 'pool', { hostsCentralManagementStore: true });
     testPool(testSite(deployment, 'north'), 'pool', { hostsCentralManagementStore: true });
     expect(findingsOf(validateTopology(deployment), 'PAIR-12')).toEqual([]);
     const f = findingsOf(validateTopology(deployment), 'PAIR-23');
@@ -206,11 +207,53 @@ describe('PAIR-23 and PAIR-12: exactly one Central Management Store, its standby
     testPool(testSite(deployment), 'pool', { hostsCentralManagementStore: false });
     expect(findingsOf(validateTopology(deployment), 'PAIR-23')[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso' });
   });
-  test('the first pool hosts it and its partner holds the standby', () => {
-    const f = findingsOf(validateTopology(pairedDeployment().deployment), 'PAIR-12');
+  test('by default the smallest key <site id>/<pool id> hosts it (north/pool, though west was declared first) and its partner holds the standby', () => {
+    const { deployment, west, north } = pairedDeployment();
+    // The public property reads the same choice.
+    expect([west.hostsCentralManagementStore, north.hostsCentralManagementStore]).toEqual([false, true]);
+    const f = findingsOf(validateTopology(deployment), 'PAIR-12');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: Severity.INFO, path: 'test/contoso/west/pool' });
-    expect(f[0].message).toMatch(/pool-north.corp.contoso.com holds the standby/);
+    expect(f[0]).toMatchObject({ severity: Severity.INFO, path: 'test/contoso/north/pool' });
+    expect(f[0].message).toMatch(/pool-west.corp.contoso.com holds the standby/);
+  });
+});
+
+describe('PAIR-26: the host of the Central Management Store is given when there are several pools', () => {
+  const hosts = (deployment: SfbDeployment) => findingsOf(validateTopology(deployment), 'PAIR-12').map((f) => f.path);
+  test('warns when the store is chosen by key among several pools, naming the pool, its key and the fix', () => {
+    const { deployment } = testDeployment();
+    testPool(testSite(deployment, 'west'), 'pool');
+    testPool(testSite(deployment, 'north'), 'pool');
+    const f = findingsOf(validateTopology(deployment), 'PAIR-26');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: Severity.WARNING, path: 'test/contoso/north/pool' });
+    expect(f[0].message).toMatch(/pool-north.corp.contoso.com hosts the Central Management Store because no pool sets hostsCentralManagementStore.*\(north\/pool\) among 2 Front End pools.*set hostsCentralManagementStore: true/);
+  });
+  test('passes when a pool sets it, or with one pool', () => {
+    const pinned = testDeployment().deployment;
+    testPool(testSite(pinned, 'west'), 'pool', { hostsCentralManagementStore: true });
+    testPool(testSite(pinned, 'north'), 'pool');
+    expect(findingsOf(validateTopology(pinned), 'PAIR-26')).toEqual([]);
+    expect(hosts(pinned)).toEqual(['test/contoso/west/pool']);
+    const single = testDeployment().deployment;
+    testPool(testSite(single, 'west'), 'pool');
+    expect(findingsOf(validateTopology(single), 'PAIR-26')).toEqual([]);
+  });
+  test('the choice depends on keys, not on declaration order; Enterprise pools come before Standard Edition servers', () => {
+    const declare = (order: string[]) => {
+      const { deployment } = testDeployment();
+      const sites = new Map(['south', 'east'].map((id) => [id, testSite(deployment, id)]));
+      for (const k of order) {
+        const [site, pool] = k.split('/');
+        testPool(sites.get(site)!, pool, pool === 'a' ? { edition: PoolEdition.STANDARD, fqdn: `se-${site}.corp.contoso.com` } : { fqdn: `${pool}-${site}.corp.contoso.com` });
+      }
+      return hosts(deployment);
+    };
+    const keys = ['south/a', 'south/b', 'east/c', 'east/d'];
+    expect(declare(keys)).toEqual(['test/contoso/east/c']);
+    expect(declare([...keys].reverse())).toEqual(['test/contoso/east/c']);
+    expect(declare(['south/a', 'east/d', 'south/b'])).toEqual(['test/contoso/east/d']);
+    expect(declare(['south/a'])).toEqual(['test/contoso/south/a']);
   });
 });
 
