@@ -1,6 +1,7 @@
 /** What a Front End pool needs from its back end, whatever its HA technology. */
 import { IConstruct } from 'constructs';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
+import type { Server } from '../azure/servers';
 import type { CentralSite } from './site';
 
 /**
@@ -25,7 +26,7 @@ export interface IBackEnd extends IConstruct {
 export interface PoolWithServers extends IConstruct {
   readonly site: CentralSite;
   /** @internal */
-  readonly _servers: { readonly servers: readonly { readonly privateIp: string }[] };
+  readonly _servers: { readonly servers: readonly Server[] };
 }
 
 /** Whether a value is a back end construct (JavaScript callers can pass a string or a plain object). */

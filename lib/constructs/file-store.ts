@@ -7,7 +7,7 @@ import { ServerRole } from '../model/topology';
 import { newestSupportedOs } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import type { PoolWithServers } from './back-end';
-import { hosts } from './flow-sources';
+import { hosts, serversAsSource } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireEnum } from './validate-input';
@@ -141,7 +141,7 @@ export class FileStore extends Construct {
       name: `smb-${this.node.id}-from-${pool.site.node.id}-${pool.node.id}`,
       ownerPath: this.node.path,
       source: `Front End servers of ${pool.node.path}`,
-      sourcePrefixes: hosts(pool._servers.servers),
+      ...serversAsSource(this.site, pool, SubnetRole.FRONT_END),
       destination: `file store ${this.node.id}`,
       destinationPrefixes: hosts(this._servers.servers),
       flows: [flow],

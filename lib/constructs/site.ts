@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { DataAzurermClientConfig, ResourceGroup, Subnet, VirtualNetwork } from '../azurerm';
 import { SubnetFirewall } from '../azure/firewall';
+import { SecurityGroups } from '../azure/security-groups';
 import type { AddressSource, ServerDefaults, SitePlacement } from '../azure/placement';
 import type { Server } from '../azure/servers';
 import { stableHash } from '../model/keyed-slots';
@@ -164,6 +165,7 @@ export class CentralSite extends Construct implements SitePlacement {
           ownerPath: this.node.path,
           deploymentNetworks: () => this.deployment._sites.all.map((s) => s.addressSpace),
           resolve: (text) => this.deployment._addresses.resolve(text),
+          groupId: (key) => this.securityGroups?.id(key),
           revision: this.deployment._revision,
         }),
       );
@@ -266,6 +268,25 @@ export class CentralSite extends Construct implements SitePlacement {
     const owner = ownerPath === undefined ? '' : (stableHash(ownerPath) % 1296).toString(36).padStart(2, '0');
     return `${site}-${kind}${owner}`;
   }
+
+  /**
+   * Puts `servers` (their NICs in `subnet`) into the application security group of `owner` in this
+   * site and returns its key, which NSG rules of this site name instead of the servers' addresses.
+   * The key is the owner's path below the site, so declaration order never changes it.
+   * @internal
+   */
+  _serverGroup(owner: Construct, servers: readonly Server[], subnet: SubnetRole): string {
+    const path = this.deployment._addressOwnerKey(owner.node.path);
+    const key = path.slice(path.indexOf('/') + 1).replace(/\//g, '-').toLowerCase();
+    this.securityGroups ??= new SecurityGroups(this, 'security-groups', {
+      location: this.location,
+      resourceGroupName: this.resourceGroupName,
+      namePrefix: `asg-${this.deployment.name}-${this.node.id}`,
+    });
+    this.securityGroups.add(key, owner.node.path, servers, subnet);
+    return key;
+  }
+  private securityGroups?: SecurityGroups;
 
   /** Creates every NSG's rules from its planned flows (the deployment calls it once, at synthesis). @internal */
   _renderFirewalls(): void {

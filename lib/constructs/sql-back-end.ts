@@ -5,7 +5,7 @@ import { TerraformOutput } from '../cdktf';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
 import { BackEndModel, ServerRole } from '../model/topology';
 import { IBackEnd, PoolWithServers } from './back-end';
-import { hosts } from './flow-sources';
+import { hosts, serversAsSource } from './flow-sources';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
@@ -115,7 +115,7 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
     const name = `${pool.site.node.id}-${pool.node.id}`;
     // The back end's own SQL servers and its store address (an AlwaysOn listener or FCI network name is a
     // floating-IP load balancer address, the destination the NSG sees), not the whole subnet.
-    const common = { ownerPath: this.node.path, source: `Front End servers of ${pool.node.path}`, sourcePrefixes: hosts(pool._servers.servers), destination: `SQL servers and store of ${this.node.id}`, destinationPrefixes: () => this._sqlAddresses() };
+    const common = { ownerPath: this.node.path, source: `Front End servers of ${pool.node.path}`, ...serversAsSource(this.site, pool, SubnetRole.FRONT_END), destination: `SQL servers and store of ${this.node.id}`, destinationPrefixes: () => this._sqlAddresses() };
     fw.allow({ ...common, name: `sql-from-${name}`, flows: ['fe-to-back-end-sql'] });
     fw.allow({ ...common, name: `sql-browser-from-${name}`, flows: ['fe-to-back-end-sql-browser'] });
   }
