@@ -39,10 +39,11 @@ export class SecurityGroups extends Construct {
   }
 
   /**
-   * Puts the NIC of each server that is in `subnet` into group `key` (created on first use), once per
-   * server; the association lives with the server, so it comes and goes with it.
+   * Puts each server's internal NIC (the one holding its `privateIp`, the address rules name it by)
+   * into group `key` (created on first use), once per server; the association lives with the server,
+   * so it comes and goes with it.
    */
-  add(key: string, ownerPath: string, servers: readonly Server[], subnet: string): void {
+  add(key: string, ownerPath: string, servers: readonly Server[]): void {
     let group = this.groups.get(key);
     if (!group) {
       const asg = new ApplicationSecurityGroup(this, key, { name: securityGroupName(this.props.namePrefix, key), location: this.props.location, resourceGroupName: this.props.resourceGroupName });
@@ -52,8 +53,8 @@ export class SecurityGroups extends Construct {
     }
     for (const server of servers) {
       if (group.members.has(server.model.path)) continue;
-      const k = server.model.nics.findIndex((n) => n.subnet === subnet);
-      if (k < 0) throw new Error(`application security group ${key}: server ${server.model.path} has no NIC in subnet ${subnet}`);
+      const k = server.model.nics.findIndex((n) => n.privateIp === server.privateIp);
+      if (k < 0) throw new Error(`application security group ${key}: server ${server.model.path} has no NIC with its address ${server.privateIp}`);
       group.members.add(server.model.path);
       new NetworkInterfaceApplicationSecurityGroupAssociation(server.vm.node.scope as Construct, `asg-${key}`, { networkInterfaceId: server.nics[k].id, applicationSecurityGroupId: group.asg.id });
     }

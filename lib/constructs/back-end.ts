@@ -20,6 +20,20 @@ export interface IBackEnd extends IConstruct {
   _attachPool(pool: PoolWithServers): void;
   /** `/32` prefixes of the back end's SQL servers and its store address (listener, network name), as planned when called. @internal */
   _sqlAddresses(): string[];
+  /** Opens a documented SQL flow from `source` to the SQL servers and the store address. @internal */
+  _allowSql(name: string, storeName: string, source: SqlSource, flow: string): void;
+}
+
+/** The source of a SQL flow, as a back end's NSG rule takes it (internal: not exported by lib/index.ts). */
+export interface SqlSource {
+  /** Construct path of the construct that needs the flow. */
+  readonly ownerPath: string;
+  /** What the source is, for reports. */
+  readonly source: string;
+  /** The source's prefixes (or, at planning time, a function giving them). */
+  readonly sourcePrefixes: readonly string[] | (() => readonly string[]);
+  /** Key of the site's application security group of the source servers, when in the back end's site. */
+  readonly sourceGroup?: string;
 }
 
 /** A pool as a back end or file store sees it: its site and its servers' addresses. */

@@ -115,8 +115,10 @@ export class FileStore extends Construct {
         ownerPath: this.node.path,
         source: `servers of file store ${id}`,
         sourcePrefixes: members,
+        sourceGroup: scope._serverGroup(this, this._servers.servers),
         destination: `servers of file store ${id}`,
         destinationPrefixes: members,
+        destinationGroup: scope._serverGroup(this, this._servers.servers),
         flows: ['file-store-dfs-replication'],
       });
     }
@@ -141,9 +143,10 @@ export class FileStore extends Construct {
       name: `smb-${this.node.id}-from-${pool.site.node.id}-${pool.node.id}`,
       ownerPath: this.node.path,
       source: `Front End servers of ${pool.node.path}`,
-      ...serversAsSource(this.site, pool, SubnetRole.FRONT_END),
+      ...serversAsSource(this.site, pool),
       destination: `file store ${this.node.id}`,
       destinationPrefixes: hosts(this._servers.servers),
+      destinationGroup: this.site._serverGroup(this, this._servers.servers),
       flows: [flow],
       description: `SMB to file store ${this.node.id}: ${why}`,
     });

@@ -31,11 +31,11 @@ export function blocksOf(deployment: SfbDeployment, servers: readonly { readonly
  * security group when they are in that site (a rule's groups must be in its virtual network), their
  * address blocks otherwise. The prefixes of a group source still list the servers, for the model.
  */
-export function serversAsSource(site: CentralSite, owner: IConstruct & { readonly _servers: { readonly servers: readonly Server[] } }, subnet: SubnetRole): { readonly sourcePrefixes: () => string[]; readonly sourceGroup?: string } {
+export function serversAsSource(site: CentralSite, owner: IConstruct & { readonly _servers: { readonly servers: readonly Server[] } }): { readonly sourcePrefixes: () => string[]; readonly sourceGroup?: string } {
   const servers = owner._servers.servers;
   if (servers.length > 0 && servers.every((s) => s.site === site)) {
     const members = hosts(servers);
-    return { sourcePrefixes: () => members, sourceGroup: site._serverGroup(owner, servers, subnet) };
+    return { sourcePrefixes: () => members, sourceGroup: site._serverGroup(owner, servers) };
   }
   return { sourcePrefixes: blocksOf(site.deployment, servers) };
 }

@@ -212,7 +212,7 @@ export class FrontEndPool extends Construct {
     const shared = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
       fw.allow({ name, ownerPath: site, source, sourcePrefixes, destination: subnet, flows: forVersion(d.productVersion, flows) });
     // The pool's members are one application security group: scaling the pool changes none of its rules.
-    const group = this.site._serverGroup(this, this._servers.servers, SubnetRole.FRONT_END);
+    const group = this.site._serverGroup(this, this._servers.servers);
     const own = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[], sourceGroup?: string) =>
       fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source, sourcePrefixes, destination: pool, destinationPrefixes: members, destinationGroup: group, ...(sourceGroup ? { sourceGroup } : {}), flows: forVersion(d.productVersion, flows) });
 

@@ -61,10 +61,10 @@ export class PairedPools extends Construct {
       name: `backup-smb-from-${from.site.node.id}-${from.node.id}`,
       ownerPath: this.node.path,
       source: `Front End servers of ${from.node.path}`,
-      ...serversAsSource(to.site, from, SubnetRole.FRONT_END),
+      ...serversAsSource(to.site, from),
       destination: `local share of ${to.fqdn}`,
       destinationPrefixes: hosts(to._servers.servers),
-      destinationGroup: to.site._serverGroup(to, to._servers.servers, SubnetRole.FRONT_END),
+      destinationGroup: to.site._serverGroup(to, to._servers.servers),
       flows: ['fe-to-paired-file-store-smb'],
       description: `SMB for the Backup Service from paired pool ${from.fqdn}`,
     });

@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DataAzurermClientConfig, ResourceGroup, Subnet, VirtualNetwork } from '../azurerm';
 import { SubnetFirewall } from '../azure/firewall';
 import { SecurityGroups } from '../azure/security-groups';
@@ -270,12 +270,12 @@ export class CentralSite extends Construct implements SitePlacement {
   }
 
   /**
-   * Puts `servers` (their NICs in `subnet`) into the application security group of `owner` in this
+   * Puts `servers` (their internal NICs) into the application security group of `owner` in this
    * site and returns its key, which NSG rules of this site name instead of the servers' addresses.
    * The key is the owner's path below the site, so declaration order never changes it.
    * @internal
    */
-  _serverGroup(owner: Construct, servers: readonly Server[], subnet: SubnetRole): string {
+  _serverGroup(owner: IConstruct, servers: readonly Server[]): string {
     const path = this.deployment._addressOwnerKey(owner.node.path);
     const key = path.slice(path.indexOf('/') + 1).replace(/\//g, '-').toLowerCase();
     this.securityGroups ??= new SecurityGroups(this, 'security-groups', {
@@ -283,7 +283,7 @@ export class CentralSite extends Construct implements SitePlacement {
       resourceGroupName: this.resourceGroupName,
       namePrefix: `asg-${this.deployment.name}-${this.node.id}`,
     });
-    this.securityGroups.add(key, owner.node.path, servers, subnet);
+    this.securityGroups.add(key, owner.node.path, servers);
     return key;
   }
   private securityGroups?: SecurityGroups;

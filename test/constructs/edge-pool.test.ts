@@ -1,6 +1,7 @@
 import { EdgePool, EdgePoolProps, LoadBalancing } from '../../lib';
 import { Testing } from '../../lib/cdktf';
 import { cidrContains } from '../../lib/model/network';
+import { ruleSide } from '../security-groups';
 import { testEdge } from '../edge-helpers';
 import { ipOf, resourcesOf, serverIps, synthJson, TestDeployment, testDeployment, testPool, testSite } from '../helpers';
 
@@ -172,7 +173,9 @@ describe('EdgePool network security', () => {
       const tcp = rules.find((r) => r.name === 'edge-from-front-ends-tcp');
       expect(sources(tcp)).toEqual(['10.10.0.0/20', '10.20.0.0/20']);
       expect(ports(tcp)).toEqual(['443', '5061-5062', '8057', '50001-50003']);
-      expect(tcp.destination_address_prefixes.every((p: string) => inEdgeSubnet[site].test(p))).toBe(true);
+      // The pool's application security group: its servers' internal NICs.
+      expect(ruleSide(json, tcp, 'destination').every((p: string) => inEdgeSubnet[site].test(p))).toBe(true);
+      expect(ruleSide(json, tcp, 'destination')).toHaveLength(2);
       expect(ports(rules.find((r) => r.name === 'edge-from-front-ends-udp'))).toEqual(['3478']);
       expect(ports(rules.find((r) => r.name === 'edge-from-front-ends-xmpp'))).toEqual(['23456']);
       // Central Management Store replication only from the pool that hosts it (the first pool: north; no pair here).

@@ -110,8 +110,9 @@ describe('FrontEndPool (Enterprise)', () => {
     const { json, pool, deployment } = enterprise();
     const sql = resourcesOf(json, 'azurerm_network_security_rule').find((r) => r.destination_port_range === '1433')!;
     expect(ruleSide(json, sql, 'source')).toEqual(serverIps(deployment, pool._servers.servers).map((ip) => `${ip}/32`));
-    // The standalone back end's one server is its store.
-    expect(sql.destination_address_prefix).toMatch(/^10\.10\.(1[6-9]|2\d|3[01])\.\d+\/32$/);
+    // The standalone back end's one server is its store: its group, and no rule to a floating store address.
+    expect(ruleSide(json, sql, 'destination')).toEqual([expect.stringMatching(/^10\.10\.(1[6-9]|2\d|3[01])\.\d+\/32$/)]);
+    expect(resourcesOf(json, 'azurerm_network_security_rule').filter((r) => r.name.startsWith('sql-store-from-'))).toEqual([]);
   });
 
   // Audit F7: ports-and-protocols.md, "Hardware Load Balancer Ports if Using Only Hardware Load
