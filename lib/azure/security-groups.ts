@@ -21,12 +21,14 @@ export interface SecurityGroupsProps {
 }
 
 /**
- * `<prefix>-<key>`, or when that exceeds Azure's 80 characters its first characters and a stable hash
- * of the whole name (`…-1a2b3c`), so any construct ID gives a legal, distinct name.
+ * `<prefix>-<key>`, or when that exceeds Azure's 80 characters (or ends in `-`/`.`) its first
+ * characters and a stable hash of the whole name (`…-01a2b3c`), so any construct ID gives a legal,
+ * distinct name.
  */
 export function securityGroupName(prefix: string, key: string): string {
+  // Azure: letters, digits, '_', '.', '-'; ends with a letter, digit or '_'.
   const full = `${prefix}-${key}`.replace(/[^A-Za-z0-9_.-]/g, '-');
-  if (full.length <= MAX_NAME) return full;
+  if (full.length <= MAX_NAME && /[A-Za-z0-9_]$/.test(full)) return full;
   const hash = stableHash(full).toString(36).padStart(7, '0');
   return `${full.slice(0, MAX_NAME - hash.length - 1).replace(/[-.]+$/, '')}-${hash}`;
 }
