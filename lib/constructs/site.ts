@@ -272,12 +272,14 @@ export class CentralSite extends Construct implements SitePlacement {
   /**
    * Puts `servers` (their internal NICs) into the application security group of `owner` in this
    * site and returns its key, which NSG rules of this site name instead of the servers' addresses.
-   * The key is the owner's path below the site, so declaration order never changes it.
+   * The key is the owner's path below the site (below the deployment for an owner that spans sites),
+   * so declaration order never changes it.
    * @internal
    */
   _serverGroup(owner: IConstruct, servers: readonly Server[]): string {
     const path = this.deployment._addressOwnerKey(owner.node.path);
-    const key = path.slice(path.indexOf('/') + 1).replace(/\//g, '-').toLowerCase();
+    const local = path.startsWith(`${this.node.id}/`) ? path.slice(this.node.id.length + 1) : path;
+    const key = local.replace(/\//g, '-').toLowerCase();
     this.securityGroups ??= new SecurityGroups(this, 'security-groups', {
       location: this.location,
       resourceGroupName: this.resourceGroupName,
