@@ -21,6 +21,7 @@ import {
 import { AzurermProvider } from '../../lib/azurerm';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { buildReferenceTopology, ReferenceTopology, ReferenceTopologyOptions } from '../../examples/reference/topology';
+import { chatTopology } from '../chat-helpers';
 
 function newStack(): TerraformStack {
   const stack = new TerraformStack(Testing.app(), 'sfb-reference');
@@ -229,3 +230,14 @@ function reversedReference(stack: TerraformStack): void {
   });
   acknowledgeFinding(westEdge, 'EDGE-16', 'Inbound federation fails over by the runbook: move the federation flag to edge-north and republish (docs/edge.md)');
 }
+
+describe('day 2 on a stretched Persistent Chat pool', () => {
+  const chatJson = (primaryActiveServers: number) => JSON.parse(Testing.synth(chatTopology({ primaryActiveServers }).stack, true));
+
+  test('adding an active chat server changes no NSG rule in either site (the rules name the pool by its address blocks)', () => {
+    const diff = compare(chatJson(2), chatJson(3));
+    expect(diff.removed.filter((k) => k.startsWith('azurerm_network_security_rule.'))).toEqual([]);
+    expect(diff.changed.filter((k) => k.startsWith('azurerm_network_security_rule.'))).toEqual([]);
+    expect(diff.added.some((k) => k.startsWith('azurerm_windows_virtual_machine.'))).toBe(true);
+  });
+});
