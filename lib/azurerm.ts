@@ -6,6 +6,8 @@
 export { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 export { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 export { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+export { ApplicationSecurityGroup } from '@cdktf/provider-azurerm/lib/application-security-group';
+export { NetworkInterfaceApplicationSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/network-interface-application-security-group-association';
 export { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 export { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 export { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';

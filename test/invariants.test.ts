@@ -8,6 +8,7 @@ import {
   noInternetAdminPorts,
   noLiteralSecrets,
   nsgPriorities,
+  securityGroupPlacement,
   oneRecordSetPerName,
   publicIpsOnlyOnEdge,
   resynthesizes,
@@ -90,6 +91,25 @@ describe('invariants on the synthesized reference topology', () => {
     const messages = nsgPriorities(json).map((v) => v.message);
     expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('priority 4097'), expect.stringContaining(`repeats priority ${a.priority}`)]));
     expect(messages).toHaveLength(2);
+  });
+
+  it('ASG-1 fails on a group of another region, a side with both addresses and groups, and a group over two networks', () => {
+    const json = reference();
+    expect(securityGroupPlacement(json)).toEqual([]);
+    const rule = Object.values<any>(json.resource.azurerm_network_security_rule).find((r) => r.name === 'pool-pool-members');
+    const groups = json.resource.azurerm_application_security_group;
+    const westPool = Object.keys(groups).find((k) => groups[k].name === 'asg-contoso-west-pool')!;
+    groups[westPool].location = 'northeurope';
+    rule.source_address_prefix = '10.10.4.32/32';
+    // A north Front End's NIC joins the west pool's group.
+    const northNic = Object.keys(json.resource.azurerm_network_interface).find((k) => json.resource.azurerm_network_interface[k].name === 'nic-pool-north-1')!;
+    json.resource.azurerm_network_interface_application_security_group_association.x = { network_interface_id: `\${azurerm_network_interface.${northNic}.id}`, application_security_group_id: `\${azurerm_application_security_group.${westPool}.id}` };
+    const messages = securityGroupPlacement(json).map((v) => v.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/holds NICs of 2 virtual networks/),
+      'rule pool-pool-members names both addresses and groups as its source',
+      expect.stringMatching(/names group asg-contoso-west-pool of northeurope; its NSG is in westeurope/),
+    ]));
   });
 
   it('SRV-3 fails when two SRV record sets share a name in one zone', () => {

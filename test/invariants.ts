@@ -286,6 +286,48 @@ export function nsgPriorities(json: Json): InvariantViolation[] {
   return out;
 }
 
+/**
+ * ASG-1, Azure's rules for application security groups in NSG rules
+ * (azure-docs articles/virtual-network/application-security-groups.md): a side names groups or
+ * addresses, not both; a group a rule names exists and is in the NSG's region; every NIC of a group
+ * is in one virtual network, the one whose subnet the rule's NSG filters.
+ */
+export function securityGroupPlacement(json: Json): InvariantViolation[] {
+  const out: InvariantViolation[] = [];
+  const r = json.resource ?? {};
+  const vnetOfNic = (nic: string) => list<Json>(r.azurerm_network_interface?.[nic]?.ip_configuration).map((c) => referenced(r.azurerm_subnet?.[referenced(c.subnet_id)?.[1] ?? '']?.virtual_network_name)?.[1])[0];
+  const vnetsOfGroup = new Map<string, Set<string | undefined>>();
+  for (const a of blocks(json, 'azurerm_network_interface_application_security_group_association')) {
+    const asg = referenced(a.body.application_security_group_id)?.[1] ?? '';
+    vnetsOfGroup.set(asg, (vnetsOfGroup.get(asg) ?? new Set()).add(vnetOfNic(referenced(a.body.network_interface_id)?.[1] ?? '')));
+  }
+  for (const [asg, vnets] of vnetsOfGroup) {
+    if (vnets.size > 1) out.push({ invariant: 'ASG-1', address: `azurerm_application_security_group.${asg}`, message: `holds NICs of ${vnets.size} virtual networks; Azure requires one` });
+  }
+  const vnetOfNsg = new Map<string, string | undefined>();
+  for (const a of blocks(json, 'azurerm_subnet_network_security_group_association')) {
+    vnetOfNsg.set(referenced(a.body.network_security_group_id)?.[1] ?? '', referenced(r.azurerm_subnet?.[referenced(a.body.subnet_id)?.[1] ?? '']?.virtual_network_name)?.[1]);
+  }
+  for (const b of blocks(json, 'azurerm_network_security_rule')) {
+    const nsg = referenced(b.body.network_security_group_name)?.[1] ?? '';
+    for (const side of ['source', 'destination']) {
+      const ids = list<string>(b.body[`${side}_application_security_group_ids`]);
+      if (ids.length === 0) continue;
+      if (b.body[`${side}_address_prefix`] !== undefined || b.body[`${side}_address_prefixes`] !== undefined) {
+        out.push({ invariant: 'ASG-1', address: address(b), message: `rule ${b.body.name} names both addresses and groups as its ${side}` });
+      }
+      for (const id of ids) {
+        const asg = referenced(id)?.[1] ?? '';
+        const group = r.azurerm_application_security_group?.[asg];
+        if (!group) out.push({ invariant: 'ASG-1', address: address(b), message: `rule ${b.body.name} names ${id}, which the configuration does not create` });
+        else if (group.location !== r.azurerm_network_security_group?.[nsg]?.location) out.push({ invariant: 'ASG-1', address: address(b), message: `rule ${b.body.name} names group ${group.name} of ${group.location}; its NSG is in ${r.azurerm_network_security_group?.[nsg]?.location}` });
+        else if (![...(vnetsOfGroup.get(asg) ?? [])].every((v) => v === vnetOfNsg.get(nsg))) out.push({ invariant: 'ASG-1', address: address(b), message: `rule ${b.body.name} names group ${group.name}, whose NICs are in another virtual network than the NSG's subnet` });
+      }
+    }
+  }
+  return out;
+}
+
 /** SRV-3 (and the same for A and CNAME sets): one record set per zone, name and type. */
 export function oneRecordSetPerName(json: Json): InvariantViolation[] {
   const out: InvariantViolation[] = [];
@@ -423,6 +465,7 @@ export const INVARIANTS: readonly ((json: Json) => InvariantViolation[])[] = [
   noInternetAdminPorts,
   publicIpsOnlyOnEdge,
   nsgPriorities,
+  securityGroupPlacement,
   oneRecordSetPerName,
   srvEntryPerPool,
   noFloatingIp,

@@ -5,6 +5,7 @@
  */
 import { physicalCores, vmSizeInfo } from '../lib/model/vm-sizes';
 import { subnetNsgName } from '../lib/model/names';
+import { ruleSide } from './security-groups';
 
 type Json = any;
 
@@ -83,7 +84,7 @@ export function firewallReportDrift(report: string, json: Json, deploymentName?:
       return deploymentName === undefined ? nsgName.endsWith(`-${site}-${role}`) : nsgName === subnetNsgName(deploymentName, site, role);
     });
     const ports = (r.destination_port_ranges ?? [r.destination_port_range]).join(', ');
-    const sources = (r.source_address_prefixes ?? [r.source_address_prefix]).join(', ');
+    const sources = ruleSide(json, r, 'source').join(', ');
     const row = label ? sections.get(label)!.find((c) => c[1] === r.name) : undefined;
     if (!row) problems.push(`NSG rule ${r.name} of ${nsgName} is not in the firewall report`);
     else if (row[0] !== String(r.priority) || row[2] !== r.direction || row[4] !== sources || row[7] !== r.protocol || row[8] !== ports || row[9] !== r.access) {

@@ -52,6 +52,12 @@ export interface ReferenceTopologyOptions {
   readonly globalLocation?: string;
   /** Front End servers of the west pool (the day-2 tests scale it). @default 3 */
   readonly westFrontEndServers?: number;
+  /** AlwaysOn replicas of the west back end (the day-2 tests scale it). @default 2 */
+  readonly westBackEndReplicas?: number;
+  /** Edge servers of the west Edge pool (the day-2 tests scale it). @default the Edge pool's default */
+  readonly westEdgeServers?: number;
+  /** Director servers of the west Director pool (the day-2 tests scale it). @default the Director pool's default */
+  readonly westDirectorServers?: number;
 }
 
 export function buildReferenceTopology(scope: Construct, options: ReferenceTopologyOptions = {}): ReferenceTopology {
@@ -71,7 +77,7 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
 
   // Back End HA: an AlwaysOn Availability Group of two SQL Server 2019 Enterprise replicas per site.
   const backEndProps = { sqlVersion: SqlServerVersion.SQL_2019, sqlEdition: SqlEdition.ENTERPRISE, replicas: 2 };
-  const westBackEnd = new AlwaysOnBackEnd(west, 'backend', backEndProps);
+  const westBackEnd = new AlwaysOnBackEnd(west, 'backend', { ...backEndProps, replicas: options.westBackEndReplicas ?? 2 });
   const northBackEnd = new AlwaysOnBackEnd(north, 'backend', backEndProps);
 
   const westPool = new FrontEndPool(west, 'pool', {
@@ -96,6 +102,7 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
     nextHop: westPool,
     srvPriority: 10,
     federation: true,
+    ...(options.westEdgeServers ? { servers: options.westEdgeServers } : {}),
   });
   const northEdge = new EdgePool(north, 'edge', {
     internalFqdn: 'edge-north.corp.contoso.com',
@@ -113,7 +120,7 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
   );
 
   // A Director pool per site: first hop for sign-in (VOICE-5) and for remote users.
-  const westDirector = new DirectorPool(west, 'director', { fqdn: 'dir-west.corp.contoso.com' });
+  const westDirector = new DirectorPool(west, 'director', { fqdn: 'dir-west.corp.contoso.com', ...(options.westDirectorServers ? { servers: options.westDirectorServers } : {}) });
   const northDirector = new DirectorPool(north, 'director', { fqdn: 'dir-north.corp.contoso.com' });
   // A stand-alone Mediation pool per site, routing to the site's own Front End pool.
   const westMediation = new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: westPool });

@@ -43,6 +43,13 @@ export interface FlowSpec {
   /** For a rule that is no documented flow (Azure's own needs, administration): the page that requires it. */
   readonly reference?: string;
   readonly description?: string;
+  /**
+   * Key of the site's application security group that holds exactly the destination (or source)
+   * servers, which the prefixes still list (for the model's checks): the rendered rule names the
+   * group instead, so adding a server adds an association and changes no rule.
+   */
+  readonly destinationGroup?: string;
+  readonly sourceGroup?: string;
 }
 
 export interface SubnetFirewallProps {
@@ -63,6 +70,8 @@ export interface SubnetFirewallProps {
    * address whatever order servers and sites were declared in.
    */
   readonly resolve: (text: string) => string;
+  /** The ID of the site's application security group `key` (lib/azure/security-groups.ts), if it exists. */
+  readonly groupId: (key: string) => string | undefined;
   /** The owning deployment's change counter: the rules are planned once per change of any intent. */
   readonly revision: Revision;
 }
@@ -136,6 +145,12 @@ export class SubnetFirewall extends Construct {
     this.props.revision.bump();
   }
 
+  private groupId(key: string, where: string): string {
+    const id = this.props.groupId(key);
+    if (!id) throw new Error(`${this.props.label} rule ${where}: application security group ${key} holds no server; put the servers in it (site._serverGroup) before synthesis`);
+    return id;
+  }
+
   private resolvePrefixes(p: Prefixes): string[] {
     return sortPrefixes([...new Set((typeof p === 'function' ? p() : p).map(this.props.resolve))]);
   }
@@ -160,6 +175,8 @@ export class SubnetFirewall extends Construct {
         direction: 'Inbound',
         ...(flowKeys ? { flowKeys } : {}),
         ...(spec.reference ? { reference: spec.reference } : {}),
+        ...(spec.destinationGroup ? { destinationGroup: spec.destinationGroup } : {}),
+        ...(spec.sourceGroup ? { sourceGroup: spec.sourceGroup } : {}),
         description: (spec.description ?? `${spec.source} to ${spec.destination}`).slice(0, 140),
       });
     }
@@ -188,8 +205,9 @@ export class SubnetFirewall extends Construct {
         protocol: f.protocol,
         sourcePortRange: '*',
         ...(single(f.ports) ? { destinationPortRange: f.ports[0] } : { destinationPortRanges: [...f.ports] }),
-        ...(single(f.sourcePrefixes) ? { sourceAddressPrefix: f.sourcePrefixes[0] } : { sourceAddressPrefixes: [...f.sourcePrefixes] }),
-        ...(single(f.destinationPrefixes) ? { destinationAddressPrefix: f.destinationPrefixes[0] } : { destinationAddressPrefixes: [...f.destinationPrefixes] }),
+        // A side names its group or its addresses, never both (Azure rejects a side with both).
+        ...(f.sourceGroup ? { sourceApplicationSecurityGroupIds: [this.groupId(f.sourceGroup, f.name)] } : single(f.sourcePrefixes) ? { sourceAddressPrefix: f.sourcePrefixes[0] } : { sourceAddressPrefixes: [...f.sourcePrefixes] }),
+        ...(f.destinationGroup ? { destinationApplicationSecurityGroupIds: [this.groupId(f.destinationGroup, f.name)] } : single(f.destinationPrefixes) ? { destinationAddressPrefix: f.destinationPrefixes[0] } : { destinationAddressPrefixes: [...f.destinationPrefixes] }),
         description: f.description,
       });
     }

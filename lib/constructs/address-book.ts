@@ -30,7 +30,7 @@ export class AddressBook {
   private readonly sources = new Map<string, AddressSource>();
   private readonly pins = new Map<string, number>();
   private readonly tokens = new Map<string, TokenRef>();
-  private cache?: { readonly plan: AddressPlan; readonly blocks: Map<string, PlannedAddressBlock> };
+  private cache?: { readonly plan: AddressPlan; readonly blocks: Map<string, PlannedAddressBlock>; byAddress?: Map<string, string> };
 
   /** `revision`: the owning deployment's change counter, bumped by every address taken or pinned. */
   constructor(private readonly revision: Revision) {}
@@ -91,6 +91,17 @@ export class AddressBook {
       this.cache = { plan, blocks: new Map(plan.blocks.map((b) => [`${b.subnetKey}|${b.owner}`, b])) };
     }
     return this.cache;
+  }
+
+  /**
+   * The CIDR of the planned block that holds `address` (an address or its token), or undefined: a
+   * stable prefix for an owner's servers, which scaling the owner does not change.
+   */
+  blockOf(address: string): string | undefined {
+    const ip = this.resolve(address);
+    const planned = this.planned();
+    const index = (planned.byAddress ??= new Map(planned.plan.blocks.flatMap((b) => b.addresses.map((a) => [a, b.cidr] as [string, string]))));
+    return index.get(ip);
   }
 
   /** A request without a block (a full subnet) gets no address: its finding refuses synthesis. */

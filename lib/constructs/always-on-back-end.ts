@@ -153,9 +153,11 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
 
     const fw = scope._firewall(SubnetRole.BACK_END);
     const replicas = hosts(this._sql.servers);
+    // The replicas are one application security group: adding a replica changes none of these rules.
+    const group = scope._serverGroup(this, this._sql.servers);
     // Between the replicas only: the AG endpoint (5022) and the failover cluster under it (BE-8).
     const between = (name: string, flows: readonly string[]) =>
-      fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: `replicas of ${this.node.id}`, sourcePrefixes: replicas, destination: `replicas of ${this.node.id}`, destinationPrefixes: replicas, flows: forVersion(deployment.productVersion, flows) });
+      fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: `replicas of ${this.node.id}`, sourcePrefixes: replicas, sourceGroup: group, destination: `replicas of ${this.node.id}`, destinationPrefixes: replicas, destinationGroup: group, flows: forVersion(deployment.productVersion, flows) });
     between('ag-endpoint', ['back-end-ag-endpoint']);
     between('cluster-tcp', ['back-end-cluster-tcp']);
     between('cluster-udp', ['back-end-cluster-udp']);
@@ -165,7 +167,8 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
       source: 'Azure Load Balancer probe',
       sourcePrefixes: ['AzureLoadBalancer'],
       destination: `replicas of ${this.node.id}`,
-      destinationPrefixes: this._sql.servers.map((s) => `${s.privateIp}/32`),
+      destinationPrefixes: replicas,
+      destinationGroup: group,
       protocol: 'Tcp',
       ports: [PROBE_PORT],
       reference: LOAD_BALANCER_PROBES,

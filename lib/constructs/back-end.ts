@@ -1,6 +1,7 @@
 /** What a Front End pool needs from its back end, whatever its HA technology. */
 import { IConstruct } from 'constructs';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
+import type { Server } from '../azure/servers';
 import type { CentralSite } from './site';
 
 /**
@@ -19,13 +20,27 @@ export interface IBackEnd extends IConstruct {
   _attachPool(pool: PoolWithServers): void;
   /** `/32` prefixes of the back end's SQL servers and its store address (listener, network name), as planned when called. @internal */
   _sqlAddresses(): string[];
+  /** Opens a documented SQL flow from `source` to the SQL servers and the store address. @internal */
+  _allowSql(name: string, storeName: string, source: SqlSource, flow: string): void;
+}
+
+/** The source of a SQL flow, as a back end's NSG rule takes it (internal: not exported by lib/index.ts). */
+export interface SqlSource {
+  /** Construct path of the construct that needs the flow. */
+  readonly ownerPath: string;
+  /** What the source is, for reports. */
+  readonly source: string;
+  /** The source's prefixes (or, at planning time, a function giving them). */
+  readonly sourcePrefixes: readonly string[] | (() => readonly string[]);
+  /** Key of the site's application security group of the source servers, when in the back end's site. */
+  readonly sourceGroup?: string;
 }
 
 /** A pool as a back end or file store sees it: its site and its servers' addresses. */
 export interface PoolWithServers extends IConstruct {
   readonly site: CentralSite;
   /** @internal */
-  readonly _servers: { readonly servers: readonly { readonly privateIp: string }[] };
+  readonly _servers: { readonly servers: readonly Server[] };
 }
 
 /** Whether a value is a back end construct (JavaScript callers can pass a string or a plain object). */

@@ -141,13 +141,17 @@ export class DirectorPool extends Construct {
     shared('director-from-cms-tcp', 'Central Management store pool and its standby', cmsServers(d), ['cms-to-servers-smb-director']);
     shared('director-from-cms-udp', 'Central Management store pool and its standby', cmsServers(d), ['cms-to-servers-sql-browser-director']);
     shared('director-clients', 'connected networks (clients, reverse proxy)', ['VirtualNetwork'], ['clients-to-director-sip', 'clients-to-director-web', 'rp-to-director-web']);
+    // The members are one application security group: scaling the pool changes no rule.
+    const group = this.site._serverGroup(this, this._servers.servers);
     fw.allow({
       name: `${this.node.id}-pool-members`,
       ownerPath: this.node.path,
       source: `members of pool ${this.fqdn}`,
       sourcePrefixes: members,
+      sourceGroup: group,
       destination: `pool ${this.fqdn}`,
       destinationPrefixes: members,
+      destinationGroup: group,
       flows: forVersion(d.productVersion, ['director-pool-windows-fabric']),
     });
   }

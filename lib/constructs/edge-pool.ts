@@ -365,6 +365,8 @@ export class EdgePool extends Construct {
       sourcePrefixes,
       destination: `${this.node.id} Edge internal`,
       destinationPrefixes: hosts(this._servers.servers),
+      // Their internal NICs, one application security group: scaling the pool changes none of these rules.
+      destinationGroup: this.site._serverGroup(this, this._servers.servers),
       flows: forVersion(this.deployment.productVersion, flows),
     });
   }

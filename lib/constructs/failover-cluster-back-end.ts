@@ -131,21 +131,24 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
       rules: [{ name: 'sql-1433', protocol: 'Tcp', frontendPort: 1433, backendPort: 1433, floatingIp: true, idleTimeoutMinutes: 4, loadDistribution: 'Default' }],
       members: this._sql.servers,
     });
+    // The nodes are one application security group: adding a node changes none of these rules.
+    const nodes = hosts(this._sql.servers);
+    const group = scope._serverGroup(this, this._sql.servers);
     scope._firewall(SubnetRole.BACK_END).allow({
       name: `${this.node.id}-network-name-probe`,
       ownerPath: this.node.path,
       source: 'Azure Load Balancer probe',
       sourcePrefixes: ['AzureLoadBalancer'],
       destination: `nodes of ${this.node.id}`,
-      destinationPrefixes: this._sql.servers.map((s) => `${s.privateIp}/32`),
+      destinationPrefixes: nodes,
+      destinationGroup: group,
       protocol: 'Tcp',
       ports: [PROBE_PORT],
       reference: LOAD_BALANCER_PROBES,
     });
     // Between the cluster's nodes only: cluster service, RPC and SMB (WINDOWS_PORTS flows).
-    const nodes = hosts(this._sql.servers);
     for (const [name, flow] of [['cluster-tcp', 'back-end-cluster-tcp-fci'], ['cluster-udp', 'back-end-cluster-udp-fci']] as const) {
-      scope._firewall(SubnetRole.BACK_END).allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: `nodes of ${this.node.id}`, sourcePrefixes: nodes, destination: `nodes of ${this.node.id}`, destinationPrefixes: nodes, flows: [flow] });
+      scope._firewall(SubnetRole.BACK_END).allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source: `nodes of ${this.node.id}`, sourcePrefixes: nodes, sourceGroup: group, destination: `nodes of ${this.node.id}`, destinationPrefixes: nodes, destinationGroup: group, flows: [flow] });
     }
 
     this._publishStore(`${networkName}.${deployment.adDomain}`, this._networkNameLoadBalancer.privateIp);

@@ -8,7 +8,7 @@ import { ServerRole } from '../model/topology';
 import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { SfbDeployment } from './deployment';
 import type { PoolWithServers } from './back-end';
-import { hosts } from './flow-sources';
+import { hosts, serversAsSource } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { dfsShareName, fitName } from '../model/names';
@@ -117,8 +117,10 @@ export class FileStore extends Construct {
         ownerPath: this.node.path,
         source: `servers of file store ${id}`,
         sourcePrefixes: members,
+        sourceGroup: scope._serverGroup(this, this._servers.servers),
         destination: `servers of file store ${id}`,
         destinationPrefixes: members,
+        destinationGroup: scope._serverGroup(this, this._servers.servers),
         flows: ['file-store-dfs-replication'],
       });
     }
@@ -143,9 +145,10 @@ export class FileStore extends Construct {
       name: `smb-${this.node.id}-from-${pool.site.node.id}-${pool.node.id}`,
       ownerPath: this.node.path,
       source: `Front End servers of ${pool.node.path}`,
-      sourcePrefixes: hosts(pool._servers.servers),
+      ...serversAsSource(this.site, pool),
       destination: `file store ${this.node.id}`,
       destinationPrefixes: hosts(this._servers.servers),
+      destinationGroup: this.site._serverGroup(this, this._servers.servers),
       flows: [flow],
       description: `SMB to file store ${this.node.id}: ${why}`,
     });

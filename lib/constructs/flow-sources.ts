@@ -8,11 +8,36 @@ import { ProductVersion } from '../enums';
 import { documentedFlow } from '../model/documented-flows';
 import { SubnetRole } from '../model/network';
 import { ServerRole } from '../model/topology';
+import type { Server } from '../azure/servers';
 import type { SfbDeployment } from './deployment';
+import type { CentralSite } from './site';
 
 /** `/32` prefixes of servers. */
 export function hosts(servers: readonly { readonly privateIp: string }[]): string[] {
   return servers.map((s) => `${s.privateIp}/32`);
+}
+
+/**
+ * The address blocks (lib/model/address-plan.ts) that hold `servers`, at planning time: a source that
+ * names the owner's servers without listing them, so scaling the owner changes no rule. A block holds
+ * only its owner's servers (and its load-balancer frontends, which originate nothing).
+ */
+export function blocksOf(deployment: SfbDeployment, servers: readonly { readonly privateIp: string }[]): () => string[] {
+  return () => [...new Set(servers.map((s) => deployment._addresses.blockOf(s.privateIp)).filter((b): b is string => b !== undefined))];
+}
+
+/**
+ * How a rule in an NSG of `site` names the servers of `owner` as its source: their application
+ * security group when they are in that site (a rule's groups must be in its virtual network), their
+ * address blocks otherwise. The prefixes of a group source still list the servers, for the model.
+ */
+export function serversAsSource(site: CentralSite, owner: IConstruct & { readonly _servers: { readonly servers: readonly Server[] } }): { readonly sourcePrefixes: () => string[]; readonly sourceGroup?: string } {
+  const servers = owner._servers.servers;
+  if (servers.length > 0 && servers.every((s) => s.site === site)) {
+    const members = hosts(servers);
+    return { sourcePrefixes: () => members, sourceGroup: site._serverGroup(owner, servers) };
+  }
+  return { sourcePrefixes: blocksOf(site.deployment, servers) };
 }
 
 /**
@@ -55,7 +80,7 @@ const isCmsCandidate = (m: IConstruct): m is CmsCandidate => typeof (m as Partia
 const isPair = (m: IConstruct): m is Pair => (m as Partial<Pair>).primary !== undefined && (m as Partial<Pair>).backup !== undefined;
 
 /**
- * The servers of every pool that hosts the Central Management store and of its partner (PairedPools),
+ * The address blocks of every pool that hosts the Central Management store and of its partner (PairedPools),
  * which holds the standby and becomes the master after `Invoke-CsManagementServerFailover`
  * (disaster-recovery.md, "Central Management store failover"; edge-environmental-requirements.md:
  * 4443 "from the Front End pool that holds the Central Management store").
@@ -66,7 +91,9 @@ export function cmsServers(deployment: SfbDeployment): () => string[] {
     const pools = members.filter(isCmsCandidate);
     const hostsCms = new Set<IConstruct>(pools.filter((p) => p.hostsCentralManagementStore));
     const standbys = new Set<IConstruct>(members.filter(isPair).flatMap((p) => (hostsCms.has(p.primary) ? [p.backup] : hostsCms.has(p.backup) ? [p.primary] : [])));
-    return hosts(pools.filter((p) => hostsCms.has(p) || standbys.has(p)).flatMap((p) => p._servers.servers));
+    // Their blocks, not their addresses: the source spans sites (so no group can name it) and must
+    // not change when one of these pools scales.
+    return blocksOf(deployment, pools.filter((p) => hostsCms.has(p) || standbys.has(p)).flatMap((p) => p._servers.servers))();
   });
 }
 

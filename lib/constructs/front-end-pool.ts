@@ -229,8 +229,10 @@ export class FrontEndPool extends Construct {
     const hardware = this.sipLoadBalancing === LoadBalancing.HARDWARE;
     const shared = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
       fw.allow({ name, ownerPath: site, source, sourcePrefixes, destination: subnet, flows: forVersion(d.productVersion, flows) });
-    const own = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
-      fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source, sourcePrefixes, destination: pool, destinationPrefixes: members, flows: forVersion(d.productVersion, flows) });
+    // The pool's members are one application security group: scaling the pool changes none of its rules.
+    const group = this.site._serverGroup(this, this._servers.servers);
+    const own = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[], sourceGroup?: string) =>
+      fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source, sourcePrefixes, destination: pool, destinationPrefixes: members, destinationGroup: group, ...(sourceGroup ? { sourceGroup } : {}), flows: forVersion(d.productVersion, flows) });
 
     shared('front-end-from-front-ends', 'Front End subnets of every site', subnetsWithServers(d, SubnetRole.FRONT_END), [
       'fe-to-fe-sip', 'fe-to-fe-focus', 'fe-to-fe-dcom', 'fe-to-fe-conferencing-sip', 'fe-to-fe-applications-sip',
@@ -247,7 +249,7 @@ export class FrontEndPool extends Construct {
       'clients-to-fe-sip', 'clients-to-fe-web', 'clients-to-fe-root-cert', 'clients-to-fe-psom', 'clients-to-fe-media-tcp', 'rp-to-fe-lb-web',
     ]);
     shared('front-end-from-clients-udp', 'connected networks (clients)', ['VirtualNetwork'], ['clients-to-fe-audio-udp', 'clients-to-fe-video-udp']);
-    own('pool-members', `members of ${pool}`, members, ['fe-pool-windows-fabric', 'fe-pool-local-user-store', 'fe-pool-mcu-factory', 'fe-pool-web-internal']);
+    own('pool-members', `members of ${pool}`, members, ['fe-pool-windows-fabric', 'fe-pool-local-user-store', 'fe-pool-mcu-factory', 'fe-pool-web-internal'], group);
     if (this.collocatedMediation) {
       own('collocated-mediation', 'Front End subnets of every site', subnetsWithServers(d, SubnetRole.FRONT_END), ['fe-to-fe-collocated-mediation', ...(hardware ? ['fe-lb-hlb-collocated-mediation'] : [])]);
       own('gateways-tcp', 'connected networks (PSTN gateways)', ['VirtualNetwork'], ['pstn-to-fe-collocated-mediation-sip', 'pstn-to-fe-collocated-mediation-audio-tcp']);

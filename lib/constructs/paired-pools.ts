@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { SubnetRole } from '../model/network';
 import { peerSites } from './peering';
 import { SfbDeployment } from './deployment';
-import { hosts } from './flow-sources';
+import { hosts, serversAsSource } from './flow-sources';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
 import { rejectUnknownProps, requireConstruct } from './validate-input';
@@ -61,9 +61,10 @@ export class PairedPools extends Construct {
       name: `backup-smb-from-${from.site.node.id}-${from.node.id}`,
       ownerPath: this.node.path,
       source: `Front End servers of ${from.node.path}`,
-      sourcePrefixes: hosts(from._servers.servers),
+      ...serversAsSource(to.site, from),
       destination: `local share of ${to.fqdn}`,
       destinationPrefixes: hosts(to._servers.servers),
+      destinationGroup: to.site._serverGroup(to, to._servers.servers),
       flows: ['fe-to-paired-file-store-smb'],
       description: `SMB for the Backup Service from paired pool ${from.fqdn}`,
     });

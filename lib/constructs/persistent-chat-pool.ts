@@ -13,7 +13,7 @@ import { BACK_END_KINDS, IBackEnd, isBackEnd } from './back-end';
 import { SfbDeployment } from './deployment';
 import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
-import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
+import { blocksOf, cmsServers, forVersion, subnetsWithServers } from './flow-sources';
 import { CentralSite } from './site';
 import { optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -242,7 +242,9 @@ export class StretchedPersistentChatPool extends Construct {
   private allowTraffic(): void {
     const d = this.deployment;
     const owner = this.node.path;
-    const chatServers = hosts([...(this._primaryServers?.servers ?? []), ...(this._secondaryServers?.servers ?? [])]);
+    // The pool spans sites, so no group can name its servers: their address blocks, which scaling the
+    // pool does not change.
+    const chatServers = blocksOf(d, [...(this._primaryServers?.servers ?? []), ...(this._secondaryServers?.servers ?? [])]);
     const chatSource = `servers of ${this.fqdn}`;
     const flows = (keys: readonly string[]) => forVersion(d.productVersion, keys);
     for (const site of this.sites) {
@@ -255,15 +257,7 @@ export class StretchedPersistentChatPool extends Construct {
       fw.allow({ name: 'pchat-from-cms-udp', ownerPath: site.node.path, source: 'Central Management store pool and its standby', sourcePrefixes: cmsServers(d), destination, flows: flows(['cms-to-servers-sql-browser-chat']) });
     }
     if (this.backEnd) {
-      this.backEnd.site._firewall(SubnetRole.BACK_END).allow({
-        name: `pchat-${this.node.id}-sql-from-chat`,
-        ownerPath: owner,
-        source: chatSource,
-        sourcePrefixes: chatServers,
-        destination: `SQL servers and store of ${this.backEnd.node.path}`,
-        destinationPrefixes: () => this.backEnd!._sqlAddresses(),
-        flows: flows(['chat-to-chat-sql']),
-      });
+      for (const flow of flows(['chat-to-chat-sql'])) this.backEnd._allowSql(`pchat-${this.node.id}-sql-from-chat`, `pchat-${this.node.id}-sql-store-from-chat`, { ownerPath: owner, source: chatSource, sourcePrefixes: chatServers }, flow);
       return;
     }
     const sqlIps = this._databaseServers.map((db) => `${db.server.privateIp}/32`);

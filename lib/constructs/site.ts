@@ -1,6 +1,7 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DataAzurermClientConfig, ResourceGroup, Subnet, VirtualNetwork } from '../azurerm';
 import { SubnetFirewall } from '../azure/firewall';
+import { SecurityGroups } from '../azure/security-groups';
 import type { AddressSource, ServerDefaults, SitePlacement } from '../azure/placement';
 import type { Server } from '../azure/servers';
 import { stableHash } from '../model/keyed-slots';
@@ -165,6 +166,7 @@ export class CentralSite extends Construct implements SitePlacement {
           ownerPath: this.node.path,
           deploymentNetworks: () => this.deployment._sites.all.map((s) => s.addressSpace),
           resolve: (text) => this.deployment._addresses.resolve(text),
+          groupId: (key) => this.securityGroups?.id(key),
           revision: this.deployment._revision,
         }),
       );
@@ -267,6 +269,27 @@ export class CentralSite extends Construct implements SitePlacement {
     const owner = ownerPath === undefined ? '' : (stableHash(ownerPath) % 1296).toString(36).padStart(2, '0');
     return derivedServerPrefix(`${site}-${kind}${owner}`, highestIndex);
   }
+
+  /**
+   * Puts `servers` (their internal NICs) into the application security group of `owner` in this
+   * site and returns its key, which NSG rules of this site name instead of the servers' addresses.
+   * The key is the owner's path below the site (below the deployment for an owner that spans sites),
+   * so declaration order never changes it.
+   * @internal
+   */
+  _serverGroup(owner: IConstruct, servers: readonly Server[]): string {
+    const path = this.deployment._addressOwnerKey(owner.node.path);
+    const local = path.startsWith(`${this.node.id}/`) ? path.slice(this.node.id.length + 1) : path;
+    const key = local.replace(/\//g, '-').toLowerCase();
+    this.securityGroups ??= new SecurityGroups(this, 'security-groups', {
+      location: this.location,
+      resourceGroupName: this.resourceGroupName,
+      namePrefix: `asg-${this.deployment.name}-${this.node.id}`,
+    });
+    this.securityGroups.add(key, owner.node.path, servers);
+    return key;
+  }
+  private securityGroups?: SecurityGroups;
 
   /** Creates every NSG's rules from its planned flows (the deployment calls it once, at synthesis). @internal */
   _renderFirewalls(): void {

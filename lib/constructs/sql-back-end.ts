@@ -1,12 +1,13 @@
 /** What every back end shares: SQL version and edition, the SQL flow from its pools, the store's name and output. */
 import { Construct } from 'constructs';
 import { SubnetRole } from '../model/network';
+import type { Server } from '../azure/servers';
 import { TerraformOutput } from '../cdktf';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
 import { BackEndModel } from '../model/topology';
 import { ROLE_PROFILES } from '../model/roles';
-import { IBackEnd, PoolWithServers } from './back-end';
-import { hosts } from './flow-sources';
+import { IBackEnd, PoolWithServers, SqlSource } from './back-end';
+import { hosts, serversAsSource } from './flow-sources';
 import { SfbDeployment } from './deployment';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
@@ -108,33 +109,46 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
 
   /**
    * Opens SQL (1433, and SQL Browser 1434/UDP) from the pool's Front End servers to the back end's
-   * servers and store address. Only the pool's own servers: other pools have their own stores.
+   * SQL servers (its application security group) and to its store address where that is no server's
+   * (an AlwaysOn listener or FCI network name: a floating-IP load balancer address, the destination
+   * the NSG sees, which no group holds). Only the pool's own servers: other pools have their own stores.
 * @internal
       */
   _attachPool(pool: PoolWithServers): void {
-    const fw = this.site._firewall(SubnetRole.BACK_END);
     const name = `${pool.site.node.id}-${pool.node.id}`;
-    // The back end's own SQL servers and its store address (an AlwaysOn listener or FCI network name is a
-    // floating-IP load balancer address, the destination the NSG sees), not the whole subnet.
-    const common = { ownerPath: this.node.path, source: `Front End servers of ${pool.node.path}`, sourcePrefixes: hosts(pool._servers.servers), destination: `SQL servers and store of ${this.node.id}`, destinationPrefixes: () => this._sqlAddresses() };
-    fw.allow({ ...common, name: `sql-from-${name}`, flows: ['fe-to-back-end-sql'] });
-    fw.allow({ ...common, name: `sql-browser-from-${name}`, flows: ['fe-to-back-end-sql-browser'] });
+    const source = { ownerPath: this.node.path, source: `Front End servers of ${pool.node.path}`, ...serversAsSource(this.site, pool) };
+    this._allowSql(`sql-from-${name}`, `sql-store-from-${name}`, source, 'fe-to-back-end-sql');
+    this._allowSql(`sql-browser-from-${name}`, `sql-browser-store-from-${name}`, source, 'fe-to-back-end-sql-browser');
   }
 
-  /** @internal */
+  /**
+   * Opens documented flow `flow` from `source` to the SQL servers (rule `name`, naming their group)
+   * and to the store address where it is no server's (rule `storeName`; not rendered for a store that
+   * is a server: standalone, mirroring).
+* @internal
+      */
+  _allowSql(name: string, storeName: string, source: SqlSource, flow: string): void {
+    const fw = this.site._firewall(SubnetRole.BACK_END);
+    const servers = this.sqlServers();
+    fw.allow({ ...source, name, destination: `SQL servers of ${this.node.id}`, destinationPrefixes: hosts(servers), destinationGroup: this.site._serverGroup(this, servers), flows: [flow] });
+    fw.allow({ ...source, name: storeName, destination: `store address of ${this.node.id}`, destinationPrefixes: () => this.floatingStoreAddresses(), flows: [flow] });
+  }
+
+  /** `/32` prefixes of the back end's SQL servers and its store address (listener, network name). @internal */
   _sqlAddresses(): string[] {
-    return this.sqlAddresses();
+    return [...hosts(this.sqlServers()), ...this.floatingStoreAddresses()];
   }
 
-  // Asked by two NSG rules of every pool the back end serves: once per change.
-  private sqlAddressesMemo?: () => string[];
-  private sqlAddresses(): string[] {
-    this.sqlAddressesMemo ??= this.deployment._revision.memo(() => [
-      // Pools connect only to servers that hold the databases (a mirroring witness holds none).
-      ...hosts(this.deployment._serversUnder(this.node.path).filter((s) => ROLE_PROFILES[s.model.role].holdsRestoreData)),
-      ...hosts(this.storeAddresses.map((privateIp) => ({ privateIp }))),
-    ]);
-    return this.sqlAddressesMemo();
+  /** The SQL servers that hold data: a mirroring witness holds none, so pools never connect to it (the role profiles say which hold data). */
+  private sqlServers(): readonly Server[] {
+    return this.deployment._serversUnder(this.node.path).filter((s) => ROLE_PROFILES[s.model.role].holdsRestoreData);
+  }
+
+  /** Store addresses that are no SQL server's own (resolved: tokens of one address differ). */
+  private floatingStoreAddresses(): string[] {
+    const resolve = (a: string) => this.deployment._addresses.resolve(a);
+    const own = new Set(this.sqlServers().map((s) => resolve(s.privateIp)));
+    return hosts(this.storeAddresses.filter((a) => !own.has(resolve(a))).map((privateIp) => ({ privateIp })));
   }
 
   /** @internal */

@@ -37,6 +37,7 @@ export const AZURE_NAME_LIMITS: Readonly<Record<string, AzureNameLimit>> = {
   azurerm_virtual_network_peering: network('Microsoft.Network/virtualNetworks/virtualNetworkPeerings'),
   azurerm_network_security_group: network('Microsoft.Network/networkSecurityGroups'),
   azurerm_network_security_rule: network('Microsoft.Network/networkSecurityGroups/securityRules'),
+  azurerm_application_security_group: network('Microsoft.Network/applicationSecurityGroups'),
   azurerm_network_interface: network('Microsoft.Network/networkInterfaces'),
   azurerm_public_ip: network('Microsoft.Network/publicIPAddresses'),
   azurerm_lb: network('Microsoft.Network/loadBalancers'),

@@ -323,6 +323,12 @@ export interface FlowModel {
   readonly flowKeys?: readonly string[];
   /** The page that requires a rule that is no product flow (Azure's own needs, the closing denies). */
   readonly reference?: string;
+  /**
+   * Key of the application security group (of the rule's NSG) that stands for the destination, or for
+   * the source, in the rendered rule; the prefixes still list the group's servers, for the checks.
+   */
+  readonly destinationGroup?: string;
+  readonly sourceGroup?: string;
 }
 
 export interface CredentialModel {

@@ -1,5 +1,6 @@
 import { AlwaysOnBackEnd, AlwaysOnBackEndProps, ProductVersion, SqlServerVersion } from '../../lib';
 import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
+import { ruleSide } from '../security-groups';
 
 /** The back end's SQL disks (pool file stores have data disks of their own). */
 const sqlDisks = (json: any): any[] => resourcesOf(json, 'azurerm_managed_disk').filter((d) => /-sqlwv/.test(d.name));
@@ -94,8 +95,12 @@ describe('AlwaysOnBackEnd', () => {
     const lb = resourcesOf(json, 'azurerm_lb').find((l) => l.name === 'lbi-west-sqlwv-ag');
     const replicaIps = resourcesOf(json, 'azurerm_network_interface').filter((n) => /west-sqlwv/.test(n.name)).map((n) => `${n.ip_configuration[0].private_ip_address}/32`);
     expect(rules.find((r) => r.name === 'sql-from-west-pool')).toMatchObject({ destination_port_range: '1433' });
-    expect([...rules.find((r) => r.name === 'sql-from-west-pool').destination_address_prefixes].sort()).toEqual([...replicaIps, `${lb.frontend_ip_configuration[0].private_ip_address}/32`].sort());
-    expect(rules.find((r) => r.name === 'sql-from-west-pool').source_address_prefixes).toHaveLength(3);
+    // The replicas by their group, the listener's floating address by a rule of its own (no group holds it).
+    expect(ruleSide(json, rules.find((r) => r.name === 'sql-from-west-pool'), 'destination')).toEqual([...replicaIps].sort());
+    expect(rules.find((r) => r.name === 'sql-store-from-west-pool')).toMatchObject({ destination_port_range: '1433', destination_address_prefix: `${lb.frontend_ip_configuration[0].private_ip_address}/32` });
+    expect(rules.find((r) => r.name === 'sql-browser-store-from-west-pool')).toMatchObject({ protocol: 'Udp', destination_address_prefix: `${lb.frontend_ip_configuration[0].private_ip_address}/32` });
+    // From the pool's application security group: its three Front Ends.
+    expect(ruleSide(json, rules.find((r) => r.name === 'sql-from-west-pool'), 'source')).toHaveLength(3);
     // Between the replicas only: the AG endpoint and the failover cluster under it.
     const ag = rules.find((r) => r.name === 'backend-ag-endpoint');
     expect(ag).toMatchObject({ destination_port_range: '5022' });

@@ -1,5 +1,7 @@
 import { EdgePool, EdgePoolProps, LoadBalancing } from '../../lib';
 import { Testing } from '../../lib/cdktf';
+import { cidrContains } from '../../lib/model/network';
+import { ruleSide } from '../security-groups';
 import { testEdge } from '../edge-helpers';
 import { ipOf, resourcesOf, serverIps, synthJson, TestDeployment, testDeployment, testPool, testSite } from '../helpers';
 
@@ -20,7 +22,7 @@ function nsgRules(json: any, nsgPart: string): any[] {
 }
 
 const ports = (r: any): string[] => (r.destination_port_range ? [r.destination_port_range] : r.destination_port_ranges);
-const sources = (r: any): string[] => (r.source_address_prefix ? [r.source_address_prefix] : r.source_address_prefixes);
+const sources = (r: any): string[] => (r.source_address_prefix ? [r.source_address_prefix] : r.source_address_prefixes ?? []);
 
 describe('EdgePool servers', () => {
   test('creates two NICs per server: the perimeter NIC first with three static Standard public IPs, then the edge-internal NIC', () => {
@@ -171,13 +173,19 @@ describe('EdgePool network security', () => {
       const tcp = rules.find((r) => r.name === 'edge-from-front-ends-tcp');
       expect(sources(tcp)).toEqual(['10.10.0.0/20', '10.20.0.0/20']);
       expect(ports(tcp)).toEqual(['443', '5061-5062', '8057', '50001-50003']);
-      expect(tcp.destination_address_prefixes.every((p: string) => inEdgeSubnet[site].test(p))).toBe(true);
+      // The pool's application security group: its servers' internal NICs.
+      expect(ruleSide(json, tcp, 'destination').every((p: string) => inEdgeSubnet[site].test(p))).toBe(true);
+      expect(ruleSide(json, tcp, 'destination')).toHaveLength(2);
       expect(ports(rules.find((r) => r.name === 'edge-from-front-ends-udp'))).toEqual(['3478']);
       expect(ports(rules.find((r) => r.name === 'edge-from-front-ends-xmpp'))).toEqual(['23456']);
       // Central Management Store replication only from the pool that hosts it (the first pool: north; no pair here).
       const cms = rules.filter((r) => ports(r).includes('4443'));
       expect(cms.map((r) => r.name)).toEqual(['edge-cms-replication']);
-      expect(sources(cms[0])).toEqual(serverIps(deployment, northPool._servers.servers).map((ip) => `${ip}/32`));
+      // Named by the pool's address block, in both sites: it holds the pool's servers and changes
+      // when none scales (the source spans sites, so no application security group can name it).
+      expect(sources(cms[0])).toHaveLength(1);
+      expect(sources(cms[0])[0]).toMatch(/\/27$/);
+      for (const ip of serverIps(deployment, northPool._servers.servers)) expect(cidrContains(sources(cms[0])[0], ip)).toBe(true);
     }
   });
 

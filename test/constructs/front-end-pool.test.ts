@@ -1,6 +1,7 @@
 import { FrontEndPool, LoadBalancing, PoolEdition, ProductVersion } from '../../lib';
 import { portsCover } from '../../lib/model/network';
 import { resourcesOf, synthJson, testDeployment, testPool, testSite, ipOf, serverIps } from '../helpers';
+import { ruleSide } from '../security-groups';
 
 function enterprise(props: object = {}, zones?: string[]) {
   const { stack, deployment } = testDeployment();
@@ -96,8 +97,11 @@ describe('FrontEndPool (Enterprise)', () => {
     const { json, pool, deployment } = enterprise();
     const members = serverIps(deployment, pool._servers.servers).map((ip) => `${ip}/32`);
     const rule = resourcesOf(json, 'azurerm_network_security_rule').find((r) => r.name === 'pool-pool-members')!;
-    expect(rule.source_address_prefixes).toEqual(members);
-    expect(rule.destination_address_prefixes).toEqual(members);
+    // Both sides name the pool's application security group, which holds exactly its members' NICs.
+    expect(rule.source_application_security_group_ids).toEqual(rule.destination_application_security_group_ids);
+    expect(rule.source_address_prefixes ?? rule.source_address_prefix).toBeUndefined();
+    expect(ruleSide(json, rule, 'source')).toEqual(members);
+    expect(ruleSide(json, rule, 'destination')).toEqual(members);
     // WinFab 5090-5094, LYSS 5077, MCU Factory 9001, UCWA 5088/5089, PChat web manager 5095/5096 (service-port-bindings.md), merged.
     expect(rule.destination_port_ranges).toEqual(['5077', '5088-5096', '9001']);
   });
@@ -105,9 +109,10 @@ describe('FrontEndPool (Enterprise)', () => {
   test('opens SQL on the back end from the pool\'s own servers only', () => {
     const { json, pool, deployment } = enterprise();
     const sql = resourcesOf(json, 'azurerm_network_security_rule').find((r) => r.destination_port_range === '1433')!;
-    expect(sql.source_address_prefixes).toEqual(serverIps(deployment, pool._servers.servers).map((ip) => `${ip}/32`));
-    // The standalone back end's one server is its store.
-    expect(sql.destination_address_prefix).toMatch(/^10\.10\.(1[6-9]|2\d|3[01])\.\d+\/32$/);
+    expect(ruleSide(json, sql, 'source')).toEqual(serverIps(deployment, pool._servers.servers).map((ip) => `${ip}/32`));
+    // The standalone back end's one server is its store: its group, and no rule to a floating store address.
+    expect(ruleSide(json, sql, 'destination')).toEqual([expect.stringMatching(/^10\.10\.(1[6-9]|2\d|3[01])\.\d+\/32$/)]);
+    expect(resourcesOf(json, 'azurerm_network_security_rule').filter((r) => r.name.startsWith('sql-store-from-'))).toEqual([]);
   });
 
   // Audit F7: ports-and-protocols.md, "Hardware Load Balancer Ports if Using Only Hardware Load

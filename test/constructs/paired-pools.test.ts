@@ -1,7 +1,8 @@
-import { portsCover } from '../../lib/model/network';
+import { cidrContains, portsCover } from '../../lib/model/network';
 import { PairedPools, PairedPoolsProps, SfbDeployment } from '../../lib';
 import { Testing } from '../../lib/cdktf';
 import { resourcesOf, synthJson, testDeployment, testPool, testSite, serverIps } from '../helpers';
+import { ruleSide } from '../security-groups';
 
 /** Peerings as `from->to` by their virtual network names. */
 function peerings(json: any): string[] {
@@ -51,11 +52,17 @@ describe('PairedPools', () => {
     const west = testPool(testSite(deployment, 'west'));
     const north = testPool(testSite(deployment, 'north'));
     new PairedPools(deployment, 'pair', { primary: west, backup: north });
-    const rules = resourcesOf(synthJson(stack), 'azurerm_network_security_rule');
+    const json = synthJson(stack);
+    const rules = resourcesOf(json, 'azurerm_network_security_rule');
     const smbFromNorthToWest = rules.find((r) => r.name === 'smb-file-store-from-north-pool' && r.network_security_group_name.includes('contoso_west_firewall-infrastructure'));
     expect(smbFromNorthToWest).toMatchObject({ destination_port_range: '445', protocol: 'Tcp', access: 'Allow' });
-    expect(smbFromNorthToWest.source_address_prefixes).toEqual(serverIps(deployment, north._servers.servers).map((ip) => `${ip}/32`));
-    expect(smbFromNorthToWest.destination_address_prefixes).toEqual(serverIps(deployment, west.fileStore!._servers.servers).map((ip) => `${ip}/32`));
+    // From another site: the north pool's address block (no group of another network can be named),
+    // which holds its servers and no one else's and does not change when the pool scales.
+    const block = smbFromNorthToWest.source_address_prefix;
+    expect(block).toMatch(/\/27$/);
+    for (const ip of serverIps(deployment, north._servers.servers)) expect(cidrContains(block, ip)).toBe(true);
+    for (const ip of serverIps(deployment, west._servers.servers)) expect(cidrContains(block, ip)).toBe(false);
+    expect(ruleSide(json, smbFromNorthToWest, 'destination')).toEqual(serverIps(deployment, west.fileStore!._servers.servers).map((ip) => `${ip}/32`));
     const interPool = rules.find((r) => r.name === 'front-end-from-front-ends' && r.network_security_group_name.includes('contoso_north_firewall-front-end'));
     expect(interPool.source_address_prefixes).toEqual(['10.10.0.0/20', '10.20.0.0/20']);
     for (const port of [135, 443, 444, 5061]) expect(portsCover(interPool.destination_port_ranges, port)).toBe(true);

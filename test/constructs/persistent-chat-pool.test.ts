@@ -1,5 +1,6 @@
 import { SfbDeployment, SqlServerVersion, StandaloneBackEnd, StretchedPersistentChatPool } from '../../lib';
 import { ServerRole } from '../../lib/model/topology';
+import { cidrContains } from '../../lib/model/network';
 import { chatTopology } from '../chat-helpers';
 import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
 
@@ -124,13 +125,16 @@ describe('StretchedPersistentChatPool: network flows', () => {
     }
   });
 
-  test('allows 8011 between the chat servers across the two sites (the servers, not their subnets)', () => {
-    const chatIps = model.chatPools[0].servers.map((s) => `${s.nics[0].privateIp}/32`);
+  test('allows 8011 between the chat servers across the two sites (their address blocks, not their subnets)', () => {
+    const chatIps = model.chatPools[0].servers.map((s) => s.nics[0].privateIp);
     const rules = nsgRule(json, 'pchat-chat-pool');
     expect(rules).toHaveLength(2);
     for (const r of rules) {
       expect(ports(r)).toEqual(['8011']);
-      expect(sources(r)).toEqual(chatIps);
+      // One block per site, each holding that site's chat servers: scaling the pool changes no rule.
+      expect(sources(r)).toHaveLength(2);
+      for (const ip of chatIps) expect(sources(r).filter((b) => cidrContains(b, ip))).toHaveLength(1);
+      for (const b of sources(r)) expect(b).toMatch(/\/27$/);
     }
   });
 

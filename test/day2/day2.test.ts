@@ -21,6 +21,7 @@ import {
 import { AzurermProvider } from '../../lib/azurerm';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { buildReferenceTopology, ReferenceTopology, ReferenceTopologyOptions } from '../../examples/reference/topology';
+import { chatTopology } from '../chat-helpers';
 
 function newStack(): TerraformStack {
   const stack = new TerraformStack(Testing.app(), 'sfb-reference');
@@ -57,23 +58,88 @@ function compare(before: Record<string, unknown>, after: Record<string, unknown>
 
 const BASE = reference();
 
+/** Resource addresses without cdktf's hash suffix. */
+const strip = (keys: readonly string[]): string[] => keys.map((k) => k.replace(/_[0-9A-F]{8}$/, ''));
+
+/** The resources of the fourth west Front End (computer name pool-west-4), under its construct. */
+const SERVER4 = [
+  'azurerm_backup_protected_vm.contoso_west_backup_restore-points_vm-pool-west-4',
+  'azurerm_network_interface.contoso_west_pool_servers_server4_nic',
+  'azurerm_network_interface_application_security_group_association.contoso_west_pool_servers_server4_asg-pool',
+  'azurerm_network_interface_backend_address_pool_association.contoso_west_pool_web-load-balancer_member4',
+  'azurerm_private_dns_a_record.contoso_dns_private-a-pool-west-4-corp-contoso-com',
+  'azurerm_windows_virtual_machine.contoso_west_pool_servers_server4_vm',
+];
+
 describe('day 2 on the reference topology', () => {
-  test('scaling the west pool from 3 to 4 Front Ends changes only that pool and the records and rules that list its servers', () => {
+  test('scaling the west pool from 3 to 4 Front Ends changes no NSG rule and adds only the new server', () => {
     const diff = compare(BASE, reference({ westFrontEndServers: 4 }));
     expect(diff.removed).toEqual([]);
-    expect(diff.added.length).toBeGreaterThan(0);
-    expect(diff.added.every((k) => k.includes('_west_pool_') || k.includes('pool-west-4'))).toBe(true);
-    // The pool FQDN lists every member; the rules whose sources are the pool's servers list the new one:
-    // its back end and file store (own pool), Windows Fabric between the members, and the Central
-    // Management store's pushes and replication into every subnet that takes them (the pool hosts the CMS).
-    const after = resources(reference({ westFrontEndServers: 4 }));
-    const rules = diff.changed.filter((k) => k.startsWith('azurerm_network_security_rule.'));
-    expect(diff.changed.filter((k) => !rules.includes(k)).map((k) => k.replace(/_[0-9A-F]{8}$/, ''))).toEqual(['azurerm_private_dns_a_record.contoso_dns_private-a-pool-west-corp-contoso-com']);
-    expect(rules.length).toBeGreaterThan(0);
-    for (const k of rules) {
-      expect(k).toMatch(/-from-cms-|-cms-replication|sql(-browser)?-from-west-pool|smb-file-store-from-west-pool|_pool-pool-members/);
-      expect(after.get(k)).toContain('10.10.4.35/32'); // the fourth Front End's address
-    }
+    // Every rule names the pool by its application security group (same site) or its address block
+    // (another site, the Central Management store's sources): none lists the new server.
+    expect(diff.changed.filter((k) => k.startsWith('azurerm_network_security_rule.'))).toEqual([]);
+    // The pool FQDN's A record lists every member; nothing else that exists changes.
+    expect(strip(diff.changed)).toEqual(['azurerm_private_dns_a_record.contoso_dns_private-a-pool-west-corp-contoso-com']);
+    // What is added is the fourth server's own resources, each under its construct, and nothing else.
+    expect(strip(diff.added)).toEqual(SERVER4);
+  });
+
+  test('scaling the west back end from 2 to 3 AlwaysOn replicas changes no NSG rule and adds only the new replica', () => {
+    const diff = compare(BASE, reference({ westBackEndReplicas: 3 }));
+    expect(diff.removed).toEqual([]);
+    // The listener names every replica; the rules name the replicas' group and the listener's address.
+    expect(strip(diff.changed)).toEqual(['azurerm_mssql_virtual_machine_availability_group_listener.contoso_west_backend_listener']);
+    expect(strip(diff.added)).toEqual([
+      'azurerm_backup_protected_vm.contoso_west_backup_restore-points_vm-west-sqlwv-3',
+      ...['data-disk', 'log-disk'].map((d) => `azurerm_managed_disk.contoso_west_backend_sql_servers_server3_${d}`),
+      'azurerm_mssql_virtual_machine.contoso_west_backend_sql_servers_server3_sql',
+      'azurerm_network_interface.contoso_west_backend_sql_servers_server3_nic',
+      'azurerm_network_interface_application_security_group_association.contoso_west_backend_sql_servers_server3_asg-backend',
+      'azurerm_network_interface_backend_address_pool_association.contoso_west_backend_listener-load-balancer_member3',
+      'azurerm_private_dns_a_record.contoso_dns_private-a-west-sqlwv-3-corp-contoso-com',
+      ...['data-disk', 'log-disk'].map((d) => `azurerm_virtual_machine_data_disk_attachment.contoso_west_backend_sql_servers_server3_${d}-attachment`),
+      'azurerm_virtual_machine_extension.contoso_west_backend_sql_servers_server3_domain-join',
+      'azurerm_windows_virtual_machine.contoso_west_backend_sql_servers_server3_vm',
+    ]);
+  });
+
+  test('scaling the west Director pool from 2 to 3 changes no NSG rule and adds only the new Director', () => {
+    const diff = compare(BASE, reference({ westDirectorServers: 3 }));
+    expect(diff.removed).toEqual([]);
+    expect(strip(diff.changed)).toEqual([
+      'azurerm_private_dns_a_record.contoso_dns_private-a-dir-west-contoso-com',
+      'azurerm_private_dns_a_record.contoso_dns_private-a-dir-west-corp-contoso-com',
+    ]);
+    expect(strip(diff.added)).toEqual([
+      'azurerm_backup_protected_vm.contoso_west_backup_restore-points_vm-dir-west-3',
+      'azurerm_network_interface.contoso_west_director_servers_server3_nic',
+      'azurerm_network_interface_application_security_group_association.contoso_west_director_servers_server3_asg-director',
+      'azurerm_network_interface_backend_address_pool_association.contoso_west_director_web-load-balancer_member3',
+      'azurerm_private_dns_a_record.contoso_dns_private-a-dir-west-3-corp-contoso-com',
+      'azurerm_windows_virtual_machine.contoso_west_director_servers_server3_vm',
+    ]);
+  });
+
+  test('scaling the west Edge pool from 2 to 3 changes only its own Internet-facing rules, in its own site', () => {
+    const diff = compare(BASE, reference({ westEdgeServers: 3 }));
+    expect(diff.removed).toEqual([]);
+    // The internal side names the pool's group. The Internet-facing rules list each service's public-side
+    // addresses: a group holds whole NICs, and one external NIC carries the three services' addresses.
+    const rules = strip(diff.changed.filter((k) => k.startsWith('azurerm_network_security_rule.')));
+    expect(rules).toEqual(['access', 'av-tcp', 'av-udp', 'federation', 'webconf'].map((r) => `azurerm_network_security_rule.contoso_west_firewall-perimeter_edge-${r}-from-internet`));
+    expect(strip(diff.changed.filter((k) => !k.startsWith('azurerm_network_security_rule.')))).toEqual([
+      ...['access', 'av', 'webconf'].map((r) => `azurerm_dns_a_record.contoso_dns_public-a-${r}-west-contoso-com`),
+      'azurerm_private_dns_a_record.contoso_dns_private-a-edge-west-corp-contoso-com',
+    ]);
+    expect(strip(diff.added)).toEqual([
+      'azurerm_backup_protected_vm.contoso_west_backup_restore-points_vm-edge-west-3',
+      'azurerm_network_interface.contoso_west_edge_servers_server3_nic2',
+      'azurerm_network_interface.contoso_west_edge_servers_server3_nic',
+      'azurerm_network_interface_application_security_group_association.contoso_west_edge_servers_server3_asg-edge',
+      'azurerm_private_dns_a_record.contoso_dns_private-a-edge-west-3-corp-contoso-com',
+      ...['access', 'av', 'webconf'].map((r) => `azurerm_public_ip.contoso_west_edge_servers_server3_public-ip-${r}`),
+      'azurerm_windows_virtual_machine.contoso_west_edge_servers_server3_vm',
+    ]);
   });
 
   test('adding a pool to a site moves no existing address and changes no existing resource', () => {
@@ -164,3 +230,14 @@ function reversedReference(stack: TerraformStack): void {
   });
   acknowledgeFinding(westEdge, 'EDGE-16', 'Inbound federation fails over by the runbook: move the federation flag to edge-north and republish (docs/edge.md)');
 }
+
+describe('day 2 on a stretched Persistent Chat pool', () => {
+  const chatJson = (primaryActiveServers: number) => JSON.parse(Testing.synth(chatTopology({ primaryActiveServers }).stack, true));
+
+  test('adding an active chat server changes no NSG rule in either site (the rules name the pool by its address blocks)', () => {
+    const diff = compare(chatJson(2), chatJson(3));
+    expect(diff.removed.filter((k) => k.startsWith('azurerm_network_security_rule.'))).toEqual([]);
+    expect(diff.changed.filter((k) => k.startsWith('azurerm_network_security_rule.'))).toEqual([]);
+    expect(diff.added.some((k) => k.startsWith('azurerm_windows_virtual_machine.'))).toBe(true);
+  });
+});

@@ -13,6 +13,8 @@
  * - `AzureLoadBalancer`: 168.63.129.16, where health probes come from.
  * - `Internet`: every address outside private, shared, link-local and loopback space (and the host IP).
  * - `*`: everything.
+ * Application security groups: a rule's `*_application_security_group_ids` stand for every private
+ * address of the NICs associated with the group (`azurerm_network_interface_application_security_group_association`).
  * Outbound rules are not evaluated: the library writes none, so Azure's default outbound rules
  * (AllowVnetOutBound, AllowInternetOutBound) admit everything a source sends.
  */
@@ -109,10 +111,18 @@ export class NsgEvaluator {
       this.peers.set(from, [...(this.peers.get(from) ?? []), refKey(p.remote_virtual_network_id)!]);
     }
     for (const a of Object.values<Json>(r.azurerm_subnet_network_security_group_association ?? {})) this.nsgOfSubnet.set(refKey(a.subnet_id)!, refKey(a.network_security_group_id)!);
+    const nicAddresses = new Map<string, string[]>();
+    for (const [key, n] of Object.entries<Json>(r.azurerm_network_interface ?? {})) nicAddresses.set(key, (n.ip_configuration ?? []).map((c: Json) => `${c.private_ip_address}/32`));
+    const groupMembers = new Map<string, string[]>();
+    for (const a of Object.values<Json>(r.azurerm_network_interface_application_security_group_association ?? {})) {
+      const asg = refKey(a.application_security_group_id)!;
+      groupMembers.set(asg, [...(groupMembers.get(asg) ?? []), ...(nicAddresses.get(refKey(a.network_interface_id)!) ?? [])]);
+    }
     for (const x of Object.values<Json>(r.azurerm_network_security_rule ?? {})) {
       if (x.direction !== 'Inbound') continue;
       const nsg = refKey(x.network_security_group_name)!;
-      const list = (one: string | undefined, many: string[] | undefined): string[] => many ?? (one !== undefined ? [one] : []);
+      const groups = (ids: string[] | undefined): string[] | undefined => ids?.flatMap((id) => groupMembers.get(refKey(id)!) ?? []);
+      const list = (one: string | undefined, many: string[] | undefined, asgs?: string[]): string[] => groups(asgs) ?? many ?? (one !== undefined ? [one] : []);
       this.rules.set(nsg, [
         ...(this.rules.get(nsg) ?? []),
         {
@@ -121,8 +131,8 @@ export class NsgEvaluator {
           access: x.access,
           protocol: x.protocol,
           ports: list(x.destination_port_range, x.destination_port_ranges),
-          sources: list(x.source_address_prefix, x.source_address_prefixes),
-          destinations: list(x.destination_address_prefix, x.destination_address_prefixes),
+          sources: list(x.source_address_prefix, x.source_address_prefixes, x.source_application_security_group_ids),
+          destinations: list(x.destination_address_prefix, x.destination_address_prefixes, x.destination_application_security_group_ids),
         },
       ]);
     }
