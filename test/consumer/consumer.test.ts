@@ -16,6 +16,7 @@ import { tmpdir } from 'os';
 import { join, relative, resolve } from 'path';
 import { LocalRegistry, manifestOf, startLocalRegistry } from './local-registry';
 import { readmeFile } from './readme-blocks';
+import { documentedSnippets, snippetFileName, snippetProgram } from '../docs/snippets';
 
 jest.setTimeout(300_000);
 
@@ -124,6 +125,9 @@ describe('the packed library in a user project', () => {
   test("the README's program compiles with the README's tsconfig and tsc's strictest flags", () => {
     writeFileSync(join(project, 'main.ts'), readmeFile('main.ts'));
     writeFileSync(join(project, 'tsconfig.json'), readmeFile('tsconfig.json'));
+    // Every documented snippet, completed by its harness (test/docs/snippets.ts), compiles in the same run.
+    mkdirSync(join(project, 'test', 'snippets'), { recursive: true });
+    for (const snippet of documentedSnippets()) writeFileSync(join(project, 'test', 'snippets', snippetFileName(snippet)), snippetProgram(snippet).program);
     // The user's @types (node, jest) come from the README's dev install; here, from the repository's.
     run(process.execPath, [TSC, '-p', 'tsconfig.json', '--strict', '--noUncheckedIndexedAccess', '--exactOptionalPropertyTypes',
       '--typeRoots', join(REPO, 'node_modules', '@types')], project);
