@@ -32,6 +32,8 @@ export type { EdgePoolProps, IEdgeNextHop } from './constructs/edge-pool';
 export { DirectorPool } from './constructs/director-pool';
 export type { DirectorPoolProps } from './constructs/director-pool';
 export { MediationPool } from './constructs/mediation-pool';
+export type { PstnPeerKind, PstnPeerModel, VoiceModel, VoiceRouteModel } from './model/voice';
+export { voiceOf, failoverUsage } from './model/voice';
 export type { MediationPoolProps } from './constructs/mediation-pool';
 export { rolesRunbook } from './reports/runbook-roles';
 export { StretchedPersistentChatPool } from './constructs/persistent-chat-pool';

@@ -44,3 +44,8 @@ export type { StretchedPersistentChatPoolProps } from './constructs/persistent-c
 export { validateTopology } from './constructs/validation';
 export { acknowledgeFinding } from './constructs/acknowledgements';
 export { SfbValidation } from './constructs/sfb-validation';
+export { SipTransport } from './model/voice';
+export { PstnGateway, SipTrunk } from './constructs/pstn-gateway';
+export type { IPstnPeer, PstnGatewayProps, SipTrunkProps } from './constructs/pstn-gateway';
+export { VoiceRoute } from './constructs/voice-route';
+export type { VoiceRouteProps } from './constructs/voice-route';
