@@ -11,7 +11,7 @@ import {
   PeeringModel,
   SiteModel,
 } from '../model/topology';
-import type { PstnPeerModel, VoiceRouteModel } from '../model/voice';
+import type { BranchSiteModel, PstnPeerModel, SurvivableBranchModel, VoiceRouteModel } from '../model/voice';
 
 export interface ModelParts {
   sites: SiteModel[];
@@ -24,7 +24,7 @@ export interface ModelParts {
   directorPools: DirectorPoolModel[];
   mediationPools: MediationPoolModel[];
   peerings: PeeringModel[];
-  voice: { peers: PstnPeerModel[]; routes: VoiceRouteModel[] };
+  voice: { peers: PstnPeerModel[]; routes: VoiceRouteModel[]; branchSites: BranchSiteModel[]; survivableBranches: SurvivableBranchModel[] };
   extra: Record<string, unknown>;
 }
 
@@ -46,7 +46,7 @@ export function emptyParts(): ModelParts {
     directorPools: [],
     mediationPools: [],
     peerings: [],
-    voice: { peers: [], routes: [] },
+    voice: { peers: [], routes: [], branchSites: [], survivableBranches: [] },
     extra: {},
   };
 }

@@ -11,6 +11,7 @@ import { forVersion } from './flow-sources';
 import { FrontEndPool } from './front-end-pool';
 import { MediationPool } from './mediation-pool';
 import { ModelParts } from './model-builder';
+import { BranchSite, ISurvivableBranch, SurvivableBranchAppliance, SurvivableBranchServer } from './branch-site';
 import { CentralSite } from './site';
 import { describeValue, optionalBoolean, optionalConstruct, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -18,8 +19,8 @@ import { describeValue, optionalBoolean, optionalConstruct, rejectUnknownProps, 
 export interface IPstnPeer extends IConstruct {
   /** The peer's FQDN in the topology. */
   readonly fqdn: string;
-  /** The central site whose Mediation Server the peer talks to. */
-  readonly site: CentralSite;
+  /** The CentralSite whose Mediation Server the peer talks to, or the BranchSite of its survivable registrar. */
+  readonly site: Construct;
 }
 
 export interface PstnGatewayProps {
@@ -31,6 +32,8 @@ export interface PstnGatewayProps {
   readonly mediationPool?: MediationPool;
   /** A Front End pool with `collocatedMediation` whose collocated Mediation Servers the peer talks to. @default - none: `mediationPool` must be given */
   readonly frontEndPool?: FrontEndPool;
+  /** In a BranchSite: the Survivable Branch Appliance or Server whose Mediation Server the gateway talks to. @default - none: give `mediationPool` or `frontEndPool` */
+  readonly survivableBranch?: ISurvivableBranch;
   /** SIP transport. @default SipTransport.TLS (Topology Builder's default) */
   readonly transport?: SipTransport;
   /** The peer's listening port. @default 5067 for TLS, 5066 for TCP (Topology Builder's defaults) */
@@ -41,20 +44,22 @@ export interface PstnGatewayProps {
 
 export interface SipTrunkProps extends PstnGatewayProps {}
 
-const KNOWN_PROPS = ['fqdn', 'address', 'mediationPool', 'frontEndPool', 'transport', 'listeningPort', 'mediaBypass'];
+const KNOWN_PROPS = ['fqdn', 'address', 'mediationPool', 'frontEndPool', 'survivableBranch', 'transport', 'listeningPort', 'mediaBypass'];
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** A peer's validated intent, its NSG rules and its A record: shared by PstnGateway and SipTrunk. */
 class PeerIntent {
-  readonly site: CentralSite;
-  readonly mediation: MediationPool | FrontEndPool;
+  readonly site: CentralSite | BranchSite;
+  readonly mediation: Construct;
   private readonly record: Omit<PstnPeerModel, 'path' | 'sitePath'>;
 
   constructor(peer: Construct, construct: string, kind: PstnPeerKind, props: PstnGatewayProps) {
     rejectUnknownProps(peer, construct, props, KNOWN_PROPS);
     const scope = peer.node.scope;
-    if (!(scope instanceof CentralSite)) throw new Error(`${construct} ${peer.node.path}: scope must be a CentralSite; create the ${construct} in the central site whose Mediation Server it talks to`);
+    if (!(scope instanceof CentralSite) && !(scope instanceof BranchSite)) {
+      throw new Error(`${construct} ${peer.node.path}: scope must be a CentralSite or a BranchSite; create the ${construct} in the site whose Mediation Server it talks to`);
+    }
     this.site = scope;
     const deployment = SfbDeployment._of(peer, construct);
     const fqdn = requireDomainName(peer, construct, 'fqdn', props.fqdn);
@@ -63,15 +68,19 @@ class PeerIntent {
     }
     const pool = optionalConstruct(peer, construct, 'mediationPool', props.mediationPool, (x): x is MediationPool => x instanceof MediationPool, 'a MediationPool');
     const frontEnd = optionalConstruct(peer, construct, 'frontEndPool', props.frontEndPool, (x): x is FrontEndPool => x instanceof FrontEndPool, 'a FrontEndPool with collocatedMediation');
-    if ((pool === undefined) === (frontEnd === undefined)) {
-      throw new Error(`${construct} ${peer.node.path}: mediationPool ${describeValue(pool)} and frontEndPool ${describeValue(frontEnd)}: give exactly one, the stand-alone MediationPool or the FrontEndPool with collocatedMediation the peer talks to`);
+    const branch = optionalConstruct(peer, construct, 'survivableBranch', props.survivableBranch, (x): x is ISurvivableBranch => x instanceof SurvivableBranchAppliance || x instanceof SurvivableBranchServer, 'a SurvivableBranchAppliance or SurvivableBranchServer');
+    const given = [pool, frontEnd, branch].filter((x) => x !== undefined);
+    if (given.length !== 1) {
+      throw new Error(`${construct} ${peer.node.path}: mediationPool ${describeValue(pool)}, frontEndPool ${describeValue(frontEnd)}, survivableBranch ${describeValue(branch)}: give exactly one, the Mediation Server the peer talks to (a MediationPool, a FrontEndPool with collocatedMediation, or in a branch its survivable registrar)`);
     }
     if (frontEnd && !frontEnd.collocatedMediation) {
       throw new Error(`${construct} ${peer.node.path}: frontEndPool ${describeValue(frontEnd)} has no collocated Mediation Server; set collocatedMediation on the pool, or give mediationPool instead`);
     }
-    this.mediation = (pool ?? frontEnd)!;
-    if (this.mediation.site !== scope) {
-      throw new Error(`${construct} ${peer.node.path}: ${pool ? 'mediationPool' : 'frontEndPool'} ${describeValue(this.mediation)} is in site ${this.mediation.site.node.id}, not ${scope.node.id}; a peer belongs to the site of its Mediation Server: create it in ${this.mediation.site.node.id}`);
+    this.mediation = given[0] as Construct;
+    const mediationSite: Construct = branch ? branch.branch : (pool ?? frontEnd)!.site;
+    if (mediationSite !== scope) {
+      const prop = pool ? 'mediationPool' : frontEnd ? 'frontEndPool' : 'survivableBranch';
+      throw new Error(`${construct} ${peer.node.path}: ${prop} ${describeValue(this.mediation)} is in site ${mediationSite.node.id}, not ${scope.node.id}; a peer belongs to the site of its Mediation Server: create it in ${mediationSite.node.id}`);
     }
     const transport = requireEnum(peer, construct, 'transport', props.transport ?? SipTransport.TLS, SipTransport, 'SipTransport');
     this.record = {
@@ -82,16 +91,17 @@ class PeerIntent {
       listeningPort: requireCount(peer, construct, 'listeningPort', props.listeningPort ?? GATEWAY_DEFAULT_PORT[transport], 1, 65535),
       mediationPort: MEDIATION_PEER_PORT[transport],
       mediationPath: this.mediation.node.path,
-      mediation: pool ? 'stand-alone' : 'collocated',
+      mediation: pool ? 'stand-alone' : frontEnd ? 'collocated' : 'branch',
       mediaBypass: optionalBoolean(peer, construct, 'mediaBypass', props.mediaBypass, false),
     };
-    this.allowTraffic(peer, deployment, pool !== undefined);
+    // A branch peer talks to its appliance on premises: nothing in Azure admits it.
+    if (scope instanceof CentralSite) this.allowTraffic(peer, deployment, scope, pool !== undefined);
     deployment._dns.addA('private', fqdn, [props.address]);
   }
 
   /** SIP and audio from the peer's address into the subnet of its Mediation Servers, one rule set per peer. */
-  private allowTraffic(peer: Construct, deployment: SfbDeployment, standAlone: boolean): void {
-    const fw = this.site._firewall(standAlone ? SubnetRole.MEDIATION : SubnetRole.FRONT_END);
+  private allowTraffic(peer: Construct, deployment: SfbDeployment, site: CentralSite, standAlone: boolean): void {
+    const fw = site._firewall(standAlone ? SubnetRole.MEDIATION : SubnetRole.FRONT_END);
     const flows = standAlone
       ? { sip: ['pstn-to-mediation-sip', 'pstn-to-mediation-audio-tcp'], udp: ['pstn-to-mediation-audio-udp'] }
       : { sip: ['pstn-to-fe-collocated-mediation-sip', 'pstn-to-fe-collocated-mediation-audio-tcp'], udp: ['pstn-to-fe-collocated-mediation-audio-udp'] };
@@ -99,7 +109,7 @@ class PeerIntent {
       ownerPath: peer.node.path,
       source: `${this.record.kind === 'sip-trunk' ? 'SIP trunk' : 'PSTN gateway'} ${peer.node.id} (${this.record.fqdn})`,
       sourcePrefixes: [`${this.record.address}/32`],
-      destination: `${this.site.node.id} ${standAlone ? 'Mediation' : 'Front End'} subnet`,
+      destination: `${site.node.id} ${standAlone ? 'Mediation' : 'Front End'} subnet`,
     };
     fw.allow({ ...common, name: `pstn-${peer.node.id}-tcp`, flows: forVersion(deployment.productVersion, flows.sip) });
     fw.allow({ ...common, name: `pstn-${peer.node.id}-udp`, flows: forVersion(deployment.productVersion, flows.udp) });
@@ -116,13 +126,13 @@ class PeerIntent {
  * the runbook's voice outages. Route calls to it with a VoiceRoute.
  */
 export class PstnGateway extends Construct implements IPstnPeer {
-  readonly site: CentralSite;
+  readonly site: Construct;
   readonly fqdn: string;
   /** The MediationPool or the FrontEndPool (collocated Mediation) the gateway talks to. */
   readonly mediation: Construct;
   private readonly intent: PeerIntent;
 
-  constructor(scope: CentralSite, id: string, props: PstnGatewayProps) {
+  constructor(scope: Construct, id: string, props: PstnGatewayProps) {
     super(scope, id);
     this.intent = new PeerIntent(this, 'PstnGateway', 'gateway', props);
     this.site = this.intent.site;
@@ -142,13 +152,13 @@ export class PstnGateway extends Construct implements IPstnPeer {
  * Server of one central site; a stand-alone MediationPool is recommended for it (MED-5).
  */
 export class SipTrunk extends Construct implements IPstnPeer {
-  readonly site: CentralSite;
+  readonly site: Construct;
   readonly fqdn: string;
   /** The MediationPool or the FrontEndPool (collocated Mediation) the trunk terminates on. */
   readonly mediation: Construct;
   private readonly intent: PeerIntent;
 
-  constructor(scope: CentralSite, id: string, props: SipTrunkProps) {
+  constructor(scope: Construct, id: string, props: SipTrunkProps) {
     super(scope, id);
     this.intent = new PeerIntent(this, 'SipTrunk', 'sip-trunk', props);
     this.site = this.intent.site;

@@ -28,7 +28,7 @@ export const GATEWAY_DEFAULT_PORT: Readonly<Record<SipTransport, number>> = Obje
 export interface PstnPeerModel {
   readonly path: string;
   readonly kind: PstnPeerKind;
-  /** The central site whose Mediation Server the peer talks to. */
+  /** The central site whose Mediation Server the peer talks to, or the branch site of its Survivable Branch Appliance/Server. */
   readonly sitePath: string;
   readonly fqdn: string;
   /** The address the Mediation Server reaches and is reached from (customer equipment, not in Azure). */
@@ -38,9 +38,9 @@ export interface PstnPeerModel {
   readonly listeningPort: number;
   /** The Mediation Server's port for this peer (5067 TLS, 5068 TCP). */
   readonly mediationPort: number;
-  /** The stand-alone Mediation pool, or the Front End pool with collocated Mediation. */
+  /** The stand-alone Mediation pool, the Front End pool with collocated Mediation, or the Survivable Branch Appliance/Server. */
   readonly mediationPath: string;
-  readonly mediation: 'stand-alone' | 'collocated';
+  readonly mediation: 'stand-alone' | 'collocated' | 'branch';
   /** Whether media flows between clients and the peer directly (bypassing the Mediation Server). */
   readonly mediaBypass: boolean;
 }
@@ -57,12 +57,39 @@ export interface VoiceRouteModel {
   readonly failoverGatewayPaths: readonly string[];
 }
 
+/** A branch site: on premises, tied to a central site, reached over the WAN. */
+export interface BranchSiteModel {
+  readonly path: string;
+  readonly name: string;
+  readonly centralSitePath: string;
+  /** The branch's on-premises address range, if given. */
+  readonly addressSpace?: string;
+  /** The PSTN usages of the branch users' voice policy, in order (VOICE-8). */
+  readonly voiceUsages: readonly string[];
+  /** Whether branch DNS caching or DHCP option 120 lets phones find the survivable registrar during a WAN outage (VOICE-8). */
+  readonly localRegistrarDiscovery: boolean;
+}
+
+/** A Survivable Branch Appliance (vendor hardware) or Survivable Branch Server (Windows) in a branch site. */
+export interface SurvivableBranchModel {
+  readonly path: string;
+  readonly kind: 'appliance' | 'server';
+  readonly branchPath: string;
+  readonly fqdn: string;
+  /** The Front End pool that is its backup Registrar (VOICE-7); absent when none is given. */
+  readonly backupRegistrarPath?: string;
+  /** Users homed on it (counted in the backup Registrar pool's capacity, VOICE-7). */
+  readonly users: number;
+}
+
 export interface VoiceModel {
   readonly peers: readonly PstnPeerModel[];
   readonly routes: readonly VoiceRouteModel[];
+  readonly branchSites: readonly BranchSiteModel[];
+  readonly survivableBranches: readonly SurvivableBranchModel[];
 }
 
-export const EMPTY_VOICE: VoiceModel = Object.freeze({ peers: [], routes: [] });
+export const EMPTY_VOICE: VoiceModel = Object.freeze({ peers: [], routes: [], branchSites: [], survivableBranches: [] });
 
 /** The voice data of a model; hand-built models may have none. */
 export function voiceOf(m: { readonly voice?: VoiceModel }): VoiceModel {

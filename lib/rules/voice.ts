@@ -112,10 +112,6 @@ export const VOICE_RULES = [
 
 export const VOICE_STATUS: RuleStatus[] = [
   status('VOICE-3', RuleStatusKind.IN_RUNBOOK, 'The Registrar failover interval is a Topology Builder setting the library leaves at its default of 300 seconds; the roles runbook states it with the outage list.'),
-  status('VOICE-6', RuleStatusKind.NOT_MODELLED, 'Branch sites and Survivable Branch Appliances are on-premises equipment; the library models central sites on Azure only.'),
-  status('VOICE-7', RuleStatusKind.NOT_MODELLED, 'Branch sites and Survivable Branch Appliances are not modelled (central sites on Azure only), so there is no SBA to give a backup Registrar.'),
-  status('VOICE-8', RuleStatusKind.NOT_MODELLED, 'Branch user voice policies, DNS caching and DHCP option 120 are branch configuration outside the library\'s central-site model.'),
-  status('VOICE-9', RuleStatusKind.NOT_MODELLED, 'Survivable Branch Appliances are not modelled.'),
   status('VOICE-10', RuleStatusKind.BY_CONSTRUCTION, 'The Application service, Conferencing Attendant and Conferencing Announcement run on Front End pools, and a FrontEndPool can only be created in a CentralSite, so they cannot land on a branch site; enabling dial-in conferencing per pool is a Topology Builder setting the library does not model.'),
   status('VOICE-11', RuleStatusKind.IN_RUNBOOK, 'rolesRunbook (lib/reports/runbook-roles.ts) lists what does and does not work from the backup Registrar during a central-site outage.'),
 ];
