@@ -15,6 +15,7 @@ import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools'
 import { outageSection } from './runbook-outage';
 import { rolesRunbook } from './runbook-roles';
 import { backupRestoreSection } from './runbook-backup';
+import { voiceOutageSection } from './runbook-voice';
 
 /** One part of the runbook: Markdown starting with a `##` heading, or '' when it has nothing to say. */
 export type RunbookSection = (model: TopologyModel) => string;
@@ -107,6 +108,7 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   backupsSection,
   backupRestoreSection,
   outageSection,
+  voiceOutageSection,
 ];
 
 /** The runbook of a deployment model as Markdown. */

@@ -1,31 +1,9 @@
 import { ProductVersion } from '../../lib';
 import { TopologyModel } from '../../lib/experimental';
 import { BRANCH_RULES } from '../../lib/rules/branch';
-import { BranchSite, PstnGateway, SurvivableBranchAppliance, SurvivableBranchServer, validateTopology, VoiceRoute } from '../../lib';
+import { BranchSite, SurvivableBranchAppliance, SurvivableBranchServer, validateTopology } from '../../lib';
 import { check, findingsOf, testDeployment, testPool, testSite } from '../helpers';
-import { voiceSites } from '../voice-helpers';
-
-/** Two central sites with gateways, and a branch of west with one appliance (and its gateway) and a route per usage. */
-function branchTopology(opts: { usages?: string[]; discovery?: boolean; users?: number; backup?: 'west' | 'north' | 'none' } = {}) {
-  const { deployment } = testDeployment();
-  const sites = voiceSites(deployment);
-  const branch = new BranchSite(deployment, 'redmond', {
-    centralSite: sites.west.site,
-    addressSpace: '192.168.50.0/24',
-    voiceUsages: opts.usages ?? ['Redmond local', 'Central'],
-    localRegistrarDiscovery: opts.discovery ?? true,
-  });
-  const backup = opts.backup ?? 'west';
-  const sba = new SurvivableBranchAppliance(branch, 'sba', {
-    fqdn: 'sba-redmond.corp.contoso.com',
-    users: opts.users ?? 200,
-    ...(backup === 'none' ? {} : { backupRegistrar: sites[backup].pool }),
-  });
-  const local = new PstnGateway(branch, 'gateway', { fqdn: 'gw-redmond.corp.contoso.com', address: '192.168.50.5', survivableBranch: sba });
-  new VoiceRoute(deployment, 'redmond-local', { usages: ['Redmond local'], gateways: [local], failoverGateways: [sites.west.gateway] });
-  new VoiceRoute(deployment, 'central', { usages: ['Central'], gateways: [sites.west.gateway], failoverGateways: [sites.north.gateway] });
-  return { deployment, sites, branch, sba };
-}
+import { branchTopology } from '../voice-helpers';
 
 describe('the branch topology', () => {
   test('satisfies every branch rule and records the branch, the appliance and its gateway in the plan, with no Azure resource for them', () => {
