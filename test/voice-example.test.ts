@@ -43,6 +43,17 @@ describe('the voice example', () => {
     expect(subsection(section(runbook, 'Voice outages'), 'WAN to branch redmond down')).toContain('in and out through the branch gateway gw-redmond.corp.fabrikam.com');
   });
 
+  test('its certificate plan lists the TLS peers and the appliance, its hardware report the equipment on premises', () => {
+    const reports = voice().topology.deployment.reports();
+    expect(reports['certificates.md']).toContain('| PSTN gateway gw-west.corp.fabrikam.com | TLS to the Mediation Server | gw-west.corp.fabrikam.com |');
+    expect(reports['certificates.md']).toContain('| SIP trunk SBC sbc-north.corp.fabrikam.com |');
+    expect(reports['certificates.md']).toContain('| Survivable Branch Appliance sba-redmond.corp.fabrikam.com | Default |');
+    const hardware = reports['hardware.md'];
+    expect(hardware).toContain('## Voice equipment on premises (not in Azure)');
+    expect(hardware).toContain('| Survivable Branch Appliance | sba-redmond.corp.fabrikam.com | branch redmond |  | 300 |');
+    expect(hardware).toContain('| PSTN gateway | gw-redmond.corp.fabrikam.com | branch redmond | 192.168.50.5 |  |');
+  });
+
   test('synthesizes byte-identical JSON twice and matches the snapshot', () => {
     const first = voice().text;
     expect(voice().text).toBe(first);
