@@ -5,6 +5,7 @@ import { resourcesOf, testStack } from './helpers';
 import { checkInvariants, formatViolations } from './invariants';
 import { dnsReportDrift, firewallReportDrift } from './report-consistency';
 import { section, subsection } from './runbook-sections';
+import { topologyDiagram } from '../lib/reports/diagram';
 
 function voice() {
   const stack = testStack();
@@ -52,6 +53,14 @@ describe('the voice example', () => {
     expect(hardware).toContain('## Voice equipment on premises (not in Azure)');
     expect(hardware).toContain('| Survivable Branch Appliance | sba-redmond.corp.fabrikam.com | branch redmond |  | 300 |');
     expect(hardware).toContain('| PSTN gateway | gw-redmond.corp.fabrikam.com | branch redmond | 192.168.50.5 |  |');
+  });
+
+  test('its diagram draws the branch on premises with its appliance, the gateways beside their Mediation Servers, and the WAN link', () => {
+    const diagram = topologyDiagram(voice().topology.deployment._toModel());
+    expect(diagram).toMatch(/subgraph n_test_fabrikam_redmond\["Branch redmond \(on premises, 192.168.50.0\/24\)"\]\n    n_test_fabrikam_redmond_gateway/);
+    expect(diagram).toContain('n_test_fabrikam_redmond_sba -.->|backup Registrar| n_test_fabrikam_west_pool');
+    expect(diagram).toContain('n_test_fabrikam_north_itsp -->|SIP| n_test_fabrikam_north_mediation');
+    expect(diagram).toContain('n_test_fabrikam_redmond -.-|WAN| n_test_fabrikam_west');
   });
 
   test('synthesizes byte-identical JSON twice and matches the snapshot', () => {
