@@ -108,3 +108,28 @@ describe('VoiceRoute', () => {
     }]);
   });
 });
+
+describe('day 2', () => {
+  test('adding a gateway and a route adds its two NSG rules and its A record and changes no other resource', () => {
+    const build = (more: boolean) => {
+      const { stack, deployment } = testDeployment();
+      const { west, north } = voiceSites(deployment);
+      new VoiceRoute(deployment, 'west-local', { usages: ['West'], gateways: [west.gateway], failoverGateways: [north.gateway] });
+      if (more) {
+        const extra = new PstnGateway(north.site, 'gateway2', { fqdn: 'gw2-north.corp.contoso.com', address: '192.168.20.6', mediationPool: north.mediation });
+        new VoiceRoute(deployment, 'north-local', { usages: ['North'], gateways: [extra], failoverGateways: [west.gateway] });
+      }
+      return JSON.parse(Testing.synth(stack)).resource as Record<string, Record<string, unknown>>;
+    };
+    const before = build(false);
+    const after = build(true);
+    const added: string[] = [];
+    for (const [type, byName] of Object.entries(after)) {
+      for (const [name, body] of Object.entries(byName)) {
+        if (before[type]?.[name] === undefined) added.push(type);
+        else expect([type, name, body]).toEqual([type, name, before[type][name]]);
+      }
+    }
+    expect(added.sort()).toEqual(['azurerm_network_security_rule', 'azurerm_network_security_rule', 'azurerm_private_dns_a_record']);
+  });
+});
