@@ -59,3 +59,10 @@ export type {
 } from './model/topology-document/document';
 export { importTopologyDocument } from './constructs/import-topology';
 export type { ImportTopologyOptions, ImportedSiteOptions } from './constructs/import-topology';
+export { SipTransport } from './model/voice';
+export { PstnGateway, SipTrunk } from './constructs/pstn-gateway';
+export type { IPstnPeer, PstnGatewayProps, SipTrunkProps } from './constructs/pstn-gateway';
+export { VoiceRoute } from './constructs/voice-route';
+export type { VoiceRouteProps } from './constructs/voice-route';
+export { BranchSite, SurvivableBranchAppliance, SurvivableBranchServer } from './constructs/branch-site';
+export type { BranchSiteProps, ISurvivableBranch, SurvivableBranchProps } from './constructs/branch-site';

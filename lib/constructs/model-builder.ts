@@ -11,6 +11,7 @@ import {
   PeeringModel,
   SiteModel,
 } from '../model/topology';
+import type { BranchSiteModel, PstnPeerModel, SurvivableBranchModel, VoiceRouteModel } from '../model/voice';
 
 export interface ModelParts {
   sites: SiteModel[];
@@ -23,6 +24,7 @@ export interface ModelParts {
   directorPools: DirectorPoolModel[];
   mediationPools: MediationPoolModel[];
   peerings: PeeringModel[];
+  voice: { peers: PstnPeerModel[]; routes: VoiceRouteModel[]; branchSites: BranchSiteModel[]; survivableBranches: SurvivableBranchModel[] };
   extra: Record<string, unknown>;
 }
 
@@ -44,6 +46,7 @@ export function emptyParts(): ModelParts {
     directorPools: [],
     mediationPools: [],
     peerings: [],
+    voice: { peers: [], routes: [], branchSites: [], survivableBranches: [] },
     extra: {},
   };
 }

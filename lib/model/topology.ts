@@ -6,6 +6,7 @@ import type { BackupModel } from './backup-topology';
 import type { AddressPlan } from './address-plan';
 import type { SimpleUrlsModel } from './simple-urls';
 import type { CmsChosenBy } from './central-management';
+import type { VoiceModel } from './voice';
 import {
   BackEndMode,
   LoadBalancing,
@@ -445,6 +446,8 @@ export interface TopologyModel {
   readonly simpleUrls?: SimpleUrlsModel;
   /** Backups as built (lib/model/backup-topology.ts); absent in hand-made models. */
   readonly backup?: BackupModel;
+  /** PSTN gateways, SIP trunks and voice routes (lib/model/voice.ts); absent in hand-made models. */
+  readonly voice?: VoiceModel;
   /** Extension slot for areas that add their own data without changing this interface. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

@@ -5,6 +5,7 @@
 import { TopologyModel } from '../model/topology';
 import { Finding } from '../rules/rule';
 import { acknowledgedSection, header, heading, openFindingsSection, table } from './markdown';
+import { voiceCertificateRows } from './voice-equipment';
 
 const CERTIFICATE_RULES = ['EDGE-14', 'TOPO-3', 'DNS-3', 'DNS-4', 'NAME-2', 'NAME-4', 'TB-1'];
 
@@ -110,6 +111,7 @@ export function certificateRows(model: TopologyModel): CertificateRow[] {
       rows.push({ forWhat: `Persistent Chat pool ${c.fqdn}`, use: 'Default', subject: s.fqdn, sans: [s.fqdn], issuer: 'internal CA', note: 'one per server' });
     }
   }
+  rows.push(...voiceCertificateRows(model));
   return rows;
 }
 

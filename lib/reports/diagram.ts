@@ -1,6 +1,7 @@
 /** A Mermaid flowchart of the topology: sites as subgraphs, pools and back ends as nodes, their links as edges. */
 import { TopologyModel } from '../model/topology';
 import { productName } from '../model/queries';
+import { voiceOf } from '../model/voice';
 
 const id = (path: string) => `n_${path.replace(/[^A-Za-z0-9]/g, '_')}`;
 /** Mermaid label text: no quotes or brackets that would end the label. */
@@ -19,6 +20,7 @@ function shape(n: Node): string {
 }
 
 export function topologyDiagram(model: TopologyModel): string {
+  const voice = voiceOf(model);
   const nodes: Node[] = [
     ...model.frontEndPools.map((p) => ({
       path: p.path,
@@ -37,6 +39,8 @@ export function topologyDiagram(model: TopologyModel): string {
     ...model.mediationPools.map((m) => ({ path: m.path, sitePath: m.sitePath, label: `Mediation pool<br/>${text(m.fqdn)}<br/>${m.servers.length} server(s)`, shape: 'box' as const })),
     ...model.fileStores.map((f) => ({ path: f.path, sitePath: f.sitePath, label: `File store<br/>${text(f.shareUnc)}`, shape: 'db' as const })),
     ...model.chatPools.map((c) => ({ path: c.path, label: `Persistent Chat pool<br/>${text(c.fqdn)}<br/>${c.servers.length} server(s)`, shape: 'box' as const })),
+    ...voice.peers.map((g) => ({ path: g.path, sitePath: g.sitePath, label: `${g.kind === 'sip-trunk' ? 'SIP trunk SBC' : 'PSTN gateway'}<br/>${text(g.fqdn)}<br/>${g.address}`, shape: 'round' as const })),
+    ...voice.survivableBranches.map((b) => ({ path: b.path, sitePath: b.branchPath, label: `Survivable Branch ${b.kind === 'appliance' ? 'Appliance' : 'Server'}<br/>${text(b.fqdn)}<br/>${b.users} user(s)`, shape: 'box' as const })),
   ];
   const lines = ['flowchart LR', `  %% ${productName(model)}, SIP domain ${model.sipDomain}`];
   for (const site of model.sites) {
@@ -44,7 +48,14 @@ export function topologyDiagram(model: TopologyModel): string {
     for (const n of nodes.filter((x) => x.sitePath === site.path)) lines.push(`    ${id(n.path)}${shape(n)}`);
     lines.push('  end');
   }
-  for (const n of nodes.filter((x) => !model.sites.some((s) => s.path === x.sitePath))) lines.push(`  ${id(n.path)}${shape(n)}`);
+  // Branch sites are on premises: a subgraph of their own, tied to their central site by an edge.
+  for (const branch of voice.branchSites) {
+    lines.push(`  subgraph ${id(branch.path)}["Branch ${text(branch.name)} (on premises${branch.addressSpace ? `, ${branch.addressSpace}` : ''})"]`);
+    for (const n of nodes.filter((x) => x.sitePath === branch.path)) lines.push(`    ${id(n.path)}${shape(n)}`);
+    lines.push('  end');
+  }
+  const grouped = new Set([...model.sites.map((s) => s.path), ...voice.branchSites.map((b) => b.path)]);
+  for (const n of nodes.filter((x) => !grouped.has(x.sitePath ?? ''))) lines.push(`  ${id(n.path)}${shape(n)}`);
   const known = new Set(nodes.map((n) => n.path));
   const edge = (from: string | undefined, to: string | undefined, label: string, arrow = '-->') => {
     if (from && to && known.has(from) && known.has(to)) lines.push(`  ${id(from)} ${arrow}|${label}| ${id(to)}`);
@@ -61,6 +72,9 @@ export function topologyDiagram(model: TopologyModel): string {
     edge(c.path, c.homePoolPath, 'home pool');
     edge(c.path, c.backEndPath, 'SQL store');
   }
+  for (const g of voice.peers) edge(g.path, g.mediationPath, 'SIP');
+  for (const b of voice.survivableBranches) edge(b.path, b.backupRegistrarPath, 'backup Registrar', '-.->');
+  for (const b of voice.branchSites) lines.push(`  ${id(b.path)} -.-|WAN| ${id(b.centralSitePath)}`);
   return lines.join('\n') + '\n';
 }
 

@@ -4,6 +4,7 @@ import { physicalCores, VmSizeInfo, vmSizeInfo } from '../model/vm-sizes';
 import { ROLE_PROFILES } from '../model/roles';
 import { Finding } from '../rules/rule';
 import { acknowledgedSection, header, heading, openFindingsSection, siteNameOf, table } from './markdown';
+import { voiceEquipmentSection } from './voice-equipment';
 
 const HARDWARE_RULES = ['VM-', 'AZ-', 'FE-', 'BE-', 'VER-', 'PCHAT-', 'AZURE-', 'DIR-', 'MED-', 'NAME-1', 'NAME-7'];
 
@@ -55,6 +56,7 @@ export function hardwareReport(model: TopologyModel, findings: readonly Finding[
     `${model.servers.length} server(s) in all, ${total(model.servers, (i) => i.vcpus)} vCPUs (${total(model.servers, physicalCores)} physical cores) and ${total(model.servers, (i) => i.memoryGb)} GB of memory (sizes the library knows). The documented hardware counts physical cores; on hyperthreaded Azure sizes two vCPUs are one core (VM-1 compares cores).\n`,
     heading(2, 'Servers per site and role'),
     perSite.length > 0 ? perSite.join('\n') : '_None._\n',
+    voiceEquipmentSection(model),
     openFindingsSection(findings, HARDWARE_RULES),
     acknowledgedSection(findings, HARDWARE_RULES),
   ]

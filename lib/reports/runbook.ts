@@ -17,6 +17,7 @@ import { rolesRunbook } from './runbook-roles';
 import { backupRestoreSection } from './runbook-backup';
 import { topologySection } from './runbook-topology';
 import { choicesSection } from './runbook-choices';
+import { voiceOutageSection } from './runbook-voice';
 
 /** One part of the runbook: Markdown starting with a `##` heading, or '' when it has nothing to say. */
 export type RunbookSection = (model: TopologyModel) => string;
@@ -111,6 +112,7 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   backupsSection,
   backupRestoreSection,
   outageSection,
+  voiceOutageSection,
 ];
 
 /** The runbook of a deployment model as Markdown. */

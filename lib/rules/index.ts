@@ -24,6 +24,7 @@ import { SECURITY_RULES, SECURITY_STATUS } from './security';
 import { SIMPLE_URL_RULES } from './simple-urls';
 import { VERSION_RULES, VERSION_STATUS } from './version';
 import { VOICE_RULES, VOICE_STATUS } from './voice';
+import { BRANCH_RULES } from './branch';
 
 /** Every rule, in evaluation order: version gates first, then areas. */
 export const ALL_RULES: readonly Rule[] = [
@@ -38,6 +39,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...DIRECTOR_RULES,
   ...MEDIATION_RULES,
   ...VOICE_RULES,
+  ...BRANCH_RULES,
   ...DNS_RULES,
   ...SIMPLE_URL_RULES,
   ...AZURE_RULES,

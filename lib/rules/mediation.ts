@@ -3,6 +3,7 @@ import { LoadBalancing, ProductVersion, Severity } from '../enums';
 import { aRecordValues, poolByPath, productName, shortName } from '../model/queries';
 import { TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
+import { voiceOf } from '../model/voice';
 import { stretchedPoolViolations } from './director';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
@@ -81,6 +82,16 @@ export const MEDIATION_RULES = [
       }];
     }),
   ),
+  rule('MED-5', Severity.WARNING, 'SIP trunks (and gateways without media bypass) use a stand-alone Mediation pool', MEDIATION, (m) =>
+    voiceOf(m).peers
+      .filter((p) => p.mediation === 'collocated' && (p.kind === 'sip-trunk' || !p.mediaBypass))
+      .map((p) => ({
+        path: p.path,
+        message: p.kind === 'sip-trunk'
+          ? `SIP trunk ${p.fqdn} terminates on the collocated Mediation Servers of ${shortName(p.mediationPath)}; SIP trunking should use a stand-alone Mediation pool; create a MediationPool and give it as mediationPool`
+          : `PSTN gateway ${p.fqdn} uses the collocated Mediation Servers of ${shortName(p.mediationPath)} without media bypass; collocation is recommended only for qualified gateways with media bypass and DNS load balancing; set mediaBypass if the gateway supports it, or give a stand-alone MediationPool`,
+      })),
+  ),
   rule('MED-7', Severity.ERROR, 'A Mediation pool\'s next hop is a Front End pool, never a Director', MEDIATION, (m) =>
     m.mediationPools.flatMap((p): Violation[] => {
       const pool = poolByPath(m, p.nextHopPath);
@@ -109,5 +120,4 @@ export const MEDIATION_RULES = [
 
 export const MEDIATION_STATUS: RuleStatus[] = [
   status('MED-4', RuleStatusKind.BY_CONSTRUCTION, 'Gateway peers are a property of the MediationPool (gatewayPrefixes), never of one server: one NSG rule lets every gateway reach every member on 5067/5068 and the pool FQDN resolves to every member. Segmenting gateways means creating separate pools.'),
-  status('MED-5', RuleStatusKind.NOT_MODELLED, 'Trunk types (SIP trunking, qualified gateways, media bypass) are Topology Builder and voice-routing settings the library does not model; docs/director-mediation-voice.md recommends a stand-alone MediationPool for SIP trunking.'),
 ];

@@ -2,6 +2,7 @@
 import { LoadBalancing, Severity } from '../enums';
 import { aRecordValues } from '../model/queries';
 import { FrontEndPoolModel, SiteSrvAnswerModel, TopologyModel } from '../model/topology';
+import { PstnPeerModel, voiceOf } from '../model/voice';
 import { rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const EV = 'Plan for Enterprise Voice resiliency in Skype for Business Server';
@@ -30,6 +31,15 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
   return out;
 }
 
+/** The site of each peer path, and a site's short name for messages. */
+function peerSites(m: TopologyModel): { readonly siteOf: (path: string) => string | undefined; readonly label: (sitePath: string) => string } {
+  const byPath = new Map<string, PstnPeerModel>(voiceOf(m).peers.map((p) => [p.path, p]));
+  const names = new Map(m.sites.map((s) => [s.path, s.name]));
+  return { siteOf: (path) => byPath.get(path)?.sitePath, label: (sitePath) => names.get(sitePath) ?? sitePath };
+}
+
+const sortedUnique = (xs: readonly (string | undefined)[]): string[] => [...new Set(xs.filter((x): x is string => x !== undefined))].sort();
+
 export const VOICE_RULES = [
   rule('VOICE-1', Severity.ERROR, 'Every central site has a load-balanced Registrar pool', EV, (m) => {
     const poolsBySite = groupBy(m.frontEndPools, (p) => p.sitePath);
@@ -40,6 +50,21 @@ export const VOICE_RULES = [
       return pools.some((p) => loadBalanced(m, p))
         ? []
         : [{ path: site.path, message: `no Registrar pool of central site ${site.name} is load balanced (${pools.map((p) => p.fqdn).join(', ')}); a Registrar pool needs DNS load balancing (pool FQDN to every Front End) or a load balancer on SIP 5061; publish the missing records or balance 5061` }];
+    });
+  }),
+  rule('VOICE-4', Severity.WARNING, 'A voice route has a failover route whose gateways are in another site', EV, (m) => {
+    const { siteOf, label } = peerSites(m);
+    return voiceOf(m).routes.flatMap((r): Violation[] => {
+      const primary = sortedUnique(r.gatewayPaths.map(siteOf));
+      const failover = sortedUnique(r.failoverGatewayPaths.map(siteOf));
+      const names = (sites: readonly string[]) => sites.map(label).join(', ');
+      if (failover.length === 0) {
+        return [{ path: r.path, message: `voice route ${r.name} sends calls only to gateways in site ${names(primary)} and has no failover route; when those gateways or their site fail, PSTN calls of usages ${r.usages.join(', ')} fail; give failoverGateways in another central site` }];
+      }
+      if (failover.every((s) => primary.includes(s))) {
+        return [{ path: r.path, message: `the failover route of voice route ${r.name} uses gateways in site ${names(failover)}, the site of its primary gateways; a site outage takes both down; give failoverGateways in another central site` }];
+      }
+      return [];
     });
   }),
   rule('VOICE-5', Severity.WARNING, 'Internal sign-in SRV records reach every central site, each site preferring its own', EV, (m) => {
@@ -87,11 +112,6 @@ export const VOICE_RULES = [
 
 export const VOICE_STATUS: RuleStatus[] = [
   status('VOICE-3', RuleStatusKind.IN_RUNBOOK, 'The Registrar failover interval is a Topology Builder setting the library leaves at its default of 300 seconds; the roles runbook states it with the outage list.'),
-  status('VOICE-4', RuleStatusKind.NOT_MODELLED, 'PSTN routes and their gateways are voice-routing configuration (Set-CsVoiceRoute), not Azure infrastructure; docs/director-mediation-voice.md tells the operator to give each route a failover route through another site\'s gateway.'),
-  status('VOICE-6', RuleStatusKind.NOT_MODELLED, 'Branch sites and Survivable Branch Appliances are on-premises equipment; the library models central sites on Azure only.'),
-  status('VOICE-7', RuleStatusKind.NOT_MODELLED, 'Branch sites and Survivable Branch Appliances are not modelled (central sites on Azure only), so there is no SBA to give a backup Registrar.'),
-  status('VOICE-8', RuleStatusKind.NOT_MODELLED, 'Branch user voice policies, DNS caching and DHCP option 120 are branch configuration outside the library\'s central-site model.'),
-  status('VOICE-9', RuleStatusKind.NOT_MODELLED, 'Survivable Branch Appliances are not modelled.'),
-  status('VOICE-10', RuleStatusKind.NOT_MODELLED, 'Every site the library builds is a central site, so these services cannot land on a branch site; enabling dial-in conferencing per pool is a Topology Builder setting the library does not model.'),
+  status('VOICE-10', RuleStatusKind.BY_CONSTRUCTION, 'The Application service, Conferencing Attendant and Conferencing Announcement run on Front End pools, and a FrontEndPool can only be created in a CentralSite, so they cannot land on a branch site; enabling dial-in conferencing per pool is a Topology Builder setting the library does not model.'),
   status('VOICE-11', RuleStatusKind.IN_RUNBOOK, 'rolesRunbook (lib/reports/runbook-roles.ts) lists what does and does not work from the backup Registrar during a central-site outage.'),
 ];
