@@ -40,6 +40,7 @@ export function buildVoiceTopology(scope: Construct): VoiceTopology {
     sipDomain: 'fabrikam.com',
     adDomain: 'corp.fabrikam.com',
     supportPosture: SupportPosture.ACCEPTED_RISK,
+    globalLocation: 'westeurope', // given, not chosen by key (GLOBAL-2)
   });
   acknowledgeFinding(deployment, 'AZURE-8', 'host maintenance is accepted: pools survive one server pausing, and patching is manual (VM-5)');
 

@@ -499,7 +499,10 @@ export class SfbDeployment extends Construct {
     for (const m of this._members.all) m._contribute(parts);
     const { extra, ...contributed } = parts;
     // Key order, not declaration order: rules, reports and the runbook list what they read in this order.
-    const rest = Object.fromEntries(Object.entries(contributed).map(([k, list]) => [k, byPathOrder(list as { path: string }[])])) as unknown as typeof contributed;
+    // A part is a list of records, or a group of lists (voice: peers, routes, branches).
+    const ordered = (part: unknown): unknown =>
+      Array.isArray(part) ? byPathOrder(part as { path: string }[]) : Object.fromEntries(Object.entries(part as object).map(([k, list]) => [k, ordered(list)]));
+    const rest = Object.fromEntries(Object.entries(contributed).map(([k, part]) => [k, ordered(part)])) as unknown as typeof contributed;
     const dnsPlan = this.dnsPlan();
     return {
       path: this.node.path,

@@ -33,7 +33,8 @@ import { writeFileSync } from 'fs';
 import {
   acknowledgeFinding, AlwaysOnBackEnd, CentralSite, DirectorPool, EdgePool, FrontEndPool, MediationPool, PairedPools,
   ProductVersion, SfbArtifacts, SfbDeployment, SqlServerVersion, StandaloneBackEnd, StretchedPersistentChatPool,
-  SupportPosture, validateTopology,
+  SupportPosture, validateTopology, PstnGateway, SipTrunk, VoiceRoute, BranchSite, SurvivableBranchAppliance,
+  SurvivableBranchServer,
 } from 'cdktf-sfb-hadr';
 `;
 
@@ -112,6 +113,15 @@ export const HARNESSES: Readonly<Record<string, () => Harness>> = {
     before: APP,
     after: SITES + BACK_ENDS + POOLS + SYNTH,
     fill: [['new SfbDeployment(', 'const deployment = new SfbDeployment('], ['  ...,\n', `  ${DEPLOYMENT_PROPS}\n`]],
+  }),
+  'docs/voice.md#0': () => ({
+    before:
+      APP + STACK + deployment('SKYPE_FOR_BUSINESS_SE') + SITES + BACK_ENDS + POOLS +
+      `const poolWest = westPool;
+const medWest = new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: westPool, gatewayPrefixes: ['192.168.10.0/24'] });
+const medNorth = new MediationPool(north, 'mediation', { fqdn: 'med-north.corp.contoso.com', nextHop: northPool, gatewayPrefixes: ['192.168.20.0/24'] });
+`,
+    after: SYNTH,
   }),
   'docs/persistent-chat.md#0': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_2015') + SITES + BACK_ENDS + POOLS, after: SYNTH }),
 };
