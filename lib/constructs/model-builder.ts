@@ -7,6 +7,7 @@ import {
   FileStoreModel,
   FrontEndPoolModel,
   MediationPoolModel,
+  OfficeOnlineFarmModel,
   PairModel,
   PeeringModel,
   SiteModel,
@@ -22,6 +23,7 @@ export interface ModelParts {
   chatPools: ChatPoolModel[];
   directorPools: DirectorPoolModel[];
   mediationPools: MediationPoolModel[];
+  officeOnlineFarms: OfficeOnlineFarmModel[];
   peerings: PeeringModel[];
   extra: Record<string, unknown>;
 }
@@ -43,6 +45,7 @@ export function emptyParts(): ModelParts {
     chatPools: [],
     directorPools: [],
     mediationPools: [],
+    officeOnlineFarms: [],
     peerings: [],
     extra: {},
   };
