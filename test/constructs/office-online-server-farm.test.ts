@@ -1,4 +1,8 @@
 import { OfficeOnlineServerFarm, validateTopology } from '../../lib';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { certificateRows } from '../../lib/reports/certificates';
+import { hardwareReport } from '../../lib/reports/hardware';
 import { findingsOf, ipOf, resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
 
 function westWithFarm(props: Partial<ConstructorParameters<typeof OfficeOnlineServerFarm>[2]> = {}) {
@@ -50,6 +54,26 @@ describe('OfficeOnlineServerFarm', () => {
     expect([...new Set(into.flatMap((f) => f.ports))]).toEqual(['443']);
     expect(into.map((f) => f.source).sort()).toEqual(['Front End subnets of every site', 'connected networks (clients)']);
     expect(model.frontEndPools[0].officeOnlineFarmPath).toBe(model.officeOnlineFarms![0].path);
+  });
+
+  test('the certificate report lists the farm FQDN and every server as SANs, and the hardware report its servers', () => {
+    const { deployment } = westWithFarm({ servers: 3 });
+    const row = certificateRows(deployment._toModel()).find((r) => r.forWhat === 'Office Online Server farm oos-west.corp.contoso.com');
+    expect(row?.subject).toBe('oos-west.corp.contoso.com');
+    expect(row?.sans).toEqual(['oos-west.corp.contoso.com', 'oos-west-1.corp.contoso.com', 'oos-west-2.corp.contoso.com', 'oos-west-3.corp.contoso.com']);
+    expect(hardwareReport(deployment._toModel())).toMatch(/oos-west-3.*Standard_D4s_v5/);
+  });
+
+  test('the snippet of docs/office-online-reverse-proxy.md builds a farm its pool uses', () => {
+    const page = readFileSync(join(__dirname, '../../docs/office-online-reverse-proxy.md'), 'utf8');
+    const snippet = /```ts\n([\s\S]*?)```/.exec(page)![1];
+    const { deployment } = testDeployment();
+    const west = testSite(deployment, 'west');
+    const westPool = testPool(west, 'pool');
+    new Function('OfficeOnlineServerFarm', 'west', 'westPool', snippet)(OfficeOnlineServerFarm, west, westPool);
+    const model = deployment._toModel();
+    expect(model.frontEndPools[0].officeOnlineFarmPath).toBe(model.officeOnlineFarms![0].path);
+    expect(findingsOf(validateTopology(deployment), 'OWA-2')).toEqual([]);
   });
 
   test('a site without a farm gets no Office Online subnet', () => {
