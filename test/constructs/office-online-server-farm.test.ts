@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { certificateRows } from '../../lib/reports/certificates';
 import { hardwareReport } from '../../lib/reports/hardware';
+import { checkInvariants, formatViolations } from '../invariants';
 import { findingsOf, ipOf, resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
 
 function westWithFarm(props: Partial<ConstructorParameters<typeof OfficeOnlineServerFarm>[2]> = {}) {
@@ -74,6 +75,12 @@ describe('OfficeOnlineServerFarm', () => {
     const model = deployment._toModel();
     expect(model.frontEndPools[0].officeOnlineFarmPath).toBe(model.officeOnlineFarms![0].path);
     expect(findingsOf(validateTopology(deployment), 'OWA-2')).toEqual([]);
+  });
+
+  test('the synthesized farm passes the invariants on the rendered Terraform (NSGs, records, names, provider limits)', () => {
+    const { stack } = westWithFarm({ servers: 3 });
+    const violations = checkInvariants(synthJson(stack));
+    expect(formatViolations(violations)).toBe(formatViolations([]));
   });
 
   test('a site without a farm gets no Office Online subnet', () => {
