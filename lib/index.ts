@@ -39,6 +39,8 @@ export { DirectorPool } from './constructs/director-pool';
 export type { DirectorPoolProps } from './constructs/director-pool';
 export { MediationPool } from './constructs/mediation-pool';
 export type { MediationPoolProps } from './constructs/mediation-pool';
+export { OfficeOnlineServerFarm } from './constructs/office-online-server-farm';
+export type { OfficeOnlineServerFarmProps } from './constructs/office-online-server-farm';
 export { StretchedPersistentChatPool } from './constructs/persistent-chat-pool';
 export type { StretchedPersistentChatPoolProps } from './constructs/persistent-chat-pool';
 export { validateTopology } from './constructs/validation';

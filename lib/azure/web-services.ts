@@ -32,3 +32,8 @@ export function webServiceRules(hardwarePorts: readonly number[] = []): LoadBala
 export function tcpBalancingRule(port: number): LoadBalancerRuleModel {
   return tcpRule(port, 'Default');
 }
+
+/** A TCP rule that keeps a client on one member (source-IP affinity), for stateful web farms. */
+export function affinityTcpRule(port: number): LoadBalancerRuleModel {
+  return tcpRule(port, 'SourceIP');
+}

@@ -13,6 +13,7 @@ import { EdgePool } from './edge-pool';
 import { SfbDeployment } from './deployment';
 import { FileStore } from './file-store';
 import { ModelParts } from './model-builder';
+import { OfficeOnlineServerFarm } from './office-online-server-farm';
 import { CentralSite } from './site';
 import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
 import type { Prefixes } from '../azure/firewall';
@@ -125,6 +126,7 @@ export class FrontEndPool extends Construct {
   /** The file store the pool uses; undefined for a Standard Edition server with its local share. */
   readonly fileStore?: FileStore;
   private edgeAssociation?: EdgePool;
+  private officeOnlineFarm?: OfficeOnlineServerFarm;
 
   /**
    * Whether the pool hosts the Central Management Store: as given, else chosen by key when the plan is
@@ -274,6 +276,27 @@ export class FrontEndPool extends Construct {
     this.deployment._revision.bump();
   }
 
+  /**
+   * Sets the Office Online Server farm the pool shares PowerPoint content through (Topology Builder's
+   * "Associate pool with an Office Web Apps Server"); one farm may serve several pools of its site.
+   */
+  associateOfficeOnlineServer(farm: OfficeOnlineServerFarm): void {
+    const at = `FrontEndPool ${this.node.path}: associateOfficeOnlineServer`;
+    if (!OfficeOnlineServerFarm.isOfficeOnlineServerFarm(farm)) {
+      throw new Error(`${at}(${describeValue(farm)}): not an OfficeOnlineServerFarm; pass the farm construct itself, e.g. pool.associateOfficeOnlineServer(westOos)`);
+    }
+    if (farm.deployment !== this.deployment) {
+      throw new Error(`${at}(${farm.node.path}): that farm belongs to another deployment (${farm.deployment.node.path}), not to ${this.deployment.node.path}; pass an OfficeOnlineServerFarm of ${this.deployment.node.path}`);
+    }
+    this.officeOnlineFarm = farm;
+    this.deployment._revision.bump();
+  }
+
+  /** The Office Online Server farm set with `associateOfficeOnlineServer`, if any. */
+  get associatedOfficeOnlineServer(): OfficeOnlineServerFarm | undefined {
+    return this.officeOnlineFarm;
+  }
+
   /** The Edge pool set with `associateEdgePool`, if any (the derived one is in the model's rules). */
   get associatedEdgePool(): EdgePool | undefined {
     return this.edgeAssociation;
@@ -297,6 +320,7 @@ export class FrontEndPool extends Construct {
       ...(this.hostsCentralManagementStore ? { centralManagementStoreChoice: { chosenBy: this.deployment._centralManagementStore().chosenBy!, key: this._cmsCandidate.key } } : {}),
       backEndPath: this.backEnd?.node.path,
       associatedEdgePath: this.edgeAssociation?.node.path,
+      officeOnlineFarmPath: this.officeOnlineFarm?.node.path,
       collocatedMediation: this.collocatedMediation,
       enterpriseVoice: this.enterpriseVoice,
       adDomain: this.deployment.adDomain,

@@ -238,8 +238,10 @@ export class Lab extends Construct {
     this.bastionSites.push(site.node.path);
     // RDP from the Bastion subnets of every lab site (a Bastion reaches the other sites over global peering).
     const bastions = () => this.deployment._sites.all.filter((s) => this.bastionSites.includes(s.node.path)).map((s) => s._subnetPrefix(SubnetRole.BASTION));
-    for (const role of Object.values(SubnetRole).filter((r) => r !== SubnetRole.BASTION && r !== SubnetRole.PRIVATE_ENDPOINTS)) {
-      site._firewall(role).allow({
+    // Also for subnets created after the lab (an Office Online Server farm's); private endpoints take no RDP.
+    site._forEachFirewall((role, firewall) => {
+      if (role === SubnetRole.PRIVATE_ENDPOINTS) return;
+      firewall.allow({
         name: 'admin-rdp-from-bastion',
         ownerPath: this.node.path,
         source: 'Azure Bastion of every lab site',
@@ -249,7 +251,7 @@ export class Lab extends Construct {
         ports: [3389],
         reference: BASTION_NSG,
       });
-    }
+    });
     this.allowDomainTraffic(site, controller);
   }
 

@@ -7,6 +7,7 @@ import {
   FileStoreModel,
   FrontEndPoolModel,
   MediationPoolModel,
+  OfficeOnlineFarmModel,
   PairModel,
   PeeringModel,
   SiteModel,
@@ -23,6 +24,7 @@ export interface ModelParts {
   chatPools: ChatPoolModel[];
   directorPools: DirectorPoolModel[];
   mediationPools: MediationPoolModel[];
+  officeOnlineFarms: OfficeOnlineFarmModel[];
   peerings: PeeringModel[];
   voice: { peers: PstnPeerModel[]; routes: VoiceRouteModel[]; branchSites: BranchSiteModel[]; survivableBranches: SurvivableBranchModel[] };
   extra: Record<string, unknown>;
@@ -45,6 +47,7 @@ export function emptyParts(): ModelParts {
     chatPools: [],
     directorPools: [],
     mediationPools: [],
+    officeOnlineFarms: [],
     peerings: [],
     voice: { peers: [], routes: [], branchSites: [], survivableBranches: [] },
     extra: {},

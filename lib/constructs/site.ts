@@ -73,6 +73,8 @@ export class CentralSite extends Construct implements SitePlacement {
   private readonly subnets = new Map<SubnetRole, Subnet>();
   private readonly subnetIds = new Map<SubnetRole, string>();
   private readonly firewalls = new Map<SubnetRole, SubnetFirewall>();
+  /** Callers that want every subnet's NSG, also of the subnets created on first use (the lab's RDP rule). */
+  private readonly firewallListeners: ((role: SubnetRole, firewall: SubnetFirewall) => void)[] = [];
   private clientConfig?: DataAzurermClientConfig;
   /** The site's backups (lib/constructs/backups.ts), unless the deployment turned them off. @internal */
   readonly _backups?: SiteBackups;
@@ -170,6 +172,7 @@ export class CentralSite extends Construct implements SitePlacement {
           revision: this.deployment._revision,
         }),
       );
+      for (const listener of this.firewallListeners) listener(role, this.firewalls.get(role)!);
     }
     return subnet;
   }
@@ -188,6 +191,12 @@ export class CentralSite extends Construct implements SitePlacement {
   /** The CIDR of a role's subnet. @internal */
   _subnetPrefix(role: SubnetRole): string {
     return cidrToString(subnetCidr(this.space, role));
+  }
+
+  /** Calls `f` for every subnet NSG of the site, now and whenever a subnet is created later. @internal */
+  _forEachFirewall(f: (role: SubnetRole, firewall: SubnetFirewall) => void): void {
+    for (const [role, fw] of this.firewalls) f(role, fw);
+    this.firewallListeners.push(f);
   }
 
   /** The network security group of a role's subnet. @internal */

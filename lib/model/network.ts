@@ -16,6 +16,8 @@ export enum SubnetRole {
   BASTION = 'AzureBastionSubnet',
   /** Private endpoints (the backups' storage accounts): created on first use; Azure assigns their addresses. */
   PRIVATE_ENDPOINTS = 'private-endpoints',
+  /** Office Online Server farms: created on first use, so sites without a farm keep their resources. */
+  OFFICE_ONLINE = 'office-online',
 }
 
 const SLOTS: Record<SubnetRole, number> = {
@@ -29,6 +31,7 @@ const SLOTS: Record<SubnetRole, number> = {
   [SubnetRole.INFRASTRUCTURE]: 7,
   [SubnetRole.BASTION]: 8,
   [SubnetRole.PRIVATE_ENDPOINTS]: 9,
+  [SubnetRole.OFFICE_ONLINE]: 10,
 };
 
 /** The address space is cut into 16 equal slots; a /22 gives /26 subnets, the smallest Azure Bastion accepts. */

@@ -31,6 +31,8 @@ export enum ServerRole {
   DOMAIN_CONTROLLER = 'Domain Controller',
   /** A SQL mirroring witness: holds no data, so no Back End sizing floor applies. */
   SQL_WITNESS = 'SQL Witness',
+  /** An Office Online Server (Office Web Apps) farm member: meeting PowerPoint content (OWA-*). */
+  OFFICE_ONLINE_SERVER = 'Office Online Server',
 }
 
 export interface NicModel {
@@ -116,11 +118,24 @@ export interface FrontEndPoolModel {
   readonly backEndPath?: string;
   /** Edge pool used for media (EDGE-18), explicit or derived. */
   readonly associatedEdgePath?: string;
+  /** Office Online Server farm the pool shares PowerPoint through (`associateOfficeOnlineServer`). */
+  readonly officeOnlineFarmPath?: string;
   readonly collocatedMediation: boolean;
   /** Users of the pool are enabled for Enterprise Voice or dial-in conferencing (VOICE-12). */
   readonly enterpriseVoice?: boolean;
   /** AD domain the servers join (FE-11). */
   readonly adDomain: string;
+}
+
+/** An Office Online Server farm (OfficeOnlineServerFarm): dedicated servers, farm FQDN on a VIP (OWA-1, OWA-2). */
+export interface OfficeOnlineFarmModel {
+  readonly path: string;
+  readonly sitePath: string;
+  /** Farm FQDN the Front End pools' discovery URL names. */
+  readonly fqdn: string;
+  readonly servers: readonly ServerModel[];
+  /** Internal load balancer the farm FQDN resolves to; absent for a one-server farm. */
+  readonly loadBalancer?: LoadBalancerModel;
 }
 
 export interface BackEndModel {
@@ -422,6 +437,8 @@ export interface TopologyModel {
   readonly chatPools: readonly ChatPoolModel[];
   readonly directorPools: readonly DirectorPoolModel[];
   readonly mediationPools: readonly MediationPoolModel[];
+  /** Office Online Server farms; absent in hand-made models. */
+  readonly officeOnlineFarms?: readonly OfficeOnlineFarmModel[];
   readonly flows: readonly FlowModel[];
   readonly credentials: readonly CredentialModel[];
   readonly srvEntries: readonly SrvEntryModel[];

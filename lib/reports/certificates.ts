@@ -106,6 +106,10 @@ export function certificateRows(model: TopologyModel): CertificateRow[] {
   for (const m of model.mediationPools) {
     rows.push({ forWhat: `Mediation pool ${m.fqdn}`, use: 'Default', subject: m.fqdn, sans: unique([m.fqdn, ...m.servers.map((s) => s.fqdn)]), issuer: 'internal CA', note: '' });
   }
+  // Plan Office Online Server: the farm's HTTPS certificate names the load-balanced farm FQDN (and each server).
+  for (const f of model.officeOnlineFarms ?? []) {
+    rows.push({ forWhat: `Office Online Server farm ${f.fqdn}`, use: 'HTTPS (farm)', subject: f.fqdn, sans: unique([f.fqdn, ...f.servers.map((s) => s.fqdn)]), issuer: 'internal CA', note: 'the same certificate on every server of the farm' });
+  }
   for (const c of model.chatPools) {
     for (const s of c.servers) {
       rows.push({ forWhat: `Persistent Chat pool ${c.fqdn}`, use: 'Default', subject: s.fqdn, sans: [s.fqdn], issuer: 'internal CA', note: 'one per server' });

@@ -22,7 +22,7 @@ interface ServerGroup {
 /** Every pool-like group of the deployment: the model lists the role profiles name (lib/model/roles/). */
 export function serverGroups(m: TopologyModel): ServerGroup[] {
   return GROUP_COLLECTIONS.flatMap((collection) =>
-    (m[collection] as readonly ServerGroup[]).map((g) => ({ path: g.path, sitePath: g.sitePath, servers: g.servers })),
+    ((m[collection] ?? []) as readonly ServerGroup[]).map((g) => ({ path: g.path, sitePath: g.sitePath, servers: g.servers })),
   );
 }
 

@@ -16,6 +16,7 @@ import { LAB_RULES, LAB_STATUS } from './lab';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { MEDIATION_RULES, MEDIATION_STATUS } from './mediation';
 import { NAMING_RULES } from './naming';
+import { OFFICE_ONLINE_RULES, OFFICE_ONLINE_STATUS } from './office-online';
 import { OS_UPDATE_RULES } from './os-updates';
 import { PAIRING_RULES, PAIRING_STATUS } from './pairing';
 import { ROLES_RULES, ROLES_STATUS } from './roles';
@@ -38,6 +39,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...CHAT_RULES,
   ...DIRECTOR_RULES,
   ...MEDIATION_RULES,
+  ...OFFICE_ONLINE_RULES,
   ...VOICE_RULES,
   ...BRANCH_RULES,
   ...DNS_RULES,
@@ -67,6 +69,7 @@ export const ALL_STATUS: readonly RuleStatus[] = [
   ...CHAT_STATUS,
   ...DIRECTOR_STATUS,
   ...MEDIATION_STATUS,
+  ...OFFICE_ONLINE_STATUS,
   ...VOICE_STATUS,
   ...DNS_STATUS,
   ...AZURE_STATUS,

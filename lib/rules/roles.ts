@@ -1,4 +1,4 @@
-/** Collocation, Office Web Apps, simple URLs and Azure maintenance (TOPO-*, OWA-*, AZURE-8; TB-1 is in simple-urls.ts). */
+/** Collocation, Office Web Apps, simple URLs and Azure maintenance (TOPO-*, AZURE-8; OWA-* are in office-online.ts; TB-1 is in simple-urls.ts). */
 import { Severity } from '../enums';
 import { productName } from '../model/queries';
 import { rule, RuleStatus, RuleStatusKind, status } from './rule';
@@ -17,9 +17,6 @@ export const ROLES_RULES = [
 ];
 
 export const ROLES_STATUS: RuleStatus[] = [
-  status('TOPO-1', RuleStatusKind.BY_CONSTRUCTION, 'Every construct builds its own dedicated servers: Director and Edge servers are never shared with another role (checked again by DIR-4 and EDGE-21); the library builds no Video Interop, Office Web Apps, Exchange UM, SharePoint or reverse-proxy servers to collocate.'),
+  status('TOPO-1', RuleStatusKind.BY_CONSTRUCTION, 'Every construct builds its own dedicated servers: Director and Edge servers are never shared with another role (checked again by DIR-4 and EDGE-21); Office Online Server farms get their own servers (OWA-1); the library builds no Video Interop, Exchange UM, SharePoint or reverse-proxy servers to collocate.'),
   status('TOPO-3', RuleStatusKind.NOT_MODELLED, 'The library builds no reverse proxy: the external web FQDN of each pool is published by the customer\'s reverse proxy, which must bridge 443 to 4443 and 80 to 8080 (README, docs/edge.md).'),
-  status('OWA-1', RuleStatusKind.NOT_MODELLED, 'Office Web Apps / Office Online Server farms are not a construct yet.'),
-  status('OWA-2', RuleStatusKind.NOT_MODELLED, 'Office Web Apps / Office Online Server farms are not a construct yet.'),
-  status('OWA-3', RuleStatusKind.NOT_MODELLED, 'Office Web Apps / Office Online Server farms are not a construct yet.'),
 ];

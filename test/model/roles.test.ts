@@ -13,6 +13,7 @@ import { physicalCores, VM_SIZES, vmSizeInfo } from '../../lib/model/vm-sizes';
 import { groupSites, serverGroups } from '../../lib/rules/azure';
 import { hardwareReport } from '../../lib/reports/hardware';
 import { ProductVersion } from '../../lib/enums';
+import { OfficeOnlineServerFarm } from '../../lib';
 import { chatTopology } from '../chat-helpers';
 import { check, findingsOf, testDeployment, testPool, testSite } from '../helpers';
 import { MirroredBackEnd, SqlServerVersion, validateTopology } from '../../lib/experimental';
@@ -161,7 +162,7 @@ describe('the Azure rules see every pooled server (derived server groups)', () =
   });
 
   test('the domain subnets are those of the domain roles, the perimeter is not one', () => {
-    expect(DOMAIN_SUBNETS).toEqual([SubnetRole.FRONT_END, SubnetRole.BACK_END, SubnetRole.DIRECTOR, SubnetRole.MEDIATION, SubnetRole.PERSISTENT_CHAT, SubnetRole.INFRASTRUCTURE]);
+    expect(DOMAIN_SUBNETS).toEqual([SubnetRole.FRONT_END, SubnetRole.BACK_END, SubnetRole.DIRECTOR, SubnetRole.MEDIATION, SubnetRole.PERSISTENT_CHAT, SubnetRole.INFRASTRUCTURE, SubnetRole.OFFICE_ONLINE]);
   });
 
   test('the hardware report names roles by their display name', () => {
@@ -176,6 +177,8 @@ describe('lab sizes apply to every role (LabOptions.vmSizes)', () => {
     const stack = new TerraformStack(Testing.app(), 'lab');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     const example = buildLabTopology(stack, { vmSizes });
+    // No example has an Office Online Server farm yet: add one, created after the lab, to the lab example.
+    example.westPool.associateOfficeOnlineServer(new OfficeOnlineServerFarm(example.west, 'oos', { fqdn: 'oos-west.corp.contoso.com' }));
     return [example.deployment._toModel(), chatTopology({}, { lab: { vmSizes }, supportPosture: undefined }).deployment._toModel()];
   }
 

@@ -13,6 +13,7 @@ import { EDGE } from './edge';
 import { FILE_SERVER } from './file-server';
 import { FRONT_END } from './front-end';
 import { MEDIATION } from './mediation';
+import { OFFICE_ONLINE_SERVER } from './office-online-server';
 import { PERSISTENT_CHAT } from './persistent-chat';
 import { GroupCollection, RoleProfile } from './profile';
 import { SQL_WITNESS } from './sql-witness';
@@ -34,7 +35,7 @@ function byRole(profiles: readonly RoleProfile[]): Readonly<Record<ServerRole, R
 }
 
 export const ROLE_PROFILES = byRole([
-  BACK_END, DIRECTOR, DOMAIN_CONTROLLER, EDGE, FILE_SERVER, FRONT_END, MEDIATION, PERSISTENT_CHAT, SQL_WITNESS, STANDARD_EDITION,
+  BACK_END, DIRECTOR, DOMAIN_CONTROLLER, EDGE, FILE_SERVER, FRONT_END, MEDIATION, PERSISTENT_CHAT, SQL_WITNESS, STANDARD_EDITION, OFFICE_ONLINE_SERVER,
 ]);
 
 /** Every role, in enum order. */

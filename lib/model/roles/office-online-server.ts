@@ -1,0 +1,41 @@
+/** Office Online Server (formerly Office Web Apps Server): renders PowerPoint content in meetings. */
+import { SubnetRole } from '../network';
+import { ServerRole } from '../topology';
+import { roleProfile } from './profile';
+
+export const OFFICE_ONLINE_SERVER = roleProfile({
+  role: ServerRole.OFFICE_ONLINE_SERVER,
+  // Microsoft's name of the product since 2016 (Office Web Apps Server before).
+  displayName: 'Office Online Server',
+  // OWA-3 (Plan for Office Web Apps Server, Skype for Business): the farm must be domain-joined, hence internal.
+  domain: 'member',
+  // Its own product (officeonlineserver docs), no Lync/SfB software: OWA-1 keeps SfB roles off it.
+  runsProduct: false,
+  // Running Lync Server 2013 on virtual servers names Front End, Edge and Mediation only.
+  liveMigrationAdvisedAgainst: false,
+  // FE-17 names Front End, Back End, Standard Edition, Persistent Chat and Director only.
+  singleNic: false,
+  // Plan Office Online Server: the farm keeps no user data (documents stay in their host), so rebuild it.
+  holdsRestoreData: false,
+  // The export task runs on members of the pool the exports read, not here.
+  writesConfigExports: false,
+  // Stateless: reinstalling from the farm's settings restores it, so the vault does not protect it.
+  protectedByBackup: false,
+  // Plan Office Online Server: "the same minimum hardware requirements as SharePoint Server 2016" (4 cores, 16 GB).
+  productionVmSize: 'Standard_D4s_v5',
+  // Its own internal subnet, so NSG rules name the farm (OWA-3: internal placement).
+  subnets: [SubnetRole.OFFICE_ONLINE],
+  // B-series 2 vCPU / 8 GB: the cheapest size that runs the role at all.
+  labVmSize: 'Standard_B2ms',
+  // Deploy Office Online Server: the Windows Server 2016+ prerequisite features.
+  windowsFeatures: [
+    'Web-Server', 'Web-Mgmt-Tools', 'Web-Mgmt-Console', 'Web-WebServer', 'Web-Common-Http', 'Web-Default-Doc',
+    'Web-Static-Content', 'Web-Performance', 'Web-Stat-Compression', 'Web-Dyn-Compression', 'Web-Security',
+    'Web-Filtering', 'Web-Windows-Auth', 'Web-App-Dev', 'Web-Net-Ext45', 'Web-Asp-Net45', 'Web-ISAPI-Ext',
+    'Web-ISAPI-Filter', 'Web-Includes', 'NET-Framework-Features', 'NET-Framework-45-Features',
+    'NET-Framework-Core', 'NET-Framework-45-Core', 'NET-HTTP-Activation', 'NET-Non-HTTP-Activ',
+    'NET-WCF-HTTP-Activation45', 'Windows-Identity-Foundation', 'Server-Media-Foundation',
+  ],
+  // OfficeOnlineServerFarm records its farm there.
+  groups: 'officeOnlineFarms',
+});
