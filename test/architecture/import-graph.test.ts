@@ -6,11 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-const LIB = path.join(__dirname, '..', '..', 'lib');
-
-function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-}
+import { LIB, tsFilesUnder } from '../lib-sources';
 
 /** Every module a file imports or re-exports (type-only imports included), as written. */
 function importsOf(file: string): string[] {
@@ -24,7 +20,7 @@ function target(file: string, spec: string): string {
   return path.relative(path.join(LIB, '..'), path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
 }
 
-const graph = files(LIB).map((f) => ({ file: path.relative(path.join(LIB, '..'), f).split(path.sep).join('/'), imports: importsOf(f).map((s) => target(f, s)) }));
+const graph = tsFilesUnder(LIB).map((f) => ({ file: path.relative(path.join(LIB, '..'), f).split(path.sep).join('/'), imports: importsOf(f).map((s) => target(f, s)) }));
 
 function violations(layer: RegExp, forbidden: RegExp): string[] {
   return graph.filter((g) => layer.test(g.file)).flatMap((g) => g.imports.filter((i) => forbidden.test(i)).map((i) => `${g.file} -> ${i}`));

@@ -2,17 +2,9 @@
  * No module-level mutable state in lib/: a deployment owns its plan and its memos (lib/model/revision.ts),
  * so two deployments in one process never share a cache or a counter.
  */
-import { readdirSync, readFileSync, statSync } from 'fs';
-import { join, relative } from 'path';
-
-const LIB = join(__dirname, '..', '..', 'lib');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
+import { readFileSync } from 'fs';
+import { relative } from 'path';
+import { LIB, tsFilesUnder } from '../lib-sources';
 
 /** Top-level (unindented) declarations that hold state: `let`/`var`, or a `const` bound to a new mutable collection. */
 export function moduleState(text: string): string[] {
@@ -31,7 +23,7 @@ describe('module-level state', () => {
   });
 
   test('no file of lib/ holds any', () => {
-    const found = sources(LIB).flatMap((path) => moduleState(readFileSync(path, 'utf8')).map((line) => `${relative(LIB, path)}: ${line}`));
+    const found = tsFilesUnder(LIB).flatMap((path) => moduleState(readFileSync(path, 'utf8')).map((line) => `${relative(LIB, path)}: ${line}`));
     expect(found).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * Roles as data (lib/model/roles/): one profile file per ServerRole, and the lists the code reads are
  * derived from them, so a rule, the lab and the backups agree on what a role is.
  */
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join, relative } from 'path';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
 import { SubnetRole } from '../../lib/model/network';
@@ -12,6 +12,7 @@ import { recommendedVmSize, sizingFloor } from '../../lib/model/versions';
 import { physicalCores, VM_SIZES, vmSizeInfo } from '../../lib/model/vm-sizes';
 import { groupSites, serverGroups } from '../../lib/rules/azure';
 import { hardwareReport } from '../../lib/reports/hardware';
+import { LIB, tsFilesUnder } from '../lib-sources';
 import { ProductVersion } from '../../lib/enums';
 import { OfficeOnlineServerFarm } from '../../lib';
 import { chatTopology } from '../chat-helpers';
@@ -47,14 +48,6 @@ describe('one profile file per ServerRole', () => {
   });
 });
 
-const LIB = join(__dirname, '..', '..', 'lib');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
 
 /** Hand-written role lists: an array or set literal of two or more roles, a table keyed by role, two role tests in one condition, a filter of the enum (not in a one-line template text: a message may show an example). */
 export function roleLists(text: string): string[] {
@@ -73,7 +66,7 @@ describe('no role list outside lib/model/roles/', () => {
   });
 
   test('no file of lib/ but the role profiles and the enum holds one', () => {
-    const found = sources(LIB)
+    const found = tsFilesUnder(LIB)
       .filter((path) => !path.startsWith(FOLDER) && !path.endsWith(join('model', 'topology.ts')))
       .flatMap((path) => roleLists(readFileSync(path, 'utf8')).map((hit) => `${relative(LIB, path)}: ${hit}`));
     expect(found).toEqual([]);
