@@ -14,6 +14,8 @@ import { fitName } from '../model/names';
 export interface LogShippingShareProps {
   readonly site: SitePlacement;
   readonly namePrefix: string;
+  /** Whether `namePrefix` was derived, so each computer name is fitted (ServerGroupProps). @default false */
+  readonly fitComputerNames?: boolean;
   /** Share name; the UNC path is `\\<server fqdn>\<shareName>`. */
   readonly shareName: string;
   readonly os: WindowsServerVersion;
@@ -40,6 +42,7 @@ export class LogShippingShare extends Construct {
       site: props.site,
       role: ServerRole.FILE_SERVER,
       namePrefix: props.namePrefix,
+      fitComputerNames: props.fitComputerNames,
       count: 1,
       vmSize: props.vmSize,
       os: props.os,

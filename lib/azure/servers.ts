@@ -7,7 +7,7 @@ import { AvailabilitySet, NetworkInterface, PublicIp, WindowsVirtualMachine } fr
 import { WindowsServerVersion } from '../enums';
 import { ServerModel, ServerRole } from '../model/topology';
 import { SubnetRole } from '../model/network';
-import { fitName, publicIpName } from '../model/names';
+import { fitName, publicIpName, serverComputerName } from '../model/names';
 import { SitePlacement } from './placement';
 
 /** Marketplace image; Windows Server Datacenter (never Server Core) unless a SQL image is given. */
@@ -44,6 +44,11 @@ export interface ServerGroupProps {
   readonly role: ServerRole;
   /** Computer names are `<prefix>-<n>` (NAME-1 checks the result). */
   readonly namePrefix: string;
+  /**
+   * Whether `namePrefix` was derived by the library: each computer name is then fitted to 15
+   * characters on its own (`serverComputerName`). @default false (a prefix the user gave, used as given)
+   */
+  readonly fitComputerNames?: boolean;
   readonly count: number;
   readonly vmSize: string;
   readonly os: WindowsServerVersion;
@@ -111,7 +116,7 @@ export class ServerGroup extends Construct {
     const suffix = props.dnsSuffix ?? defaults.adDomain;
     for (let i = 0; i < props.count; i++) {
       const n = i + (props.firstIndex ?? 1);
-      const computerName = `${props.namePrefix}-${n}`;
+      const computerName = serverComputerName(props.namePrefix, n, props.fitComputerNames ?? false);
       const server = new Construct(this, `server${n}`);
       const publicIps: PublicIp[] = [];
       const nicModels: ServerModel['nics'][number][] = [];

@@ -209,6 +209,8 @@ export interface SqlServersProps {
   readonly site: SitePlacement;
   readonly deployment: SqlDeploymentContext;
   readonly namePrefix: string;
+  /** Whether `namePrefix` was derived, so each computer name is fitted (ServerGroupProps). @default false */
+  readonly fitComputerNames?: boolean;
   readonly count: number;
   readonly sqlVersion: SqlServerVersion;
   readonly sqlEdition: SqlEdition;
@@ -262,6 +264,7 @@ export class SqlServers extends Construct {
       site: props.site,
       role: props.role ?? ServerRole.BACK_END,
       namePrefix: props.namePrefix,
+      fitComputerNames: props.fitComputerNames,
       count: props.count,
       vmSize: props.vmSize ?? deployment._defaultVmSize(props.role ?? ServerRole.BACK_END, recommendedVmSize(deployment.productVersion, props.role ?? ServerRole.BACK_END)),
       os,

@@ -64,7 +64,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
   readonly _listener: MssqlVirtualMachineAvailabilityGroupListener;
 
   constructor(scope: CentralSite, id: string, props: AlwaysOnBackEndProps) {
-    super(scope, id, 'AlwaysOnBackEnd', props, ['replicas', 'listenerPort', 'readableSecondaries', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition, props?.replicas ?? 2);
+    super(scope, id, 'AlwaysOnBackEnd', props, ['replicas', 'listenerPort', 'readableSecondaries', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition);
     this.replicas = requireCount(this, 'AlwaysOnBackEnd', 'replicas', props.replicas ?? 2, 2, 9);
     this.listenerPort = requireCount(this, 'AlwaysOnBackEnd', 'listenerPort', props.listenerPort ?? 1433, 1, 65535);
     this.readableSecondaries = optionalBoolean(this, 'AlwaysOnBackEnd', 'readableSecondaries', props.readableSecondaries, false);
@@ -98,6 +98,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
       site: scope,
       deployment: this.deployment,
       namePrefix: this.namePrefix,
+      fitComputerNames: this._fitComputerNames,
       count: this.replicas,
       sqlVersion: this.sqlVersion,
       sqlEdition: this.sqlEdition,

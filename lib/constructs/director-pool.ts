@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { derivedServerPrefix, fitName } from '../model/names';
+import { fitName, serverNaming } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
@@ -91,7 +91,7 @@ export class DirectorPool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.DIRECTOR,
-      namePrefix: optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
+      ...serverNaming(optionalNamePrefix(this, 'DirectorPool', props.serverNamePrefix), label),
       count,
       vmSize: optionalVmSize(this, 'DirectorPool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.DIRECTOR, recommendedVmSize(deployment.productVersion, ServerRole.DIRECTOR)),
       os: this.operatingSystem,

@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { derivedServerPrefix, publicIpName } from '../model/names';
+import { publicIpName, serverNaming } from '../model/names';
 import { SubnetRole } from '../model/network';
 import { Server, ServerGroup } from '../azure/servers';
 import { TerraformOutput } from '../cdktf';
@@ -190,7 +190,7 @@ export class EdgePool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.EDGE,
-      namePrefix: optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix) ?? derivedServerPrefix(this.internalFqdn.split('.')[0], count),
+      ...serverNaming(optionalNamePrefix(this, 'EdgePool', props.serverNamePrefix), this.internalFqdn.split('.')[0]),
       count,
       vmSize: optionalVmSize(this, 'EdgePool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.EDGE, recommendedVmSize(deployment.productVersion, ServerRole.EDGE)),
       os: this.operatingSystem,

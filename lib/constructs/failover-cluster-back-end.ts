@@ -65,7 +65,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
   readonly clusterAddress?: string;
 
   constructor(scope: CentralSite, id: string, props: FailoverClusterBackEndProps) {
-    super(scope, id, 'FailoverClusterBackEnd', props, ['nodes', 'sharedDiskGb', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition, props?.nodes ?? 2);
+    super(scope, id, 'FailoverClusterBackEnd', props, ['nodes', 'sharedDiskGb', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition);
     this.nodes = requireCount(this, 'FailoverClusterBackEnd', 'nodes', props.nodes ?? 2, 2, 64);
     if (this.nodes > MAX_SHARES) {
       throw new Error(`FailoverClusterBackEnd ${this.node.path}: nodes ${this.nodes} cannot be built: an Azure shared disk attaches to at most ${MAX_SHARES} VMs; use ${MAX_SHARES} nodes or fewer`);
@@ -83,6 +83,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
       site: scope,
       deployment: this.deployment,
       namePrefix: this.namePrefix,
+      fitComputerNames: this._fitComputerNames,
       count: this.nodes,
       sqlVersion: this.sqlVersion,
       sqlEdition: this.sqlEdition,

@@ -82,7 +82,7 @@ export class FileStore extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.FILE_SERVER,
-      namePrefix: optionalNamePrefix(this, 'FileStore', props.serverNamePrefix) ?? scope._defaultServerPrefix('fs', id === SHARED_FILE_STORE_ID ? undefined : id, count),
+      ...scope._serverNaming('fs', id === SHARED_FILE_STORE_ID ? undefined : id, optionalNamePrefix(this, 'FileStore', props.serverNamePrefix)),
       count,
       vmSize: optionalVmSize(this, 'FileStore', props.vmSize) ?? deployment._defaultVmSize(ServerRole.FILE_SERVER, recommendedVmSize(deployment.productVersion, ServerRole.FILE_SERVER)),
       os,

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { derivedServerPrefix, fitName } from '../model/names';
+import { fitName, serverNaming } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { webServiceRules } from '../azure/web-services';
 import { SubnetRole } from '../model/network';
@@ -171,7 +171,7 @@ export class FrontEndPool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role,
-      namePrefix: optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
+      ...serverNaming(optionalNamePrefix(this, 'FrontEndPool', props.serverNamePrefix), label),
       count,
       vmSize: optionalVmSize(this, 'FrontEndPool', props.vmSize) ?? deployment._defaultVmSize(role, recommendedVmSize(deployment.productVersion, role)),
       os: this.operatingSystem,

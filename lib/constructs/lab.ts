@@ -183,7 +183,7 @@ export class Lab extends Construct {
     const group = new ServerGroup(holder, 'domain-controller', {
       site,
       role: ServerRole.DOMAIN_CONTROLLER,
-      namePrefix: site._defaultServerPrefix('dc'),
+      ...site._serverNaming('dc'),
       count: 1,
       vmSize: this.vmSizes[ServerRole.DOMAIN_CONTROLLER],
       os: this.domainControllerOs,

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { derivedServerPrefix, fitName } from '../model/names';
+import { fitName, serverNaming } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { parseCidr, SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
@@ -99,7 +99,7 @@ export class MediationPool extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role: ServerRole.MEDIATION,
-      namePrefix: optionalNamePrefix(this, 'MediationPool', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
+      ...serverNaming(optionalNamePrefix(this, 'MediationPool', props.serverNamePrefix), label),
       count,
       vmSize: optionalVmSize(this, 'MediationPool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.MEDIATION, recommendedVmSize(deployment.productVersion, ServerRole.MEDIATION)),
       os: this.operatingSystem,

@@ -15,7 +15,7 @@ import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { optionalBoolean, optionalVmSize } from './validate-input';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
-import { derivedServerPrefix } from '../model/names';
+import { serverNaming } from '../model/names';
 
 export interface MirroredBackEndProps extends SqlBackEndProps {
   /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
@@ -48,6 +48,7 @@ export class MirroredBackEnd extends SqlBackEnd {
       site: scope,
       deployment: this.deployment,
       namePrefix: this.namePrefix,
+      fitComputerNames: this._fitComputerNames,
       count: 2,
       sqlVersion: this.sqlVersion,
       sqlEdition: this.sqlEdition,
@@ -60,7 +61,7 @@ export class MirroredBackEnd extends SqlBackEnd {
       this._witnessSql = new SqlServers(this, 'witness', {
         site: scope,
         deployment: this.deployment,
-        namePrefix: derivedServerPrefix(`${this.namePrefix}w`, 1),
+        ...serverNaming(undefined, `${this.namePrefix}w`),
         count: 1,
         sqlVersion: this.sqlVersion,
         sqlEdition: this.sqlEdition,

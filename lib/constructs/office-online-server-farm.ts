@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { derivedServerPrefix, fitName } from '../model/names';
+import { fitName, serverNaming } from '../model/names';
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
@@ -79,7 +79,7 @@ export class OfficeOnlineServerFarm extends Construct {
     this._servers = new ServerGroup(this, 'servers', {
       site: scope,
       role,
-      namePrefix: optionalNamePrefix(this, 'OfficeOnlineServerFarm', props.serverNamePrefix) ?? derivedServerPrefix(label, count),
+      ...serverNaming(optionalNamePrefix(this, 'OfficeOnlineServerFarm', props.serverNamePrefix), label),
       count,
       vmSize: optionalVmSize(this, 'OfficeOnlineServerFarm', props.vmSize) ?? deployment._defaultVmSize(role, recommendedVmSize(deployment.productVersion, role)),
       os: this.operatingSystem,

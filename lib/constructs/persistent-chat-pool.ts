@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { derivedServerPrefix } from '../model/names';
+import { serverNaming } from '../model/names';
 import { LogShippingShare } from '../azure/log-shipping-share';
 import { SubnetRole } from '../model/network';
 import { Server, ServerGroup } from '../azure/servers';
@@ -139,7 +139,7 @@ export class StretchedPersistentChatPool extends Construct {
       const group = new ServerGroup(site._holderFor(this), groupId, {
         site,
         role: ServerRole.PERSISTENT_CHAT,
-        namePrefix: optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix) ?? derivedServerPrefix(label, primaryActive + primaryIdle + secondaryActive + secondaryIdle),
+        ...serverNaming(optionalNamePrefix(this, 'StretchedPersistentChatPool', props.serverNamePrefix), label),
         count: active + idle,
         vmSize: optionalVmSize(this, 'StretchedPersistentChatPool', props.vmSize) ?? deployment._defaultVmSize(ServerRole.PERSISTENT_CHAT, recommendedVmSize(deployment.productVersion, ServerRole.PERSISTENT_CHAT)),
         os,
@@ -162,7 +162,7 @@ export class StretchedPersistentChatPool extends Construct {
         const sql = new SqlServers(site._holderFor(this), setId, {
           site,
           deployment,
-          namePrefix: site._defaultServerPrefix('pcs', this.node.id, functions.length),
+          ...site._serverNaming('pcs', this.node.id),
           count: functions.length,
           sqlVersion,
           sqlEdition,
@@ -182,7 +182,7 @@ export class StretchedPersistentChatPool extends Construct {
       // The share lives in the secondary site: the log backups taken before a primary outage survive it.
       this._logShippingShare = new LogShippingShare(this.secondarySite._holderFor(this), 'log-shipping-share', {
         site: this.secondarySite,
-        namePrefix: this.secondarySite._defaultServerPrefix('pcf', this.node.id),
+        ...this.secondarySite._serverNaming('pcf', this.node.id),
         // A lab's data is disposable, as for the SQL disks: `cdktf destroy` must be able to remove it.
         protectData: deployment._lab === undefined,
         shareName: SHARE_NAME,

@@ -5,7 +5,7 @@ import { SecurityGroups } from '../azure/security-groups';
 import type { AddressSource, ServerDefaults, SitePlacement } from '../azure/placement';
 import type { Server } from '../azure/servers';
 import { stableHash } from '../model/keyed-slots';
-import { derivedServerPrefix, siteResourceGroupName, subnetNsgName, virtualNetworkName } from '../model/names';
+import { serverNaming, siteResourceGroupName, subnetNsgName, virtualNetworkName } from '../model/names';
 import { Aspects, TerraformStack } from '../cdktf';
 import { libraryStack, markSite } from './stacks';
 import { Cidr, cidrToString, MAX_PREFIX, MIN_PREFIX, overlaps, parseCidr, SubnetRole, subnetCidr } from '../model/network';
@@ -269,14 +269,14 @@ export class CentralSite extends Construct implements SitePlacement {
    * A computer-name prefix for servers that have no pool FQDN to name them (SQL, file servers, domain
    * controllers): `<site id, 7 chars>-<kind>`, e.g. `west-dc`, and for an owner that is not the site's
    * only one of its kind, two characters derived from its construct path (`west-sqlk3`): names come
-   * from keys, never from declaration order. Shortened with a hash when `<prefix>-<highestIndex>`
-   * would pass 15 characters (docs/naming.md); `serverNamePrefix` overrides it.
+   * from keys, never from declaration order. Each computer name is fitted to 15 characters on its
+   * own (docs/naming.md); a `given` prefix (`serverNamePrefix`) is used as given.
    * @internal
    */
-  _defaultServerPrefix(kind: string, ownerPath?: string, highestIndex = 1): string {
+  _serverNaming(kind: string, ownerPath?: string, given?: string): ReturnType<typeof serverNaming> {
     const site = this.node.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 7);
     const owner = ownerPath === undefined ? '' : (stableHash(ownerPath) % 1296).toString(36).padStart(2, '0');
-    return derivedServerPrefix(`${site}-${kind}${owner}`, highestIndex);
+    return serverNaming(given, `${site}-${kind}${owner}`);
   }
 
   /**

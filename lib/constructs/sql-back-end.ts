@@ -48,11 +48,13 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
   readonly protectDataDisks: boolean;
   /** Computer-name prefix of the SQL servers. */
   readonly namePrefix: string;
+  /** @internal Whether the prefix was derived (computer names fitted per server). */
+  readonly _fitComputerNames: boolean;
   private store?: string;
   /** Addresses of the store (listener, cluster network name, principal or server), as published. */
   private readonly storeAddresses: string[] = [];
 
-  protected constructor(scope: CentralSite, id: string, construct: string, props: SqlBackEndProps, known: string[], defaultEdition: SqlEdition, sqlEdition?: SqlEdition, servers: unknown = 1) {
+  protected constructor(scope: CentralSite, id: string, construct: string, props: SqlBackEndProps, known: string[], defaultEdition: SqlEdition, sqlEdition?: SqlEdition) {
     super(scope, id);
     rejectUnknownProps(this, construct, props, [...SQL_BACK_END_PROPS, ...known]);
     SfbDeployment._of(this, construct)._pinAddressBlock(this, construct, props.addressBlock);
@@ -64,7 +66,9 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
     // A lab's databases are disposable: `cdktf destroy` must be able to remove them.
     this.protectDataDisks = requireBoolean(this, construct, 'protectDataDisks', props.protectDataDisks ?? this.deployment._lab === undefined);
     if (props.vmSize !== undefined) requireVmSize(this, construct, 'vmSize', props.vmSize);
-    this.namePrefix = optionalNamePrefix(this, construct, props.serverNamePrefix) ?? scope._defaultServerPrefix('sql', id, typeof servers === 'number' && Number.isInteger(servers) && servers > 0 ? servers : 1);
+    const naming = scope._serverNaming('sql', id, optionalNamePrefix(this, construct, props.serverNamePrefix));
+    this.namePrefix = naming.namePrefix;
+    this._fitComputerNames = naming.fitComputerNames;
   }
 
   /** FQDN of the SQL store the pool points at (listener, cluster network name, principal or server). */

@@ -21,6 +21,7 @@ export class StandaloneBackEnd extends SqlBackEnd {
       site: scope,
       deployment: this.deployment,
       namePrefix: this.namePrefix,
+      fitComputerNames: this._fitComputerNames,
       count: 1,
       sqlVersion: this.sqlVersion,
       sqlEdition: this.sqlEdition,

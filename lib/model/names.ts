@@ -84,14 +84,27 @@ export function fitName(type: string, head: string, tail = '', max = maxOf(type)
 }
 
 /**
- * The computer-name prefix of servers `<prefix>-1` .. `<prefix>-<highestIndex>` derived from a pool
- * FQDN label, site and kind: kept when every name fits 15 characters, else shortened with a hash so
- * that up to 99 servers fit (scaling then renames nothing below 100).
+ * The computer-name prefix derived from a pool FQDN label, site and kind, shared by the group's other
+ * names (availability set, cluster, listener): kept when `<prefix>-1` fits 15 characters, else cut to
+ * 12 with a hash so that servers 1 to 99 fit. It never depends on the server count.
  */
-export function derivedServerPrefix(candidate: string, highestIndex: number): string {
-  if (problemOf(COMPUTER_NAME, `${candidate}-${highestIndex}`, COMPUTER_NAME_MAX) === undefined) return candidate;
-  const digits = Math.max(SERVER_INDEX_DIGITS, String(highestIndex).length);
-  return fitName(COMPUTER_NAME, candidate, '', COMPUTER_NAME_MAX - 1 - digits);
+export function derivedServerPrefix(candidate: string): string {
+  if (problemOf(COMPUTER_NAME, `${candidate}-1`, COMPUTER_NAME_MAX) === undefined) return candidate;
+  return fitName(COMPUTER_NAME, candidate, '', COMPUTER_NAME_MAX - 1 - SERVER_INDEX_DIGITS);
+}
+
+/**
+ * Computer name of server `n`: `<prefix>-<n>`. A derived prefix (`fit`) is fitted per server, so the
+ * name of server n depends on n alone and adding a tenth server to a 13-character label renames none
+ * of the first nine; a prefix the user gave is used as given (NAME-1 checks it).
+ */
+export function serverComputerName(prefix: string, n: number, fit: boolean): string {
+  return fit ? fitName(COMPUTER_NAME, prefix, `-${n}`) : `${prefix}-${n}`;
+}
+
+/** A server group's naming: the prefix a user gave, used as given, or one derived from `candidate`. */
+export function serverNaming(given: string | undefined, candidate: string): { readonly namePrefix: string; readonly fitComputerNames: boolean } {
+  return given === undefined ? { namePrefix: derivedServerPrefix(candidate), fitComputerNames: true } : { namePrefix: given, fitComputerNames: false };
 }
 
 /** A NetBIOS-style name (cluster, listener, network name): `<prefix><tail>` in 15 characters. */

@@ -1,5 +1,5 @@
 import { azureNameProblem } from '../../lib/model/azure-names';
-import { derivedServerPrefix, fitName, nameHash, sqlClusterName, sqlListenerName } from '../../lib/model/names';
+import { derivedServerPrefix, fitName, nameHash, serverComputerName, sqlClusterName, sqlListenerName } from '../../lib/model/names';
 import { computerNameProblem } from '../../lib/rules/naming';
 
 describe('fitName', () => {
@@ -38,18 +38,34 @@ describe('fitName', () => {
 });
 
 describe('derivedServerPrefix', () => {
-  test('keeps a prefix whose highest name fits', () => {
-    expect(derivedServerPrefix('pool-west', 4)).toBe('pool-west');
-    expect(derivedServerPrefix('abcdefghijklm', 9)).toBe('abcdefghijklm');
+  test('keeps a prefix whose first server name fits', () => {
+    expect(derivedServerPrefix('pool-west')).toBe('pool-west');
+    expect(derivedServerPrefix('abcdefghijklm')).toBe('abcdefghijklm');
   });
 
   test('shortens so every server up to 99 fits 15 characters', () => {
-    const prefix = derivedServerPrefix('frontendpoolwest', 3);
+    const prefix = derivedServerPrefix('frontendpoolwest');
     expect(prefix.length).toBeLessThanOrEqual(12);
-    for (const n of [1, 10, 99]) expect(computerNameProblem(`${prefix}-${n}`)).toBeUndefined();
+    for (const n of [1, 10, 99]) expect(computerNameProblem(serverComputerName(prefix, n, true))).toBeUndefined();
   });
 
   test('sanitizes characters a computer name refuses', () => {
-    expect(computerNameProblem(`${derivedServerPrefix('pool_a', 2)}-2`)).toBeUndefined();
+    expect(computerNameProblem(serverComputerName(derivedServerPrefix('pool_a'), 2, true))).toBeUndefined();
+  });
+});
+
+describe('serverComputerName', () => {
+  test('a derived name depends on its index alone: a tenth server renames none of the first nine', () => {
+    const prefix = derivedServerPrefix('abcdefghijklm');
+    const nine = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => serverComputerName(prefix, n, true));
+    expect(nine).toEqual(nine.map((_, i) => `abcdefghijklm-${i + 1}`));
+    const tenth = serverComputerName(prefix, 10, true);
+    expect(computerNameProblem(tenth)).toBeUndefined();
+    expect(tenth).toMatch(/-10$/);
+    expect(new Set([...nine, tenth]).size).toBe(10);
+  });
+
+  test('a prefix the user gave is used as given, even when too long (NAME-1 reports it)', () => {
+    expect(serverComputerName('abcdefghijklm', 10, false)).toBe('abcdefghijklm-10');
   });
 });
