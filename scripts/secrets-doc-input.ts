@@ -7,7 +7,7 @@ import { REFERENCE_APP_OPTIONS } from '../examples/reference/synth';
 import { buildReferenceTopology } from '../examples/reference/topology';
 import { buildSfb2015Topology } from '../examples/sfb2015/topology';
 import { AzurermProvider } from '../lib/azurerm';
-import { App, TerraformStack, Testing } from '../lib/cdktf';
+import { App, TerraformStack } from '../lib/cdktf';
 import { StackSecrets } from '../lib/reports/secrets-doc';
 
 interface Example {
@@ -40,40 +40,56 @@ export function sensitiveVariables(json: { variable?: Record<string, { sensitive
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Every stack of one example app that declares a sensitive variable. */
-function exampleStacks(e: Example): StackSecrets[] {
+/** One example app, synthesized once: its stack IDs and the stacks that declare a sensitive variable. */
+export interface SynthesizedExample {
+  readonly name: string;
+  readonly main: string;
+  readonly stackIds: readonly string[];
+  readonly secrets: readonly StackSecrets[];
+}
+
+function synthesize(e: Example): SynthesizedExample {
   const app = new App();
   e.build(app);
-  return app.node.children
-    .filter(TerraformStack.isStack)
+  const stacks = app.node.children.filter(TerraformStack.isStack) as TerraformStack[];
+  const secrets = stacks
     .map((stack) => ({
       stack: stack.node.id,
       deployCommand: `npx cdktf deploy --app "npx tsx ${e.main}" ${stack.node.id}`,
-      variables: sensitiveVariables(JSON.parse(Testing.synth(stack as TerraformStack))),
+      variables: sensitiveVariables(stack.toTerraform()),
     }))
     .filter((s) => s.variables.length > 0);
+  return { name: e.name, main: e.main, stackIds: stacks.map((s) => s.node.id), secrets };
+}
+
+/** Every example, each synthesized once (the secrets tables and the lab deploy command all read these). */
+export function synthesizeExamples(): readonly SynthesizedExample[] {
+  return EXAMPLES.map(synthesize);
 }
 
 /** Every stack of every example, for README.md. */
-export function secretsDocInput(): StackSecrets[] {
-  return EXAMPLES.flatMap(exampleStacks);
+export function secretsDocInput(examples: readonly SynthesizedExample[]): StackSecrets[] {
+  return examples.flatMap((e) => e.secrets);
+}
+
+function labOf(examples: readonly SynthesizedExample[]): SynthesizedExample {
+  const lab = examples.find((e) => e.name === 'lab');
+  if (!lab) throw new Error('the examples have no lab');
+  return lab;
 }
 
 /** The lab's stacks as one deployment: every stack in one command, every variable any of them needs. */
-export function labDeployInput(): StackSecrets {
-  const lab = EXAMPLES.find((e) => e.name === 'lab')!;
-  const app = new App();
-  lab.build(app);
-  const stacks = app.node.children.filter(TerraformStack.isStack).map((s) => s.node.id);
-  const variables = new Map(exampleStacks(lab).flatMap((s) => s.variables).map((v) => [v.name, v]));
+export function labDeployInput(examples: readonly SynthesizedExample[]): StackSecrets {
+  const lab = labOf(examples);
+  const variables = new Map(lab.secrets.flatMap((s) => s.variables).map((v) => [v.name, v]));
   return {
-    stack: stacks.join(' '),
-    deployCommand: `npx cdktf deploy --app "npx tsx ${lab.main}" ${stacks.join(' ')}`,
+    stack: lab.stackIds.join(' '),
+    deployCommand: `npx cdktf deploy --app "npx tsx ${lab.main}" ${lab.stackIds.join(' ')}`,
     variables: [...variables.values()].sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
 /** The lab's stacks, for docs/lab.md. */
-export function labStacksInput(): StackSecrets[] {
-  return exampleStacks(EXAMPLES.find((e) => e.name === 'lab')!);
+export function labStacksInput(examples: readonly SynthesizedExample[]): StackSecrets[] {
+  return [...labOf(examples).secrets];
 }
