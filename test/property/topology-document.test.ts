@@ -9,7 +9,7 @@ import { testStack } from '../helpers';
 import { TopologyModel } from '../../lib/model/topology';
 import { buildDeployment, deploymentSpec } from './arbitraries';
 
-const RUNS = Math.min(Number(process.env.FUZZ_RUNS ?? 200), 500);
+const RUNS = Math.min(Number(process.env.FUZZ_RUNS ?? 100), 500);
 const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261207);
 
 /** Pools whose machines are the plan's servers (stores are one machine named by the store). */
