@@ -7,4 +7,5 @@ module.exports = {
   // Two workers on the two-core machine npm test targets (jest would take one: cores - 1).
   maxWorkers: 2,
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  testSequencer: '<rootDir>/test/sequencer.js',
 };
