@@ -39,6 +39,14 @@ describe('readTopologyDocument on a Topology Builder file (AutomatedLab Contoso.
     expect(doc.dependencies).toContainEqual({ service: 'EdgeServer', pool: 'edgepool.contoso.com', dependsOn: 'Registrar', onPool: 'frontendpool.contoso.com', usage: 'Default' });
   });
 
+  test('reads the Edge pool\'s federation port and NAT, the Office Web Apps Server and its pool association', () => {
+    const edge = doc.pools[1];
+    // The external interfaces carry ConfiguredIPAddress (NAT) and the Access Edge has its external 5061 SipServer port.
+    expect([edge.federation, edge.externalNat]).toEqual([true, true]);
+    expect(doc.pools[2].discoveryUrl).toBe('https://xOffice1.contoso.com/hosting/discovery/');
+    expect(doc.pools[0].officeOnlineServer).toBe('xOffice1.contoso.com');
+  });
+
   test('reads SQL instances, file shares, simple URLs and SIP domains, with nothing unknown', () => {
     expect(doc.sqlInstances).toEqual([{ fqdn: 'xSQL1.contoso.com', instance: '', site: 'Contoso', stores: ['ApplicationStore', 'ArchivingStore', 'MonitoringStore', 'UserStore'] }]);
     expect(doc.fileShares.map((s) => `${s.fqdn}\\${s.shareName}`)).toEqual(['xFile1.contoso.com\\Data1', 'xFile2.contoso.com\\Data2']);
