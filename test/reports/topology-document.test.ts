@@ -105,8 +105,8 @@ describe.each(EXAMPLES)('the %s example exported as a Topology Builder document'
   });
 
   test('reads back Edge federation and NAT', () => {
-    expect(doc.pools.filter((p) => p.role === DocumentPoolRole.EDGE).map((p) => `${p.fqdn} ${p.federation === true} ${p.externalNat === true}`).sort()).toEqual(
-      model.edgePools.map((e) => `${e.internalFqdn} ${e.federation} ${e.externalNat === true}`).sort(),
+    expect(doc.pools.filter((p) => p.role === DocumentPoolRole.EDGE).map((p) => `${p.fqdn} ${p.federation === true} ${p.xmppFederation === true} ${p.externalNat === true}`).sort()).toEqual(
+      model.edgePools.map((e) => `${e.internalFqdn} ${e.federation} ${e.xmppFederation} ${e.externalNat === true}`).sort(),
     );
   });
 

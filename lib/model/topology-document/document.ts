@@ -70,6 +70,8 @@ export interface TopologyDocumentPool {
   readonly centralManagement?: boolean;
   /** Edge: "Enable federation for this Edge pool (Port 5061)", the Access Edge's external federation port. */
   readonly federation?: boolean;
+  /** Edge: XMPP federation (the XMPP proxy's ports). */
+  readonly xmppFederation?: boolean;
   /** Edge: the external addresses are translated by NAT (the external interfaces carry a `ConfiguredIPAddress`). */
   readonly externalNat?: boolean;
   /** Front End: the Office Online Server (Office Web Apps Server) pool its conferencing uses. */

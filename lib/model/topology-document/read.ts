@@ -234,8 +234,9 @@ function edgeFqdns(service: XmlElement): Partial<TopologyDocumentPool> {
 function edgeOptions(service: XmlElement, cluster: RawCluster): Partial<TopologyDocumentPool> {
   const ports = childrenNamed(childNamed(service, 'Ports') ?? service, 'Port');
   const federation = ports.some((p) => p.attributes.Owner === 'urn:component:AccessEdge' && p.attributes.Usage === 'SipServer' && p.attributes.InterfaceSide === 'External');
+  const xmpp = ports.some((p) => p.attributes.Owner === 'urn:component:XmppFederationProxy');
   const nat = cluster.machineElements.some((m) => childrenNamed(m, 'NetInterface').some((n) => n.attributes.InterfaceSide === 'External' && n.attributes.ConfiguredIPAddress !== undefined));
-  return { ...(federation ? { federation: true } : {}), ...(nat ? { externalNat: true } : {}) };
+  return { ...(federation ? { federation: true } : {}), ...(xmpp ? { xmppFederation: true } : {}), ...(nat ? { externalNat: true } : {}) };
 }
 
 /** A PSTN gateway's address (its machine's primary interface), listening port and transport, and who uses it. */
