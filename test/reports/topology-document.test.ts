@@ -182,6 +182,8 @@ describe('the runbook', () => {
     const cmsStore = model.backEnds.find((b) => b.path === model.frontEndPools.find((p) => p.hostsCentralManagementStore)!.backEndPath)!.storeFqdn;
     expect(text).toContain('`Publish-CsTopology -FileName topology.tbxml`');
     expect(text).toContain(`Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${cmsStore}`);
+    // Azure's public IPs are NAT'd: the admin enters each A/V public address the document cannot know.
+    expect(text).toContain(`public A/V address of each Edge server of ${model.edgePools.map((e) => e.internalFqdn).join(', ')} (the Edge pool's \`av_public_ips\` Terraform output`);
   });
 });
 
