@@ -139,6 +139,14 @@ describe('readTopologyDocument refuses bad documents with the line and the eleme
     expect(doc.unknown.map((u) => [u.what, u.xml])).toEqual([['element TrustedApplications', '<TrustedApplications xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.WritableTopology.2008"><App /></TrustedApplications>']]);
   });
 
+  test('a branch site without a name is refused, naming it; anything else under RemoteSites is kept and reported', () => {
+    const branch = (inner: string) => contoso.replace('<RemoteSites />', `<RemoteSites>${inner}</RemoteSites>`);
+    expect(() => readTopologyDocument(branch('<BranchSite SiteId="2"><Clusters /></BranchSite>'))).toThrow(/<BranchSite> on line \d+ has no Name: every site is named in Topology Builder/);
+    const doc = readTopologyDocument(branch('<BranchSite SiteId="2"><Name>Redmond</Name><Clusters /></BranchSite><SatelliteSite />'));
+    expect(doc.branchSites).toEqual([{ name: 'Redmond', siteId: '2', centralSite: 'Contoso' }]);
+    expect(doc.unknown.map((u) => `${u.what} ${u.where}`)).toEqual(['element SatelliteSite Contoso/RemoteSites']);
+  });
+
   test('entities, CDATA and comments are read', () => {
     const doc = readTopologyDocument(
       contoso.replace('<Name xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">Contoso</Name>', '<!-- renamed --><Name>R&amp;D <![CDATA[<Lab>]]> &#x41;</Name>'),
