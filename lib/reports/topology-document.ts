@@ -6,8 +6,9 @@
  * Shape and namespaces follow the real Topology Builder files in test/fixtures/topology/ (clusters
  * under their site, services referring to clusters and to each other by UniqueId). UniqueIds are
  * derived from the deployment path and the element's key, so the same plan always writes the same
- * document and a day-2 change touches only what changed. docs/topology-document.md lists what is not
- * written (mirroring partners, NAT public addresses, ...): Topology Builder adds those.
+ * document and a day-2 change touches only what changed. docs/topology-document.md says, element by
+ * element, which encodings a real document confirms and which are guesses, and what the admin fills in
+ * (the Edge servers' public A/V addresses, known only after apply).
  */
 import { createHash } from 'crypto';
 import { BackEndMode, PoolEdition, ProductVersion } from '../enums';
