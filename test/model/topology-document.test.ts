@@ -81,6 +81,16 @@ describe('readTopologyDocument on a published topology (rlevchenko DefaultTopolo
     expect(doc.pools[0].machines).toEqual(['SKYPE-FE-01.tenant.rlevchenko.com']);
   });
 
+  test('reads the Office Web Apps Server with its discovery URL and the pool\'s ConfServices dependency on it', () => {
+    expect(doc.pools.find((p) => p.role === DocumentPoolRole.OFFICE_ONLINE_SERVER)!.discoveryUrl).toBe('https://srv-owa-01.tenant.rlevchenko.com/hosting/discover/');
+    expect(doc.pools[0].officeOnlineServer).toBe('srv-owa-01.tenant.rlevchenko.com');
+  });
+
+  test('reads the mirroring attributes of a SQL instance as in a Topology Builder file', () => {
+    const xml = fixture('rlevchenko-default-topology.xml').replace('<SqlInstance AlwaysOnPrimaryNodeFqdn="srv-sql-01.tenant.rlevchenko.com">', '<SqlInstance MirrorSqlServerFqdn="srv-sql-02.tenant.rlevchenko.com" WitnessSqlServerFqdn="srv-sqlw-01.tenant.rlevchenko.com">');
+    expect(readTopologyDocument(xml).sqlInstances.map((i) => [i.mirrorFqdn, i.witnessFqdn, i.alwaysOnPrimaryNodeFqdn])).toEqual([['srv-sql-02.tenant.rlevchenko.com', 'srv-sqlw-01.tenant.rlevchenko.com', undefined]]);
+  });
+
   test('reads the AlwaysOn primary, the CMS location and the pool\'s stores', () => {
     expect(doc.sqlInstances).toEqual([
       { fqdn: 'srv-sql-01.tenant.rlevchenko.com', instance: '', site: 'Tenant', stores: ['ApplicationStore', 'CentralMgmtStore', 'UserStore'], alwaysOnPrimaryNodeFqdn: 'srv-sql-01.tenant.rlevchenko.com' },

@@ -8,7 +8,7 @@ import { buildLync2013Topology } from '../../examples/lync2013/topology';
 import { buildReferenceTopology } from '../../examples/reference/topology';
 import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
 import { buildVoiceTopology } from '../../examples/voice/topology';
-import { OfficeOnlineServerFarm } from '../../lib';
+import { BranchSite, MediationPool, OfficeOnlineServerFarm, PstnGateway } from '../../lib';
 import { BackEndMode, DocumentPoolRole, importTopologyDocument, PoolEdition, readTopologyDocument, SfbDeployment, SipTransport, TopologyModel } from '../../lib/experimental';
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -172,6 +172,18 @@ test('an Office Online Server farm reads back with its discovery URL and the poo
   expect(oos.map((p) => `${p.site} ${p.fqdn} ${p.discoveryUrl}`)).toEqual(['west oos-west.corp.contoso.com https://oos-west.corp.contoso.com/hosting/discovery/']);
   expect(doc.pools.filter((p) => p.officeOnlineServer).map((p) => `${p.fqdn} -> ${p.officeOnlineServer}`)).toEqual(['pool-west.corp.contoso.com -> oos-west.corp.contoso.com']);
   expect(doc.warnings).toEqual([]);
+});
+
+test('day 2: a new gateway and a new branch site add lines and remove none (but the empty RemoteSites that now holds the branch)', () => {
+  const lines = (xml: string) => xml.split('\n').reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  const before = lines(buildVoiceTopology(testStack()).deployment.topologyDocument());
+  const example = buildVoiceTopology(testStack());
+  new PstnGateway(example.west, 'gateway-2', { fqdn: 'gw-west-2.corp.fabrikam.com', address: '192.168.10.6', mediationPool: example.west.node.findChild('mediation') as MediationPool });
+  new BranchSite(example.deployment, 'oslo', { centralSite: example.north });
+  const after = lines(example.deployment.topologyDocument());
+  expect([...before].filter(([l, n]) => (after.get(l) ?? 0) < n)).toEqual([['          <RemoteSites />', 1]]);
+  const added = [...after.keys()].filter((l) => !before.has(l)).join('\n');
+  for (const text of ['Fqdn="gw-west-2.corp.fabrikam.com"', 'IPAddress="192.168.10.6"', 'RoleName="PstnGateway"', '<BranchSite SiteId="4">', '>oslo</Name>']) expect(added).toContain(text);
 });
 
 describe('the runbook', () => {
