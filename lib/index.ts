@@ -50,6 +50,7 @@ export { readTopologyDocument } from './model/topology-document/read';
 export { DocumentPoolRole } from './model/topology-document/document';
 export type {
   TopologyDocument,
+  TopologyDocumentBranchSite,
   TopologyDocumentDependency,
   TopologyDocumentFileShare,
   TopologyDocumentPairing,

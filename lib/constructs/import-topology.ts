@@ -5,9 +5,9 @@
  * then say what the existing topology lacks for HA/DR (one site, no paired pool, a one-server Edge ...).
  *
  * The library names what it builds: servers, SQL stores and file servers get the library's computer
- * names and FQDNs, not the document's. Every such rename, and every pool it cannot build (Office
- * Online Server, Persistent Chat, unknown roles), is a warning annotation on the deployment, so nothing
- * is dropped silently. Construct IDs come from the document (site name, first label of the pool FQDN),
+ * names and FQDNs, not the document's. Every such rename, every default it fills in for what the
+ * document does not say, and every pool it cannot build (unknown roles), is a warning annotation on the
+ * deployment, so nothing is dropped silently. Construct IDs come from the document (site name, first label of the pool FQDN),
  * so a user can find a pool to pair or extend: `deployment.node.findChild('<site>').node.findChild('<label>')`.
  */
 import { Construct } from 'constructs';
@@ -21,8 +21,12 @@ import { DirectorPool } from './director-pool';
 import { EdgePool } from './edge-pool';
 import { FileStore } from './file-store';
 import { FrontEndPool } from './front-end-pool';
+import { importVoice } from './import-topology-voice';
 import { MediationPool } from './mediation-pool';
+import { MirroredBackEnd } from './mirrored-back-end';
+import { OfficeOnlineServerFarm } from './office-online-server-farm';
 import { PairedPools } from './paired-pools';
+import { StretchedPersistentChatPool } from './persistent-chat-pool';
 import { CentralSite } from './site';
 import { StandaloneBackEnd } from './standalone-back-end';
 
@@ -124,6 +128,8 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
   const fileStores = new Map<string, FileStore>();
   const built = new Map<string, FrontEndPool | DirectorPool>();
   const cmsInDocument = frontEnds.some((p) => p.centralManagement);
+  const chatStores = new Set<string>();
+  const mediationPools = new Map<string, MediationPool>();
 
   const backEndFor = (pool: TopologyDocumentPool): IBackEnd | undefined => {
     const store = find(pool.backEnd);
@@ -132,10 +138,13 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
     if (existing) return existing;
     const site = sites.get(store.site)!;
     const instance = doc.sqlInstances.find((i) => i.fqdn === store.fqdn);
-    const backEnd = instance?.alwaysOnPrimaryNodeFqdn
-      ? new AlwaysOnBackEnd(site, freeId(site, `backend-${labelOf(store.fqdn)}`), { sqlVersion })
-      : new StandaloneBackEnd(site, freeId(site, `backend-${labelOf(store.fqdn)}`), { sqlVersion });
-    notes.push(`SQL store ${store.fqdn} is built as ${backEnd.node.path} (${instance?.alwaysOnPrimaryNodeFqdn ? 'AlwaysOn' : 'stand-alone'}) with the library's server names`);
+    const backEndId = freeId(site, `backend-${labelOf(store.fqdn)}`);
+    const [backEnd, kind] = instance?.alwaysOnPrimaryNodeFqdn
+      ? [new AlwaysOnBackEnd(site, backEndId, { sqlVersion }), 'AlwaysOn']
+      : instance?.mirrorFqdn
+        ? [new MirroredBackEnd(site, backEndId, { sqlVersion, witness: instance.witnessFqdn !== undefined }), `mirrored with ${instance.mirrorFqdn}${instance.witnessFqdn ? `, witness ${instance.witnessFqdn}` : ', no witness'}`]
+        : [new StandaloneBackEnd(site, backEndId, { sqlVersion }), 'stand-alone'];
+    notes.push(`SQL store ${store.fqdn} is built as ${backEnd.node.path} (${kind}) with the library's server names`);
     backEnds.set(store.fqdn, backEnd);
     return backEnd;
   };
@@ -175,13 +184,25 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
     if (!nextHop) throw new Error(`${where}: Edge pool ${pool.fqdn} (line ${pool.line}) has no next hop the document defines (its EdgeServer depends on no Front End or Director Registrar); set the next hop in Topology Builder`);
     const [access, webConferencing, audioVideo] = [pool.accessEdgeFqdn, pool.webConferencingEdgeFqdn, pool.audioVideoEdgeFqdn];
     if (!access || !webConferencing || !audioVideo) throw new Error(`${where}: Edge pool ${pool.fqdn} (line ${pool.line}) lacks an external FQDN (Access ${access ?? 'missing'}, Web Conferencing ${webConferencing ?? 'missing'}, A/V ${audioVideo ?? 'missing'}); set them in Topology Builder`);
-    new EdgePool(sites.get(pool.site)!, freeId(sites.get(pool.site)!, labelOf(pool.fqdn)), { internalFqdn: pool.fqdn, accessEdgeFqdn: access, webConferencingEdgeFqdn: webConferencing, audioVideoEdgeFqdn: audioVideo, nextHop, srvPriority: 10 * (index + 1), servers: pool.machines.length });
+    new EdgePool(sites.get(pool.site)!, freeId(sites.get(pool.site)!, labelOf(pool.fqdn)), { internalFqdn: pool.fqdn, accessEdgeFqdn: access, webConferencingEdgeFqdn: webConferencing, audioVideoEdgeFqdn: audioVideo, nextHop, srvPriority: 10 * (index + 1), servers: pool.machines.length, federation: pool.federation === true, xmppFederation: pool.xmppFederation === true });
   });
   for (const pool of doc.pools.filter((p) => p.role === DocumentPoolRole.MEDIATION)) {
     const nextHop = pool.nextHop ? built.get(pool.nextHop.toLowerCase()) : undefined;
     if (!(nextHop instanceof FrontEndPool)) throw new Error(`${where}: Mediation pool ${pool.fqdn} (line ${pool.line}) has no Front End pool as next hop in the document; set it in Topology Builder`);
-    new MediationPool(sites.get(pool.site)!, freeId(sites.get(pool.site)!, labelOf(pool.fqdn)), { fqdn: pool.fqdn, servers: pool.machines.length, nextHop });
+    mediationPools.set(pool.fqdn.toLowerCase(), new MediationPool(sites.get(pool.site)!, freeId(sites.get(pool.site)!, labelOf(pool.fqdn)), { fqdn: pool.fqdn, servers: pool.machines.length, nextHop }));
   }
+  const farms = new Map<string, OfficeOnlineServerFarm>();
+  for (const pool of doc.pools.filter((p) => p.role === DocumentPoolRole.OFFICE_ONLINE_SERVER)) {
+    const site = sites.get(pool.site)!;
+    farms.set(pool.fqdn.toLowerCase(), new OfficeOnlineServerFarm(site, freeId(site, labelOf(pool.fqdn)), { fqdn: pool.fqdn }));
+    notes.push(`Office Online Server ${pool.fqdn} is built as a farm of the library's default size (the document names the farm, not its servers)`);
+  }
+  for (const pool of frontEnds) {
+    const farm = pool.officeOnlineServer ? farms.get(pool.officeOnlineServer.toLowerCase()) : undefined;
+    if (farm) (built.get(pool.fqdn.toLowerCase()) as FrontEndPool).associateOfficeOnlineServer(farm);
+  }
+  for (const pool of doc.pools.filter((p) => p.role === DocumentPoolRole.PERSISTENT_CHAT)) importChat(pool);
+  importVoice({ doc, deployment, sites, built, mediationPools, notes, id: (scope, name) => freeId(scope, idOf(name)) });
   for (const pairing of doc.pairings) {
     const primary = built.get(pairing.primary.toLowerCase());
     const backup = built.get(pairing.backup.toLowerCase());
@@ -189,8 +210,13 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
     else notes.push(`pairing ${pairing.primary} <-> ${pairing.backup} is not imported: both must be Front End pools`);
   }
 
-  const imported = new Set([DocumentPoolRole.FRONT_END, DocumentPoolRole.STANDARD_EDITION, DocumentPoolRole.DIRECTOR, DocumentPoolRole.EDGE, DocumentPoolRole.MEDIATION]);
-  const used = new Set([...backEnds.keys(), ...[...fileStores.keys()].map((k) => k.split('|')[1])]);
+  const imported = new Set([
+    DocumentPoolRole.FRONT_END, DocumentPoolRole.STANDARD_EDITION, DocumentPoolRole.DIRECTOR, DocumentPoolRole.EDGE, DocumentPoolRole.MEDIATION,
+    DocumentPoolRole.PERSISTENT_CHAT, DocumentPoolRole.OFFICE_ONLINE_SERVER, DocumentPoolRole.PSTN_GATEWAY, DocumentPoolRole.SURVIVABLE_BRANCH,
+  ]);
+  // Mirrors and witnesses are part of their store's back end; a chat pool's own store is part of the pool.
+  const partners = doc.sqlInstances.filter((i) => backEnds.has(i.fqdn) || chatStores.has(i.fqdn)).flatMap((i) => [i.mirrorFqdn, i.witnessFqdn]).filter((f): f is string => !!f);
+  const used = new Set([...backEnds.keys(), ...chatStores, ...partners, ...[...fileStores.keys()].map((k) => k.split('|')[1])]);
   for (const pool of doc.pools) {
     if (imported.has(pool.role)) {
       if (pool.machines.some((m) => m.toLowerCase() !== pool.fqdn.toLowerCase())) notes.push(`${pool.role} pool ${pool.fqdn}: its ${pool.machines.length} machine(s) get the library's computer names`);
@@ -199,4 +225,31 @@ export function importTopologyDocument(scope: Construct, id: string, doc: Topolo
   for (const unknown of doc.unknown) notes.push(`${unknown.what} on ${unknown.where} (line ${unknown.line}) is not imported`);
   for (const note of notes) Annotations.of(deployment).addWarning(`importTopologyDocument: ${note}`);
   return deployment;
+
+  /** A chat pool in one site of the document: its servers active there (4 at most, the rest idle), its home pool the Registrar it depends on. */
+  function importChat(pool: TopologyDocumentPool): void {
+    const homePool = pool.nextHop ? built.get(pool.nextHop.toLowerCase()) : undefined;
+    if (!(homePool instanceof FrontEndPool)) {
+      notes.push(`Persistent Chat pool ${pool.fqdn} (line ${pool.line}) is not imported: the document gives it no Front End pool to depend on; add a StretchedPersistentChatPool with its homePool`);
+      return;
+    }
+    const primarySite = sites.get(pool.site)!;
+    const secondarySite = [...sites.values()].find((s) => s !== primarySite) ?? primarySite;
+    const store = find(pool.backEnd);
+    const shared = store ? backEnds.get(store.fqdn) : undefined;
+    if (store && !shared) chatStores.add(store.fqdn);
+    const instance = store ? doc.sqlInstances.find((i) => i.fqdn === store.fqdn) : undefined;
+    const active = Math.min(4, pool.machines.length);
+    new StretchedPersistentChatPool(deployment, freeId(deployment, labelOf(pool.fqdn)), {
+      fqdn: pool.fqdn,
+      primarySite,
+      secondarySite,
+      homePool,
+      primaryActiveServers: active,
+      primaryIdleServers: pool.machines.length - active,
+      compliance: instance?.stores.includes('PersistentChatComplianceStore') === true,
+      ...(shared ? { backEnd: shared } : { witness: instance?.witnessFqdn !== undefined }),
+    });
+    notes.push(`Persistent Chat pool ${pool.fqdn}: ${active} active and ${pool.machines.length - active} idle server(s) in ${primarySite.node.id}, secondary site ${secondarySite.node.id}${shared ? '' : ', with its own SQL servers'} (the document does not say which servers are active)`);
+  }
 }

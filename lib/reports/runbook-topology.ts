@@ -15,13 +15,14 @@ export function topologySection(m: TopologyModel): string {
   const standard = cms?.edition === PoolEdition.STANDARD;
   const store = backEnd?.storeFqdn ?? (standard ? cms.fqdn : undefined);
   const instance = standard ? 'rtc' : backEnd?.instanceName;
+  const nat = m.edgePools.filter((e) => e.externalNat === true).map((e) => e.internalFqdn);
   const sql = `-SqlServerFqdn ${store ?? '<store FQDN>'}${instance ? ` -SqlInstanceName ${instance}` : ''}`;
   return blocks(
     '## Publishing the topology',
     '`topology.tbxml` (beside this runbook; `deployment.topologyDocument()`) is the topology of this deployment as Topology Builder writes it: sites, pools and their servers, SQL and file stores, pairings, Edge next hops and external FQDNs, simple URLs. Publish it rather than drawing the topology by hand (docs/topology-document.md).',
     steps([
       `Prepare Active Directory and, once, create the Central Management Store${store ? ` on ${store}` : ''}: ${code(`Install-CsDatabase -CentralManagementDatabase ${sql}`)} and ${code(`Set-CsConfigurationStoreLocation ${sql}`)}.`,
-      `Open \`topology.tbxml\` in Topology Builder (Open Topology, from a local file), add what the library does not write (mirroring partners, the NAT public addresses of the Edge servers, federation routes), then Publish Topology; or publish it from the shell: ${code('Publish-CsTopology -FileName topology.tbxml')}, then ${code('Enable-CsTopology')}.`,
+      `Open \`topology.tbxml\` in Topology Builder (Open Topology, from a local file)${nat.length ? `, enter the public A/V address of each Edge server of ${nat.join(', ')} (the Edge pool's \`av_public_ips\` Terraform output, known after apply) where the document holds ${code('ConfiguredIPAddress="0.0.0.0"')}` : ''}, check what docs/topology-document.md marks unverified (pairings, mirroring, gateways, branch sites), then Publish Topology; or publish it from the shell: ${code('Publish-CsTopology -FileName topology.tbxml')}, then ${code('Enable-CsTopology')}.`,
       'Install the databases Topology Builder lists (Install Database) and run the Deployment Wizard (Bootstrapper.exe) on every server.',
     ]),
   );

@@ -100,11 +100,13 @@ export const SERVICE_PORTS: ReadonlyMap<string, readonly PortRow[]> = readonlyMa
       ['urn:component:MediaRelayEdge', 'TURNServer', 'Internal', 3478, 'Udp', '/', false],
       ['urn:component:MediaRelayEdge', 'TURNServer', 'External', 3478, 'Udp', '/', false, { ConfiguredFqdn: '{av}' }],
       ['urn:component:MediaRelayEdge', 'MediaCommunication', 'External', 50000, 'TcpOrUdp', '/', false, { Range: '10000', ConfiguredFqdn: '{av}' }],
-      ['urn:component:AccessEdge', 'SipServer', 'External', 5061, 'Mtls', '/', false, { ConfiguredFqdn: '{access}' }],
     ],
   ],
   ['ManagementServices', [['urn:component:ReplicationService', 'Replication', 'Internal', 4443, 'Https', '/', false]]],
 ]);
+
+/** The Access Edge's federation port, on Edge pools enabled for federation ("Enable federation for this Edge pool (Port 5061)"). */
+export const FEDERATION_PORT: PortRow = ['urn:component:AccessEdge', 'SipServer', 'External', 5061, 'Mtls', '/', false, { ConfiguredFqdn: '{access}' }];
 
 /** The XMPP proxy's ports, on Edge pools that federate over XMPP. */
 export const XMPP_PORTS: readonly PortRow[] = [

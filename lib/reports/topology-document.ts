@@ -6,23 +6,18 @@
  * Shape and namespaces follow the real Topology Builder files in test/fixtures/topology/ (clusters
  * under their site, services referring to clusters and to each other by UniqueId). UniqueIds are
  * derived from the deployment path and the element's key, so the same plan always writes the same
- * document and a day-2 change touches only what changed. docs/topology-document.md lists what is not
- * written (mirroring partners, NAT public addresses, ...): Topology Builder adds those.
+ * document and a day-2 change touches only what changed. docs/topology-document.md says, element by
+ * element, which encodings a real document confirms and which are guesses, and what the admin fills in
+ * (the Edge servers' public A/V addresses, known only after apply).
  */
 import { createHash } from 'crypto';
 import { BackEndMode, PoolEdition, ProductVersion } from '../enums';
 import type { ServerModel, TopologyModel } from '../model/topology';
-import { PortRow, SERVICE_PORTS, XMPP_PORTS } from './topology-document-ports';
+import { voiceOf } from '../model/voice';
+import { DocumentBuilder, DocumentCluster as Cluster, DocumentService as Service, NS } from './topology-document-parts';
+import { FEDERATION_PORT, PortRow, SERVICE_PORTS, XMPP_PORTS } from './topology-document-ports';
+import { addVoice } from './topology-document-voice';
 import { el, renderXml, XmlNode } from './xml-writer';
-
-const NS = {
-  builder: 'urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008',
-  writable: 'urn:schema:Microsoft.Rtc.Management.Deploy.WritableTopology.2008',
-  topology: 'urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008',
-  roles: 'urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008',
-  simpleUrl: 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008',
-  web: 'urn:schema:Microsoft.Rtc.Management.Deploy.WebServices.2011',
-} as const;
 
 /** `ServiceVersion` of each product, as Topology Builder writes it (7: the 2015 file, 8: the 2019 file). */
 const SERVICE_VERSION: Readonly<Record<ProductVersion, number>> = Object.freeze({
@@ -36,32 +31,11 @@ const SERVICE_TYPE: Readonly<Record<string, string>> = Object.freeze({
   Registrar: 'RegistrarService',
   FileStore: 'FileStoreService',
   WebServices: 'WebService',
+  WacService: 'WacService',
   ConfServices: 'ConfService',
   ApplicationServer: 'ApplicationServerService',
   CentralMgmt: 'CentralMgmtService',
 });
-
-interface Cluster {
-  readonly key: string;
-  readonly sitePath: string;
-  readonly fqdn: string;
-  /** Servers; empty for a store written as a single machine without an FQDN of its own. */
-  readonly servers: readonly ServerModel[];
-  readonly edge?: boolean;
-  /** Servers that run a Mediation service have a PSTN interface (its SIP port toward gateways is on that side). */
-  readonly pstn?: boolean;
-  readonly sql?: { readonly name: string; readonly alwaysOnPrimary?: string };
-}
-
-interface Service {
-  readonly key: string;
-  readonly role: string;
-  readonly installedOn: string;
-  readonly dependsOn: readonly (readonly [string, string])[];
-  readonly body?: readonly XmlNode[];
-  readonly ports?: readonly PortRow[];
-  readonly fqdns?: Readonly<Record<string, string>>;
-}
 
 /** Builds the clusters and services of a plan, then writes them; see the module comment. */
 export function topologyDocument(model: TopologyModel): string {
@@ -74,11 +48,30 @@ export function topologyDocument(model: TopologyModel): string {
   const poolFqdn = new Map<string, string>([...model.frontEndPools, ...model.directorPools].map((p) => [p.path, p.fqdn]));
   const edgeFqdn = new Map(model.edgePools.map((e) => [e.path, e.internalFqdn]));
   const backEnds = new Map(model.backEnds.map((b) => [b.path, b]));
+  const builder: DocumentBuilder = { addCluster, addService, svc, poolFqdn };
+  const gatewaysOf = addVoice(model, builder);
+  const gateways = (path: string) => (gatewaysOf.get(path) ?? []).map((g) => [g, 'Default'] as const);
+  const sqlStore = (sitePath: string, fqdn: string, name: string, ha: { alwaysOnPrimary?: string; mirror?: string; witness?: string }) => {
+    addCluster({ key: fqdn.toLowerCase(), sitePath, fqdn, servers: [], sql: { name, ...ha } });
+    // A mirror and a witness are SQL stores of their own in Topology Builder.
+    for (const partner of [ha.mirror, ha.witness]) if (partner) addCluster({ key: partner.toLowerCase(), sitePath, fqdn: partner, servers: [], sql: { name } });
+  };
 
   for (const be of model.backEnds) {
     const primary = be.mode === BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP ? be.replicas?.find((r) => r.role === 'Primary')?.serverPath : undefined;
     const alwaysOnPrimary = be.servers.find((s) => s.path === primary)?.fqdn;
-    addCluster({ key: be.storeFqdn.toLowerCase(), sitePath: be.sitePath, fqdn: be.storeFqdn, servers: [], sql: { name: be.instanceName ?? '', ...(alwaysOnPrimary ? { alwaysOnPrimary } : {}) } });
+    const mirrored = be.mode === BackEndMode.MIRRORING;
+    const mirror = mirrored ? be.servers.find((s) => s.fqdn.toLowerCase() !== be.storeFqdn.toLowerCase())?.fqdn : undefined;
+    const witness = mirrored ? be.witnessServer?.fqdn : undefined;
+    sqlStore(be.sitePath, be.storeFqdn, be.instanceName ?? '', { ...(alwaysOnPrimary ? { alwaysOnPrimary } : {}), ...(mirror ? { mirror } : {}), ...(witness ? { witness } : {}) });
+  }
+  const wacOf = new Map<string, string>();
+  for (const farm of model.officeOnlineFarms ?? []) {
+    const on = farm.fqdn.toLowerCase();
+    // Topology Builder knows a farm by its FQDN and discovery URL only, as the Contoso.tbxml's Office Web Apps Server.
+    addCluster({ key: on, sitePath: farm.sitePath, fqdn: farm.fqdn, servers: [] });
+    addService({ key: svc('WacService', farm.fqdn), role: 'WacService', installedOn: on, dependsOn: [], body: [el('WacService', [['DiscoveryUrl', `https://${farm.fqdn}/hosting/discovery/`], ['IsExternal', false], ['xmlns', NS.roles]])] });
+    wacOf.set(farm.path, svc('WacService', farm.fqdn));
   }
   const shareOf = new Map<string, { host: string; share: string }>();
   for (const fs of model.fileStores) {
@@ -118,9 +111,10 @@ export function topologyDocument(model: TopologyModel): string {
       body: [el('RegistrarService', [['IsDirector', false], ['xmlns', NS.roles]])],
     });
     addService(webServices(pool.fqdn, pool.externalWebFqdn, on, deps([fileStore, 'Default'], [svc('UserServices', pool.fqdn), 'Default'])));
-    addService({ key: svc('ConfServices', pool.fqdn), role: 'ConfServices', installedOn: on, dependsOn: deps([fileStore, 'Default'], [svc('WebServices', pool.fqdn), 'Default'], [svc('UserServices', pool.fqdn), 'Default'], [edgeService, 'Default']) });
+    const wac = pool.officeOnlineFarmPath ? wacOf.get(pool.officeOnlineFarmPath) : undefined;
+    addService({ key: svc('ConfServices', pool.fqdn), role: 'ConfServices', installedOn: on, dependsOn: deps([fileStore, 'Default'], [svc('WebServices', pool.fqdn), 'Default'], [svc('UserServices', pool.fqdn), 'Default'], [wac, 'Default'], [edgeService, 'Default']) });
     addService({ key: svc('ApplicationServer', pool.fqdn), role: 'ApplicationServer', installedOn: on, dependsOn: deps([svc('Registrar', pool.fqdn), 'Default'], [fileStore, 'Default'], [storeName && svc('ApplicationStore', storeName), 'Default']), body: [el('ApplicationServerService', [['xmlns', NS.roles]])] });
-    if (pool.collocatedMediation) addService({ key: svc('MediationServer', pool.fqdn), role: 'MediationServer', installedOn: on, dependsOn: deps([svc('Registrar', pool.fqdn), 'Default'], [edgeService, 'Default']) });
+    if (pool.collocatedMediation) addService({ key: svc('MediationServer', pool.fqdn), role: 'MediationServer', installedOn: on, dependsOn: [...deps([svc('Registrar', pool.fqdn), 'Default'], [edgeService, 'Default']), ...gateways(pool.path)] });
     if (pool.hostsCentralManagementStore && store && storeName) {
       addService({ key: svc('CentralMgmtStore', storeName), role: 'CentralMgmtStore', installedOn: store, dependsOn: [] });
       addService({ key: svc('CentralMgmt', pool.fqdn), role: 'CentralMgmt', installedOn: on, dependsOn: deps([svc('CentralMgmtStore', storeName), 'Default'], [fileStore, 'Default']), body: [el('CentralMgmtService', [['IsActive', true], ['xmlns', NS.roles]])] });
@@ -134,14 +128,14 @@ export function topologyDocument(model: TopologyModel): string {
   }
   for (const edge of model.edgePools) {
     const on = edge.internalFqdn.toLowerCase();
-    addCluster({ key: on, sitePath: edge.sitePath, fqdn: edge.internalFqdn, servers: edge.servers, edge: true });
+    addCluster({ key: on, sitePath: edge.sitePath, fqdn: edge.internalFqdn, servers: edge.servers, edge: true, nat: edge.externalNat === true });
     const nextHop = poolFqdn.get(edge.nextHopPath);
     addService({
       key: svc('EdgeServer', edge.internalFqdn),
       role: 'EdgeServer',
       installedOn: on,
       dependsOn: deps([nextHop && svc('Registrar', nextHop), 'Default']),
-      ports: [...SERVICE_PORTS.get('EdgeServer')!, ...(edge.xmppFederation ? XMPP_PORTS : [])],
+      ports: [...SERVICE_PORTS.get('EdgeServer')!, ...(edge.federation ? [FEDERATION_PORT] : []), ...(edge.xmppFederation ? XMPP_PORTS : [])],
       fqdns: { '{access}': edge.accessEdgeFqdn, '{webconf}': edge.webConferencingEdgeFqdn, '{av}': edge.audioVideoEdgeFqdn },
     });
     addService({ key: svc('ManagementServices', edge.internalFqdn), role: 'ManagementServices', installedOn: on, dependsOn: [] });
@@ -150,20 +144,21 @@ export function topologyDocument(model: TopologyModel): string {
     const on = med.fqdn.toLowerCase();
     addCluster({ key: on, sitePath: med.sitePath, fqdn: med.fqdn, servers: med.servers, pstn: true });
     const nextHop = poolFqdn.get(med.nextHopPath);
-    addService({ key: svc('MediationServer', med.fqdn), role: 'MediationServer', installedOn: on, dependsOn: deps([nextHop && svc('Registrar', nextHop), 'Default']) });
+    addService({ key: svc('MediationServer', med.fqdn), role: 'MediationServer', installedOn: on, dependsOn: [...deps([nextHop && svc('Registrar', nextHop), 'Default']), ...gateways(med.path)] });
   }
   for (const chat of model.chatPools) {
     const on = chat.fqdn.toLowerCase();
     addCluster({ key: on, sitePath: chat.primarySitePath, fqdn: chat.fqdn, servers: chat.servers });
-    const own = chat.databaseServers.find((d) => d.function === 'primary')?.server;
-    const storeFqdn = chat.backEndPath ? backEnds.get(chat.backEndPath)?.storeFqdn : own?.fqdn;
-    if (own && !chat.backEndPath) addCluster({ key: own.fqdn.toLowerCase(), sitePath: chat.primarySitePath, fqdn: own.fqdn, servers: [], sql: { name: '' } });
+    const own = (fn: string) => chat.databaseServers.find((d) => d.function === fn && d.database === 'mgc')?.server.fqdn;
+    const storeFqdn = chat.backEndPath ? backEnds.get(chat.backEndPath)?.storeFqdn : own('primary');
+    if (!chat.backEndPath && storeFqdn) sqlStore(chat.primarySitePath, storeFqdn, '', { ...(own('mirror') ? { mirror: own('mirror') } : {}), ...(own('witness') ? { witness: own('witness') } : {}) });
     if (storeFqdn) {
       addService({ key: svc('PersistentChatStore', storeFqdn), role: 'PersistentChatStore', installedOn: sqlKey(storeFqdn), dependsOn: [] });
       if (chat.compliance) addService({ key: svc('PersistentChatComplianceStore', storeFqdn), role: 'PersistentChatComplianceStore', installedOn: sqlKey(storeFqdn), dependsOn: [] });
     }
     const home = poolFqdn.get(chat.homePoolPath);
-    addService({ key: svc('PersistentChatServer', chat.fqdn), role: 'PersistentChatServer', installedOn: on, dependsOn: deps([storeFqdn && svc('PersistentChatStore', storeFqdn), 'Default'], [home && svc('Registrar', home), 'Default']) });
+    // The chat front end's role name, as Microsoft's Persistent Chat documentation names it.
+    addService({ key: svc('PersistentChatService', chat.fqdn), role: 'PersistentChatService', installedOn: on, dependsOn: deps([storeFqdn && svc('PersistentChatStore', storeFqdn), 'Default'], [home && svc('Registrar', home), 'Default']) });
   }
 
   return render(model, [...clusters.values()], [...services.values()]);
@@ -182,12 +177,15 @@ function render(model: TopologyModel, clusters: readonly Cluster[], services: re
   const version = SERVICE_VERSION[model.productVersion];
   const roleVersion = (role: string) => (version >= 7 && ['UserServices', 'Registrar', 'EdgeServer'].includes(role) ? 2 : 1);
   const byFqdn = (a: Cluster, b: Cluster) => a.key.localeCompare(b.key);
+  const clustersOf = (sitePath: string) => el('Clusters', [], clusters.filter((c) => c.sitePath === sitePath).sort(byFqdn).map((c) => cluster(c, id)));
+  const named = (name: string) => [el('Name', [['xmlns', NS.topology]], [], name), el('Location', [['xmlns', NS.topology]])];
+  // Branch sites are numbered after the central sites, so adding one renumbers no central site.
+  const branches = voiceOf(model).branchSites.map((branch, index) => ({ branch, siteId: model.sites.length + index + 1 }));
   const sites = model.sites.map((site, index) =>
     el('CentralSite', [['SiteId', index + 1]], [
-      el('Name', [['xmlns', NS.topology]], [], site.name),
-      el('Location', [['xmlns', NS.topology]]),
-      el('Clusters', [], clusters.filter((c) => c.sitePath === site.path).sort(byFqdn).map((c) => cluster(c, id))),
-      el('RemoteSites'),
+      ...named(site.name),
+      clustersOf(site.path),
+      el('RemoteSites', [], branches.filter((b) => b.branch.centralSitePath === site.path).map(({ branch, siteId }) => el('BranchSite', [['SiteId', siteId]], [...named(branch.name), clustersOf(branch.path)]))),
     ]),
   );
   const serviceNodes = [...services].sort((a, b) => a.key.localeCompare(b.key)).map((s) =>
@@ -217,11 +215,14 @@ function render(model: TopologyModel, clusters: readonly Cluster[], services: re
 }
 
 function cluster(c: Cluster, id: (key: string) => string): XmlNode {
-  const machines = c.servers.length
-    ? c.servers.map((s, i) => el('Machine', [['Fqdn', s.fqdn], ['FaultDomain', `FaultDomain${i + 1}`], ['UpgradeDomain', `UpgradeDomain${i + 1}`]], c.edge ? edgeInterfaces(s) : [nic('Primary', 1, '0.0.0.0'), nic('External', 1, '0.0.0.0'), ...(c.pstn ? [nic('Pstn', 1, '0.0.0.0')] : [])]))
-    : [el('Machine')];
-  const sql = c.sql ? [el('SqlInstance', [['UniqueId', id(`sql:${c.key}`)], ['Name', c.sql.name], ['AlwaysOnPrimaryNodeFqdn', c.sql.alwaysOnPrimary]])] : [];
-  return el('Cluster', [['IsSingleMachineOnly', c.servers.length <= 1], ['UniqueId', id(c.key)], ['RequiresReplication', c.servers.length > 0], ['RequiresSetup', c.servers.length > 0], ['Fqdn', c.fqdn]], [
+  const machines = c.machines ?? (c.servers.length
+    ? c.servers.map((s, i) => el('Machine', [['Fqdn', s.fqdn], ['FaultDomain', `FaultDomain${i + 1}`], ['UpgradeDomain', `UpgradeDomain${i + 1}`]], c.edge ? edgeInterfaces(s, c.nat === true) : [nic('Primary', 1, '0.0.0.0'), nic('External', 1, '0.0.0.0'), ...(c.pstn ? [nic('Pstn', 1, '0.0.0.0')] : [])]))
+    : [el('Machine')]);
+  const sql = c.sql
+    ? [el('SqlInstance', [['UniqueId', id(`sql:${c.key}`)], ['Name', c.sql.name], ['AlwaysOnPrimaryNodeFqdn', c.sql.alwaysOnPrimary], ['MirrorSqlServerFqdn', c.sql.mirror], ['WitnessSqlServerFqdn', c.sql.witness]])]
+    : [];
+  const setup = c.servers.length > 0 || c.machines !== undefined;
+  return el('Cluster', [['IsSingleMachineOnly', c.servers.length <= 1], ['UniqueId', id(c.key)], ['RequiresReplication', setup], ['RequiresSetup', setup], ['Fqdn', c.fqdn]], [
     el('Machines', [], machines),
     el('SqlInstances', [], sql),
   ]);
@@ -229,12 +230,21 @@ function cluster(c: Cluster, id: (key: string) => string): XmlNode {
 
 const nic = (side: string, n: number, ip: string) => el('NetInterface', [['InterfaceSide', side], ['InterfaceNumber', n], ['IPAddress', ip], ['xmlns', NS.topology]]);
 
-/** An Edge server's internal address and its external ones (one per service, numbered as the ports say). */
-function edgeInterfaces(server: ServerModel): XmlNode[] {
+/**
+ * An Edge server's internal address and its external ones (one per service, numbered as the ports say).
+ * Behind NAT the A/V interface (the last) carries its public address in `ConfiguredIPAddress`, as in the
+ * Contoso.tbxml; Azure assigns it at apply time, so the document holds 0.0.0.0 there and the admin enters
+ * the Edge pool's `av_public_ips` output before publishing (docs/topology-document.md).
+ */
+function edgeInterfaces(server: ServerModel, nat: boolean): XmlNode[] {
   const external = server.nics.find((n) => n.publicIps > 0);
   const internal = server.nics.find((n) => n !== external);
-  const externalIps = external?.privateIps ?? (external ? [external.privateIp] : []);
-  return [nic('Internal', 1, internal?.privateIp ?? '0.0.0.0'), ...externalIps.slice(0, 3).map((ip, i) => nic('External', i + 1, ip))];
+  const externalIps = (external?.privateIps ?? (external ? [external.privateIp] : [])).slice(0, 3);
+  const externals = externalIps.map((ip, i) => {
+    const node = nic('External', i + 1, ip);
+    return nat && i === externalIps.length - 1 ? { ...node, attributes: [...node.attributes!, ['ConfiguredIPAddress', '0.0.0.0'] as const] } : node;
+  });
+  return [nic('Internal', 1, internal?.privateIp ?? '0.0.0.0'), ...externals];
 }
 
 /** Access Edge on external interface 1, Web Conferencing on 2, A/V on 3 (one address each). */

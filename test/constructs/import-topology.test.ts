@@ -22,11 +22,29 @@ import { Construct } from 'constructs';
 import { buildReferenceTopology } from '../../examples/reference/topology';
 import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
 import { buildLync2013Topology } from '../../examples/lync2013/topology';
+import { buildVoiceTopology } from '../../examples/voice/topology';
+import { OfficeOnlineServerFarm } from '../../lib';
 
 const fixture = (name: string) => readTopologyDocument(readFileSync(join(__dirname, '..', 'fixtures', 'topology', name), 'utf8'));
 const common = { supportPosture: SupportPosture.ACCEPTED_RISK, evaluationDate: EVALUATION_DATE };
 const pools = (doc: ReturnType<typeof readTopologyDocument>) =>
-  doc.pools.filter((p) => [DocumentPoolRole.FRONT_END, DocumentPoolRole.STANDARD_EDITION, DocumentPoolRole.EDGE, DocumentPoolRole.DIRECTOR, DocumentPoolRole.MEDIATION].includes(p.role)).map((p) => `${p.role} ${p.fqdn.toLowerCase()} x${p.machines.length}`).sort();
+  doc.pools.filter((p) => BUILT.includes(p.role)).map((p) => `${p.role} ${p.fqdn.toLowerCase()} x${p.machines.length}`).sort();
+const BUILT = [
+  DocumentPoolRole.FRONT_END, DocumentPoolRole.STANDARD_EDITION, DocumentPoolRole.EDGE, DocumentPoolRole.DIRECTOR, DocumentPoolRole.MEDIATION,
+  DocumentPoolRole.PERSISTENT_CHAT, DocumentPoolRole.OFFICE_ONLINE_SERVER, DocumentPoolRole.PSTN_GATEWAY, DocumentPoolRole.SURVIVABLE_BRANCH,
+];
+/** What a document says beyond its pools, with the library's own names (SQL servers) left out. */
+const facts = (doc: ReturnType<typeof readTopologyDocument>) => ({
+  pairings: doc.pairings.map((p) => [p.primary, p.backup].sort().join(' <-> ')).sort(),
+  sites: doc.sites.map((s) => s.name),
+  stores: doc.sqlInstances.map((i) => `${i.site} ${i.alwaysOnPrimaryNodeFqdn ? 'AlwaysOn' : i.mirrorFqdn ? `mirrored${i.witnessFqdn ? ' with witness' : ''}` : 'single'} ${i.stores.join(',')}`).sort(),
+  officeOnline: doc.pools.filter((p) => p.officeOnlineServer).map((p) => `${p.fqdn} -> ${p.officeOnlineServer}`).sort(),
+  gateways: doc.pools.filter((p) => p.role === DocumentPoolRole.PSTN_GATEWAY).map((p) => `${p.site} ${p.fqdn} ${p.mediationPool} ${p.gatewayAddress}:${p.gatewayPort} ${p.gatewayTransport}`).sort(),
+  branches: doc.branchSites.map((b) => `${b.name} in ${b.centralSite}`),
+  survivable: doc.pools.filter((p) => p.role === DocumentPoolRole.SURVIVABLE_BRANCH).map((p) => `${p.site} ${p.fqdn} backup ${p.backupRegistrar}`).sort(),
+  chat: doc.pools.filter((p) => p.role === DocumentPoolRole.PERSISTENT_CHAT).map((p) => `${p.fqdn} home ${p.nextHop}`).sort(),
+  edges: doc.pools.filter((p) => p.role === DocumentPoolRole.EDGE).map((p) => `${p.fqdn} next hop ${p.nextHop} federation ${p.federation === true} XMPP ${p.xmppFederation === true} NAT ${p.externalNat === true}`).sort(),
+});
 
 describe('importTopologyDocument on the one-site Contoso.tbxml', () => {
   const doc = fixture('contoso.tbxml');
@@ -50,7 +68,7 @@ describe('importTopologyDocument on the one-site Contoso.tbxml', () => {
   test('what it does not build is a warning annotation, never dropped silently', () => {
     const warnings = deployment.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
     expect(warnings).toEqual(expect.arrayContaining([
-      expect.stringMatching(/Office Online Server pool xOffice1.contoso.com \(line \d+\) is not imported/),
+      expect.stringMatching(/Office Online Server xOffice1.contoso.com is built as a farm of the library's default size/),
       expect.stringMatching(/SQL store xSQL1.contoso.com is built as test\/contoso\/contoso\/backend-xsql1 \(stand-alone\)/),
       expect.stringMatching(/File store pool xFile2.contoso.com \(line \d+\) is not imported/),
     ]));
@@ -113,16 +131,56 @@ describe.each([
   ['reference', (s: Construct) => buildReferenceTopology(s).deployment],
   ['sfb2015', (s: Construct) => buildSfb2015Topology(s).deployment],
   ['lync2013', (s: Construct) => buildLync2013Topology(s).deployment],
+  ['voice', (s: Construct) => buildVoiceTopology(s).deployment],
+  ['reference with an Office Online Server farm', (s: Construct) => {
+    const example = buildReferenceTopology(s);
+    example.westPool.associateOfficeOnlineServer(new OfficeOnlineServerFarm(example.west, 'oos', { fqdn: 'oos-west.corp.contoso.com' }));
+    return example.deployment;
+  }],
 ])('the %s example, exported, imported and exported again', (_name, build) => {
-  test('reads back to the same pools, machine counts and pairings', () => {
-    const original = readTopologyDocument(build(testStack()).topologyDocument());
-    const locations = ['westeurope', 'northeurope', 'swedencentral'];
-    const sites = Object.fromEntries(original.sites.map((s, i) => [s.name, { location: locations[i], addressSpace: `10.${(i + 1) * 10}.0.0/16` }]));
-    const imported = importTopologyDocument(testStack(), 'contoso', original, { ...common, sites });
-    const again = readTopologyDocument(imported.topologyDocument());
-    const pairs = (doc: typeof original) => doc.pairings.map((p) => [p.primary, p.backup].sort().join(' <-> ')).sort();
+  const deployment = build(testStack());
+  const original = readTopologyDocument(deployment.topologyDocument());
+  const locations = ['westeurope', 'northeurope', 'swedencentral'];
+  const sites = Object.fromEntries(original.sites.map((s, i) => [s.name, { location: locations[i], addressSpace: `10.${(i + 1) * 10}.0.0/16` }]));
+  const imported = importTopologyDocument(testStack(), 'contoso', original, { ...common, productVersion: deployment.productVersion, sites });
+  const again = readTopologyDocument(imported.topologyDocument());
+
+  test('reads back to the same pools and machine counts', () => {
     expect(pools(again)).toEqual(pools(original));
-    expect(pairs(again)).toEqual(pairs(original));
-    expect(again.sites.map((s) => s.name)).toEqual(original.sites.map((s) => s.name));
+  });
+
+  test('reads back to the same pairings, stores and their HA, Office Online associations, gateways, branches and Edge options', () => {
+    expect(facts(again)).toEqual(facts(original));
+  });
+
+  test('reads back with nothing unknown', () => {
+    expect([again.unknown, again.warnings]).toEqual([[], []]);
+  });
+});
+
+describe('importTopologyDocument on what the library exports for mirroring, chat and voice', () => {
+  const sites = (doc: ReturnType<typeof readTopologyDocument>) => Object.fromEntries(doc.sites.map((s, i) => [s.name, { location: ['westeurope', 'northeurope'][i], addressSpace: `10.${(i + 1) * 10}.0.0/16` }]));
+  const warnings = (d: { node: { metadata: { type: string; data: unknown }[] } }) => d.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+
+  test('a mirrored store becomes a MirroredBackEnd with a witness', () => {
+    const doc = readTopologyDocument(buildLync2013Topology(testStack()).deployment.topologyDocument());
+    const deployment = importTopologyDocument(testStack(), 'x', doc, { ...common, productVersion: ProductVersion.LYNC_SERVER_2013, sites: sites(doc) });
+    expect(deployment.plan().backEnds.map((b: { mode: string; witnessServer?: unknown }) => `${b.mode} ${b.witnessServer !== undefined}`)).toEqual(['mirroring true', 'mirroring true']);
+    expect(warnings(deployment)).toEqual(expect.arrayContaining([expect.stringMatching(/SQL store \S+ is built as \S+ \(mirrored with \S+, witness \S+\)/)]));
+  });
+
+  test('a gateway the document gives no address is a warning, not a guess', () => {
+    const xml = buildVoiceTopology(testStack()).deployment.topologyDocument().replace('IPAddress="192.168.10.5"', 'IPAddress="0.0.0.0"');
+    const doc = readTopologyDocument(xml);
+    const deployment = importTopologyDocument(testStack(), 'x', doc, { ...common, sites: sites(doc) });
+    expect(deployment.plan().voice.peers.map((p: { fqdn: string }) => p.fqdn)).not.toContain('gw-west.corp.fabrikam.com');
+    expect(warnings(deployment)).toContainEqual(expect.stringMatching(/PSTN gateway gw-west.corp.fabrikam.com \(line \d+\) is not imported: the document gives it no address; add it with new PstnGateway/));
+  });
+
+  test('a survivable branch is an appliance with no users, and says so', () => {
+    const doc = readTopologyDocument(buildVoiceTopology(testStack()).deployment.topologyDocument());
+    const deployment = importTopologyDocument(testStack(), 'x', doc, { ...common, sites: sites(doc) });
+    expect(deployment.plan().voice.survivableBranches.map((b: { kind: string; users: number; fqdn: string }) => `${b.fqdn} ${b.kind} ${b.users}`)).toEqual(['sba-redmond.corp.fabrikam.com appliance 0']);
+    expect(warnings(deployment)).toContainEqual(expect.stringMatching(/survivable branch sba-redmond.corp.fabrikam.com is built as a Survivable Branch Appliance with 0 users/));
   });
 });

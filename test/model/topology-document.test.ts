@@ -39,6 +39,14 @@ describe('readTopologyDocument on a Topology Builder file (AutomatedLab Contoso.
     expect(doc.dependencies).toContainEqual({ service: 'EdgeServer', pool: 'edgepool.contoso.com', dependsOn: 'Registrar', onPool: 'frontendpool.contoso.com', usage: 'Default' });
   });
 
+  test('reads the Edge pool\'s federation port and NAT, the Office Web Apps Server and its pool association', () => {
+    const edge = doc.pools[1];
+    // The external interfaces carry ConfiguredIPAddress (NAT) and the Access Edge has its external 5061 SipServer port.
+    expect([edge.federation, edge.externalNat]).toEqual([true, true]);
+    expect(doc.pools[2].discoveryUrl).toBe('https://xOffice1.contoso.com/hosting/discovery/');
+    expect(doc.pools[0].officeOnlineServer).toBe('xOffice1.contoso.com');
+  });
+
   test('reads SQL instances, file shares, simple URLs and SIP domains, with nothing unknown', () => {
     expect(doc.sqlInstances).toEqual([{ fqdn: 'xSQL1.contoso.com', instance: '', site: 'Contoso', stores: ['ApplicationStore', 'ArchivingStore', 'MonitoringStore', 'UserStore'] }]);
     expect(doc.fileShares.map((s) => `${s.fqdn}\\${s.shareName}`)).toEqual(['xFile1.contoso.com\\Data1', 'xFile2.contoso.com\\Data2']);
@@ -71,6 +79,16 @@ describe('readTopologyDocument on a published topology (rlevchenko DefaultTopolo
       'Tenant: Office Online Server srv-owa-01.tenant.rlevchenko.com x1',
     ]);
     expect(doc.pools[0].machines).toEqual(['SKYPE-FE-01.tenant.rlevchenko.com']);
+  });
+
+  test('reads the Office Web Apps Server with its discovery URL and the pool\'s ConfServices dependency on it', () => {
+    expect(doc.pools.find((p) => p.role === DocumentPoolRole.OFFICE_ONLINE_SERVER)!.discoveryUrl).toBe('https://srv-owa-01.tenant.rlevchenko.com/hosting/discover/');
+    expect(doc.pools[0].officeOnlineServer).toBe('srv-owa-01.tenant.rlevchenko.com');
+  });
+
+  test('reads the mirroring attributes of a SQL instance as in a Topology Builder file', () => {
+    const xml = fixture('rlevchenko-default-topology.xml').replace('<SqlInstance AlwaysOnPrimaryNodeFqdn="srv-sql-01.tenant.rlevchenko.com">', '<SqlInstance MirrorSqlServerFqdn="srv-sql-02.tenant.rlevchenko.com" WitnessSqlServerFqdn="srv-sqlw-01.tenant.rlevchenko.com">');
+    expect(readTopologyDocument(xml).sqlInstances.map((i) => [i.mirrorFqdn, i.witnessFqdn, i.alwaysOnPrimaryNodeFqdn])).toEqual([['srv-sql-02.tenant.rlevchenko.com', 'srv-sqlw-01.tenant.rlevchenko.com', undefined]]);
   });
 
   test('reads the AlwaysOn primary, the CMS location and the pool\'s stores', () => {
@@ -129,6 +147,14 @@ describe('readTopologyDocument refuses bad documents with the line and the eleme
   test('an unknown element of the topology is kept and reported', () => {
     const doc = readTopologyDocument(contoso.replace('<CentralSites>', '<TrustedApplications><App/></TrustedApplications>\n      <CentralSites>'));
     expect(doc.unknown.map((u) => [u.what, u.xml])).toEqual([['element TrustedApplications', '<TrustedApplications xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.WritableTopology.2008"><App /></TrustedApplications>']]);
+  });
+
+  test('a branch site without a name is refused, naming it; anything else under RemoteSites is kept and reported', () => {
+    const branch = (inner: string) => contoso.replace('<RemoteSites />', `<RemoteSites>${inner}</RemoteSites>`);
+    expect(() => readTopologyDocument(branch('<BranchSite SiteId="2"><Clusters /></BranchSite>'))).toThrow(/<BranchSite> on line \d+ has no Name: every site is named in Topology Builder/);
+    const doc = readTopologyDocument(branch('<BranchSite SiteId="2"><Name>Redmond</Name><Clusters /></BranchSite><SatelliteSite />'));
+    expect(doc.branchSites).toEqual([{ name: 'Redmond', siteId: '2', centralSite: 'Contoso' }]);
+    expect(doc.unknown.map((u) => `${u.what} ${u.where}`)).toEqual(['element SatelliteSite Contoso/RemoteSites']);
   });
 
   test('entities, CDATA and comments are read', () => {

@@ -16,6 +16,10 @@ export enum DocumentPoolRole {
   SQL_STORE = 'SQL store',
   FILE_STORE = 'File store',
   OFFICE_ONLINE_SERVER = 'Office Online Server',
+  /** A PSTN gateway or SIP trunk peer (`PstnGateway` service): customer equipment, not a server the library builds. */
+  PSTN_GATEWAY = 'PSTN gateway',
+  /** A Survivable Branch Appliance or Server: a Registrar and a Mediation service in a branch site. */
+  SURVIVABLE_BRANCH = 'Survivable branch',
   /** Services the reader does not know (listed in `unknown`), or none at all. */
   OTHER = 'Other',
 }
@@ -24,6 +28,14 @@ export interface TopologyDocumentSite {
   readonly name: string;
   /** The document's `SiteId`. */
   readonly siteId: string;
+}
+
+/** A branch site (Topology Builder: under its central site's `RemoteSites`). */
+export interface TopologyDocumentBranchSite {
+  readonly name: string;
+  readonly siteId: string;
+  /** Name of the central site it belongs to. */
+  readonly centralSite: string;
 }
 
 export interface TopologyDocumentPool {
@@ -56,6 +68,25 @@ export interface TopologyDocumentPool {
   readonly accessEdgePort?: number;
   /** Hosts the active Central Management Server. */
   readonly centralManagement?: boolean;
+  /** Edge: "Enable federation for this Edge pool (Port 5061)", the Access Edge's external federation port. */
+  readonly federation?: boolean;
+  /** Edge: XMPP federation (the XMPP proxy's ports). */
+  readonly xmppFederation?: boolean;
+  /** Edge: the external addresses are translated by NAT (the external interfaces carry a `ConfiguredIPAddress`). */
+  readonly externalNat?: boolean;
+  /** Front End: the Office Online Server (Office Web Apps Server) pool its conferencing uses. */
+  readonly officeOnlineServer?: string;
+  /** Office Online Server: the discovery URL. */
+  readonly discoveryUrl?: string;
+  /** Survivable branch: the Front End pool that is its backup Registrar. */
+  readonly backupRegistrar?: string;
+  /** PSTN gateway: the pool (Mediation, Front End with collocated Mediation, or survivable branch) whose Mediation service uses it. */
+  readonly mediationPool?: string;
+  /** PSTN gateway: its address, when the document gives one (the machine's primary interface). */
+  readonly gatewayAddress?: string;
+  /** PSTN gateway: its listening port and transport (`Tls` or `Tcp`). */
+  readonly gatewayPort?: number;
+  readonly gatewayTransport?: string;
 }
 
 export interface TopologyDocumentSqlInstance {
@@ -68,6 +99,9 @@ export interface TopologyDocumentSqlInstance {
   readonly stores: string[];
   /** AlwaysOn: the primary replica's FQDN, when the document gives one. */
   readonly alwaysOnPrimaryNodeFqdn?: string;
+  /** Mirroring: the mirror's and the witness's SQL store FQDNs (`MirrorSqlServerFqdn`, `WitnessSqlServerFqdn`). */
+  readonly mirrorFqdn?: string;
+  readonly witnessFqdn?: string;
 }
 
 export interface TopologyDocumentFileShare {
@@ -124,6 +158,7 @@ export interface TopologyDocument {
    */
   readonly serviceVersion: number;
   readonly sites: TopologyDocumentSite[];
+  readonly branchSites: TopologyDocumentBranchSite[];
   readonly pools: TopologyDocumentPool[];
   readonly sqlInstances: TopologyDocumentSqlInstance[];
   readonly fileShares: TopologyDocumentFileShare[];

@@ -5,13 +5,15 @@
  * and a service by `ServiceId` (SiteId, RoleName, Instance).
  */
 import { readonlySet } from '../memo';
-import { TopologyDocumentSimpleUrl, TopologyDocumentSite, TopologyDocumentUnknown } from './document';
+import { TopologyDocumentBranchSite, TopologyDocumentSimpleUrl, TopologyDocumentSite, TopologyDocumentUnknown } from './document';
 import { childNamed, childrenNamed, serializeXml, XmlElement } from './xml';
 
 export interface RawSqlInstance {
   readonly key: string;
   readonly name: string;
   readonly alwaysOnPrimaryNodeFqdn?: string;
+  readonly mirrorFqdn?: string;
+  readonly witnessFqdn?: string;
 }
 
 export interface RawCluster {
@@ -21,6 +23,10 @@ export interface RawCluster {
   readonly machines: string[];
   readonly sqlInstances: RawSqlInstance[];
   readonly line: number;
+  /** In a branch site (survivable branches, branch gateways). */
+  readonly branch: boolean;
+  /** The `Machine` elements, for their network interfaces (NAT, a gateway's address). */
+  readonly machineElements: readonly XmlElement[];
 }
 
 export interface RawService {
@@ -38,6 +44,7 @@ export interface RawDocument {
   readonly defaultSipDomain: string;
   readonly sipDomains: string[];
   readonly sites: TopologyDocumentSite[];
+  readonly branchSites: TopologyDocumentBranchSite[];
   readonly clusters: RawCluster[];
   readonly services: RawService[];
   readonly simpleUrls: TopologyDocumentSimpleUrl[];
@@ -78,44 +85,68 @@ function common(topology: XmlElement, format: RawDocument['format']) {
   };
 }
 
+/** SQL instance attributes for AlwaysOn and mirroring (the same in both formats). */
+function sqlHa(instance: XmlElement): Pick<RawSqlInstance, 'alwaysOnPrimaryNodeFqdn' | 'mirrorFqdn' | 'witnessFqdn'> {
+  const a = instance.attributes;
+  return {
+    ...(a.AlwaysOnPrimaryNodeFqdn ? { alwaysOnPrimaryNodeFqdn: a.AlwaysOnPrimaryNodeFqdn } : {}),
+    ...(a.MirrorSqlServerFqdn ? { mirrorFqdn: a.MirrorSqlServerFqdn } : {}),
+    ...(a.WitnessSqlServerFqdn ? { witnessFqdn: a.WitnessSqlServerFqdn } : {}),
+  };
+}
+
 function siteName(site: XmlElement): string {
   const name = childNamed(site, 'Name')?.text.trim();
-  if (!name) throw new Error(`readTopologyDocument: <CentralSite> on line ${site.line} has no Name: every central site is named in Topology Builder`);
+  if (!name) throw new Error(`readTopologyDocument: <${site.name}> on line ${site.line} has no Name: every site is named in Topology Builder`);
   return name;
 }
 
-/** Branch sites (and anything else besides central sites) are kept and reported, not imported. */
-function reportBranchSites(sites: readonly XmlElement[], doc: { unknown: TopologyDocumentUnknown[]; warnings: string[] }, where: string): void {
+/** Elements besides the sites the reader reads (published branch sites among them) are kept and reported. */
+function reportSites(sites: readonly XmlElement[], doc: { unknown: TopologyDocumentUnknown[]; warnings: string[] }, where: string, why: string): void {
   for (const site of sites) {
     doc.unknown.push({ what: `element ${site.name}`, where, line: site.line, xml: serializeXml(site) });
-    doc.warnings.push(`<${site.name}> (line ${site.line}) is not modelled (branch sites are not imported): kept in unknown`);
+    doc.warnings.push(`<${site.name}> (line ${site.line}) is not modelled (${why}): kept in unknown`);
   }
+}
+
+function tbClusters(site: XmlElement, name: string, branch: boolean): RawCluster[] {
+  return childrenNamed(childNamed(site, 'Clusters') ?? site, 'Cluster').map((cluster) => {
+    const fqdn = required(cluster, 'Fqdn', 'every pool has an FQDN');
+    const machineElements = childrenNamed(childNamed(cluster, 'Machines') ?? cluster, 'Machine');
+    return {
+      key: required(cluster, 'UniqueId', 'Topology Builder identifies every cluster by a UniqueId'),
+      fqdn,
+      site: name,
+      machines: machineElements.map((m) => m.attributes.Fqdn || fqdn),
+      sqlInstances: childrenNamed(childNamed(cluster, 'SqlInstances') ?? cluster, 'SqlInstance').map((i) => ({
+        key: required(i, 'UniqueId', 'Topology Builder identifies every SQL instance by a UniqueId'),
+        name: i.attributes.Name ?? '',
+        ...sqlHa(i),
+      })),
+      line: cluster.line,
+      branch,
+      machineElements,
+    };
+  });
 }
 
 /** `TopologyBuilder/NewTopology/PartialTopology`: clusters under `CentralSites/CentralSite`, references by UniqueId. */
 export function readTopologyBuilder(partial: XmlElement): RawDocument {
   const doc = common(partial, 'topology-builder');
   const sites: TopologyDocumentSite[] = [];
+  const branchSites: TopologyDocumentBranchSite[] = [];
   const clusters: RawCluster[] = [];
   for (const site of childrenNamed(childNamed(partial, 'CentralSites') ?? partial, 'CentralSite')) {
     const name = siteName(site);
     sites.push({ name, siteId: site.attributes.SiteId ?? '' });
+    clusters.push(...tbClusters(site, name, false));
     const remote = childNamed(site, 'RemoteSites');
-    if (remote) reportBranchSites(remote.children, doc, `${name}/RemoteSites`);
-    for (const cluster of childrenNamed(childNamed(site, 'Clusters') ?? site, 'Cluster')) {
-      const fqdn = required(cluster, 'Fqdn', 'every pool has an FQDN');
-      clusters.push({
-        key: required(cluster, 'UniqueId', 'Topology Builder identifies every cluster by a UniqueId'),
-        fqdn,
-        site: name,
-        machines: childrenNamed(childNamed(cluster, 'Machines') ?? cluster, 'Machine').map((m) => m.attributes.Fqdn || fqdn),
-        sqlInstances: childrenNamed(childNamed(cluster, 'SqlInstances') ?? cluster, 'SqlInstance').map((i) => ({
-          key: required(i, 'UniqueId', 'Topology Builder identifies every SQL instance by a UniqueId'),
-          name: i.attributes.Name ?? '',
-          ...(i.attributes.AlwaysOnPrimaryNodeFqdn ? { alwaysOnPrimaryNodeFqdn: i.attributes.AlwaysOnPrimaryNodeFqdn } : {}),
-        })),
-        line: cluster.line,
-      });
+    const branches = remote ? childrenNamed(remote, 'BranchSite') : [];
+    if (remote) reportSites(remote.children.filter((c) => c.name !== 'BranchSite'), doc, `${name}/RemoteSites`, 'only BranchSite is read there');
+    for (const branch of branches) {
+      const branchName = siteName(branch);
+      branchSites.push({ name: branchName, siteId: branch.attributes.SiteId ?? '', centralSite: name });
+      clusters.push(...tbClusters(branch, branchName, true));
     }
   }
   const services = childrenNamed(childNamed(partial, 'Services') ?? partial, 'Service').map((s) => ({
@@ -126,7 +157,7 @@ export function readTopologyBuilder(partial: XmlElement): RawDocument {
     element: s,
     line: s.line,
   }));
-  return { ...doc, sites, clusters, services };
+  return { ...doc, sites, branchSites, clusters, services };
 }
 
 const clusterKey = (id: XmlElement | undefined, line: number): string => {
@@ -149,14 +180,13 @@ export function readPublished(topology: XmlElement): RawDocument {
     siteNames.set(site.attributes.SiteId ?? '', name);
     return { name, siteId: site.attributes.SiteId ?? '' };
   });
-  reportBranchSites(siteElement === topology ? [] : siteElement.children.filter((c) => c.name !== 'CentralSite'), doc, 'Sites');
+  reportSites(siteElement === topology ? [] : siteElement.children.filter((c) => c.name !== 'CentralSite'), doc, 'Sites', 'branch sites of a published topology are not read');
   const instances = new Map<string, RawSqlInstance[]>();
   for (const instance of childrenNamed(childNamed(topology, 'SqlInstances') ?? topology, 'SqlInstance')) {
     const id = childNamed(instance, 'SqlInstanceId');
     if (!id) throw new Error(`readTopologyDocument: <SqlInstance> on line ${instance.line} has no SqlInstanceId`);
     const owner = clusterKey(childNamed(id, 'ClusterId'), id.line);
-    const primary = instance.attributes.AlwaysOnPrimaryNodeFqdn;
-    instances.set(owner, [...(instances.get(owner) ?? []), { key: sqlKey(id), name: id.attributes.Name ?? '', ...(primary ? { alwaysOnPrimaryNodeFqdn: primary } : {}) }]);
+    instances.set(owner, [...(instances.get(owner) ?? []), { key: sqlKey(id), name: id.attributes.Name ?? '', ...sqlHa(instance) }]);
   }
   const clusters = childrenNamed(childNamed(topology, 'Clusters') ?? topology, 'Cluster').map((cluster): RawCluster => {
     const fqdn = required(cluster, 'Fqdn', 'every pool has an FQDN');
@@ -164,7 +194,8 @@ export function readPublished(topology: XmlElement): RawDocument {
     const key = clusterKey(id, cluster.line);
     const site = siteNames.get(id!.attributes.SiteId ?? '');
     if (site === undefined) throw new Error(`readTopologyDocument: cluster ${fqdn} (line ${cluster.line}) is in SiteId ${id!.attributes.SiteId}, which no CentralSite defines`);
-    return { key, fqdn, site, machines: childrenNamed(cluster, 'Machine').map((m) => m.attributes.Fqdn || fqdn), sqlInstances: instances.get(key) ?? [], line: cluster.line };
+    const machineElements = childrenNamed(cluster, 'Machine');
+    return { key, fqdn, site, machines: machineElements.map((m) => m.attributes.Fqdn || fqdn), sqlInstances: instances.get(key) ?? [], line: cluster.line, branch: false, machineElements };
   });
   const services = childrenNamed(childNamed(topology, 'Services') ?? topology, 'Service').map((s): RawService => {
     const id = childNamed(s, 'ServiceId');
@@ -179,5 +210,5 @@ export function readPublished(topology: XmlElement): RawDocument {
       line: s.line,
     };
   });
-  return { ...doc, sites, clusters, services };
+  return { ...doc, sites, branchSites: [], clusters, services };
 }

@@ -18,7 +18,7 @@ const KNOWN_SERVICES = readonlySet([
   'UserServices', 'Registrar', 'WebServices', 'ConfServices', 'ApplicationServer', 'MediationServer', 'CentralMgmt',
   'FileStore', 'EdgeServer', 'ManagementServices', 'WacService', 'PersistentChatServer', 'PersistentChatService',
   'UserStore', 'ApplicationStore', 'ArchivingStore', 'MonitoringStore', 'CentralMgmtStore', 'PersistentChatStore',
-  'PersistentChatComplianceStore',
+  'PersistentChatComplianceStore', 'PstnGateway',
 ]);
 const CHAT_SERVICES = readonlySet(['PersistentChatServer', 'PersistentChatService']);
 
@@ -96,6 +96,8 @@ function derive(raw: RawDocument): TopologyDocument {
   const dependencyOf = (service: RawService | undefined, ...roles: string[]) =>
     service?.dependencies.map((d) => serviceByKey.get(d.key)).find((d) => d !== undefined && roles.includes(d.role));
 
+  const isBranch = (fqdn: string) => raw.clusters.some((c) => c.branch && c.fqdn === fqdn);
+  const gatewayUser = new Map<string, string>();
   const dependencies: TopologyDocumentDependency[] = [];
   const pairs = new Map<string, { primary: string; backup: string }>();
   for (const service of raw.services) {
@@ -109,18 +111,23 @@ function derive(raw: RawDocument): TopologyDocument {
         continue;
       }
       dependencies.push({ service: service.role, pool, dependsOn: target.role, onPool, usage: dependency.usage });
-      if (/^backup/i.test(dependency.usage) && onPool !== pool) {
+      if (service.role === 'MediationServer' && target.role === 'PstnGateway' && !gatewayUser.has(onPool)) gatewayUser.set(onPool, pool);
+      // A survivable branch's backup Registrar is the same Backup dependency; it is not a pool pairing.
+      if (/^backup/i.test(dependency.usage) && onPool !== pool && !isBranch(pool) && !isBranch(onPool)) {
         const key = [pool, onPool].sort().join('|');
         if (!pairs.has(key)) pairs.set(key, { primary: pool, backup: onPool });
       }
     }
   }
 
+  // Mirrors and witnesses are SQL stores that hold no store of their own until a failover.
+  const partners = new Set(raw.clusters.flatMap((c) => c.sqlInstances.flatMap((i) => [i.mirrorFqdn, i.witnessFqdn])).filter((f): f is string => !!f).map((f) => f.toLowerCase()));
   const pools = raw.clusters.map((cluster): TopologyDocumentPool => {
     const services = servicesOf.get(cluster) ?? [];
     const has = (role: string) => services.find((s) => s.role === role);
-    const role = roleOf(cluster, services);
-    if (!services.length) warnings.push(`pool ${cluster.fqdn} (line ${cluster.line}) has no service installed: read as role Other`);
+    const partner = partners.has(cluster.fqdn.toLowerCase()) && cluster.sqlInstances.length > 0;
+    const role = partner && !services.length ? DocumentPoolRole.SQL_STORE : roleOf(cluster, services);
+    if (!services.length && !partner) warnings.push(`pool ${cluster.fqdn} (line ${cluster.line}) has no service installed: read as role Other`);
     const edge = has('EdgeServer');
     const userServices = has('UserServices');
     const chat = services.find((s) => CHAT_SERVICES.has(s.role));
@@ -128,6 +135,10 @@ function derive(raw: RawDocument): TopologyDocument {
     const fileStore = poolOf(dependencyOf(userServices, 'FileStore') ?? dependencyOf(has('WebServices'), 'FileStore'));
     const nextHop = poolOf(dependencyOf(edge ?? (role === DocumentPoolRole.MEDIATION ? has('MediationServer') : chat), 'Registrar'));
     const edgePool = poolOf(dependencyOf(has('Registrar'), 'EdgeServer'));
+    const officeOnlineServer = poolOf(dependencyOf(has('ConfServices'), 'WacService'));
+    const wac = has('WacService') && childNamed(has('WacService')!.element, 'WacService');
+    const backupRegistrar = role === DocumentPoolRole.SURVIVABLE_BRANCH ? has('Registrar')?.dependencies.filter((d) => /^backup/i.test(d.usage)).map((d) => poolOf(serviceByKey.get(d.key)))[0] : undefined;
+    const gateway = has('PstnGateway');
     const central = has('CentralMgmt');
     return {
       fqdn: cluster.fqdn,
@@ -140,7 +151,11 @@ function derive(raw: RawDocument): TopologyDocument {
       ...(fileStore && fileStore !== cluster.fqdn ? { fileStore } : {}),
       ...(nextHop && nextHop !== cluster.fqdn ? { nextHop } : {}),
       ...(edgePool ? { edgePool } : {}),
-      ...(edge ? edgeFqdns(edge.element) : {}),
+      ...(edge ? { ...edgeFqdns(edge.element), ...edgeOptions(edge.element, cluster) } : {}),
+      ...(officeOnlineServer ? { officeOnlineServer } : {}),
+      ...(wac && wac.attributes.DiscoveryUrl ? { discoveryUrl: wac.attributes.DiscoveryUrl } : {}),
+      ...(backupRegistrar ? { backupRegistrar } : {}),
+      ...(gateway ? gatewayOf(gateway.element, cluster, gatewayUser.get(cluster.fqdn)) : {}),
       ...(central && central.element && childNamed(central.element, 'CentralMgmtService')?.attributes.IsActive !== 'false' ? { centralManagement: true } : {}),
     };
   });
@@ -151,6 +166,7 @@ function derive(raw: RawDocument): TopologyDocument {
     sipDomains: raw.sipDomains,
     serviceVersion: Math.max(0, ...raw.services.map((s) => Number(s.element.attributes.ServiceVersion)).filter(Number.isFinite)),
     sites: raw.sites,
+    branchSites: raw.branchSites,
     pools,
     sqlInstances: raw.clusters.flatMap((cluster) =>
       cluster.sqlInstances.map((instance) => ({
@@ -159,6 +175,8 @@ function derive(raw: RawDocument): TopologyDocument {
         site: cluster.site,
         stores: [...new Set((servicesOf.get(cluster) ?? []).filter((s) => s.installedOn === instance.key).map((s) => s.role))].sort(),
         ...(instance.alwaysOnPrimaryNodeFqdn ? { alwaysOnPrimaryNodeFqdn: instance.alwaysOnPrimaryNodeFqdn } : {}),
+        ...(instance.mirrorFqdn ? { mirrorFqdn: instance.mirrorFqdn } : {}),
+        ...(instance.witnessFqdn ? { witnessFqdn: instance.witnessFqdn } : {}),
       })),
     ),
     fileShares: raw.services
@@ -176,6 +194,8 @@ function roleOf(cluster: RawCluster, services: readonly RawService[]): DocumentP
   const has = (role: string) => services.some((s) => s.role === role);
   const ownSqlKeys = new Set(cluster.sqlInstances.map((i) => i.key));
   if (has('EdgeServer')) return DocumentPoolRole.EDGE;
+  if (has('PstnGateway')) return DocumentPoolRole.PSTN_GATEWAY;
+  if (cluster.branch && has('Registrar')) return DocumentPoolRole.SURVIVABLE_BRANCH;
   const registrar = services.find((s) => s.role === 'Registrar');
   if (registrar && childNamed(registrar.element, 'RegistrarService')?.attributes.IsDirector === 'true') return DocumentPoolRole.DIRECTOR;
   if (has('UserServices')) {
@@ -203,5 +223,31 @@ function edgeFqdns(service: XmlElement): Partial<TopologyDocumentPool> {
     ...(data ? { webConferencingEdgeFqdn: data.attributes.ConfiguredFqdn } : {}),
     ...(media ? { audioVideoEdgeFqdn: media.attributes.ConfiguredFqdn } : {}),
     ...(Number.isInteger(port) ? { accessEdgePort: port } : {}),
+  };
+}
+
+/**
+ * Federation and NAT of an Edge pool, as the AutomatedLab Contoso.tbxml shows them: the Access Edge's
+ * external `SipServer` port 5061 is there when federation is enabled, and an external interface translated
+ * by NAT carries the public address in `ConfiguredIPAddress`.
+ */
+function edgeOptions(service: XmlElement, cluster: RawCluster): Partial<TopologyDocumentPool> {
+  const ports = childrenNamed(childNamed(service, 'Ports') ?? service, 'Port');
+  const federation = ports.some((p) => p.attributes.Owner === 'urn:component:AccessEdge' && p.attributes.Usage === 'SipServer' && p.attributes.InterfaceSide === 'External');
+  const xmpp = ports.some((p) => p.attributes.Owner === 'urn:component:XmppFederationProxy');
+  const nat = cluster.machineElements.some((m) => childrenNamed(m, 'NetInterface').some((n) => n.attributes.InterfaceSide === 'External' && n.attributes.ConfiguredIPAddress !== undefined));
+  return { ...(federation ? { federation: true } : {}), ...(xmpp ? { xmppFederation: true } : {}), ...(nat ? { externalNat: true } : {}) };
+}
+
+/** A PSTN gateway's address (its machine's primary interface), listening port and transport, and who uses it. */
+function gatewayOf(service: XmlElement, cluster: RawCluster, mediationPool: string | undefined): Partial<TopologyDocumentPool> {
+  const port = childrenNamed(childNamed(service, 'Ports') ?? service, 'Port')[0];
+  const address = cluster.machineElements.flatMap((m) => childrenNamed(m, 'NetInterface')).find((n) => n.attributes.InterfaceSide === 'Primary')?.attributes.IPAddress;
+  const number = port ? Number(port.attributes.Port) : NaN;
+  return {
+    ...(mediationPool ? { mediationPool } : {}),
+    ...(address && address !== '0.0.0.0' ? { gatewayAddress: address } : {}),
+    ...(Number.isInteger(number) ? { gatewayPort: number } : {}),
+    ...(port?.attributes.Protocol ? { gatewayTransport: port.attributes.Protocol } : {}),
   };
 }
