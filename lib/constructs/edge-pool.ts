@@ -50,6 +50,13 @@ export interface EdgePoolProps {
   /** Edge servers in the pool (EDGE-1). @default 2 */
   readonly servers?: number;
   /**
+   * Concurrent remote users the pool serves, for capacity findings (EDGE-2): one Edge server per 12,000
+   * (2013, 2015) or 18,000 (2019, SE); the users of the survivable branches registered with a pool of the
+   * pool's site are added, as Microsoft counts them.
+   * @default - not sized: no EDGE-2 finding, whatever the branch users
+   */
+  readonly remoteUsers?: number;
+  /**
    * Load balancing of both interfaces (one setting for both: EDGE-6). `HARDWARE` is an error
    * finding on Azure (AZURE-3, EDGE-7): Azure public IPs are NAT'd.
    * @default LoadBalancing.DNS
@@ -90,7 +97,7 @@ export interface EdgePoolProps {
 const KNOWN_PROPS = [
   'addressBlock',
   'internalFqdn', 'accessEdgeFqdn', 'webConferencingEdgeFqdn', 'audioVideoEdgeFqdn', 'nextHop', 'srvPriority',
-  'srvWeight', 'servers', 'loadBalancing', 'federation', 'xmppFederation', 'vmSize', 'operatingSystem', 'serverNamePrefix',
+  'srvWeight', 'servers', 'remoteUsers', 'loadBalancing', 'federation', 'xmppFederation', 'vmSize', 'operatingSystem', 'serverNamePrefix',
   'teamsHybrid', 'hybridFederation', 'microsoft365AddressPrefixes',
 ];
 
@@ -147,6 +154,8 @@ export class EdgePool extends Construct {
   /** The Microsoft 365 IPv4 ranges the Edge NSGs admit when this pool is in hybrid. */
   readonly microsoft365Prefixes: string[];
   readonly operatingSystem: WindowsServerVersion;
+  /** Concurrent remote users the pool serves (EDGE-2); undefined when not sized. */
+  readonly remoteUsers?: number;
   /** @internal */
   readonly _servers: ServerGroup;
   private federationPublished = false;
@@ -178,6 +187,7 @@ export class EdgePool extends Construct {
     this.srvPriority = requireNumber(this, 'srvPriority', props.srvPriority);
     this.srvWeight = requireNumber(this, 'srvWeight', props.srvWeight ?? 0);
     const count = requireCount(this, 'EdgePool', 'servers', props.servers ?? 2, 1, 100);
+    if (props.remoteUsers !== undefined) this.remoteUsers = requireCount(this, 'EdgePool', 'remoteUsers', props.remoteUsers, 0, 10_000_000);
     this.loadBalancing = requireEnum(this, 'EdgePool', 'loadBalancing', props.loadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
     this.federation = requireBoolean(this, 'federation', props.federation ?? false);
     this.xmppFederation = requireBoolean(this, 'xmppFederation', props.xmppFederation ?? false);
@@ -414,6 +424,7 @@ export class EdgePool extends Construct {
       srvPriority: this.srvPriority,
       srvWeight: this.srvWeight,
       servers: models,
+      remoteUsers: this.remoteUsers,
       loadBalancing: this.loadBalancing,
       internalLoadBalancing: this.loadBalancing,
       federation: this.federation,

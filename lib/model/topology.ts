@@ -227,6 +227,8 @@ export interface EdgePoolModel {
   readonly srvPriority: number;
   readonly srvWeight: number;
   readonly servers: readonly ServerModel[];
+  /** Concurrent remote users the pool serves, for capacity findings (EDGE-2). */
+  readonly remoteUsers?: number;
   readonly loadBalancing: LoadBalancing;
   /** Load balancing of the internal interface, when modelled separately (EDGE-6). */
   readonly internalLoadBalancing?: LoadBalancing;

@@ -1,3 +1,4 @@
+import { BranchSite, SurvivableBranchAppliance } from '../../lib';
 import { LoadBalancing, ProductVersion, Severity, TopologyModel, validateTopology } from '../../lib/experimental';
 import { AZURE_RULES } from '../../lib/rules/azure';
 import { EDGE_RULES } from '../../lib/rules/edge';
@@ -61,6 +62,36 @@ describe('EDGE-1: Edge pool size', () => {
   test('says the 12-server limit is unconfirmed for Lync Server 2013', () => {
     const f = findingsOf(findings((t) => twoSiteEdges(t, { servers: 13 }), ProductVersion.LYNC_SERVER_2013), 'EDGE-1');
     expect(f[0].message).toMatch(/UNCONFIRMED/);
+  });
+});
+
+describe('EDGE-2: one Edge server per 12,000 (2019, SE: 18,000) concurrent remote users', () => {
+  test('warns when 30,000 remote users meet 2 Edge servers in 2015, passes with 3 and in 2019', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, { remoteUsers: 30000 })), 'EDGE-2');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(f[0].message).toMatch(/remoteUsers is 30000; at 12,000 concurrent remote users per Edge server .* needs 3 servers but has 2; set servers to 3/);
+    expect(findingsOf(findings((t) => twoSiteEdges(t, { remoteUsers: 30000, servers: 3 })), 'EDGE-2')).toEqual([]);
+    expect(findingsOf(findings((t) => twoSiteEdges(t, { remoteUsers: 30000, xmppFederation: false }), ProductVersion.SKYPE_FOR_BUSINESS_2019), 'EDGE-2')).toEqual([]);
+    expect(findingsOf(findings((t) => twoSiteEdges(t, { remoteUsers: 40000, xmppFederation: false }), ProductVersion.SKYPE_FOR_BUSINESS_2019), 'EDGE-2')[0].message).toMatch(/18,000 .* needs 3 servers/);
+  });
+
+  test('counts the users of survivable branches registered with a pool of the site, only when remoteUsers is given', () => {
+    const withBranch = (remoteUsers: number | undefined) =>
+      findings((t) => {
+        const { west, westPool } = twoSiteEdges(t, remoteUsers === undefined ? {} : { remoteUsers });
+        const branch = new BranchSite(t.deployment, 'redmond', { centralSite: west });
+        new SurvivableBranchAppliance(branch, 'sba', { fqdn: 'sba-redmond.corp.contoso.com', users: 1000, backupRegistrar: westPool });
+      });
+    expect(findingsOf(withBranch(23500), 'EDGE-2')[0].message).toMatch(/23500 remote users plus 1000 users of survivable branches registered in site west; .* needs 3 servers but has 2/);
+    expect(findingsOf(withBranch(23000), 'EDGE-2')).toEqual([]);
+    expect(findingsOf(withBranch(undefined), 'EDGE-2')).toEqual([]);
+  });
+
+  test('refuses a remoteUsers that is not a count', () => {
+    const t = testDeployment();
+    const west = testSite(t.deployment, 'west');
+    expect(() => testEdge(west, testPool(west, 'pool'), 'edge', { remoteUsers: -1 })).toThrow(/EdgePool .*edge: remoteUsers/);
   });
 });
 
