@@ -9,6 +9,7 @@ import type { CmsChosenBy } from './central-management';
 import type { VoiceModel } from './voice';
 import {
   BackEndMode,
+  LegacyEdgeInterop,
   LoadBalancing,
   PoolEdition,
   ProductVersion,
@@ -234,6 +235,8 @@ export interface EdgePoolModel {
   readonly internalLoadBalancing?: LoadBalancing;
   readonly federation: boolean;
   readonly xmppFederation: boolean;
+  /** Partners and services whose failover needs a hardware load balancer on the Edge (EDGE-10); absent: none. */
+  readonly legacyInterop?: readonly LegacyEdgeInterop[];
   /** Public IP addresses on the external interfaces (EDGE-11). */
   readonly publicIpCount: number;
   /** The external addresses are translated by NAT (true for Azure public IPs; EDGE-7, AZURE-3). */

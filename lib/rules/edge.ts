@@ -211,6 +211,15 @@ export const EDGE_RULES = [
       .filter((e) => (e.internalLoadBalancing ?? e.loadBalancing) !== e.loadBalancing)
       .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} uses ${e.loadBalancing} load balancing externally and ${e.internalLoadBalancing} internally; mixing is unsupported; use DNS load balancing on both interfaces (or hardware on both)` })),
   ),
+  rule('EDGE-10', Severity.WARNING, 'Partners whose failover needs a hardware load balancer on the Edge', `${LB_REQ}; ${EDGE_ENV}`, (m) =>
+    // With LoadBalancing.HARDWARE the pool has what these partners need; on Azure that is AZURE-3's error.
+    m.edgePools
+      .filter((e) => e.loadBalancing === LoadBalancing.DNS && (e.legacyInterop ?? []).length > 0)
+      .map((e) => ({
+        path: e.path,
+        message: `Edge pool ${e.internalFqdn} uses DNS load balancing and serves ${(e.legacyInterop ?? []).join(', ')}; these do not fail over to another Edge server with DNS load balancing (Microsoft requires a hardware load balancer on the Edge pool for their high availability), and Azure cannot host one (AZURE-3); move them to Lync Server 2010 or later partners and Exchange 2010 SP1 or later, or acknowledge that they stop when the Edge server they use fails`,
+      })),
+  ),
   rule('EDGE-11', Severity.ERROR, 'Three public IP addresses per Edge server', EDGE_ENV, (m) =>
     m.edgePools.flatMap((e): Violation[] => {
       const n = e.servers.length;
@@ -383,9 +392,8 @@ export const EDGE_STATUS: RuleStatus[] = [
   reportedAs('EDGE-7', 'AZURE-3', 'Azure public IPs are always NAT\'d, so a hardware-load-balanced Edge pool (the only case EDGE-7 forbids NAT for) is AZURE-3\'s error, reported once there.'),
   status('EDGE-8', RuleStatusKind.BY_CONSTRUCTION, 'The library builds no hardware load balancer for Edge (AZURE-3 makes LoadBalancing.HARDWARE an error), so the hardware-load-balancer settings never apply.'),
   status('EDGE-9', RuleStatusKind.BY_CONSTRUCTION, 'No hardware load balancer on the internal Edge side: both interfaces use DNS load balancing (EDGE-6, AZURE-3).'),
-  status('EDGE-10', RuleStatusKind.NOT_MODELLED, 'Which federation partners (OCS 2007, public IM) and which Exchange UM version the organization uses lies outside the topology; docs/edge.md lists the DNS load balancing failover limits.'),
   status('EDGE-13', RuleStatusKind.BY_CONSTRUCTION, 'The Edge internal NIC always has a static IPv4 address in the edge-internal subnet.'),
-  status('EDGE-14', RuleStatusKind.NOT_MODELLED, 'The library issues no certificates; docs/edge.md lists the external certificate (same private key on every server of a pool) the operator requests.'),
+  status('EDGE-14', RuleStatusKind.IN_RUNBOOK, 'The library issues no certificates, so nothing can differ between the servers of a pool; the certificate plan has a row per Edge pool for its external certificate (subject, SANs, "the same certificate and private key on every server of the pool, exported with its private key") and the runbook\'s Edge pool section says to import that exported certificate on every server, a rebuilt or added one included.'),
   // SRV-3 only re-checked how the DNS building block merges entries: checked on the rendered SRV
   // record sets instead (test/rendered-invariants.test.ts).
   status('SRV-3', RuleStatusKind.BY_CONSTRUCTION, 'The DNS plan (lib/model/dns-plan.ts, rendered by lib/azure/dns.ts) merges every entry asked for one SRV name into one record set; each EdgePool asks once for its _sip._tls entry in its constructor and at most once for _sipfederationtls._tcp and _xmpp-server._tcp, each site\'s first-hop pool once for _sipinternaltls._tcp. No prop adds an entry; checked on the rendered SRV record sets.'),

@@ -1,5 +1,6 @@
 import { BranchSite, SurvivableBranchAppliance } from '../../lib';
-import { LoadBalancing, ProductVersion, Severity, TopologyModel, validateTopology } from '../../lib/experimental';
+import { LegacyEdgeInterop, LoadBalancing, ProductVersion, Severity, TopologyModel, validateTopology } from '../../lib/experimental';
+import { certificateRows } from '../../lib/reports/certificates';
 import { AZURE_RULES } from '../../lib/rules/azure';
 import { EDGE_RULES } from '../../lib/rules/edge';
 import { SECURITY_RULES } from '../../lib/rules/security';
@@ -92,6 +93,43 @@ describe('EDGE-2: one Edge server per 12,000 (2019, SE: 18,000) concurrent remot
     const t = testDeployment();
     const west = testSite(t.deployment, 'west');
     expect(() => testEdge(west, testPool(west, 'pool'), 'edge', { remoteUsers: -1 })).toThrow(/EdgePool .*edge: remoteUsers/);
+  });
+});
+
+describe('EDGE-10: partners whose failover needs a hardware load balancer on the Edge', () => {
+  test('warns when a DNS-load-balanced Edge pool serves public IM connectivity or OCS 2007 federation', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, { legacyInterop: [LegacyEdgeInterop.PUBLIC_IM_CONNECTIVITY, LegacyEdgeInterop.OCS_2007_FEDERATION] })), 'EDGE-10');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: Severity.WARNING, path: 'test/contoso/west/edge' });
+    expect(f[0].message).toMatch(/uses DNS load balancing and serves federation with Office Communications Server 2007 or 2007 R2, public IM connectivity; these do not fail over .* Azure cannot host one \(AZURE-3\)/);
+  });
+
+  test('passes without legacy partners, and leaves a hardware-load-balanced pool to AZURE-3', () => {
+    expect(findingsOf(findings((t) => twoSiteEdges(t)), 'EDGE-10')).toEqual([]);
+    const hardware = findings((t) => twoSiteEdges(t, { loadBalancing: LoadBalancing.HARDWARE, legacyInterop: [LegacyEdgeInterop.EXCHANGE_UM_BEFORE_2010_SP1] }));
+    expect(findingsOf(hardware, 'EDGE-10')).toEqual([]);
+    expect(ruleIds(hardware)).toContain('AZURE-3');
+  });
+
+  test('refuses a legacyInterop that is not a list of LegacyEdgeInterop members, or names one twice', () => {
+    const edge = (legacyInterop: unknown) => () => {
+      const t = testDeployment();
+      const west = testSite(t.deployment, 'west');
+      testEdge(west, testPool(west, 'pool'), 'edge', { legacyInterop: legacyInterop as LegacyEdgeInterop[] });
+    };
+    expect(edge('public IM')).toThrow(/EdgePool .*edge: legacyInterop "public IM" is not an array/);
+    expect(edge(['pic'])).toThrow(/legacyInterop\[0\] "pic" is not a LegacyEdgeInterop/);
+    expect(edge([LegacyEdgeInterop.PUBLIC_IM_CONNECTIVITY, LegacyEdgeInterop.PUBLIC_IM_CONNECTIVITY])).toThrow(/names "public IM connectivity" twice/);
+  });
+});
+
+describe('EDGE-14: one external certificate and private key per Edge pool', () => {
+  test('the certificate plan has a row per Edge pool with its SANs and the private-key export', () => {
+    const rows = certificateRows(reference()).filter((r) => r.use.startsWith('External interface'));
+    expect(rows.map((r) => r.forWhat).sort()).toEqual(['Edge pool edge-north.corp.contoso.com', 'Edge pool edge-west.corp.contoso.com']);
+    const west = rows.find((r) => r.forWhat.includes('edge-west'))!;
+    expect(west.sans).toEqual(expect.arrayContaining(['edge-access-west.contoso.com', 'edge-webconf-west.contoso.com', 'sip.contoso.com']));
+    expect(west.note).toMatch(/the same certificate and private key on every server of the pool \(2\), exported with its private key \(EDGE-14/);
   });
 });
 
