@@ -81,3 +81,14 @@ export enum LegacyEdgeInterop {
   /** Exchange Unified Messaging older than Exchange 2010 SP1, for remote users. */
   EXCHANGE_UM_BEFORE_2010_SP1 = 'Exchange UM older than Exchange 2010 SP1 for remote users',
 }
+
+/** What a Front End pool is for (FE-16). */
+export enum PoolPurpose {
+  /** Homes users: IM and presence, conferencing of up to 250 participants, Enterprise Voice. */
+  GENERAL = 'general',
+  /**
+   * Dedicated to large meetings (250 to 1,000 participants, one at a time): hosts only the
+   * meeting-host accounts ("Plan for large meetings in Skype for Business Server").
+   */
+  LARGE_MEETINGS = 'large-meetings',
+}

@@ -12,6 +12,7 @@ import {
   LegacyEdgeInterop,
   LoadBalancing,
   PoolEdition,
+  PoolPurpose,
   ProductVersion,
   SqlEdition,
   SqlServerVersion,
@@ -112,6 +113,8 @@ export interface FrontEndPoolModel {
   readonly externalWebFqdn: string;
   readonly webLoadBalancer?: LoadBalancerModel;
   readonly users?: number;
+  /** What the pool is for (FE-16); absent: PoolPurpose.GENERAL. */
+  readonly purpose?: PoolPurpose;
   readonly hostsCentralManagementStore: boolean;
   /** Set on the host of the Central Management Store: chosen by the prop or by key, and its key (lib/model/central-management.ts). */
   readonly centralManagementStoreChoice?: { readonly chosenBy: CmsChosenBy; readonly key: string };
