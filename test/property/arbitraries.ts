@@ -656,7 +656,7 @@ export const PSTN_PEERS: ConstructKind<PstnPeerSpec> = {
   },
 };
 
-/** Now and then one route over the first peer, its failover over the last (VOICE-4 when they share a site). */
+/** Now and then one route over the first peer, its failover route over the last (in the same site now and then). */
 export const VOICE_ROUTES: ConstructKind<{ readonly failover: boolean }> = {
   name: 'voiceRoutes',
   arbitrary: ({ members }) =>
