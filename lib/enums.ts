@@ -67,3 +67,28 @@ export enum BackEndMode {
   ALWAYS_ON_AVAILABILITY_GROUP = 'always-on-availability-group',
   FAILOVER_CLUSTER = 'failover-cluster',
 }
+
+/**
+ * What an Edge pool serves whose high availability needs a hardware load balancer on the Edge
+ * (EDGE-10, "Load balancing requirements for Skype for Business": with DNS load balancing these lose
+ * failover when an Edge server fails).
+ */
+export enum LegacyEdgeInterop {
+  /** Federation with organizations running Office Communications Server 2007 or 2007 R2. */
+  OCS_2007_FEDERATION = 'federation with Office Communications Server 2007 or 2007 R2',
+  /** Public IM connectivity (PIC: Windows Live/Skype consumer, AOL, Yahoo!). */
+  PUBLIC_IM_CONNECTIVITY = 'public IM connectivity',
+  /** Exchange Unified Messaging older than Exchange 2010 SP1, for remote users. */
+  EXCHANGE_UM_BEFORE_2010_SP1 = 'Exchange UM older than Exchange 2010 SP1 for remote users',
+}
+
+/** What a Front End pool is for (FE-16). */
+export enum PoolPurpose {
+  /** Homes users: IM and presence, conferencing of up to 250 participants, Enterprise Voice. */
+  GENERAL = 'general',
+  /**
+   * Dedicated to large meetings (250 to 1,000 participants, one at a time): hosts only the
+   * meeting-host accounts ("Plan for large meetings in Skype for Business Server").
+   */
+  LARGE_MEETINGS = 'large-meetings',
+}

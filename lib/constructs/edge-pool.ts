@@ -3,7 +3,7 @@ import { publicIpName, serverNaming } from '../model/names';
 import { SubnetRole } from '../model/network';
 import { Server, ServerGroup } from '../azure/servers';
 import { TerraformOutput } from '../cdktf';
-import { LoadBalancing, WindowsServerVersion } from '../enums';
+import { LegacyEdgeInterop, LoadBalancing, WindowsServerVersion } from '../enums';
 import { EDGE_SRV, preferredEdgePool } from '../model/edge';
 import { HybridEdgeModel, HybridFederationSettings, TEAMS_HYBRID_EXTRA_KEY } from '../model/microsoft-365';
 import { ServerRole } from '../model/topology';
@@ -50,11 +50,25 @@ export interface EdgePoolProps {
   /** Edge servers in the pool (EDGE-1). @default 2 */
   readonly servers?: number;
   /**
+   * Concurrent remote users the pool serves, for capacity findings (EDGE-2): one Edge server per 12,000
+   * (2013, 2015) or 18,000 (2019, SE); the users of the survivable branches registered with a pool of the
+   * pool's site are added, as Microsoft counts them.
+   * @default - not sized: no EDGE-2 finding, whatever the branch users
+   */
+  readonly remoteUsers?: number;
+  /**
    * Load balancing of both interfaces (one setting for both: EDGE-6). `HARDWARE` is an error
    * finding on Azure (AZURE-3, EDGE-7): Azure public IPs are NAT'd.
    * @default LoadBalancing.DNS
    */
   readonly loadBalancing?: LoadBalancing;
+  /**
+   * Partners and services of the pool whose failover needs a hardware load balancer on the Edge (EDGE-10):
+   * with DNS load balancing, the only kind Azure can run (AZURE-3), they lose failover when an Edge server
+   * fails, and EDGE-10 warns.
+   * @default - none: the pool serves only Lync Server 2010 or later partners and Exchange 2010 SP1 or later UM
+   */
+  readonly legacyInterop?: LegacyEdgeInterop[];
   /** "Enable federation for this Edge pool (Port 5061)": the one federation route (EDGE-15). @default false */
   readonly federation?: boolean;
   /** The one XMPP federation route (EDGE-17; 2013 and 2015 only, VER-4). @default false */
@@ -90,8 +104,8 @@ export interface EdgePoolProps {
 const KNOWN_PROPS = [
   'addressBlock',
   'internalFqdn', 'accessEdgeFqdn', 'webConferencingEdgeFqdn', 'audioVideoEdgeFqdn', 'nextHop', 'srvPriority',
-  'srvWeight', 'servers', 'loadBalancing', 'federation', 'xmppFederation', 'vmSize', 'operatingSystem', 'serverNamePrefix',
-  'teamsHybrid', 'hybridFederation', 'microsoft365AddressPrefixes',
+  'srvWeight', 'servers', 'remoteUsers', 'loadBalancing', 'federation', 'xmppFederation', 'vmSize', 'operatingSystem', 'serverNamePrefix',
+  'teamsHybrid', 'hybridFederation', 'microsoft365AddressPrefixes', 'legacyInterop',
 ];
 
 /** The three public IPs of every Edge server, in order (EDGE-11). */
@@ -113,6 +127,18 @@ function requireNumber(scope: IConstruct, prop: string, value: unknown): number 
 function requireBoolean(scope: IConstruct, prop: string, value: unknown): boolean {
   if (typeof value !== 'boolean') throw new Error(`EdgePool ${scope.node.path}: ${prop} ${JSON.stringify(value)} is not true or false`);
   return value;
+}
+
+/** `legacyInterop`: an array of LegacyEdgeInterop members, each once, in sorted order (deterministic output). */
+function legacyInteropInput(scope: IConstruct, value: unknown): LegacyEdgeInterop[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    throw new Error(`EdgePool ${scope.node.path}: legacyInterop ${describeValue(value)} is not an array; give a list of LegacyEdgeInterop members, e.g. [LegacyEdgeInterop.PUBLIC_IM_CONNECTIVITY]`);
+  }
+  const members = value.map((v, i) => requireEnum(scope, 'EdgePool', `legacyInterop[${i}]`, v, LegacyEdgeInterop, 'LegacyEdgeInterop'));
+  const twice = members.find((v, i) => members.indexOf(v) !== i);
+  if (twice !== undefined) throw new Error(`EdgePool ${scope.node.path}: legacyInterop names "${twice}" twice; give each LegacyEdgeInterop member once`);
+  return [...members].sort();
 }
 
 /**
@@ -141,12 +167,16 @@ export class EdgePool extends Construct {
   readonly loadBalancing: LoadBalancing;
   readonly federation: boolean;
   readonly xmppFederation: boolean;
+  /** Partners and services whose failover needs a hardware load balancer on the Edge (EDGE-10), sorted. */
+  readonly legacyInterop: LegacyEdgeInterop[];
   /** Hybrid with Microsoft 365 through this pool (`teamsHybrid`). */
   readonly teamsHybrid: boolean;
   readonly hybridFederation?: HybridFederationSettings;
   /** The Microsoft 365 IPv4 ranges the Edge NSGs admit when this pool is in hybrid. */
   readonly microsoft365Prefixes: string[];
   readonly operatingSystem: WindowsServerVersion;
+  /** Concurrent remote users the pool serves (EDGE-2); undefined when not sized. */
+  readonly remoteUsers?: number;
   /** @internal */
   readonly _servers: ServerGroup;
   private federationPublished = false;
@@ -178,9 +208,11 @@ export class EdgePool extends Construct {
     this.srvPriority = requireNumber(this, 'srvPriority', props.srvPriority);
     this.srvWeight = requireNumber(this, 'srvWeight', props.srvWeight ?? 0);
     const count = requireCount(this, 'EdgePool', 'servers', props.servers ?? 2, 1, 100);
+    if (props.remoteUsers !== undefined) this.remoteUsers = requireCount(this, 'EdgePool', 'remoteUsers', props.remoteUsers, 0, 10_000_000);
     this.loadBalancing = requireEnum(this, 'EdgePool', 'loadBalancing', props.loadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
     this.federation = requireBoolean(this, 'federation', props.federation ?? false);
     this.xmppFederation = requireBoolean(this, 'xmppFederation', props.xmppFederation ?? false);
+    this.legacyInterop = legacyInteropInput(this, props.legacyInterop);
     const hybrid = hybridInput(this, props);
     this.teamsHybrid = hybrid.teamsHybrid;
     this.hybridFederation = hybrid.federationSettings;
@@ -414,10 +446,12 @@ export class EdgePool extends Construct {
       srvPriority: this.srvPriority,
       srvWeight: this.srvWeight,
       servers: models,
+      remoteUsers: this.remoteUsers,
       loadBalancing: this.loadBalancing,
       internalLoadBalancing: this.loadBalancing,
       federation: this.federation,
       xmppFederation: this.xmppFederation,
+      ...(this.legacyInterop.length > 0 ? { legacyInterop: this.legacyInterop } : {}),
       publicIpCount: models.reduce((n, s) => n + s.nics.filter((nic) => nic.subnet === SubnetRole.PERIMETER).reduce((k, nic) => k + nic.publicIps, 0), 0),
       externalNat: true,
     });

@@ -4,7 +4,7 @@ import { InternalLoadBalancer } from '../azure/load-balancer';
 import { webServiceRules } from '../azure/web-services';
 import { SubnetRole } from '../model/network';
 import { ServerGroup } from '../azure/servers';
-import { LoadBalancing, PoolEdition, WindowsServerVersion } from '../enums';
+import { LoadBalancing, PoolEdition, PoolPurpose, WindowsServerVersion } from '../enums';
 import { CmsCandidate } from '../model/central-management';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, recommendedVmSize } from '../model/versions';
@@ -61,6 +61,13 @@ export interface FrontEndPoolProps {
   /** Users homed on the pool, for capacity findings (FE-14, PAIR-8). @default no capacity findings */
   readonly users?: number;
   /**
+   * What the pool is for. `PoolPurpose.LARGE_MEETINGS`: a pool dedicated to meetings of 250 to 1,000
+   * participants, two Front Ends with a high-availability back end, homing only the meeting-host
+   * accounts; FE-16 warns when it is not (docs/topology.md).
+   * @default PoolPurpose.GENERAL - a pool that homes users
+   */
+  readonly purpose?: PoolPurpose;
+  /**
    * Whether the pool hosts the Central Management Store (one per deployment, PAIR-23).
    * @default - when no pool sets it, the Enterprise pool (else the Standard Edition server) with the smallest `<site id>/<pool id>` among the pools that leave it unset; PAIR-26 asks to pin it
    */
@@ -88,7 +95,7 @@ const KNOWN_PROPS = [
   'addressBlock',
   'fqdn', 'edition', 'frontEndServers', 'backEnd', 'operatingSystem', 'sipLoadBalancing', 'internalWebFqdn',
   'externalWebFqdn', 'users', 'hostsCentralManagementStore', 'collocatedMediation', 'vmSize', 'serverNamePrefix',
-  'enterpriseVoice',
+  'enterpriseVoice', 'purpose',
   'fileStore',
 ];
 
@@ -119,6 +126,8 @@ export class FrontEndPool extends Construct {
   readonly enterpriseVoice: boolean;
   readonly backEnd?: IBackEnd;
   readonly users?: number;
+  /** What the pool is for (FE-16). */
+  readonly purpose: PoolPurpose;
   /** @internal */
   readonly _servers: ServerGroup;
   /** @internal */
@@ -157,6 +166,7 @@ export class FrontEndPool extends Construct {
     this.operatingSystem = requireEnum(this, 'FrontEndPool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
     this.sipLoadBalancing = requireEnum(this, 'FrontEndPool', 'sipLoadBalancing', props.sipLoadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
     if (props.users !== undefined) this.users = requireCount(this, 'FrontEndPool', 'users', props.users, 0, 10_000_000);
+    this.purpose = requireEnum(this, 'FrontEndPool', 'purpose', props.purpose ?? PoolPurpose.GENERAL, PoolPurpose, 'PoolPurpose');
     const [label, ...rest] = this.fqdn.split('.');
     const domain = rest.join('.');
     this.internalWebFqdn = requireDomainName(this, 'FrontEndPool', 'internalWebFqdn', props.internalWebFqdn ?? `${label}-webint.${domain}`);
@@ -316,6 +326,8 @@ export class FrontEndPool extends Construct {
       externalWebFqdn: this.externalWebFqdn,
       webLoadBalancer: this._webLoadBalancer?.model,
       users: this.users,
+      // Recorded only when not the default, so general pools' model and plan stay as they were.
+      ...(this.purpose !== PoolPurpose.GENERAL ? { purpose: this.purpose } : {}),
       hostsCentralManagementStore: this.hostsCentralManagementStore,
       ...(this.hostsCentralManagementStore ? { centralManagementStoreChoice: { chosenBy: this.deployment._centralManagementStore().chosenBy!, key: this._cmsCandidate.key } } : {}),
       backEndPath: this.backEnd?.node.path,

@@ -9,8 +9,10 @@ import type { CmsChosenBy } from './central-management';
 import type { VoiceModel } from './voice';
 import {
   BackEndMode,
+  LegacyEdgeInterop,
   LoadBalancing,
   PoolEdition,
+  PoolPurpose,
   ProductVersion,
   SqlEdition,
   SqlServerVersion,
@@ -111,6 +113,8 @@ export interface FrontEndPoolModel {
   readonly externalWebFqdn: string;
   readonly webLoadBalancer?: LoadBalancerModel;
   readonly users?: number;
+  /** What the pool is for (FE-16); absent: PoolPurpose.GENERAL. */
+  readonly purpose?: PoolPurpose;
   readonly hostsCentralManagementStore: boolean;
   /** Set on the host of the Central Management Store: chosen by the prop or by key, and its key (lib/model/central-management.ts). */
   readonly centralManagementStoreChoice?: { readonly chosenBy: CmsChosenBy; readonly key: string };
@@ -227,11 +231,15 @@ export interface EdgePoolModel {
   readonly srvPriority: number;
   readonly srvWeight: number;
   readonly servers: readonly ServerModel[];
+  /** Concurrent remote users the pool serves, for capacity findings (EDGE-2). */
+  readonly remoteUsers?: number;
   readonly loadBalancing: LoadBalancing;
   /** Load balancing of the internal interface, when modelled separately (EDGE-6). */
   readonly internalLoadBalancing?: LoadBalancing;
   readonly federation: boolean;
   readonly xmppFederation: boolean;
+  /** Partners and services whose failover needs a hardware load balancer on the Edge (EDGE-10); absent: none. */
+  readonly legacyInterop?: readonly LegacyEdgeInterop[];
   /** Public IP addresses on the external interfaces (EDGE-11). */
   readonly publicIpCount: number;
   /** The external addresses are translated by NAT (true for Azure public IPs; EDGE-7, AZURE-3). */

@@ -51,6 +51,8 @@ export interface ProductProfile {
   readonly maxUsersPerPairedPool: number;
   /** DIR-2: concurrent remote users one Director serves. */
   readonly remoteUsersPerDirector: number;
+  /** EDGE-2: concurrent remote users one Edge server serves. */
+  readonly remoteUsersPerEdgeServer: number;
   /** MED-6: calls one stand-alone Mediation server carries without media bypass. */
   readonly callsPerMediationServer: number;
   /** MED-1: a collocated Mediation pool larger than 12 is presumed allowed up to this size (UNCONFIRMED). */
@@ -124,6 +126,7 @@ const WRITTEN: Readonly<Record<WrittenOut, ProductProfile>> = {
     maxUsersPerPool: 80000,
     maxUsersPerPairedPool: 40000,
     remoteUsersPerDirector: 12000,
+    remoteUsersPerEdgeServer: 12000,
     callsPerMediationServer: 1500,
     persistentChat: true,
     xmppFederation: true,
@@ -140,6 +143,7 @@ const WRITTEN: Readonly<Record<WrittenOut, ProductProfile>> = {
     maxUsersPerPool: 80000,
     maxUsersPerPairedPool: 40000,
     remoteUsersPerDirector: 12000,
+    remoteUsersPerEdgeServer: 12000,
     callsPerMediationServer: 1500,
     persistentChat: true,
     xmppFederation: true,
@@ -160,6 +164,7 @@ const WRITTEN: Readonly<Record<WrittenOut, ProductProfile>> = {
     maxUsersPerPool: 106000,
     maxUsersPerPairedPool: 53000,
     remoteUsersPerDirector: 18000,
+    remoteUsersPerEdgeServer: 18000,
     callsPerMediationServer: 2000,
     collocatedMediationPresumedLimit: 16,
     persistentChat: false,
@@ -228,7 +233,7 @@ export const SE_FACTS: readonly DerivedFact[] = [
   { ruleIds: ['VER-3'], fact: 'No Persistent Chat Server', status: 'inherited', source: `Plan Persistent Chat Server topology; Topology Basics; ${INHERITED_NOTE}` },
   { ruleIds: ['VER-4'], fact: 'No XMPP gateway or proxy', status: 'inherited', source: `Migrating XMPP federation (deprecated in Skype for Business Server 2019); ${INHERITED_NOTE}` },
   { ruleIds: ['VER-5', 'VER-6', 'FE-1', 'FE-2'], fact: 'Enterprise pools of 3 to 16 Front End servers; a 2-server pool cannot be published', status: 'inherited', source: `Front End Pool high availability and management; ${INHERITED_NOTE}` },
-  { ruleIds: ['FE-14', 'PAIR-8', 'DIR-2', 'MED-6'], fact: '106,000 users per pool, 53,000 per paired pool, 18,000 remote users per Director, 2,000 calls per Mediation server', status: 'inherited', source: `Capacity planning for Skype for Business Server 2019; ${INHERITED_NOTE}` },
+  { ruleIds: ['FE-14', 'PAIR-8', 'DIR-2', 'EDGE-2', 'MED-6'], fact: '106,000 users per pool, 53,000 per paired pool, 18,000 remote users per Director and per Edge server, 2,000 calls per Mediation server', status: 'inherited', source: `Capacity planning for Skype for Business Server 2019; ${INHERITED_NOTE}` },
   { ruleIds: ['PAIR-1', 'PAIR-15'], fact: 'Pool pairing for disaster recovery; pool failover RTO 15 to 20 minutes, RPO 5 minutes', status: 'inherited', source: `Front End pool disaster recovery in Skype for Business Server; ${INHERITED_NOTE}` },
   { ruleIds: ['BE-12'], fact: 'Back End SQL Server 2016, 2017, 2019 (SQL Server 2022 not accepted: no Microsoft source found for SE)', status: 'inherited', source: `System requirements for Skype for Business Server 2019; ${INHERITED_NOTE}` },
   { ruleIds: ['VM-4'], fact: 'Windows Server 2016 and 2019 (Windows Server 2022 and 2025 not accepted: the 2019 page lists 2019 and 2016 only, and no Microsoft source for either was found for SE)', status: 'inherited', source: `System requirements for Skype for Business Server 2019 (${S19_REQ}); ${INHERITED_NOTE}` },

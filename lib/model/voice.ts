@@ -100,3 +100,21 @@ export function voiceOf(m: { readonly voice?: VoiceModel }): VoiceModel {
 export function failoverUsage(usage: string): string {
   return `${usage} failover`;
 }
+
+/**
+ * Users homed on the Survivable Branch Appliances and Servers "at branch offices that are associated
+ * with a Front End pool at this site": Microsoft counts them against the site's Edge servers (EDGE-2)
+ * and Directors (DIR-2) (Capacity planning user model usage). The pool is the appliance's backup
+ * Registrar; without one (a VOICE-7 error), the branch's central site.
+ */
+export function branchUsersOfSite(
+  m: { readonly voice?: VoiceModel; readonly frontEndPools: readonly { readonly path: string; readonly sitePath: string }[] },
+  sitePath: string,
+): number {
+  const poolSite = new Map(m.frontEndPools.map((p) => [p.path, p.sitePath]));
+  const voice = voiceOf(m);
+  const branchSite = new Map(voice.branchSites.map((b) => [b.path, b.centralSitePath]));
+  return voice.survivableBranches
+    .filter((s) => (s.backupRegistrarPath !== undefined ? poolSite.get(s.backupRegistrarPath) : branchSite.get(s.branchPath)) === sitePath)
+    .reduce((n, s) => n + s.users, 0);
+}

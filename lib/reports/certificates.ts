@@ -92,7 +92,7 @@ export function certificateRows(model: TopologyModel): CertificateRow[] {
       subject: e.accessEdgeFqdn,
       sans: unique([e.accessEdgeFqdn, e.webConferencingEdgeFqdn, `sip.${model.sipDomain}`, ...(xmpp ? [`xmpp.${model.sipDomain}`, `*.${model.sipDomain}`] : [])]),
       issuer: 'public CA',
-      note: `the same certificate and private key on all ${e.servers.length} Edge servers (EDGE-14); the A/V Edge FQDN ${e.audioVideoEdgeFqdn} is not a SAN${xmpp ? '; xmpp.<domain> and the wildcard for XMPP federation (Edge environmental requirements)' : ''}`,
+      note: `the same certificate and private key on every server of the pool (${e.servers.length}), exported with its private key (EDGE-14: A/V authentication); the A/V Edge FQDN ${e.audioVideoEdgeFqdn} is not a SAN${xmpp ? '; xmpp.<domain> and the wildcard for XMPP federation (Edge environmental requirements)' : ''}`,
     });
     rows.push({
       forWhat: `Edge pool ${e.internalFqdn}`,

@@ -1,4 +1,5 @@
 /** Hardware profile: servers per site and role with their VM sizes, vCPUs, physical cores and memory. */
+import { PoolPurpose } from '../enums';
 import { ServerModel, TopologyModel } from '../model/topology';
 import { physicalCores, VmSizeInfo, vmSizeInfo } from '../model/vm-sizes';
 import { ROLE_PROFILES } from '../model/roles';
@@ -28,6 +29,9 @@ export function hardwareReport(model: TopologyModel, findings: readonly Finding[
     g.servers.push(s);
     groups.set(key, g);
   }
+  // FE-16: a pool dedicated to large meetings says so next to its servers.
+  const largeMeetings = new Set(model.frontEndPools.filter((p) => p.purpose === PoolPurpose.LARGE_MEETINGS).map((p) => p.path));
+  const groupName = (owner: string) => (largeMeetings.has(owner) ? `${owner} (large-meeting pool, FE-16)` : owner);
   const size = (v: string) => vmSizeInfo(v);
   const total = (list: readonly ServerModel[], f: (i: VmSizeInfo) => number) =>
     list.reduce((n, s) => n + (size(s.vmSize) ? f(size(s.vmSize)!) : 0), 0);
@@ -39,7 +43,7 @@ export function hardwareReport(model: TopologyModel, findings: readonly Finding[
       ['Role', 'Group', 'Servers', 'Computer names', 'VM size', 'vCPUs each', 'Physical cores each', 'Memory each (GB)', 'Windows Server', 'Failure domains'],
       list.map((g) => [
         g.role,
-        g.owner,
+        groupName(g.owner),
         g.servers.length,
         g.servers.map((s) => s.computerName).join(', '),
         g.vmSize,

@@ -61,16 +61,22 @@ function failbackSteps(m: TopologyModel, edge: EdgePoolModel, to: EdgePoolModel)
   return out;
 }
 
+/** EDGE-14: one external certificate and private key for the whole pool (A/V authentication). */
+function certificateNote(edge: EdgePoolModel): string {
+  return `External certificate (EDGE-14): one certificate, subject ${edge.accessEdgeFqdn}, with the same private key on every Edge server of the pool (A/V authentication fails otherwise). Request it once, export it with its private key, import it on each server; a rebuilt or added Edge server gets that exported certificate, never a new request. Its names are in the certificate plan.`;
+}
+
 function edgeSection(m: TopologyModel, edge: EdgePoolModel): string {
   const to = survivor(m, edge);
   const roles = [edge.federation ? 'federation route' : '', edge.xmppFederation ? 'XMPP federation route' : ''].filter((r) => r).join(' and ');
   const intro = `Site ${siteName(m, edge.sitePath)}, ${edge.servers.length} Edge server(s), SRV priority ${edge.srvPriority}${roles ? `, carries the ${roles}` : ''}.`;
   if (!to) {
-    return blocks(`## Edge pool ${edge.internalFqdn}`, intro, 'There is no other Edge pool: remote access, federation and external media stop until this pool is restored. Deploy an Edge pool in another site for Edge disaster recovery.');
+    return blocks(`## Edge pool ${edge.internalFqdn}`, intro, certificateNote(edge), 'There is no other Edge pool: remote access, federation and external media stop until this pool is restored. Deploy an Edge pool in another site for Edge disaster recovery.');
   }
   return blocks(
     `## Edge pool ${edge.internalFqdn}`,
     intro,
+    certificateNote(edge),
     `### Failover to ${to.internalFqdn}`,
     steps(failoverSteps(m, edge, to)),
     `### Failback of ${edge.internalFqdn}`,

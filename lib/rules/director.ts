@@ -1,9 +1,10 @@
 /** Director pools (DIR-*): size, capacity, placement, dedication, load balancing, web FQDNs. */
 import { ProductVersion, Severity } from '../enums';
 import { addressInCidr } from '../model/addresses';
-import { productName, siteOf } from '../model/queries';
+import { productName, shortName, siteOf } from '../model/queries';
 import { ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
+import { branchUsersOfSite } from '../model/voice';
 import { reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
 const TOPOLOGY = 'Topology Basics for Skype for Business Server';
@@ -82,10 +83,14 @@ export const DIRECTOR_RULES = [
       if (d.servers.length < 2) {
         out.push({ path: d.path, message: `servers is ${d.servers.length}; a single Director gives no high availability; use at least 2 Directors` });
       }
+      // Not sized (no remoteUsers): no capacity finding. Sized: the site's branch users count too (Microsoft counts them).
+      if (d.remoteUsers === undefined) return out;
       const per = remoteUsersPerDirector(m.productVersion);
-      const needed = d.remoteUsers === undefined ? 0 : Math.ceil(d.remoteUsers / per);
+      const branch = branchUsersOfSite(m, d.sitePath);
+      const needed = Math.ceil((d.remoteUsers + branch) / per);
       if (needed > d.servers.length) {
-        out.push({ path: d.path, message: `remoteUsers is ${d.remoteUsers}; at ${per.toLocaleString('en-US')} concurrent remote users per Director (${productName(m)}) the pool needs ${needed} Directors but has ${d.servers.length}; set servers to ${needed}` });
+        const counted = branch > 0 ? `${d.remoteUsers} remote users plus ${branch} users of survivable branches registered in site ${shortName(d.sitePath)}` : `remoteUsers is ${d.remoteUsers}`;
+        out.push({ path: d.path, message: `${counted}; at ${per.toLocaleString('en-US')} concurrent remote users per Director (${productName(m)}) the pool needs ${needed} Directors but has ${d.servers.length}; set servers to ${needed}` });
       }
       return out;
     }),

@@ -6,6 +6,7 @@ import { ipToInt } from '../model/network';
 import { aRecordValues, allFqdns, NamedFqdn, productName, shortName } from '../model/queries';
 import { EdgePoolModel, FrontEndPoolModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
+import { branchUsersOfSite } from '../model/voice';
 import { EDGE_PERIMETER_RULE } from './edge-perimeter';
 import { alsoReports, reportedAs, rule, RuleStatus, RuleStatusKind, status, Violation } from './rule';
 
@@ -13,6 +14,7 @@ const EDGE_DR = 'Edge Server disaster recovery in Lync Server 2013';
 const EDGE_ENV = 'Edge Server environmental requirements in Skype for Business Server';
 const FAILOVER = 'Failing over and failing back a pool';
 const LB_REQ = 'Load balancing requirements for Skype for Business';
+const CAPACITY = 'Capacity planning user model usage for Skype for Business Server; Capacity planning for Skype for Business Server 2019';
 const MAX_EDGE_SERVERS = 12;
 
 function externalFqdns(e: EdgePoolModel): { what: string; fqdn: string }[] {
@@ -131,6 +133,18 @@ export const EDGE_RULES = [
       .filter((e) => e.servers.length < 2)
       .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} has ${e.servers.length} server; one Edge server has no high availability; set servers to 2 or more` })),
   ),
+  rule('EDGE-2', Severity.WARNING, 'One Edge server per 12,000 (2019, SE: 18,000) concurrent remote users, branch users included', CAPACITY, (m) =>
+    m.edgePools.flatMap((e): Violation[] => {
+      // Not sized (no remoteUsers): no finding, even with branch users; sizing is the user's opt-in.
+      if (e.remoteUsers === undefined) return [];
+      const per = productProfile(m.productVersion).remoteUsersPerEdgeServer;
+      const branch = branchUsersOfSite(m, e.sitePath);
+      const needed = Math.ceil((e.remoteUsers + branch) / per);
+      if (needed <= e.servers.length) return [];
+      const counted = branch > 0 ? `${e.remoteUsers} remote users plus ${branch} users of survivable branches registered in site ${shortName(e.sitePath)}` : `remoteUsers is ${e.remoteUsers}`;
+      return [{ path: e.path, message: `${counted}; at ${per.toLocaleString('en-US')} concurrent remote users per Edge server (${productName(m)}) Edge pool ${e.internalFqdn} needs ${needed} servers but has ${e.servers.length}; set servers to ${needed}, or split the remote users over another Edge pool` }];
+    }),
+  ),
   rule('EDGE-3', Severity.ERROR, 'Edge pools are not stretched across sites', 'Capacity planning user model', (m) =>
     m.edgePools.flatMap((e) => {
       const outside = e.servers.filter((s) => !s.path.startsWith(e.sitePath + '/'));
@@ -196,6 +210,15 @@ export const EDGE_RULES = [
     m.edgePools
       .filter((e) => (e.internalLoadBalancing ?? e.loadBalancing) !== e.loadBalancing)
       .map((e) => ({ path: e.path, message: `Edge pool ${e.internalFqdn} uses ${e.loadBalancing} load balancing externally and ${e.internalLoadBalancing} internally; mixing is unsupported; use DNS load balancing on both interfaces (or hardware on both)` })),
+  ),
+  rule('EDGE-10', Severity.WARNING, 'Partners whose failover needs a hardware load balancer on the Edge', `${LB_REQ}; ${EDGE_ENV}`, (m) =>
+    // With LoadBalancing.HARDWARE the pool has what these partners need; on Azure that is AZURE-3's error.
+    m.edgePools
+      .filter((e) => e.loadBalancing === LoadBalancing.DNS && (e.legacyInterop ?? []).length > 0)
+      .map((e) => ({
+        path: e.path,
+        message: `Edge pool ${e.internalFqdn} uses DNS load balancing and serves ${(e.legacyInterop ?? []).join(', ')}; these do not fail over to another Edge server with DNS load balancing (Microsoft requires a hardware load balancer on the Edge pool for their high availability), and Azure cannot host one (AZURE-3); move them to Lync Server 2010 or later partners and Exchange 2010 SP1 or later, or acknowledge that they stop when the Edge server they use fails`,
+      })),
   ),
   rule('EDGE-11', Severity.ERROR, 'Three public IP addresses per Edge server', EDGE_ENV, (m) =>
     m.edgePools.flatMap((e): Violation[] => {
@@ -367,12 +390,10 @@ export const EDGE_RULES = [
 
 export const EDGE_STATUS: RuleStatus[] = [
   reportedAs('EDGE-7', 'AZURE-3', 'Azure public IPs are always NAT\'d, so a hardware-load-balanced Edge pool (the only case EDGE-7 forbids NAT for) is AZURE-3\'s error, reported once there.'),
-  status('EDGE-2', RuleStatusKind.NOT_MODELLED, 'Edge capacity is per concurrent remote user; the model knows homed users per pool (users), not how many are remote at once, so the library does not size Edge pools.'),
   status('EDGE-8', RuleStatusKind.BY_CONSTRUCTION, 'The library builds no hardware load balancer for Edge (AZURE-3 makes LoadBalancing.HARDWARE an error), so the hardware-load-balancer settings never apply.'),
   status('EDGE-9', RuleStatusKind.BY_CONSTRUCTION, 'No hardware load balancer on the internal Edge side: both interfaces use DNS load balancing (EDGE-6, AZURE-3).'),
-  status('EDGE-10', RuleStatusKind.NOT_MODELLED, 'Which federation partners (OCS 2007, public IM) and which Exchange UM version the organization uses lies outside the topology; docs/edge.md lists the DNS load balancing failover limits.'),
   status('EDGE-13', RuleStatusKind.BY_CONSTRUCTION, 'The Edge internal NIC always has a static IPv4 address in the edge-internal subnet.'),
-  status('EDGE-14', RuleStatusKind.NOT_MODELLED, 'The library issues no certificates; docs/edge.md lists the external certificate (same private key on every server of a pool) the operator requests.'),
+  status('EDGE-14', RuleStatusKind.IN_RUNBOOK, 'The library issues no certificates, so nothing can differ between the servers of a pool; the certificate plan has a row per Edge pool for its external certificate (subject, SANs, "the same certificate and private key on every server of the pool, exported with its private key") and the runbook\'s Edge pool section says to import that exported certificate on every server, a rebuilt or added one included.'),
   // SRV-3 only re-checked how the DNS building block merges entries: checked on the rendered SRV
   // record sets instead (test/rendered-invariants.test.ts).
   status('SRV-3', RuleStatusKind.BY_CONSTRUCTION, 'The DNS plan (lib/model/dns-plan.ts, rendered by lib/azure/dns.ts) merges every entry asked for one SRV name into one record set; each EdgePool asks once for its _sip._tls entry in its constructor and at most once for _sipfederationtls._tcp and _xmpp-server._tcp, each site\'s first-hop pool once for _sipinternaltls._tcp. No prop adds an entry; checked on the rendered SRV record sets.'),

@@ -1,5 +1,5 @@
 /** Front End pools (FE-*): pool size, quorum over failure domains, load balancing, sites. */
-import { PoolEdition, Severity } from '../enums';
+import { PoolEdition, PoolPurpose, Severity } from '../enums';
 import { backEndByPath, isEnterprise, productName, serversByFailureDomain } from '../model/queries';
 import { FrontEndPoolModel, TopologyModel } from '../model/topology';
 import { MAX_FRONT_ENDS, poolQuorum, productProfile } from '../model/versions';
@@ -51,7 +51,8 @@ export const FRONT_END_RULES = [
     productProfile(m.productVersion).refusesTwoServerPools
       ? []
       : enterprisePools(m)
-          .filter((p) => p.servers.length === 2)
+          // Two Front Ends is what Microsoft's large-meeting topology asks for (FE-16).
+          .filter((p) => p.servers.length === 2 && p.purpose !== PoolPurpose.LARGE_MEETINGS)
           .map((p) => ({
             path: p.path,
             message: `frontEndServers is 2; a 2-server Enterprise pool is supported but not recommended (losing the Back End likely stops the pool, and user data wants 3 replicas); use 3 or more, or Standard Edition servers paired for disaster recovery`,
@@ -135,7 +136,6 @@ export const FRONT_END_STATUS: RuleStatus[] = [
   status('FE-9', RuleStatusKind.IN_RUNBOOK, 'Restart order for 2-server pools is an operating procedure; FE-2 already warns about 2-server pools.'),
   status('FE-13', RuleStatusKind.BY_CONSTRUCTION, 'Every Enterprise Edition pool gets an internal load balancer for its web services (80, 443, 8080, 4443; with hardware SIP balancing also 444, 5061 and the other SIP ports), whatever its size; a Standard Edition server is one server (FE-21). Checked on the rendered load balancers (test/invariants.ts webPoolsBalanced).'),
   status('FE-12', RuleStatusKind.BY_CONSTRUCTION, 'A pool creates all its servers from one server group: same role, image, size and configuration.'),
-  status('FE-16', RuleStatusKind.NOT_MODELLED, 'Large-meeting pools are not a separate construct yet.'),
   status('FE-17', RuleStatusKind.BY_CONSTRUCTION, 'Front End, Back End, Standard Edition, Persistent Chat and Director servers get exactly one NIC (checked again by VM-2).'),
   status('FE-18', RuleStatusKind.IN_RUNBOOK, 'Restarting Front Ends one at a time after a topology change is an operating procedure.'),
   status('FE-19', RuleStatusKind.IN_RUNBOOK, 'Three Front Ends must run together once after pairing: an operating procedure.'),

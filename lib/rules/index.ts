@@ -13,6 +13,7 @@ import { FRONT_END_RULES, FRONT_END_STATUS } from './front-end';
 import { GLOBAL_RULES } from './global';
 import { HYBRID_RULES, HYBRID_STATUS } from './hybrid';
 import { LAB_RULES, LAB_STATUS } from './lab';
+import { LARGE_MEETING_RULES } from './large-meetings';
 import { LIFECYCLE_RULES } from './lifecycle';
 import { MEDIATION_RULES, MEDIATION_STATUS } from './mediation';
 import { NAMING_RULES } from './naming';
@@ -31,6 +32,7 @@ import { BRANCH_RULES } from './branch';
 export const ALL_RULES: readonly Rule[] = [
   ...VERSION_RULES,
   ...FRONT_END_RULES,
+  ...LARGE_MEETING_RULES,
   ...BACK_END_RULES,
   ...PAIRING_RULES,
   ...FILE_STORE_RULES,

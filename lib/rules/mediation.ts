@@ -1,5 +1,6 @@
 /** Mediation pools (MED-*): collocated pool size, load balancing, placement, capacity, next hop. */
 import { LoadBalancing, ProductVersion, Severity } from '../enums';
+import { addressInCidr } from '../model/addresses';
 import { aRecordValues, poolByPath, productName, shortName } from '../model/queries';
 import { TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
@@ -105,6 +106,19 @@ export const MEDIATION_RULES = [
       return [];
     }),
   ),
+  rule('MED-10', Severity.WARNING, 'A PSTN peer of a stand-alone Mediation pool lies in the pool\'s gatewayPrefixes', `${MEDIATION} (library rule: the warning form of MED-4)`, (m) => {
+    const pools = new Map(m.mediationPools.map((p) => [p.path, p]));
+    return voiceOf(m).peers.flatMap((peer): Violation[] => {
+      const pool = peer.mediation === 'stand-alone' ? pools.get(peer.mediationPath) : undefined;
+      // ["VirtualNetwork"] (the default) covers on-premises networks behind VPN or ExpressRoute: nothing to compare.
+      const prefixes = (pool?.gatewayPrefixes ?? []).filter((x) => x !== 'VirtualNetwork');
+      if (!pool || prefixes.length === 0 || prefixes.some((cidr) => addressInCidr(peer.address, cidr))) return [];
+      return [{
+        path: peer.path,
+        message: `${peer.kind === 'sip-trunk' ? 'SIP trunk' : 'PSTN gateway'} ${peer.fqdn} has address ${peer.address}, outside gatewayPrefixes [${prefixes.join(', ')}] of its Mediation pool ${pool.fqdn}; its own NSG rules admit it, but the pool states where its gateways are (MED-4); correct the address, or add the gateway's network to gatewayPrefixes`,
+      }];
+    });
+  }),
   rule('MED-9', Severity.WARNING, 'A Mediation pool\'s next hop is in its own site', `${MEDIATION} (library rule: the warning form of MED-7)`, (m) =>
     m.mediationPools.flatMap((p): Violation[] => {
       const pool = poolByPath(m, p.nextHopPath);

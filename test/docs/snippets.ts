@@ -34,7 +34,7 @@ import {
   acknowledgeFinding, AlwaysOnBackEnd, CentralSite, DirectorPool, EdgePool, FrontEndPool, MediationPool, PairedPools,
   ProductVersion, SfbArtifacts, SfbDeployment, SqlServerVersion, StandaloneBackEnd, StretchedPersistentChatPool,
   SupportPosture, validateTopology, PstnGateway, SipTrunk, VoiceRoute, BranchSite, SurvivableBranchAppliance,
-  SurvivableBranchServer, OfficeOnlineServerFarm,
+  SurvivableBranchServer, OfficeOnlineServerFarm, PoolPurpose,
 } from 'cdktf-sfb-hadr';
 `;
 
@@ -107,6 +107,7 @@ export const HARNESSES: Readonly<Record<string, () => Harness>> = {
     after: SYNTH,
     fill: [['  // ... FQDNs, nextHop, srvPriority\n', `  ${EDGE_PROPS}\n`]],
   }),
+  'docs/large-meetings.md#0': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_SE') + SITES + BACK_ENDS + POOLS, after: SYNTH }),
   'docs/lab.md#0': () => ({ before: APP + STACK, after: SITES + BACK_ENDS + POOLS + SYNTH }),
   'docs/per-site-stacks.md#0': () => ({ before: '', after: '' }),
   'docs/per-site-stacks.md#1': () => ({

@@ -25,12 +25,15 @@ import {
   PairedPools,
   PoolEdition,
   ProductVersion,
+  PstnGateway,
   SfbDeployment,
+  SipTrunk,
   SqlEdition,
   SqlServerVersion,
   StandaloneBackEnd,
   StretchedPersistentChatPool,
   SupportPosture,
+  VoiceRoute,
   WindowsServerVersion,
 } from '../../lib';
 import { AzurermProvider } from '../../lib/azurerm';
@@ -620,6 +623,54 @@ export const CHAT_POOLS: ConstructKind<ChatPoolSpec> = {
     }),
 };
 
+// ---- Voice: PSTN gateways, SIP trunks, a voice route ------------------------------------------
+
+export interface PstnPeerSpec {
+  /** A stand-alone Mediation pool, or a Front End pool drawn with collocated Mediation (by index). */
+  readonly mediation: { readonly kind: 'mediationPools' | 'frontEndPools'; readonly index: number };
+  readonly trunk: boolean;
+  readonly mediaBypass: boolean;
+}
+
+export const PSTN_PEERS: ConstructKind<PstnPeerSpec> = {
+  name: 'pstnPeers',
+  arbitrary: ({ members }) => {
+    const targets: { kind: 'mediationPools' | 'frontEndPools'; index: number }[] = [
+      ...((members.mediationPools ?? []) as MediationPoolSpec[]).map((_, index) => ({ kind: 'mediationPools' as const, index })),
+      ...((members.frontEndPools ?? []) as FrontEndPoolSpec[]).flatMap((p, index) => (p.collocatedMediation ? [{ kind: 'frontEndPools' as const, index }] : [])),
+    ];
+    if (targets.length === 0) return fc.constant([]);
+    const peer = fc.record({ mediation: fc.constantFrom(...targets), trunk: mostly(fc.constant(false), fc.constant(true), 1, 3), mediaBypass: fc.boolean() });
+    return mostly(fc.constant([]), fc.array(peer, { minLength: 1, maxLength: 2 }), 1, 4);
+  },
+  build: (ctx, spec, i) => {
+    const target = ctx.built[spec.mediation.kind][spec.mediation.index] as MediationPool | FrontEndPool;
+    const props = {
+      fqdn: `gw${i + 1}.${ctx.domains.ad}`,
+      address: `192.168.200.${i + 1}`,
+      mediaBypass: spec.mediaBypass,
+      ...(target instanceof MediationPool ? { mediationPool: target } : { frontEndPool: target }),
+    };
+    const id = `peer${i + 1}${ctx.idSuffix}`;
+    return spec.trunk ? new SipTrunk(target.site, id, props) : new PstnGateway(target.site, id, props);
+  },
+};
+
+/** Now and then one route over the first peer, its failover route over the last (in the same site now and then). */
+export const VOICE_ROUTES: ConstructKind<{ readonly failover: boolean }> = {
+  name: 'voiceRoutes',
+  arbitrary: ({ members }) =>
+    (members.pstnPeers?.length ?? 0) === 0 ? fc.constant([]) : mostly(fc.constant([]), fc.array(fc.record({ failover: fc.boolean() }), { minLength: 1, maxLength: 1 }), 1, 1),
+  build: (ctx, spec, i) => {
+    const peers = ctx.built.pstnPeers as (PstnGateway | SipTrunk)[];
+    return new VoiceRoute(ctx.deployment, `route${i + 1}${ctx.idSuffix}`, {
+      usages: ['national'],
+      gateways: [peers[0]],
+      ...(spec.failover && peers.length > 1 ? { failoverGateways: [peers[peers.length - 1]] } : {}),
+    });
+  },
+};
+
 /** Every kind, in build order (a kind may reference the kinds before it; HA back ends join `backEnds`). */
 export const KINDS: readonly ConstructKind<any>[] = [
   STANDALONE_BACK_ENDS,
@@ -633,6 +684,9 @@ export const KINDS: readonly ConstructKind<any>[] = [
   EDGE_POOLS,
   PAIRED_POOLS,
   CHAT_POOLS,
+  // Last: their draws come after every other kind's, so the other kinds' cases stay as they were.
+  PSTN_PEERS,
+  VOICE_ROUTES,
 ];
 
 /** A random deployment: product version, one to three sites, lab mode now and then, and specs for every kind (each drawn knowing the ones before). */

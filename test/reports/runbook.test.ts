@@ -162,6 +162,13 @@ describe('runbook: Edge pool failover', () => {
     expect(section(single, 'Edge pool edge-west-int.corp.contoso.com')).toMatch(/There is no other Edge pool/);
   });
 
+  test('EDGE-14: every Edge pool section says one exported certificate and private key for all its servers', () => {
+    expect(text).toMatch(/External certificate \(EDGE-14\): one certificate, subject sip-west\.contoso\.com, with the same private key on every Edge server of the pool/);
+    expect(text).toMatch(/export it with its private key, import it on each server; a rebuilt or added Edge server gets that exported certificate/);
+    const single = renderRunbook({ ...base, edgePools: [edge('west', 'test/contoso/west/pool')] });
+    expect(section(single, 'Edge pool edge-west-int.corp.contoso.com')).toMatch(/External certificate \(EDGE-14\)/);
+  });
+
   test('Edge servers are restored member by member', () => {
     expect(section(renderRunbook(model), 'Restoring other pools')).toMatch(/Edge pool edge-north-int.corp.contoso.com: edge-north-1, edge-north-2/);
   });

@@ -1,4 +1,4 @@
-import { DirectorPool, ProductVersion, Severity, validateTopology } from '../../lib';
+import { BranchSite, DirectorPool, ProductVersion, Severity, SurvivableBranchAppliance, validateTopology } from '../../lib';
 import { DIRECTOR_RULES } from '../../lib/rules/director';
 import { DNS_RULES } from '../../lib/rules/dns';
 import { NAMING_RULES } from '../../lib/rules/naming';
@@ -53,6 +53,21 @@ describe('DIR-2: two Directors for HA, one per 12,000 (2019: 18,000) remote user
     expect(findingsOf(withDirector({ servers: 2, remoteUsers: 30000 }), 'DIR-2')[0].message).toMatch(/needs 3 Directors but has 2/);
     expect(findingsOf(withDirector({ servers: 3, remoteUsers: 30000 }), 'DIR-2')).toEqual([]);
     expect(findingsOf(withDirector({ servers: 2, remoteUsers: 30000 }, ProductVersion.SKYPE_FOR_BUSINESS_2019), 'DIR-2')).toEqual([]);
+  });
+
+  test('counts the users of survivable branches registered in the site when remoteUsers is given', () => {
+    const withBranch = (remoteUsers?: number) => {
+      const { deployment } = testDeployment();
+      const west = testSite(deployment, 'west');
+      const pool = testPool(west, 'pool');
+      new DirectorPool(west, 'director', { fqdn: 'dir-west.corp.contoso.com', ...(remoteUsers === undefined ? {} : { remoteUsers }) });
+      const branch = new BranchSite(deployment, 'redmond', { centralSite: west });
+      new SurvivableBranchAppliance(branch, 'sba', { fqdn: 'sba-redmond.corp.contoso.com', users: 800, backupRegistrar: pool });
+      return validateTopology(deployment);
+    };
+    expect(findingsOf(withBranch(23500), 'DIR-2')[0].message).toMatch(/23500 remote users plus 800 users of survivable branches registered in site west; .* needs 3 Directors but has 2/);
+    expect(findingsOf(withBranch(23000), 'DIR-2')).toEqual([]);
+    expect(findingsOf(withBranch(), 'DIR-2')).toEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
-import { LoadBalancing, ProductVersion, Severity, TopologyModel, validateTopology } from '../../lib/experimental';
+import { BranchSite, SurvivableBranchAppliance } from '../../lib';
+import { LegacyEdgeInterop, LoadBalancing, ProductVersion, Severity, TopologyModel, validateTopology } from '../../lib/experimental';
+import { certificateRows } from '../../lib/reports/certificates';
 import { AZURE_RULES } from '../../lib/rules/azure';
 import { EDGE_RULES } from '../../lib/rules/edge';
 import { SECURITY_RULES } from '../../lib/rules/security';
@@ -61,6 +63,73 @@ describe('EDGE-1: Edge pool size', () => {
   test('says the 12-server limit is unconfirmed for Lync Server 2013', () => {
     const f = findingsOf(findings((t) => twoSiteEdges(t, { servers: 13 }), ProductVersion.LYNC_SERVER_2013), 'EDGE-1');
     expect(f[0].message).toMatch(/UNCONFIRMED/);
+  });
+});
+
+describe('EDGE-2: one Edge server per 12,000 (2019, SE: 18,000) concurrent remote users', () => {
+  test('warns when 30,000 remote users meet 2 Edge servers in 2015, passes with 3 and in 2019', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, { remoteUsers: 30000 })), 'EDGE-2');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: Severity.WARNING });
+    expect(f[0].message).toMatch(/remoteUsers is 30000; at 12,000 concurrent remote users per Edge server .* needs 3 servers but has 2; set servers to 3/);
+    expect(findingsOf(findings((t) => twoSiteEdges(t, { remoteUsers: 30000, servers: 3 })), 'EDGE-2')).toEqual([]);
+    expect(findingsOf(findings((t) => twoSiteEdges(t, { remoteUsers: 30000, xmppFederation: false }), ProductVersion.SKYPE_FOR_BUSINESS_2019), 'EDGE-2')).toEqual([]);
+    expect(findingsOf(findings((t) => twoSiteEdges(t, { remoteUsers: 40000, xmppFederation: false }), ProductVersion.SKYPE_FOR_BUSINESS_2019), 'EDGE-2')[0].message).toMatch(/18,000 .* needs 3 servers/);
+  });
+
+  test('counts the users of survivable branches registered with a pool of the site, only when remoteUsers is given', () => {
+    const withBranch = (remoteUsers: number | undefined) =>
+      findings((t) => {
+        const { west, westPool } = twoSiteEdges(t, remoteUsers === undefined ? {} : { remoteUsers });
+        const branch = new BranchSite(t.deployment, 'redmond', { centralSite: west });
+        new SurvivableBranchAppliance(branch, 'sba', { fqdn: 'sba-redmond.corp.contoso.com', users: 1000, backupRegistrar: westPool });
+      });
+    expect(findingsOf(withBranch(23500), 'EDGE-2')[0].message).toMatch(/23500 remote users plus 1000 users of survivable branches registered in site west; .* needs 3 servers but has 2/);
+    expect(findingsOf(withBranch(23000), 'EDGE-2')).toEqual([]);
+    expect(findingsOf(withBranch(undefined), 'EDGE-2')).toEqual([]);
+  });
+
+  test('refuses a remoteUsers that is not a count', () => {
+    const t = testDeployment();
+    const west = testSite(t.deployment, 'west');
+    expect(() => testEdge(west, testPool(west, 'pool'), 'edge', { remoteUsers: -1 })).toThrow(/EdgePool .*edge: remoteUsers/);
+  });
+});
+
+describe('EDGE-10: partners whose failover needs a hardware load balancer on the Edge', () => {
+  test('warns when a DNS-load-balanced Edge pool serves public IM connectivity or OCS 2007 federation', () => {
+    const f = findingsOf(findings((t) => twoSiteEdges(t, { legacyInterop: [LegacyEdgeInterop.PUBLIC_IM_CONNECTIVITY, LegacyEdgeInterop.OCS_2007_FEDERATION] })), 'EDGE-10');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: Severity.WARNING, path: 'test/contoso/west/edge' });
+    expect(f[0].message).toMatch(/uses DNS load balancing and serves federation with Office Communications Server 2007 or 2007 R2, public IM connectivity; these do not fail over .* Azure cannot host one \(AZURE-3\)/);
+  });
+
+  test('passes without legacy partners, and leaves a hardware-load-balanced pool to AZURE-3', () => {
+    expect(findingsOf(findings((t) => twoSiteEdges(t)), 'EDGE-10')).toEqual([]);
+    const hardware = findings((t) => twoSiteEdges(t, { loadBalancing: LoadBalancing.HARDWARE, legacyInterop: [LegacyEdgeInterop.EXCHANGE_UM_BEFORE_2010_SP1] }));
+    expect(findingsOf(hardware, 'EDGE-10')).toEqual([]);
+    expect(ruleIds(hardware)).toContain('AZURE-3');
+  });
+
+  test('refuses a legacyInterop that is not a list of LegacyEdgeInterop members, or names one twice', () => {
+    const edge = (legacyInterop: unknown) => () => {
+      const t = testDeployment();
+      const west = testSite(t.deployment, 'west');
+      testEdge(west, testPool(west, 'pool'), 'edge', { legacyInterop: legacyInterop as LegacyEdgeInterop[] });
+    };
+    expect(edge('public IM')).toThrow(/EdgePool .*edge: legacyInterop "public IM" is not an array/);
+    expect(edge(['pic'])).toThrow(/legacyInterop\[0\] "pic" is not a LegacyEdgeInterop/);
+    expect(edge([LegacyEdgeInterop.PUBLIC_IM_CONNECTIVITY, LegacyEdgeInterop.PUBLIC_IM_CONNECTIVITY])).toThrow(/names "public IM connectivity" twice/);
+  });
+});
+
+describe('EDGE-14: one external certificate and private key per Edge pool', () => {
+  test('the certificate plan has a row per Edge pool with its SANs and the private-key export', () => {
+    const rows = certificateRows(reference()).filter((r) => r.use.startsWith('External interface'));
+    expect(rows.map((r) => r.forWhat).sort()).toEqual(['Edge pool edge-north.corp.contoso.com', 'Edge pool edge-west.corp.contoso.com']);
+    const west = rows.find((r) => r.forWhat.includes('edge-west'))!;
+    expect(west.sans).toEqual(expect.arrayContaining(['edge-access-west.contoso.com', 'edge-webconf-west.contoso.com', 'sip.contoso.com']));
+    expect(west.note).toMatch(/the same certificate and private key on every server of the pool \(2\), exported with its private key \(EDGE-14/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { FrontEndPool, LoadBalancing, MediationPool, ProductVersion, Severity, validateTopology } from '../../lib';
+import { FrontEndPool, LoadBalancing, MediationPool, ProductVersion, PstnGateway, Severity, SipTrunk, validateTopology } from '../../lib';
 import { MEDIATION_RULES } from '../../lib/rules/mediation';
 import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';
 
@@ -105,5 +105,30 @@ describe('MED-7: the next hop is a Front End pool of the same site, never a Dire
     const f = findingsOf(validateTopology(deployment), 'MED-9');
     expect(f[0]).toMatchObject({ severity: Severity.WARNING });
     expect(f[0].message).toMatch(/crosses the WAN/);
+  });
+});
+
+describe('MED-10: a PSTN peer of a stand-alone Mediation pool lies in its gatewayPrefixes', () => {
+  function med10(gatewayPrefixes: string[] | undefined, address: string, trunk = false) {
+    const { deployment } = testDeployment();
+    const west = testSite(deployment, 'west');
+    const pool = testPool(west, 'pool');
+    const mediationPool = new MediationPool(west, 'mediation', { fqdn: 'med-west.corp.contoso.com', nextHop: pool, ...(gatewayPrefixes ? { gatewayPrefixes } : {}) });
+    const Peer = trunk ? SipTrunk : PstnGateway;
+    new Peer(west, 'gateway', { fqdn: 'gw-west.corp.contoso.com', address, mediationPool });
+    return findingsOf(validateTopology(deployment), 'MED-10');
+  }
+
+  test('warns when the gateway address is outside every prefix, naming address, prefixes and fix', () => {
+    const f = med10(['192.168.10.0/24', '192.168.20.0/24'], '192.168.30.5');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: Severity.WARNING, path: 'test/contoso/west/gateway' });
+    expect(f[0].message).toMatch(/PSTN gateway gw-west\.corp\.contoso\.com has address 192\.168\.30\.5, outside gatewayPrefixes \[192\.168\.10\.0\/24, 192\.168\.20\.0\/24\] of its Mediation pool med-west\.corp\.contoso\.com; .*add the gateway's network to gatewayPrefixes/);
+    expect(med10(['192.168.10.0/24'], '192.168.30.5', true)[0].message).toMatch(/^SIP trunk gw-west/);
+  });
+
+  test('passes inside a prefix, and with the default VirtualNetwork', () => {
+    expect(med10(['192.168.10.0/24', '192.168.20.0/24'], '192.168.20.9')).toEqual([]);
+    expect(med10(undefined, '192.168.30.5')).toEqual([]);
   });
 });
