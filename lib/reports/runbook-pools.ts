@@ -5,6 +5,8 @@ import { backEndByPath, siteOf } from '../model/queries';
 import { BackEndModel, EdgePoolModel, FrontEndPoolModel, TopologyModel } from '../model/topology';
 import { blocks, bullets, code, steps } from './markdown';
 import { osUpdateRequirement } from '../model/versions';
+import { EXPORT_FILES, RESTORE_FOLDER, rgsService } from '../model/export-files';
+import { backEndInstance, STANDARD_EDITION_SQL_INSTANCE } from '../model/sql-instance';
 import { userExperience, webFailbackStep, webFailoverStep } from './runbook-web';
 
 /** FE-6: Front Ends that must run to start a pool (routing-group quorum), where the docs give a number. */
@@ -42,12 +44,6 @@ function repointStep(edge: EdgePoolModel, failed: FrontEndPoolModel, target: Fro
 
 const CMS_CMDLET = 'office-docs-powershell skype/skype-ps/skype/Invoke-CsManagementServerFailover.md';
 
-/** The store's SQL instance as the cmdlets name it; undefined for the default instance (MSSQLSERVER). */
-function storeInstance(be: BackEndModel): string | undefined {
-  const named = be.instanceName ?? be.replicas?.find((r) => r.instanceName.toUpperCase() !== 'MSSQLSERVER')?.instanceName;
-  return named && named.toUpperCase() !== 'MSSQLSERVER' ? named : undefined;
-}
-
 /**
  * The steps that fail the Central Management Store over to `partner`'s store, every argument from the
  * model (FAILOVER step 5; CMS_CMDLET). `-BackupSqlServerFqdn` is the store as Topology Builder publishes
@@ -60,9 +56,9 @@ function cmsFailoverSteps(m: TopologyModel, partner: FrontEndPoolModel): string[
   const be = backEndByPath(m, partner.backEndPath);
   if (partner.edition === PoolEdition.STANDARD || !be) {
     const server = partner.servers[0]?.fqdn ?? partner.fqdn;
-    return [`Fail the Central Management Store over to the standby on ${partner.fqdn}, from that server: ${code(`Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server} -BackupSqlInstanceName RTC -Force`)} (a Standard Edition server holds it in its SQL Express instance RTC).`];
+    return [`Fail the Central Management Store over to the standby on ${partner.fqdn}, from that server: ${code(`Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server} -BackupSqlInstanceName ${STANDARD_EDITION_SQL_INSTANCE} -Force`)} (a Standard Edition server holds it in its SQL Express instance ${STANDARD_EDITION_SQL_INSTANCE}).`];
   }
-  const instance = storeInstance(be);
+  const instance = backEndInstance(be);
   const inst = (param: string) => (instance ? ` -${param} ${instance}` : '');
   const omitted = instance ? '' : ` No instance parameter: ${be.storeFqdn} runs the default SQL Server instance (MSSQLSERVER), which the library builds.`;
   if (be.mode === BackEndMode.MIRRORING && be.servers[1]) {
@@ -112,9 +108,9 @@ function failoverSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
   }
   out.push(`Fail over the users of ${pool.fqdn} to ${partner.fqdn}: ${code(`Invoke-CsPoolFailover -PoolFQDN ${pool.fqdn} -DisasterMode -Verbose`)}. If it fails because the Central Management Store is not fully failed over, fix the store from the error message and run it again.`);
   out.push(
-    `Restore the Location Information Server database in ${partner.fqdn} (it is not replicated)${pool.hostsCentralManagementStore ? '; required, because the failed pool hosted the Central Management Store' : ''}: ${code('Import-CsLisConfiguration -FileName <path>\\CsLisConfiguration.zip')} from the newest routine export, then ${code('Publish-CsLisConfiguration')}.`,
+    `Restore the Location Information Server database in ${partner.fqdn} (it is not replicated)${pool.hostsCentralManagementStore ? '; required, because the failed pool hosted the Central Management Store' : ''}: ${code(`Import-CsLisConfiguration -FileName ${RESTORE_FOLDER}\\${EXPORT_FILES.lis}`)} from the newest export (see "Routine backups"), then ${code('Publish-CsLisConfiguration')}.`,
   );
-  out.push(`Response groups of ${pool.fqdn}: import the newest export into ${partner.fqdn} (${code(`Import-CsRgsConfiguration -Destination "service:ApplicationServer:${partner.fqdn}" -OverwriteOwner -FileName <path>\\Rgs-${pool.fqdn}.zip`)}).`);
+  out.push(`Response groups of ${pool.fqdn}: import the newest export into ${partner.fqdn} (${code(`Import-CsRgsConfiguration -Destination "${rgsService(partner.fqdn)}" -OverwriteOwner -FileName ${RESTORE_FOLDER}\\${EXPORT_FILES.rgs(pool.fqdn)}`)}).`);
   const web = webFailoverStep(m, pool);
   if (web) out.push(web);
   return out;
@@ -122,7 +118,7 @@ function failoverSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
 
 function failbackSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: FrontEndPoolModel): string[] {
   const out = [
-    `Restore ${pool.fqdn} (see Restore below) and confirm its services run.`,
+    `Restore ${pool.fqdn} (see "Restore" below) and confirm its services run.`,
     `Fail back the users: ${code(`Invoke-CsPoolFailback -PoolFQDN ${pool.fqdn} -Verbose`)} (up to 60 minutes for 20,000 users).`,
   ];
   for (const edge of edgesWithNextHop(m, pool)) {
@@ -138,7 +134,7 @@ function failbackSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
 
 function unpairedText(m: TopologyModel, pool: FrontEndPoolModel): string {
   const notes = [
-    'The pool is not paired: there is no pool failover. Its users stay in limited resiliency mode or offline until the pool is restored (see Restore below).',
+    'The pool is not paired: there is no pool failover. Its users stay in limited resiliency mode or offline until the pool is restored (see "Restore" below).',
     pool.hostsCentralManagementStore ? 'It hosts the Central Management Store: while it is down the deployment keeps running but no configuration change is possible.' : undefined,
   ].filter((n) => n !== undefined);
   const edgeSteps = edgesWithNextHop(m, pool).map((e) => repointStep(e, pool, nextHopWhileDown(m, e, pool)));

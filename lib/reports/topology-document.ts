@@ -12,6 +12,7 @@
 import { createHash } from 'crypto';
 import { BackEndMode, PoolEdition, ProductVersion } from '../enums';
 import type { ServerModel, TopologyModel } from '../model/topology';
+import { backEndInstance, STANDARD_EDITION_SQL_INSTANCE } from '../model/sql-instance';
 import { PortRow, SERVICE_PORTS, XMPP_PORTS } from './topology-document-ports';
 import { el, renderXml, XmlNode } from './xml-writer';
 
@@ -78,7 +79,7 @@ export function topologyDocument(model: TopologyModel): string {
   for (const be of model.backEnds) {
     const primary = be.mode === BackEndMode.ALWAYS_ON_AVAILABILITY_GROUP ? be.replicas?.find((r) => r.role === 'Primary')?.serverPath : undefined;
     const alwaysOnPrimary = be.servers.find((s) => s.path === primary)?.fqdn;
-    addCluster({ key: be.storeFqdn.toLowerCase(), sitePath: be.sitePath, fqdn: be.storeFqdn, servers: [], sql: { name: be.instanceName ?? '', ...(alwaysOnPrimary ? { alwaysOnPrimary } : {}) } });
+    addCluster({ key: be.storeFqdn.toLowerCase(), sitePath: be.sitePath, fqdn: be.storeFqdn, servers: [], sql: { name: backEndInstance(be) ?? '', ...(alwaysOnPrimary ? { alwaysOnPrimary } : {}) } });
   }
   const shareOf = new Map<string, { host: string; share: string }>();
   for (const fs of model.fileStores) {
@@ -97,7 +98,7 @@ export function topologyDocument(model: TopologyModel): string {
   for (const pool of model.frontEndPools) {
     const standard = pool.edition === PoolEdition.STANDARD;
     const backEnd = pool.backEndPath ? backEnds.get(pool.backEndPath) : undefined;
-    addCluster({ key: pool.fqdn.toLowerCase(), sitePath: pool.sitePath, fqdn: pool.fqdn, servers: pool.servers, pstn: pool.collocatedMediation, ...(standard ? { sql: { name: 'rtc' } } : {}) });
+    addCluster({ key: pool.fqdn.toLowerCase(), sitePath: pool.sitePath, fqdn: pool.fqdn, servers: pool.servers, pstn: pool.collocatedMediation, ...(standard ? { sql: { name: STANDARD_EDITION_SQL_INSTANCE } } : {}) });
     const store = standard ? sqlKey(pool.fqdn) : backEnd ? sqlKey(backEnd.storeFqdn) : undefined;
     const storeName = standard ? pool.fqdn : backEnd?.storeFqdn;
     if (store && storeName) {
