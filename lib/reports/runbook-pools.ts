@@ -162,7 +162,35 @@ function restoreSteps(m: TopologyModel, pool: FrontEndPoolModel, be: BackEndMode
   }
   out.push(`Then restore each Front End server, in this order: ${names(pool.servers)}.${cu}`);
   out.push(`Start the pool: ${code(`Start-CsPool -PoolFqdn ${pool.fqdn}`)}; ${startupQuorum(pool.servers.length)} Front Ends must run to start it; if they cannot, ${code(`Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery -PoolFQDN ${pool.fqdn}`)}.`);
+  if (pool.servers.length === 2) out.push(twoServerRestart(pool));
   return out;
+}
+
+const FE_HA = 'MicrosoftDocs/OfficeDocs-SkypeForBusiness: Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md, Front End pool high availability';
+const ADD_REMOVE = 'Skype/SfbServer/sfbs2019/add-or-remove-a-front-end-server.md';
+
+/** FE-9: a two-server pool restarts as a pair. */
+function twoServerRestart(pool: FrontEndPoolModel): string {
+  const [first, second] = pool.servers.map((s) => s.computerName);
+  return `Two Front End servers (FE-9): losing the back end is likely to take this pool down. Restart both servers together, or in the reverse order of their shutdown (if ${first} stopped first, start ${second} first); if the pool still does not start, ${code(`Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery -PoolFQDN ${pool.fqdn}`)} (${FE_HA}).`;
+}
+
+/** FE-18: after Front End servers are added to or removed from an Enterprise pool. */
+export function frontEndChangesSection(m: TopologyModel): string {
+  const pools = byPath(m.frontEndPools.filter((p) => p.edition === PoolEdition.ENTERPRISE));
+  if (pools.length === 0) return '';
+  return blocks(
+    '## Adding or removing Front End servers (FE-18)',
+    `When \`frontEndServers\` changes (${FE_HA}; ${ADD_REMOVE}):`,
+    steps([
+      `Before removing servers (lowering the count removes the highest-numbered ones): stop new connections to them with ${code('Stop-CsWindowsService -Graceful')} and, once they hold no sessions, stop their services.`,
+      `${code('terraform apply')} creates or destroys the servers; bring new ones to the cumulative update of the pool, publish the topology with the new servers (\`topology.tbxml\`, see "Publishing the topology") and run the Deployment Wizard on each new server.`,
+      `If the pool went from two Front Ends to more, or from more to exactly two: ${pools.map((p) => code(`Reset-CsPoolRegistrarState -ResetType FullReset -PoolFqdn ${p.fqdn}`)).join(', ')} (with three or more servers, at least three must run).`,
+      `Restart the Front End servers of the pool one at a time, each only once the previous one runs again (${code('Get-CsWindowsService')}): ${pools.map((p) => `${p.fqdn}: ${p.servers.map((s) => s.computerName).join(', ')}`).join('; ')}.`,
+      `If every Front End of the pool was down during the change: ${pools.map((p) => code(`Reset-CsPoolRegistrarState -ResetType ServiceReset -PoolFQDN ${p.fqdn}`)).join(', ')}.`,
+      'A Front End that failed and will not return for days: remove it from the topology (Topology Builder, then publish) rather than leave the pool waiting for it; lowering frontEndServers removes the highest-numbered server, so rebuild a failed server of another number instead (see "Restore").',
+    ]),
+  );
 }
 
 function poolSection(m: TopologyModel, pool: FrontEndPoolModel): string {

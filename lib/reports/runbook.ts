@@ -12,7 +12,7 @@ import { blocks, bullets, code, steps, table } from './markdown';
 import { chatRunbook } from './runbook-chat';
 import { edgePoolsSection } from './runbook-edge-pools';
 import { hybridSection } from './runbook-hybrid';
-import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
+import { frontEndChangesSection, frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
 import { outageSection } from './runbook-outage';
 import { rolesRunbook } from './runbook-roles';
 import { backupRestoreSection } from './runbook-backup';
@@ -107,6 +107,7 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   topologySection,
   pairingSection,
   frontEndPoolsSection,
+  frontEndChangesSection,
   edgePoolsSection,
   hybridSection,
   chatRunbook,
