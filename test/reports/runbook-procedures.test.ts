@@ -1,10 +1,12 @@
 /**
  * Catalog rules whose status says "in the runbook" are in the runbook (docs/rules.md prints the status
- * text): FE-9 (restarting a two-server pool) and FE-18 (adding or removing Front End servers).
+ * text): FE-9 (restarting a two-server pool) and FE-18 (adding or removing Front End servers); and
+ * the step that repoints an Edge pool whose next hop is a lost Director pool.
  */
-import { renderRunbook } from '../../lib/experimental';
+import { DirectorPool, renderRunbook } from '../../lib/experimental';
 import { ALL_STATUS } from '../../lib/rules';
 import { RuleStatusKind } from '../../lib/rules/rule';
+import { testEdge } from '../edge-helpers';
 import { modelOf, testPool, testSite } from '../helpers';
 import { section, subsection } from '../runbook-sections';
 
@@ -41,5 +43,34 @@ describe('FE-18: adding or removing Front End servers', () => {
   test('the section its status names is a heading of the runbook', () => {
     const named = /"([^"]+\(FE-18\))"/.exec(statusOf('FE-18').note)![1];
     expect(runbookOf(3)).toContain(`\n## ${named}\n`);
+  });
+});
+
+describe('an Edge pool whose next hop is a Director pool: the runbook repoints it when the Director is lost', () => {
+  function runbook(directorsInWest: number) {
+    return renderRunbook(modelOf(({ deployment }) => {
+      const west = testSite(deployment, 'west');
+      const north = testSite(deployment, 'north');
+      const westPool = testPool(west);
+      testPool(north);
+      const directors = Array.from({ length: directorsInWest }, (_, i) => new DirectorPool(west, `dir${i + 1}`, { fqdn: `dir${i + 1}-west.corp.contoso.com` }));
+      testEdge(west, directors[0] ?? westPool, 'edge');
+    }));
+  }
+
+  test('to another Director of its site through Topology Builder, and back', () => {
+    const text = subsection(section(runbook(2), 'Edge pool edge-west.corp.contoso.com'), 'If its next hop dir1-west.corp.contoso.com is lost');
+    expect(text).toContain('Repoint the next hop of edge-west.corp.contoso.com to Director pool dir2-west.corp.contoso.com (same site): in Topology Builder');
+    expect(text).toContain('lync-server-2013-failing-over-a-pool.md');
+    expect(text).toMatch(/point the next hop back: in Topology Builder, Edge pool edge-west.corp.contoso.com, Edit Properties, Next Hop, select dir1-west.corp.contoso.com/);
+  });
+
+  test('else to a Front End pool of its site', () => {
+    const text = subsection(section(runbook(1), 'Edge pool edge-west.corp.contoso.com'), 'If its next hop dir1-west.corp.contoso.com is lost');
+    expect(text).toContain('to Front End pool pool-west.corp.contoso.com (same site)');
+  });
+
+  test('an Edge pool whose next hop is a Front End pool has no such subsection', () => {
+    expect(runbook(0)).not.toContain('If its next hop');
   });
 });
