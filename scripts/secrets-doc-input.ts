@@ -40,15 +40,18 @@ export function sensitiveVariables(json: { variable?: Record<string, { sensitive
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Every stack of one example app that declares a sensitive variable. */
-function exampleStacks(e: Example): StackSecrets[] {
+/**
+ * Every stack of one example app that declares a sensitive variable. `inYourProject`: the command as a
+ * user's project runs it (its cdktf.json names its app), not through a file only the repository has.
+ */
+function exampleStacks(e: Example, inYourProject = false): StackSecrets[] {
   const app = new App();
   e.build(app);
   return app.node.children
     .filter(TerraformStack.isStack)
     .map((stack) => ({
       stack: stack.node.id,
-      deployCommand: `npx cdktf deploy --app "npx tsx ${e.main}" ${stack.node.id}`,
+      deployCommand: inYourProject ? `npx cdktf deploy ${stack.node.id}` : `npx cdktf deploy --app "npx tsx ${e.main}" ${stack.node.id}`,
       variables: sensitiveVariables(JSON.parse(Testing.synth(stack as TerraformStack))),
     }))
     .filter((s) => s.variables.length > 0);
@@ -56,7 +59,7 @@ function exampleStacks(e: Example): StackSecrets[] {
 
 /** Every stack of every example, for README.md. */
 export function secretsDocInput(): StackSecrets[] {
-  return EXAMPLES.flatMap(exampleStacks);
+  return EXAMPLES.flatMap((e) => exampleStacks(e));
 }
 
 /** The lab's stacks as one deployment: every stack in one command, every variable any of them needs. */
@@ -65,15 +68,22 @@ export function labDeployInput(): StackSecrets {
   const app = new App();
   lab.build(app);
   const stacks = app.node.children.filter(TerraformStack.isStack).map((s) => s.node.id);
-  const variables = new Map(exampleStacks(lab).flatMap((s) => s.variables).map((v) => [v.name, v]));
+  const variables = new Map(exampleStacks(lab, true).flatMap((s) => s.variables).map((v) => [v.name, v]));
   return {
     stack: stacks.join(' '),
-    deployCommand: `npx cdktf deploy --app "npx tsx ${lab.main}" ${stacks.join(' ')}`,
+    deployCommand: `npx cdktf deploy ${stacks.join(' ')}`,
     variables: [...variables.values()].sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
-/** The lab's stacks, for docs/lab.md. */
+/** The lab's stacks, for docs/lab.md (commands as the user's project runs them). */
 export function labStacksInput(): StackSecrets[] {
-  return exampleStacks(EXAMPLES.find((e) => e.name === 'lab')!);
+  return exampleStacks(EXAMPLES.find((e) => e.name === 'lab')!, true);
+}
+
+/** The stacks the lab example synthesizes, for the docs/lab.md commands that name them. */
+export function labStackNames(): string[] {
+  const app = new App();
+  EXAMPLES.find((e) => e.name === 'lab')!.build(app);
+  return app.node.children.filter(TerraformStack.isStack).map((s) => s.node.id);
 }

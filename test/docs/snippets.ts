@@ -107,7 +107,7 @@ export const HARNESSES: Readonly<Record<string, () => Harness>> = {
     after: SYNTH,
     fill: [['  // ... FQDNs, nextHop, srvPriority\n', `  ${EDGE_PROPS}\n`]],
   }),
-  'docs/lab.md#0': () => ({ before: APP + STACK, after: SITES + BACK_ENDS + POOLS + SYNTH }),
+  'docs/lab.md#0': () => ({ before: APP, after: SITES + BACK_ENDS + POOLS + SYNTH }),
   'docs/per-site-stacks.md#0': () => ({ before: '', after: '' }),
   'docs/per-site-stacks.md#1': () => ({
     before: APP,
