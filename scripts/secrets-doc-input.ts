@@ -84,12 +84,20 @@ export function labDeployInput(examples: readonly SynthesizedExample[]): StackSe
   const variables = new Map(lab.secrets.flatMap((s) => s.variables).map((v) => [v.name, v]));
   return {
     stack: lab.stackIds.join(' '),
-    deployCommand: `npx cdktf deploy --app "npx tsx ${lab.main}" ${lab.stackIds.join(' ')}`,
+    // As a user's project runs it (its cdktf.json names its app), not through a file only the repository has.
+    deployCommand: `npx cdktf deploy ${lab.stackIds.join(' ')}`,
     variables: [...variables.values()].sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
-/** The lab's stacks, for docs/lab.md. */
+/** The lab's stacks, for docs/lab.md (commands as the user's project runs them). */
 export function labStacksInput(examples: readonly SynthesizedExample[]): StackSecrets[] {
-  return [...labOf(examples).secrets];
+  return labOf(examples).secrets.map((s) => ({ ...s, deployCommand: `npx cdktf deploy ${s.stack}` }));
+}
+
+/** The stacks the lab example synthesizes, for the docs/lab.md commands that name them. */
+export function labStackNames(): string[] {
+  const app = new App();
+  EXAMPLES.find((e) => e.name === 'lab')!.build(app);
+  return app.node.children.filter(TerraformStack.isStack).map((s) => s.node.id);
 }

@@ -24,7 +24,7 @@ describe('secrets in README.md and docs/lab.md', () => {
     // The five the issue names: administrator, cluster bootstrap, cluster operator, domain join, SQL service.
     expect(required).toHaveLength(5);
     expect(exported.sort()).toEqual(required.sort());
-    expect(block).toContain('npx cdktf deploy --app "npx tsx examples/lab/main.ts" contoso-global contoso-west contoso-north');
+    expect(block).toContain('npx cdktf deploy contoso-global contoso-west contoso-north');
   });
 
   test('a variable with a default is listed as not required, a non-sensitive one not at all', () => {

@@ -148,7 +148,8 @@ export function renderDns(scope: Construct, plan: DnsPlan, options: DnsRenderOpt
       });
     }
   }
-  const here = (r: { readonly scope: DnsScope; readonly site?: string }) => (r.scope === 'private' ? options.privateZones : options.records(r));
+  // A private record of a site's public IPs (Teams hybrid) goes only into the copies of that site's stack.
+  const here = (r: { readonly scope: DnsScope; readonly site?: string }) => (r.scope === 'private' ? options.privateZones && (r.site === undefined || options.records(r)) : options.records(r));
   const groupOf = (scope: DnsScope) => (scope === 'public' ? publicGroup : options.resourceGroupName);
   const zoneOf = (scope: DnsScope, domain: string) => zoneNames.get(`${scope}|${domain}`)!;
   for (const r of plan.a.filter(here)) {

@@ -21,6 +21,7 @@ import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
 import { optionalBoolean, requireCount } from './validate-input';
 import { fitName, sqlClusterName, sqlListenerName } from '../model/names';
+import { DEFAULT_SQL_INSTANCE } from '../model/sql-instance';
 
 export interface AlwaysOnBackEndProps extends SqlBackEndProps {
   /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
@@ -193,7 +194,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
         failoverMode: 'Automatic',
         readableSecondary: readable,
         // The marketplace images install the default instance on every replica.
-        instanceName: 'MSSQLSERVER',
+        instanceName: DEFAULT_SQL_INSTANCE,
       })),
       listenerLoadBalancer: this._listenerLoadBalancer.model,
       listenerMechanism: 'load-balancer-floating-ip',

@@ -17,7 +17,8 @@ import { BACKUP_DEFAULTS, BackupSchedule, backupSchedule, chooseSqlBackupMechani
 import { assertNoProblems, SqlAutoBackupSchedule, sqlAutoBackupProblems, vmPolicyProblems, weekdayProblems } from '../model/backup-constraints';
 import { backupLayout, EXPORT_WRITER_ROLES, PROTECTED_ROLES, SiteBackupNames, siteBackupNames, sqlYear } from '../model/backup-topology';
 import { stableHash } from '../model/keyed-slots';
-import { blobEndpointName, dnsLinkName, siteResourceGroupName } from '../model/names';
+import { blobEndpointName, dnsLinkName, exportTaskOutputName, siteResourceGroupName } from '../model/names';
+import { EXPORT_SCRIPT_PATH } from '../model/export-files';
 import { SubnetRole } from '../model/network';
 import { ServerRole, TopologyModel } from '../model/topology';
 import { backupRunbookInputs } from '../reports/runbook-backup';
@@ -308,15 +309,15 @@ export class SiteBackups extends Construct {
     if (input) {
       const script = exportScript({ ...input, identity: this.writer.identity.id });
       const output = new TerraformOutput(this, 'export-task', {
-        description: `Scheduled export of site ${siteId} (Export-CsConfiguration, Export-CsLisConfiguration, Export-CsRgsConfiguration, Export-CsUserData): save "script" as C:\\SfbBackup\\Export-SfbBackup.ps1 on one Front End of the site and run "install" there as a member of RTCUniversalServerAdmins`,
+        description: `Scheduled export of site ${siteId} (Export-CsConfiguration, Export-CsLisConfiguration, Export-CsRgsConfiguration, Export-CsUserData): save "script" as ${EXPORT_SCRIPT_PATH} on one Front End of the site and run "install" there as a member of RTCUniversalServerAdmins`,
         value: { script, install: exportTaskCommand(settings.schedule.exports.time) },
       });
-      output.overrideLogicalId(`${this.deployment._variablePrefix()}_${siteId.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_backup_export_task`);
+      output.overrideLogicalId(exportTaskOutputName(this.deployment._variablePrefix(), siteId));
     }
   }
 }
 
 /** The command that installs the daily export task (it prompts for the account's password). */
 export function exportTaskCommand(time: string): string {
-  return `schtasks /Create /TN "SfB backup exports" /SC DAILY /ST ${time} /RU <DOMAIN\\account in RTCUniversalServerAdmins> /RP /RL HIGHEST /TR "powershell.exe -NoProfile -ExecutionPolicy Bypass -File C:\\SfbBackup\\Export-SfbBackup.ps1"`;
+  return `schtasks /Create /TN "SfB backup exports" /SC DAILY /ST ${time} /RU <DOMAIN\\account in RTCUniversalServerAdmins> /RP /RL HIGHEST /TR "powershell.exe -NoProfile -ExecutionPolicy Bypass -File ${EXPORT_SCRIPT_PATH}"`;
 }

@@ -181,6 +181,7 @@ export class EdgePool extends Construct {
   readonly _servers: ServerGroup;
   private federationPublished = false;
   private xmppPublished = false;
+  private hybridDnsPublished = false;
   private microsoft365Allowed = false;
 
   constructor(scope: CentralSite, id: string, props: EdgePoolProps) {
@@ -240,7 +241,10 @@ export class EdgePool extends Construct {
       // Every Edge pool is ready to take over federation and XMPP: its SRV entries and ports are in place (EDGE-16, EDGE-17).
       if (m instanceof EdgePool && m.federation) this.publishFederation();
       if (m instanceof EdgePool && m.xmppFederation) this.publishXmpp();
-      if (m instanceof EdgePool && m.teamsHybrid) this.allowMicrosoft365(m.microsoft365Prefixes);
+      if (m instanceof EdgePool && m.teamsHybrid) {
+        this.allowMicrosoft365(m.microsoft365Prefixes);
+        this.publishHybridDns();
+      }
     });
     this.outputs();
     deployment._register(this);
@@ -292,6 +296,31 @@ export class EdgePool extends Construct {
     this.federationPublished = true;
     this.addSrv(EDGE_SRV.federation);
     this.allowFromInternet('federation', 'internet-to-edge-ext-access-federation', 'access');
+  }
+
+  /**
+   * Teams hybrid: the SIP domain's private zone shadows its public zone inside the networks, so the
+   * names Microsoft says must resolve on premises are copied into it, with the same public addresses:
+   * `_sipfederationtls._tcp.<SIP domain>` to the Access Edge ("Resolvable by: Edge server(s)") with its
+   * A records, and the Web Conferencing Edge FQDN ("Resolvable by: Internal corporate network connected
+   * users' computers"); "you may need to add these records to the internal hosted DNS zone for the
+   * corresponding SIP domain(s)" (MicrosoftDocs/OfficeDocs-SkypeForBusiness:
+   * Skype/SfbHybrid/hybrid/plan-hybrid-connectivity.md, DNS settings). The values reference this
+   * site's public IPs, so with a stack per site only this site's copy of the zone holds them.
+   */
+  private publishHybridDns(): void {
+    if (this.hybridDnsPublished) return;
+    this.hybridDnsPublished = true;
+    const dns = this.deployment._dns;
+    const servers = this._servers.servers;
+    for (const service of ['access', 'webconf'] as const) {
+      const i = SERVICES.indexOf(service);
+      dns.addA('private', this.externalFqdns[service], servers.map((s) => s.publicIps[i].ipAddress), servers.map((s) => `public IP ${publicIpName(s.model.computerName, service)}`), this.site.node.id);
+    }
+    if (this.federationPublished) {
+      const { name, port } = EDGE_SRV.federation;
+      dns.addSrv({ name: `${name}.${this.deployment.sipDomain}`, scope: 'private', priority: this.srvPriority, weight: this.srvWeight, port, target: this.accessEdgeFqdn, ownerPath: this.node.path });
+    }
   }
 
   private publishXmpp(): void {

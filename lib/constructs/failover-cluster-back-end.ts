@@ -24,6 +24,7 @@ import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
 import { requireCount } from './validate-input';
 import { fitName, netbiosName, sqlClusterName } from '../model/names';
+import { DEFAULT_SQL_INSTANCE } from '../model/sql-instance';
 
 export interface FailoverClusterBackEndProps extends SqlBackEndProps {
   /** SQL Server edition of the image. @default SqlEdition.ENTERPRISE */
@@ -169,10 +170,10 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
       `Set-ClusterQuorum -CloudWitness -AccountName ${this._witnessStorage.name} -AccessKey <key of storage account ${this._witnessStorage.name}>`,
       'Get-ClusterAvailableDisk | Add-ClusterDisk',
       `# Remove the marketplace default instance on every node, then install the clustered instance on ${names[0]}:`,
-      `setup.exe /ACTION=InstallFailoverCluster /FEATURES=SQLEngine /INSTANCENAME=MSSQLSERVER /FAILOVERCLUSTERNETWORKNAME=${networkName} /FAILOVERCLUSTERIPADDRESSES="IPv4;${ip};Cluster Network 1;255.255.255.255" /SQLSVCACCOUNT=${sqlAccount} /SQLSVCPASSWORD=<prompted> /IACCEPTSQLSERVERLICENSETERMS`,
-      ...names.slice(1).map((n) => `# On ${n}: setup.exe /ACTION=AddNode /INSTANCENAME=MSSQLSERVER /SQLSVCACCOUNT=${sqlAccount} /SQLSVCPASSWORD=<prompted> /IACCEPTSQLSERVERLICENSETERMS`),
+      `setup.exe /ACTION=InstallFailoverCluster /FEATURES=SQLEngine /INSTANCENAME=${DEFAULT_SQL_INSTANCE} /FAILOVERCLUSTERNETWORKNAME=${networkName} /FAILOVERCLUSTERIPADDRESSES="IPv4;${ip};Cluster Network 1;255.255.255.255" /SQLSVCACCOUNT=${sqlAccount} /SQLSVCPASSWORD=<prompted> /IACCEPTSQLSERVERLICENSETERMS`,
+      ...names.slice(1).map((n) => `# On ${n}: setup.exe /ACTION=AddNode /INSTANCENAME=${DEFAULT_SQL_INSTANCE} /SQLSVCACCOUNT=${sqlAccount} /SQLSVCPASSWORD=<prompted> /IACCEPTSQLSERVERLICENSETERMS`),
       `Get-ClusterResource "SQL IP Address 1 (${networkName})" | Set-ClusterParameter -Multiple @{Address="${ip}";ProbePort=${PROBE_PORT};SubnetMask="255.255.255.255";Network="Cluster Network 1";EnableDhcp=0}`,
-      `Stop-ClusterResource "SQL IP Address 1 (${networkName})"; Start-ClusterGroup "SQL Server (MSSQLSERVER)"`,
+      `Stop-ClusterResource "SQL IP Address 1 (${networkName})"; Start-ClusterGroup "SQL Server (${DEFAULT_SQL_INSTANCE})"`,
     ].join('\n');
   }
 

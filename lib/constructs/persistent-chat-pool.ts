@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { serverNaming } from '../model/names';
+import { chatSqlOutputName, serverNaming } from '../model/names';
 import { LogShippingShare } from '../azure/log-shipping-share';
 import { SubnetRole } from '../model/network';
 import { Server, ServerGroup } from '../azure/servers';
@@ -223,7 +223,7 @@ export class StretchedPersistentChatPool extends Construct {
       new TerraformOutput(this, 'sql-configuration', {
         value: script,
         description: `Persistent Chat pool ${this.fqdn}: Topology Builder SQL stores and the log-shipping script to run once the servers are domain-joined (see docs/persistent-chat.md).`,
-      });
+      }).overrideLogicalId(chatSqlOutputName(deployment._variablePrefix(), this.node.id));
     }
     deployment._register(this);
   }

@@ -6,6 +6,7 @@ import { TerraformOutput } from '../cdktf';
 import { BackEndMode, SqlEdition, SqlServerVersion } from '../enums';
 import { BackEndModel } from '../model/topology';
 import { ROLE_PROFILES } from '../model/roles';
+import { backEndOutputName } from '../model/names';
 import { IBackEnd, PoolWithServers, SqlSource } from './back-end';
 import { hosts, serversAsSource } from './flow-sources';
 import { SfbDeployment } from './deployment';
@@ -107,7 +108,7 @@ export abstract class SqlBackEnd extends Construct implements IBackEnd {
   /** A Terraform output with a readable, stable name. @internal */
   protected _output(id: string, suffix: string, value: string, description: string): TerraformOutput {
     const out = new TerraformOutput(this, id, { value, description });
-    out.overrideLogicalId(`${this.deployment._variablePrefix()}_${this.site.node.id}_${this.node.id}_${suffix}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'));
+    out.overrideLogicalId(backEndOutputName(this.deployment._variablePrefix(), this.site.node.id, this.node.id, suffix));
     return out;
   }
 

@@ -46,6 +46,7 @@ import { partnerOf, resolvedPairs } from './pairs';
 import { ServerModel, ServerRole, SiteModel, TopologyModel } from './topology';
 import { planIndex } from './memo';
 import { rolesWhere } from './roles';
+import { backEndInstance } from './sql-instance';
 
 /** What the deployment recorded about its backups (the constructs fill it; rules and reports read it). */
 export interface BackupModel {
@@ -214,7 +215,7 @@ export function backupSiteInputs(model: TopologyModel): BackupSiteInput[] {
         return {
           key: be.path,
           fqdn: be.storeFqdn,
-          instance: 'rtc',
+          ...(backEndInstance(be) !== undefined ? { instance: backEndInstance(be) } : {}),
           haMode: haModeOf(be.mode),
           roles: [...(hosts.some((p) => p.hostsCentralManagementStore) ? (['central-management'] as const) : []), 'back-end' as const],
           sqlVersion: sqlYear(be.sqlVersion),

@@ -18,6 +18,7 @@ import {
   VaultStorageMode,
   VmPolicySettings,
 } from './backup-constraints';
+import { sqlStoreLabel } from './sql-instance';
 
 const SFB_DOCS = 'MicrosoftDocs/OfficeDocs-SkypeForBusiness';
 export const BACKUP_DOCS = {
@@ -267,7 +268,8 @@ export interface BackupSqlStoreInput {
   readonly key: string;
   /** The FQDN SfB uses (AG listener, principal, or the server). */
   readonly fqdn: string;
-  readonly instance: string;
+  /** Named instance; absent for the default instance (lib/model/sql-instance.ts). */
+  readonly instance?: string;
   readonly haMode: SqlHaMode;
   readonly roles: readonly SqlStoreRole[];
   /** SQL Server major version as a year (2012, 2014, 2016, ...). */
@@ -398,7 +400,7 @@ export function backupPlan(input: BackupPlanInput): BackupPlan {
       const model = recoveryModel(store, choice.mechanism);
       const data = dataOfSqlStore(store.roles);
       const what = `SQL databases: ${data.map((d) => d.store.replace(/^.*\((.*)\)$/, '$1')).join(', ') || 'all user databases'} (recovery model ${model})`;
-      const from = `${store.fqdn}\\${store.instance} (${store.haMode})`;
+      const from = `${sqlStoreLabel(store)} (${store.haMode})`;
       const sqlWhere = site.sqlBackupRegion
         ? `${site.sqlBackupRegion.location}${site.sqlBackupRegion.replicatedTo ? `, read-access geo-replicated to ${site.sqlBackupRegion.replicatedTo}` : ''}`
         : offSite ?? site.location;

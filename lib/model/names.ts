@@ -175,3 +175,25 @@ export function blobEndpointName(account: string, site?: string): string {
 export function backupVaultName(deployment: string, site: string): string {
   return fitName('azurerm_recovery_services_vault', `rsv-${deployment}-${site}`);
 }
+
+// Terraform output and variable names: the runbook cites exactly the names the stacks define.
+
+/** A Terraform output or variable name: the parts joined by `_`, lower case, `[a-z0-9_]` only. */
+export function terraformName(...parts: string[]): string {
+  return parts.join('_').toLowerCase().replace(/[^a-z0-9_]/g, '_');
+}
+
+/** The output of a site's stack that carries the scheduled export script and its install command. */
+export function exportTaskOutputName(deployment: string, site: string): string {
+  return terraformName(deployment, site, 'backup_export_task');
+}
+
+/** An output of a back end (`sql_store_fqdn`, `cluster_setup`, `mirroring_setup`). */
+export function backEndOutputName(deployment: string, site: string, backEnd: string, what: string): string {
+  return terraformName(deployment, site, backEnd, what);
+}
+
+/** The output with a Persistent Chat pool's SQL stores and log-shipping script. */
+export function chatSqlOutputName(deployment: string, pool: string): string {
+  return terraformName(deployment, pool, 'sql_configuration');
+}

@@ -96,10 +96,14 @@ export const S15_REQ = 'Skype/SfbServer/plan-your-deployment/requirements-for-yo
 /** System requirements for Skype for Business Server 2019 (MicrosoftDocs/OfficeDocs-SkypeForBusiness). */
 export const S19_REQ = 'Skype/SfBServer2019/plan/system-requirements.md';
 
+/** Server hardware platforms for Lync Server 2013 (MicrosoftDocs/OfficeDocs-SkypeForBusiness). */
+export const L13_HW = 'Lync/LyncServer/lync-server-2013-server-hardware-platforms.md';
+
 /**
- * Lync Server 2013 and Skype for Business Server 2015 (S15_REQ and the Lync 2013 hardware page): Front
- * End, Back End, Standard Edition and Persistent Chat "dual processor, hex-core" (12 cores) with 32 GB;
- * Edge, standalone Mediation and Director "dual processor, quad-core" (8 cores) with 16 GB.
+ * Lync Server 2013 (L13_HW) and Skype for Business Server 2015 (S15_REQ, Hardware): Front End, Back End,
+ * Standard Edition and Persistent Chat "64-bit dual processor, hex-core" (12 cores) with 32 GB; Edge,
+ * standalone Mediation and Director "64-bit dual processor, quad-core" (8 cores; 2013 also "4-way
+ * processor, dual-core") with 16 GB. Checked against both pages in December 2026 (issue 28).
  */
 const LYNC_2015_SIZING: Readonly<Record<SizingFamily, SizingFloor>> = {
   'pool-core': { cores: 12, memoryGb: 32 },
@@ -173,8 +177,9 @@ const WRITTEN: Readonly<Record<WrittenOut, ProductProfile>> = {
     // the operating systems listed here won't work properly; please don't try it" (S19_REQ), and no
     // stored Microsoft page names a cumulative update that adds 2022 (docs/research/issue-15-audit.md S3).
     supportedOs: [S.WINDOWS_SERVER_2016, S.WINDOWS_SERVER_2019],
-    // S19_REQ: every role "Intel Xeon E5-2673 v3 dual processor, 6-core" (12 cores); memory 64 GB for
-    // Front End and Back End servers, 32 GB for Standard Edition, Edge, standalone Mediation and Director.
+    // S19_REQ, Hardware (checked December 2026): every role "Intel Xeon E5-2673 v3 dual processor, 6-core"
+    // (12 cores); memory 64 GB for Front End and Back End servers, 32 GB for Standard Edition, Edge,
+    // standalone Mediation and Director. Subscription Edition inherits it (SE_FACTS).
     sizing: {
       'pool-core': { cores: 12, memoryGb: 64 },
       'standard-edition': { cores: 12, memoryGb: 32 },

@@ -18,6 +18,7 @@
  * - `Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/alwayson-availability-group.md`
  *   (Install-CsDatabase -Update on each replica)
  */
+import { EXPORT_FILES, EXPORT_FOLDER, RESTORE_FOLDER, rgsService } from '../model/export-files';
 import { blocks, code, heading, steps } from './markdown';
 
 const DOC = 'MicrosoftDocs/OfficeDocs-SkypeForBusiness';
@@ -64,16 +65,9 @@ export interface BackupRunbookInput {
 }
 
 const blobUrl = (account: string, container: string) => `https://${account}.blob.core.windows.net/${container}`;
-const slug = (fqdn: string) => fqdn.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-
-/** File names inside one day's export folder. */
-export function exportFileNames(): { readonly config: string; readonly lis: string; readonly userData: (pool: string) => string; readonly rgs: (pool: string) => string } {
-  return {
-    config: 'config.zip',
-    lis: 'lis.zip',
-    userData: (pool) => `userdata-${slug(pool)}.zip`,
-    rgs: (pool) => `rgs-${slug(pool)}.zip`,
-  };
+/** File names inside one day's export folder (lib/model/export-files.ts). */
+export function exportFileNames(): typeof EXPORT_FILES {
+  return EXPORT_FILES;
 }
 
 /**
@@ -89,7 +83,7 @@ export function exportFileNames(): { readonly config: string; readonly lis: stri
  * overwrites the uploaded copies.
  */
 export function exportScript(input: BackupRunbookInput): string {
-  const folder = input.localFolder ?? 'C:\\SfbBackup';
+  const folder = input.localFolder ?? EXPORT_FOLDER;
   const f = exportFileNames();
   const lis = input.lis ?? true;
   const lines = [
@@ -102,7 +96,7 @@ export function exportScript(input: BackupRunbookInput): string {
     ...(lis ? [`Export-CsLisConfiguration -FileName (Join-Path $dir "${f.lis}")`] : []),
     ...[...input.pools].sort((a, b) => (a.fqdn < b.fqdn ? -1 : 1)).flatMap((p) => [
       `Export-CsUserData -PoolFqdn "${p.fqdn}" -FileName (Join-Path $dir "${f.userData(p.fqdn)}")`,
-      ...(p.responseGroup ? [`Export-CsRgsConfiguration -Source "ApplicationServer:${p.fqdn}" -FileName (Join-Path $dir "${f.rgs(p.fqdn)}") -Force`] : []),
+      ...(p.responseGroup ? [`Export-CsRgsConfiguration -Source "${rgsService(p.fqdn)}" -FileName (Join-Path $dir "${f.rgs(p.fqdn)}") -Force`] : []),
     ]),
     input.identity ? `azcopy login --identity --identity-resource-id "${input.identity}"` : 'azcopy login --identity',
     `azcopy copy $dir "${blobUrl(input.exports.storageAccount, input.exports.container)}/" --recursive`,
@@ -117,7 +111,7 @@ function backEndSteps(pool: RunbookPool, input: BackupRunbookInput, restoreDir: 
   const lis = input.lis ?? true;
   const out: string[] = [];
   out.push(
-    `Rebuild the Back End ${code(be.sqlFqdn)} with the same FQDN and SQL instance (${be.instance !== undefined ? code(be.instance) : 'the default instance'}) (${code('terraform apply')} recreates the VM; or restore its disks from vault ${code(input.vault.name)}, see "Restore points"). Reinstall or reenroll the certificates.`,
+    `Rebuild the Back End ${code(be.sqlFqdn)} with the same FQDN and SQL instance (${be.instance !== undefined ? code(be.instance) : 'the default instance'}) (${code('terraform apply')} recreates the VM; or restore its disks from vault ${code(input.vault.name)}, see "Backup sources"). Reinstall or reenroll the certificates.`,
   );
   if (be.haMode === 'failover-cluster') {
     out.push('The store is a failover cluster instance: restore its databases from your native SQL backups before continuing (no automated backup covers FCIs).');
@@ -141,7 +135,7 @@ function backEndSteps(pool: RunbookPool, input: BackupRunbookInput, restoreDir: 
   );
   if (cms && lis) out.push(code(`Import-CsLisConfiguration -FileName "${restoreDir}\\${f.lis}"`));
   if (pool.responseGroup) {
-    out.push(code(`Import-CsRgsConfiguration -Destination "service:ApplicationServer:${pool.fqdn}" -OverwriteOwner -FileName "${restoreDir}\\${f.rgs(pool.fqdn)}"`));
+    out.push(code(`Import-CsRgsConfiguration -Destination "${rgsService(pool.fqdn)}" -OverwriteOwner -FileName "${restoreDir}\\${f.rgs(pool.fqdn)}"`));
   }
   if (input.sqlBackups) {
     out.push(
@@ -153,7 +147,7 @@ function backEndSteps(pool: RunbookPool, input: BackupRunbookInput, restoreDir: 
 
 /** The restore section of one site, Back End first, then each Front End, then the file stores. */
 export function renderBackupRestore(input: BackupRunbookInput): string {
-  const restoreDir = `${input.localFolder ?? 'C:\\SfbBackup'}\\restore`;
+  const restoreDir = input.localFolder === undefined ? RESTORE_FOLDER : `${input.localFolder}\\restore`;
   const exportsUrl = blobUrl(input.exports.storageAccount, input.exports.container);
   const crr = input.vault.pairedRegion ? ` --use-secondary-region` : '';
   const pools = [...input.pools].sort((a, b) => (a.fqdn === input.cmsPool ? -1 : b.fqdn === input.cmsPool ? 1 : a.fqdn < b.fqdn ? -1 : 1));

@@ -9,8 +9,11 @@
 import { BACKUP_DOCS } from '../model/backup';
 import { backEndSqlBackup, backupLayout, haModeOf } from '../model/backup-topology';
 import { backEndByPath, isEnterprise } from '../model/queries';
+import { poolSqlStore } from '../model/sql-instance';
 import { TopologyModel } from '../model/topology';
 import { BackupRunbookInput, exportScript, renderBackupRestore, renderDisasterRecoveryTest, RunbookPool } from './backup-runbook';
+import { exportTaskOutputName } from '../model/names';
+import { shortName } from '../model/queries';
 import { blocks, bullets, code } from './markdown';
 
 /** The runbook inputs of every site with backups, sites by name. */
@@ -21,15 +24,16 @@ export function backupRunbookInputs(model: TopologyModel): BackupRunbookInput[] 
     const pools = model.frontEndPools.filter((p) => p.sitePath === l.site.path).sort((a, b) => (a.fqdn < b.fqdn ? -1 : 1));
     const runbookPools = pools.flatMap((p): RunbookPool[] => {
       if (!isEnterprise(p)) {
-        const server = p.servers[0];
-        return server ? [{ fqdn: p.fqdn, backEnd: { sqlFqdn: server.fqdn, instance: 'RTC', haMode: 'standalone' }, frontEnds: [], responseGroup: true }] : [];
+        const store = p.servers[0] ? poolSqlStore(model, p) : undefined;
+        return store ? [{ fqdn: p.fqdn, backEnd: { sqlFqdn: store.fqdn, ...(store.instance !== undefined ? { instance: store.instance } : {}), haMode: 'standalone' }, frontEnds: [], responseGroup: true }] : [];
       }
       const be = backEndByPath(model, p.backEndPath);
       if (!be) return [];
       const mode = haModeOf(be.mode);
+      const store = poolSqlStore(model, p)!;
       return [{
         fqdn: p.fqdn,
-        backEnd: { sqlFqdn: be.storeFqdn, ...(be.instanceName !== undefined ? { instance: be.instanceName } : {}), haMode: mode, ...(mode === 'mirroring' && be.servers[1] ? { mirrorFqdn: be.servers[1].fqdn } : {}) },
+        backEnd: { sqlFqdn: store.fqdn, ...(store.instance !== undefined ? { instance: store.instance } : {}), haMode: mode, ...(mode === 'mirroring' && be.servers[1] ? { mirrorFqdn: be.servers[1].fqdn } : {}) },
         frontEnds: [...p.servers].sort((a, b) => (a.computerName < b.computerName ? -1 : 1)).map((s) => s.computerName),
         responseGroup: true,
       }];
@@ -71,7 +75,7 @@ export function backupRestoreSection(m: TopologyModel): string {
         `Automated Backup backs up only databases in the full recovery model: after ${code('Install-CsDatabase')} on a standalone store run ${code('ALTER DATABASE <db> SET RECOVERY FULL')} for each SfB database (AlwaysOn and mirroring set it already).`,
         ...sqlNotes,
       ]),
-      `Scheduled export (the Terraform output ${code('export-task')} of the site's stack carries this script and the command that installs it, daily at ${m.backup!.schedule.exports.time}; run it also after every configuration change):`,
+      `Scheduled export (the Terraform output ${code(exportTaskOutputName(shortName(m.path), l.site.name))} of the site's stack carries this script and the command that installs it: ${code(`terraform output -json ${exportTaskOutputName(shortName(m.path), l.site.name)}`)} in the stack's folder under ${code('cdktf.out/stacks/')}; daily at ${m.backup!.schedule.exports.time}; run it also after every configuration change):`,
       '```powershell\n' + exportScript(input) + '\n```',
       renderDisasterRecoveryTest(input),
     );

@@ -2,7 +2,8 @@
  * Runbook section for Persistent Chat pools (PCHAT-8): failover to the secondary data center and
  * failback, with this topology's server names. A pure function of the model, in Markdown.
  */
-import { siteOf } from '../model/queries';
+import { chatSqlOutputName } from '../model/names';
+import { shortName, siteOf } from '../model/queries';
 import { ChatPoolModel, TopologyModel } from '../model/topology';
 import { chatDbServer } from './chat-sql';
 
@@ -71,7 +72,7 @@ function poolSection(model: TopologyModel, pool: ChatPoolModel): string {
     `2. On ${secondaryDb}, remove mirroring of mgc${pool.compliance ? ' and mgccomp' : ''} (\`ALTER DATABASE mgc SET PARTNER OFF\`).`,
     `3. Take a full backup of mgc on ${secondaryDb} to \`${share}\` (SQL Server Agent needs read access to the share and write access to its local copy folder).`,
     `4. Restore it on ${primaryDb}, overwriting the database and leaving it ready to use (\`WITH REPLACE, RECOVERY\`), and mirror it again onto ${primaryMirror}: \`Install-CsMirrorDatabase -DatabaseType PersistentChat -SqlServerFqdn ${primaryDb} -FileShare ${share} -DropExistingDatabasesOnMirror\`.`,
-    `5. Configure log shipping again from ${primaryDb} (and from its mirror) to ${secondaryDb}, as in the pool's \`sql-configuration\` output.`,
+    `5. Configure log shipping again from ${primaryDb} (and from its mirror) to ${secondaryDb}, as in the Terraform output \`${chatSqlOutputName(shortName(model.path), shortName(pool.path))}\`.`,
     `6. Make the original active servers active again: \`Set-CsPersistentChatActiveServer -Identity "${identity}" -ActiveServers ${activeList([...new Set([...serversIn(pool, pool.primarySitePath, 'active'), ...serversIn(pool, pool.secondarySitePath, 'active')])])}\`.`,
     `7. Return the pool to its normal state: \`Set-CsPersistentChatState -Identity "${identity}" -PoolState Normal\`.`,
     '',

@@ -66,12 +66,47 @@ function certificateNote(edge: EdgePoolModel): string {
   return `External certificate (EDGE-14): one certificate, subject ${edge.accessEdgeFqdn}, with the same private key on every Edge server of the pool (A/V authentication fails otherwise). Request it once, export it with its private key, import it on each server; a rebuilt or added Edge server gets that exported certificate, never a new request. Its names are in the certificate plan.`;
 }
 
+const NEXT_HOP_DOCS = 'MicrosoftDocs/OfficeDocs-SkypeForBusiness: Lync/LyncServer/lync-server-2013-failing-over-a-pool.md (an Edge pool\'s next hop, same site or another site); Skype/SfbServer/help-topics/help-topobld/edge-next-hop-settings-expander.md (a Director or Front End pool)';
+
+/** While the Director pool `lost` is down: another Director of the Edge's site, a Front End pool of its site, then the same in another site; by path. */
+function standInFor(m: TopologyModel, edge: EdgePoolModel, lost: string): { readonly fqdn: string; readonly sitePath: string; readonly kind: string } | undefined {
+  const candidates = [
+    ...m.directorPools.filter((d) => d.path !== lost).map((d) => ({ path: d.path, fqdn: d.fqdn, sitePath: d.sitePath, kind: 'Director pool', rank: 0 })),
+    ...m.frontEndPools.map((p) => ({ path: p.path, fqdn: p.fqdn, sitePath: p.sitePath, kind: 'Front End pool', rank: 1 })),
+  ];
+  const order = (c: (typeof candidates)[number]) => (c.sitePath === edge.sitePath ? 0 : 2) + c.rank;
+  return candidates.sort((a, b) => order(a) - order(b) || (a.path < b.path ? -1 : 1))[0];
+}
+
+/** When the Edge pool's next hop is a Director pool and that pool is lost: repoint the next hop, and back. */
+function directorNextHopSection(m: TopologyModel, edge: EdgePoolModel): string | undefined {
+  const director = m.directorPools.find((d) => d.path === edge.nextHopPath);
+  if (!director) return undefined;
+  const to = standInFor(m, edge, director.path);
+  const repoint = (target: { readonly fqdn: string; readonly sitePath: string }) =>
+    target.sitePath === edge.sitePath
+      ? `in Topology Builder, Edge pool ${edge.internalFqdn}, Edit Properties, Next Hop, select ${target.fqdn}, then publish`
+      : code(`Set-CsEdgeServer -Identity EdgeServer:${edge.internalFqdn} -Registrar Registrar:${target.fqdn}`);
+  if (!to) {
+    return blocks(`### If its next hop ${director.fqdn} is lost`, `No other Director or Front End pool exists: remote access and federation through ${edge.internalFqdn} stop until ${director.fqdn} is restored ("Restore Director pools, member by member").`);
+  }
+  return blocks(
+    `### If its next hop ${director.fqdn} is lost`,
+    `The Edge servers send everything inbound to their next hop; while Director pool ${director.fqdn} is down, remote access, federation${edge.xmppFederation ? ', XMPP' : ''} and hybrid traffic through ${edge.internalFqdn} stop (${NEXT_HOP_DOCS}).`,
+    steps([
+      `Repoint the next hop of ${edge.internalFqdn} to ${to.kind} ${to.fqdn} (${to.sitePath === edge.sitePath ? 'same site' : 'another site'}): ${repoint(to)}.`,
+      `Check it: ${code(`(Get-CsService -Identity EdgeServer:${edge.internalFqdn}).Registrar`)} is ${code(`Registrar:${to.fqdn}`)} (the property Set-CsEdgeServer sets); sign in a remote user.`,
+      `When ${director.fqdn} runs again (restored member by member, "Restore Director pools, member by member"), point the next hop back: ${repoint(director)}.`,
+    ]),
+  );
+}
+
 function edgeSection(m: TopologyModel, edge: EdgePoolModel): string {
   const to = survivor(m, edge);
   const roles = [edge.federation ? 'federation route' : '', edge.xmppFederation ? 'XMPP federation route' : ''].filter((r) => r).join(' and ');
   const intro = `Site ${siteName(m, edge.sitePath)}, ${edge.servers.length} Edge server(s), SRV priority ${edge.srvPriority}${roles ? `, carries the ${roles}` : ''}.`;
   if (!to) {
-    return blocks(`## Edge pool ${edge.internalFqdn}`, intro, certificateNote(edge), 'There is no other Edge pool: remote access, federation and external media stop until this pool is restored. Deploy an Edge pool in another site for Edge disaster recovery.');
+    return blocks(`## Edge pool ${edge.internalFqdn}`, intro, certificateNote(edge), 'There is no other Edge pool: remote access, federation and external media stop until this pool is restored. Deploy an Edge pool in another site for Edge disaster recovery.', directorNextHopSection(m, edge));
   }
   return blocks(
     `## Edge pool ${edge.internalFqdn}`,
@@ -81,6 +116,7 @@ function edgeSection(m: TopologyModel, edge: EdgePoolModel): string {
     steps(failoverSteps(m, edge, to)),
     `### Failback of ${edge.internalFqdn}`,
     steps(failbackSteps(m, edge, to)),
+    directorNextHopSection(m, edge),
   );
 }
 

@@ -5,6 +5,8 @@ import { backEndByPath, siteOf } from '../model/queries';
 import { BackEndModel, EdgePoolModel, FrontEndPoolModel, TopologyModel } from '../model/topology';
 import { blocks, bullets, code, steps } from './markdown';
 import { osUpdateRequirement } from '../model/versions';
+import { EXPORT_FILES, RESTORE_FOLDER, rgsService } from '../model/export-files';
+import { backEndInstance, STANDARD_EDITION_SQL_INSTANCE } from '../model/sql-instance';
 import { userExperience, webFailbackStep, webFailoverStep } from './runbook-web';
 
 /** FE-6: Front Ends that must run to start a pool (routing-group quorum), where the docs give a number. */
@@ -42,12 +44,6 @@ function repointStep(edge: EdgePoolModel, failed: FrontEndPoolModel, target: Fro
 
 const CMS_CMDLET = 'office-docs-powershell skype/skype-ps/skype/Invoke-CsManagementServerFailover.md';
 
-/** The store's SQL instance as the cmdlets name it; undefined for the default instance (MSSQLSERVER). */
-function storeInstance(be: BackEndModel): string | undefined {
-  const named = be.instanceName ?? be.replicas?.find((r) => r.instanceName.toUpperCase() !== 'MSSQLSERVER')?.instanceName;
-  return named && named.toUpperCase() !== 'MSSQLSERVER' ? named : undefined;
-}
-
 /**
  * The steps that fail the Central Management Store over to `partner`'s store, every argument from the
  * model (FAILOVER step 5; CMS_CMDLET). `-BackupSqlServerFqdn` is the store as Topology Builder publishes
@@ -60,9 +56,9 @@ function cmsFailoverSteps(m: TopologyModel, partner: FrontEndPoolModel): string[
   const be = backEndByPath(m, partner.backEndPath);
   if (partner.edition === PoolEdition.STANDARD || !be) {
     const server = partner.servers[0]?.fqdn ?? partner.fqdn;
-    return [`Fail the Central Management Store over to the standby on ${partner.fqdn}, from that server: ${code(`Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server} -BackupSqlInstanceName RTC -Force`)} (a Standard Edition server holds it in its SQL Express instance RTC).`];
+    return [`Fail the Central Management Store over to the standby on ${partner.fqdn}, from that server: ${code(`Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server} -BackupSqlInstanceName ${STANDARD_EDITION_SQL_INSTANCE} -Force`)} (a Standard Edition server holds it in its SQL Express instance ${STANDARD_EDITION_SQL_INSTANCE}).`];
   }
-  const instance = storeInstance(be);
+  const instance = backEndInstance(be);
   const inst = (param: string) => (instance ? ` -${param} ${instance}` : '');
   const omitted = instance ? '' : ` No instance parameter: ${be.storeFqdn} runs the default SQL Server instance (MSSQLSERVER), which the library builds.`;
   if (be.mode === BackEndMode.MIRRORING && be.servers[1]) {
@@ -112,9 +108,9 @@ function failoverSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
   }
   out.push(`Fail over the users of ${pool.fqdn} to ${partner.fqdn}: ${code(`Invoke-CsPoolFailover -PoolFQDN ${pool.fqdn} -DisasterMode -Verbose`)}. If it fails because the Central Management Store is not fully failed over, fix the store from the error message and run it again.`);
   out.push(
-    `Restore the Location Information Server database in ${partner.fqdn} (it is not replicated)${pool.hostsCentralManagementStore ? '; required, because the failed pool hosted the Central Management Store' : ''}: ${code('Import-CsLisConfiguration -FileName <path>\\CsLisConfiguration.zip')} from the newest routine export, then ${code('Publish-CsLisConfiguration')}.`,
+    `Restore the Location Information Server database in ${partner.fqdn} (it is not replicated)${pool.hostsCentralManagementStore ? '; required, because the failed pool hosted the Central Management Store' : ''}: ${code(`Import-CsLisConfiguration -FileName ${RESTORE_FOLDER}\\${EXPORT_FILES.lis}`)} from the newest export (see "Routine backups"), then ${code('Publish-CsLisConfiguration')}.`,
   );
-  out.push(`Response groups of ${pool.fqdn}: import the newest export into ${partner.fqdn} (${code(`Import-CsRgsConfiguration -Destination "service:ApplicationServer:${partner.fqdn}" -OverwriteOwner -FileName <path>\\Rgs-${pool.fqdn}.zip`)}).`);
+  out.push(`Response groups of ${pool.fqdn}: import the newest export into ${partner.fqdn} (${code(`Import-CsRgsConfiguration -Destination "${rgsService(partner.fqdn)}" -OverwriteOwner -FileName ${RESTORE_FOLDER}\\${EXPORT_FILES.rgs(pool.fqdn)}`)}).`);
   const web = webFailoverStep(m, pool);
   if (web) out.push(web);
   return out;
@@ -122,7 +118,7 @@ function failoverSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
 
 function failbackSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: FrontEndPoolModel): string[] {
   const out = [
-    `Restore ${pool.fqdn} (see Restore below) and confirm its services run.`,
+    `Restore ${pool.fqdn} (see "Restore" below) and confirm its services run.`,
     `Fail back the users: ${code(`Invoke-CsPoolFailback -PoolFQDN ${pool.fqdn} -Verbose`)} (up to 60 minutes for 20,000 users).`,
   ];
   for (const edge of edgesWithNextHop(m, pool)) {
@@ -138,7 +134,7 @@ function failbackSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
 
 function unpairedText(m: TopologyModel, pool: FrontEndPoolModel): string {
   const notes = [
-    'The pool is not paired: there is no pool failover. Its users stay in limited resiliency mode or offline until the pool is restored (see Restore below).',
+    'The pool is not paired: there is no pool failover. Its users stay in limited resiliency mode or offline until the pool is restored (see "Restore" below).',
     pool.hostsCentralManagementStore ? 'It hosts the Central Management Store: while it is down the deployment keeps running but no configuration change is possible.' : undefined,
   ].filter((n) => n !== undefined);
   const edgeSteps = edgesWithNextHop(m, pool).map((e) => repointStep(e, pool, nextHopWhileDown(m, e, pool)));
@@ -166,7 +162,35 @@ function restoreSteps(m: TopologyModel, pool: FrontEndPoolModel, be: BackEndMode
   }
   out.push(`Then restore each Front End server, in this order: ${names(pool.servers)}.${cu}`);
   out.push(`Start the pool: ${code(`Start-CsPool -PoolFqdn ${pool.fqdn}`)}; ${startupQuorum(pool.servers.length)} Front Ends must run to start it; if they cannot, ${code(`Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery -PoolFQDN ${pool.fqdn}`)}.`);
+  if (pool.servers.length === 2) out.push(twoServerRestart(pool));
   return out;
+}
+
+const FE_HA = 'MicrosoftDocs/OfficeDocs-SkypeForBusiness: Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/high-availability.md, Front End pool high availability';
+const ADD_REMOVE = 'Skype/SfbServer/sfbs2019/add-or-remove-a-front-end-server.md';
+
+/** FE-9: a two-server pool restarts as a pair. */
+function twoServerRestart(pool: FrontEndPoolModel): string {
+  const [first, second] = pool.servers.map((s) => s.computerName);
+  return `Two Front End servers (FE-9): losing the back end is likely to take this pool down. Restart both servers together, or in the reverse order of their shutdown (if ${first} stopped first, start ${second} first); if the pool still does not start, ${code(`Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery -PoolFQDN ${pool.fqdn}`)} (${FE_HA}).`;
+}
+
+/** FE-18: after Front End servers are added to or removed from an Enterprise pool. */
+export function frontEndChangesSection(m: TopologyModel): string {
+  const pools = byPath(m.frontEndPools.filter((p) => p.edition === PoolEdition.ENTERPRISE));
+  if (pools.length === 0) return '';
+  return blocks(
+    '## Adding or removing Front End servers (FE-18)',
+    `When \`frontEndServers\` changes (${FE_HA}; ${ADD_REMOVE}):`,
+    steps([
+      `Before removing servers (lowering the count removes the highest-numbered ones): stop new connections to them with ${code('Stop-CsWindowsService -Graceful')} and, once they hold no sessions, stop their services.`,
+      `${code('terraform apply')} creates or destroys the servers; bring new ones to the cumulative update of the pool, publish the topology with the new servers (\`topology.tbxml\`, see "Publishing the topology") and run the Deployment Wizard on each new server.`,
+      `If the pool went from two Front Ends to more, or from more to exactly two: ${pools.map((p) => code(`Reset-CsPoolRegistrarState -ResetType FullReset -PoolFqdn ${p.fqdn}`)).join(', ')} (with three or more servers, at least three must run).`,
+      `Restart the Front End servers of the pool one at a time, each only once the previous one runs again (${code('Get-CsWindowsService')}): ${pools.map((p) => `${p.fqdn}: ${p.servers.map((s) => s.computerName).join(', ')}`).join('; ')}.`,
+      `If every Front End of the pool was down during the change: ${pools.map((p) => code(`Reset-CsPoolRegistrarState -ResetType ServiceReset -PoolFQDN ${p.fqdn}`)).join(', ')}.`,
+      'A Front End that failed and will not return for days: remove it from the topology (Topology Builder, then publish) rather than leave the pool waiting for it; lowering frontEndServers removes the highest-numbered server, so rebuild a failed server of another number instead (see "Restore").',
+    ]),
+  );
 }
 
 function poolSection(m: TopologyModel, pool: FrontEndPoolModel): string {

@@ -3,20 +3,18 @@
  * runbook (`topology.tbxml`, lib/reports/topology-document.ts) holds the same FQDNs, pools, stores and
  * pairings as the Azure side, so the admin publishes it instead of drawing the topology by hand.
  */
-import { PoolEdition } from '../enums';
+import { instanceParameter, poolSqlStore } from '../model/sql-instance';
 import type { TopologyModel } from '../model/topology';
 import { blocks, code, steps } from './markdown';
 
 export function topologySection(m: TopologyModel): string {
   if (m.frontEndPools.length === 0) return '';
   const cms = m.frontEndPools.find((p) => p.hostsCentralManagementStore);
-  const backEnd = cms && m.backEnds.find((b) => b.path === cms.backEndPath);
   // A Standard Edition server holds the store in its own `rtc` instance; a back end's default instance needs no name.
-  const standard = cms?.edition === PoolEdition.STANDARD;
-  const store = backEnd?.storeFqdn ?? (standard ? cms.fqdn : undefined);
-  const instance = standard ? 'rtc' : backEnd?.instanceName;
+  const address = cms && poolSqlStore(m, cms);
+  const store = address?.fqdn;
+  const sql = `-SqlServerFqdn ${store ?? '<store FQDN>'}${address ? instanceParameter(address) : ''}`;
   const nat = m.edgePools.filter((e) => e.externalNat === true).map((e) => e.internalFqdn);
-  const sql = `-SqlServerFqdn ${store ?? '<store FQDN>'}${instance ? ` -SqlInstanceName ${instance}` : ''}`;
   return blocks(
     '## Publishing the topology',
     '`topology.tbxml` (beside this runbook; `deployment.topologyDocument()`) is the topology of this deployment as Topology Builder writes it: sites, pools and their servers, SQL and file stores, pairings, Edge next hops and external FQDNs, simple URLs. Publish it rather than drawing the topology by hand (docs/topology-document.md).',

@@ -56,7 +56,7 @@ export function voiceOutageSection(m: TopologyModel): string {
     const lost = (p: string) => peerByPath.get(p)?.sitePath === site.path;
     const branches = voice.branchSites.filter((b) => b.centralSitePath === site.path).map((b) => b.name);
     parts.push(`### Central site ${site.name} down`, bullets([
-      `Internal calls: users of the site's pools sign in to their backup Registrar after the failover interval and call again (no presence, Response Groups or Call Park until pool failover, see the roles section); users of other sites are not affected.`,
+      `Internal calls: users of the site's pools sign in to their backup Registrar after the failover interval and call again (no presence, Response Groups or Call Park until pool failover, see "During a central-site outage"); users of other sites are not affected.`,
       `PSTN: ${fates(routes, lost, fqdn).join('; ')}. Inbound PSTN calls the carrier delivers to gateways of ${site.name} fail until the carrier reroutes the numbers.`,
       `Voicemail and conferencing: served by the other sites' pools for their users; users of ${site.name} get them back after ${code('Invoke-CsPoolFailover')} (the pool sections above).`,
       ...(branches.length > 0 ? [`Branches ${branches.join(', ')}: their survivable registrars keep them registered with PSTN through the branch gateway; their backup Registrar is down, so a failing appliance now leaves them without service.`] : []),

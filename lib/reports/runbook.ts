@@ -6,12 +6,13 @@
 import { partnerOf, resolvedPairs } from '../model/pairs';
 import { productName, siteOf } from '../model/queries';
 import { TopologyModel } from '../model/topology';
+import { EXPORT_FILES, EXPORT_FOLDER, RESTORE_FOLDER, rgsService } from '../model/export-files';
 import { productProfile } from '../model/versions';
 import { blocks, bullets, code, steps, table } from './markdown';
 import { chatRunbook } from './runbook-chat';
 import { edgePoolsSection } from './runbook-edge-pools';
 import { hybridSection } from './runbook-hybrid';
-import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
+import { frontEndChangesSection, frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
 import { outageSection } from './runbook-outage';
 import { rolesRunbook } from './runbook-roles';
 import { backupRestoreSection } from './runbook-backup';
@@ -36,7 +37,7 @@ function titleSection(m: TopologyModel): string {
     ]);
   return blocks(
     `# Disaster recovery runbook: ${m.path}`,
-    `${productName(m)}, SIP domain ${m.sipDomain}, AD domain ${m.adDomain}. Generated from the topology: regenerate it (\`npm run synth\`) after every change. Run the cmdlets in a Skype for Business Server Management Shell as a member of RTCUniversalServerAdmins.`,
+    `${productName(m)}, SIP domain ${m.sipDomain}, AD domain ${m.adDomain}. Generated from the topology: regenerate it (\`npx cdktf synth\` in the project, with \`SfbArtifacts.writeTo(app)\` in its app) after every change. Run the cmdlets in a Skype for Business Server Management Shell as a member of RTCUniversalServerAdmins.`,
     rows.length > 0 ? table(['Front End pool', 'Site', 'Edition', 'Backup pool', 'Central Management Store', 'Next hop of Edge pools'], rows) : undefined,
   );
 }
@@ -82,14 +83,16 @@ function pairingSection(m: TopologyModel): string {
 /** FILE-2, PAIR-17, PAIR-19, RESTORE-8: what to back up regularly. */
 function backupsSection(m: TopologyModel): string {
   const pools = [...m.frontEndPools].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const day = `${EXPORT_FOLDER}\\<yyyy-MM-dd>`;
   const items = [
-    `Topology and configuration: ${code('Export-CsConfiguration -FileName <path>\\CsConfiguration.zip')}.`,
-    `Location Information Server (the Backup Service does not replicate it): ${code('Export-CsLisConfiguration -FileName <path>\\CsLisConfiguration.zip')}; after a pool failover it is imported into the backup pool (failover steps).`,
+    `Topology and configuration: ${code(`Export-CsConfiguration -FileName ${day}\\${EXPORT_FILES.config}`)}.`,
+    `Location Information Server (the Backup Service does not replicate it): ${code(`Export-CsLisConfiguration -FileName ${day}\\${EXPORT_FILES.lis}`)}; after a pool failover it is imported into the backup pool (failover steps).`,
     ...pools.map((p) => {
       const partner = partnerOf(m, p);
-      const restore = partner ? `; after a failover import them into ${partner.fqdn} with ${code(`Import-CsRgsConfiguration -Destination "service:ApplicationServer:${partner.fqdn}" -OverwriteOwner -FileName <path>\\Rgs-${p.fqdn}.zip`)} (Response Group names must be unique across the deployment)` : '';
-      return `Response groups of ${p.fqdn}: ${code(`Export-CsRgsConfiguration -Source "service:ApplicationServer:${p.fqdn}" -FileName <path>\\Rgs-${p.fqdn}.zip`)}${restore}.`;
+      const restore = partner ? `; after a failover import them into ${partner.fqdn} with ${code(`Import-CsRgsConfiguration -Destination "${rgsService(partner.fqdn)}" -OverwriteOwner -FileName ${RESTORE_FOLDER}\\${EXPORT_FILES.rgs(p.fqdn)}`)} (Response Group names must be unique across the deployment)` : '';
+      return `Response groups of ${p.fqdn}: ${code(`Export-CsRgsConfiguration -Source "${rgsService(p.fqdn)}" -FileName ${day}\\${EXPORT_FILES.rgs(p.fqdn)}`)}${restore}.`;
     }),
+    `Before a failover or restore imports them, copy the newest day's files to ${code(RESTORE_FOLDER)} on the server that imports them${m.backup?.enabled ? ' (from the site\'s export container: see "Backup sources")' : ''}.`,
     ...m.fileStores.map((s) => `File share ${code(s.shareUnc)}: back it up every 4 to 8 hours (DFS gives no RTO or RPO).`),
     'Keep these exports outside both sites: they are what an "ABC" failover (rebuilding a lost pool under a new FQDN) starts from.',
   ];
@@ -104,6 +107,7 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   topologySection,
   pairingSection,
   frontEndPoolsSection,
+  frontEndChangesSection,
   edgePoolsSection,
   hybridSection,
   chatRunbook,

@@ -17,6 +17,7 @@ import { voiceOf } from '../model/voice';
 import { DocumentBuilder, DocumentCluster as Cluster, DocumentService as Service, NS } from './topology-document-parts';
 import { FEDERATION_PORT, PortRow, SERVICE_PORTS, XMPP_PORTS } from './topology-document-ports';
 import { addVoice } from './topology-document-voice';
+import { backEndInstance, STANDARD_EDITION_SQL_INSTANCE } from '../model/sql-instance';
 import { el, renderXml, XmlNode } from './xml-writer';
 
 /** `ServiceVersion` of each product, as Topology Builder writes it (7: the 2015 file, 8: the 2019 file). */
@@ -63,7 +64,7 @@ export function topologyDocument(model: TopologyModel): string {
     const mirrored = be.mode === BackEndMode.MIRRORING;
     const mirror = mirrored ? be.servers.find((s) => s.fqdn.toLowerCase() !== be.storeFqdn.toLowerCase())?.fqdn : undefined;
     const witness = mirrored ? be.witnessServer?.fqdn : undefined;
-    sqlStore(be.sitePath, be.storeFqdn, be.instanceName ?? '', { ...(alwaysOnPrimary ? { alwaysOnPrimary } : {}), ...(mirror ? { mirror } : {}), ...(witness ? { witness } : {}) });
+    sqlStore(be.sitePath, be.storeFqdn, backEndInstance(be) ?? '', { ...(alwaysOnPrimary ? { alwaysOnPrimary } : {}), ...(mirror ? { mirror } : {}), ...(witness ? { witness } : {}) });
   }
   const wacOf = new Map<string, string>();
   for (const farm of model.officeOnlineFarms ?? []) {
@@ -90,7 +91,7 @@ export function topologyDocument(model: TopologyModel): string {
   for (const pool of model.frontEndPools) {
     const standard = pool.edition === PoolEdition.STANDARD;
     const backEnd = pool.backEndPath ? backEnds.get(pool.backEndPath) : undefined;
-    addCluster({ key: pool.fqdn.toLowerCase(), sitePath: pool.sitePath, fqdn: pool.fqdn, servers: pool.servers, pstn: pool.collocatedMediation, ...(standard ? { sql: { name: 'rtc' } } : {}) });
+    addCluster({ key: pool.fqdn.toLowerCase(), sitePath: pool.sitePath, fqdn: pool.fqdn, servers: pool.servers, pstn: pool.collocatedMediation, ...(standard ? { sql: { name: STANDARD_EDITION_SQL_INSTANCE } } : {}) });
     const store = standard ? sqlKey(pool.fqdn) : backEnd ? sqlKey(backEnd.storeFqdn) : undefined;
     const storeName = standard ? pool.fqdn : backEnd?.storeFqdn;
     if (store && storeName) {

@@ -128,7 +128,7 @@ export const AZURE_RULES = withUnacknowledgeable([
         : [];
     }),
   ),
-  rule('VM-6', Severity.ERROR, 'VM sizes are sizes the library knows', 'Sizes for virtual machines in Azure; lib/model/vm-sizes.ts', (m) =>
+  rule('VM-6', Severity.ERROR, 'VM sizes are sizes the library knows', 'Sizes for virtual machines in Azure (the message lists the sizes the library knows)', (m) =>
     m.servers
       .filter((s) => !vmSizeInfo(s.vmSize))
       .map((s) => ({

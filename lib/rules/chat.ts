@@ -180,7 +180,7 @@ const CHAT_CHECKS = [
       ? []
       : m.chatPools.map((p) => ({
           path: p.path,
-          message: `Persistent Chat pool ${p.fqdn} is in a ${productName(m)} topology; Persistent Chat Server exists only in Lync Server 2013 and Skype for Business Server 2015 (its successor is Teams); remove the pool or use ProductVersion.SKYPE_FOR_BUSINESS_2015`,
+          message: `Persistent Chat pool ${p.fqdn} is in a ${productName(m)} topology; Persistent Chat Server exists only in Lync Server 2013 and Skype for Business Server 2015 (its successor is Teams); remove the pool or use ProductVersion.SKYPE_FOR_BUSINESS_2015. The pool's layout is not judged while it cannot exist (${absorbedByVer3().join(', ')}: caused by VER-3)`,
         })),
   ), 'PCHAT-1'),
   rule('PCHAT-2', Severity.ERROR, 'At most 4 active and 8 servers in a Persistent Chat pool', PC_TOPO, (m) =>
@@ -296,6 +296,11 @@ function unlessVer3(r: Rule): Rule {
 }
 
 export const CHAT_RULES = CHAT_CHECKS.map(unlessVer3);
+
+/** The chat rules VER-3 stands for in a version without Persistent Chat, for its message. */
+function absorbedByVer3(): string[] {
+  return CHAT_CHECKS.map((r) => r.id).filter((id) => !KEPT_WITH_VER_3.has(id));
+}
 
 export const CHAT_STATUS: RuleStatus[] = [
   reportedAs('PCHAT-1', 'VER-3', 'The same fact as VER-3 (no Persistent Chat in 2019 or Subscription Edition), reported once under VER-3.'),

@@ -115,7 +115,7 @@ export const EDGE_RULES = [
       ? []
       : m.edgePools.filter((e) => e.xmppFederation).map((e) => ({
           path: e.path,
-          message: `Edge pool ${e.internalFqdn} has xmppFederation true; ${productName(m)} has no XMPP gateway or proxy (only 2013 and 2015 do); set xmppFederation to false`,
+          message: `Edge pool ${e.internalFqdn} has xmppFederation true; ${productName(m)} has no XMPP gateway or proxy (only 2013 and 2015 do); set xmppFederation to false. EDGE-5 asks for no XMPP port (23456/TCP from the Front Ends) in this version: caused by VER-4`,
         })),
   ),
   rule('EDGE-1', Severity.ERROR, 'Edge pool size: 2 or more for high availability, at most 12', `${EDGE_ENV}; Capacity planning user model`, (m) =>

@@ -206,7 +206,7 @@ export const PAIRING_RULES = [
   alsoReports(rule('PAIR-11', Severity.ERROR, 'The paired pools reach each other over a private link', FE_DR, linkViolations), 'VOICE-2'),
   rule('PAIR-23', Severity.ERROR, 'Exactly one Central Management Store', `${CMS} (library rule: the error form of PAIR-12)`, cmsCountViolations),
   rule('PAIR-12', Severity.INFO, 'The Central Management Store has its standby in the paired pool', CMS, cmsViolations),
-  rule('PAIR-26', Severity.WARNING, 'The pool that hosts the Central Management Store is given, not chosen by key', `${CMS} (library rule: with several pools the default host is the smallest key, lib/model/central-management.ts; a new pool could move it)`, cmsByKeyViolations),
+  rule('PAIR-26', Severity.WARNING, 'The pool that hosts the Central Management Store is given, not chosen by key', `${CMS} (library rule: with several pools the default host is the smallest key, docs/ARCHITECTURE.md "Keys, not order"; a new pool could move it)`, cmsByKeyViolations),
   rule('DR-1', Severity.INFO, 'A pool without a paired pool has no pool-level disaster recovery', FE_DR, (m) =>
     m.frontEndPools
       .filter((pool) => !partnerOf(m, pool))

@@ -114,7 +114,7 @@ describe('restore runbook', () => {
       'Export-CsConfiguration -FileName (Join-Path $dir "config.zip") -Force',
       'Export-CsLisConfiguration -FileName (Join-Path $dir "lis.zip")',
       'Export-CsUserData -PoolFqdn "pool-west.corp.contoso.com" -FileName (Join-Path $dir "userdata-pool-west-corp-contoso-com.zip")',
-      'Export-CsRgsConfiguration -Source "ApplicationServer:pool-west.corp.contoso.com" -FileName (Join-Path $dir "rgs-pool-west-corp-contoso-com.zip") -Force',
+      'Export-CsRgsConfiguration -Source "service:ApplicationServer:pool-west.corp.contoso.com" -FileName (Join-Path $dir "rgs-pool-west-corp-contoso-com.zip") -Force',
       'Export-CsUserData -PoolFqdn "zeta-west.corp.contoso.com" -FileName (Join-Path $dir "userdata-zeta-west-corp-contoso-com.zip")',
       'azcopy login --identity',
       'azcopy copy $dir "https://sfbexpwest.blob.core.windows.net/sfb-exports/" --recursive',

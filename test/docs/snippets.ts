@@ -108,7 +108,7 @@ export const HARNESSES: Readonly<Record<string, () => Harness>> = {
     fill: [['  // ... FQDNs, nextHop, srvPriority\n', `  ${EDGE_PROPS}\n`]],
   }),
   'docs/large-meetings.md#0': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_SE') + SITES + BACK_ENDS + POOLS, after: SYNTH }),
-  'docs/lab.md#0': () => ({ before: APP + STACK, after: SITES + BACK_ENDS + POOLS + SYNTH }),
+  'docs/lab.md#0': () => ({ before: APP, after: SITES + BACK_ENDS + POOLS + SYNTH }),
   'docs/per-site-stacks.md#0': () => ({ before: '', after: '' }),
   'docs/per-site-stacks.md#1': () => ({
     before: APP,

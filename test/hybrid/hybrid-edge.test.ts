@@ -138,14 +138,51 @@ describe('Teams hybrid: runbook', () => {
 });
 
 describe('Teams hybrid on day 2', () => {
-  test('turning hybrid on adds the six Microsoft 365 rules and changes no existing resource', () => {
+  test('turning hybrid on adds the six Microsoft 365 rules and the private copies of the hybrid DNS records, and changes no existing resource', () => {
     const flat = (json: any) => new Map(Object.entries(json.resource).flatMap(([type, byId]) => Object.entries(byId as object).map(([id, b]) => [`${type}.${id}`, JSON.stringify(b)] as const)));
     const before = flat(synthJson(build({ federation: true }).stack));
     const after = flat(synthJson(build().stack));
     expect([...before.keys()].filter((k) => !after.has(k))).toEqual([]);
     expect([...before.keys()].filter((k) => after.get(k) !== before.get(k))).toEqual([]);
     const added = [...after.keys()].filter((k) => !before.has(k));
-    expect(added).toHaveLength(6);
-    expect(added.every((k) => /^azurerm_network_security_rule\..*-m365-(sip|av-tcp|av-udp)-from-microsoft-365_/.test(k))).toBe(true);
+    expect(added).toHaveLength(11);
+    const rule = (k: string) => /^azurerm_network_security_rule\..*-m365-(sip|av-tcp|av-udp)-from-microsoft-365_/.test(k);
+    expect(added.filter(rule)).toHaveLength(6);
+    expect(added.filter((k) => !rule(k)).map((k) => k.replace(/_[0-9A-F]{8}$/, ''))).toEqual([
+      'azurerm_private_dns_a_record.contoso_dns_private-a-edge-access-north-contoso-com',
+      'azurerm_private_dns_a_record.contoso_dns_private-a-edge-access-west-contoso-com',
+      'azurerm_private_dns_a_record.contoso_dns_private-a-edge-webconf-north-contoso-com',
+      'azurerm_private_dns_a_record.contoso_dns_private-a-edge-webconf-west-contoso-com',
+      'azurerm_private_dns_srv_record.contoso_dns_private-srv--sipfederationtls--tcp-contoso-com',
+    ]);
+  });
+});
+
+describe('Teams hybrid: the SIP domain private zone resolves what Microsoft says must resolve on premises', () => {
+  // plan-hybrid-connectivity.md, DNS settings: _sipfederationtls._tcp.<SIP domain> resolvable by the Edge
+  // servers, the Web Conferencing Edge FQDN by internal users; the private zone of the SIP domain hides the public one.
+  const zoneOf = (json: any, r: any) => json.resource.azurerm_private_dns_zone[/azurerm_private_dns_zone\.([^.]+)\.name/.exec(r.zone_name)![1]].name;
+  function records(west?: Partial<EdgePoolProps>) {
+    const json = synthJson(build(west).stack);
+    const inSipZone = (type: string) => resourcesOf(json, type).filter((r) => zoneOf(json, r) === 'contoso.com');
+    const publicA = Object.fromEntries(resourcesOf(json, 'azurerm_dns_a_record').map((r) => [r.name, r.records]));
+    return { srv: inSipZone('azurerm_private_dns_srv_record'), a: inSipZone('azurerm_private_dns_a_record'), publicA };
+  }
+
+  test('the federation SRV record, the Access Edge and Web Conferencing Edge names, with the public records\' addresses', () => {
+    const { srv, a, publicA } = records();
+    const federation = srv.find((r) => r.name === '_sipfederationtls._tcp')!;
+    expect(federation.record.map((e: any) => `${e.priority} ${e.port} ${e.target}`)).toEqual(['10 5061 edge-access-west.contoso.com', '20 5061 edge-access-north.contoso.com']);
+    for (const name of ['edge-access-west', 'edge-access-north', 'edge-webconf-west', 'edge-webconf-north']) {
+      const record = a.find((r) => r.name === name);
+      expect({ name, records: record?.records }).toEqual({ name, records: publicA[name] });
+      expect(record.records.every((v: string) => /^\$\{azurerm_public_ip\./.test(v))).toBe(true);
+    }
+  });
+
+  test('without teamsHybrid the private zone has none of them', () => {
+    const { srv, a } = records({ federation: true });
+    expect(srv.filter((r) => r.name === '_sipfederationtls._tcp')).toEqual([]);
+    expect(a.filter((r) => /^edge-(access|webconf)-/.test(r.name))).toEqual([]);
   });
 });

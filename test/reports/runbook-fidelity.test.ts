@@ -59,12 +59,12 @@ describe('Central Management Store failover: the real SQL store', () => {
     expect(text).toContain('Invoke-CsDatabaseFailover -PoolFqdn pool-west.corp.contoso.com -DatabaseType CentralMgmt -NewPrincipal Mirror');
   });
 
-  test('a Standard Edition backup server: its SQL Express instance RTC', () => {
+  test('a Standard Edition backup server: its SQL Express instance rtc', () => {
     const { deployment } = testDeployment();
     const west = testPool(testSite(deployment, 'west'), 'se', { edition: PoolEdition.STANDARD });
     const north = testPool(testSite(deployment, 'north'), 'se', { edition: PoolEdition.STANDARD, hostsCentralManagementStore: false });
     new PairedPools(deployment, 'pair', { primary: west, backup: north });
-    expect(deployment.runbook()).toContain('Invoke-CsManagementServerFailover -BackupSqlServerFqdn se-north.corp.contoso.com -BackupSqlInstanceName RTC -Force');
+    expect(deployment.runbook()).toContain('Invoke-CsManagementServerFailover -BackupSqlServerFqdn se-north.corp.contoso.com -BackupSqlInstanceName rtc -Force');
   });
 });
 

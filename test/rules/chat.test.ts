@@ -26,6 +26,12 @@ describe('VER-3: Persistent Chat only in 2013 and 2015', () => {
     expect(f[0]).toMatchObject({ severity: Severity.ERROR, path: 'test/contoso/chat' });
     expect(f[0].message).toMatch(/Skype for Business Server 2019 topology/);
   });
+  test('says which chat rules it stands for, and none of them fires', () => {
+    const all = findings({}, { productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2019 });
+    const absorbed = /\(([A-Z0-9, -]+): caused by VER-3\)/.exec(findingsOf(all, 'VER-3')[0].message)![1].split(', ');
+    expect(absorbed).toEqual(expect.arrayContaining(['PCHAT-2', 'PCHAT-7']));
+    expect(ruleIds(all).filter((id) => absorbed.includes(id))).toEqual([]);
+  });
   test('passes in 2013 and 2015', () => {
     expect(ruleIds(findings({}, { productVersion: ProductVersion.LYNC_SERVER_2013 }))).not.toContain('VER-3');
     expect(ruleIds(findings())).not.toContain('VER-3');

@@ -42,6 +42,7 @@ describe('VER-4: XMPP federation only in 2013 and 2015', () => {
     const f = findingsOf(findings((t) => twoSiteEdges(t), ProductVersion.SKYPE_FOR_BUSINESS_2019), 'VER-4');
     expect(f).toHaveLength(1);
     expect(f[0].message).toMatch(/has no XMPP gateway.*set xmppFederation to false/);
+    expect(f[0].message).toMatch(/EDGE-5 asks for no XMPP port \(23456\/TCP from the Front Ends\) in this version: caused by VER-4/);
   });
 
   test('passes for 2013 and for 2019 without XMPP', () => {

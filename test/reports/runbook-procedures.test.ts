@@ -1,0 +1,76 @@
+/**
+ * Catalog rules whose status says "in the runbook" are in the runbook (docs/rules.md prints the status
+ * text): FE-9 (restarting a two-server pool) and FE-18 (adding or removing Front End servers); and
+ * the step that repoints an Edge pool whose next hop is a lost Director pool.
+ */
+import { DirectorPool, renderRunbook } from '../../lib/experimental';
+import { ALL_STATUS } from '../../lib/rules';
+import { RuleStatusKind } from '../../lib/rules/rule';
+import { testEdge } from '../edge-helpers';
+import { modelOf, testPool, testSite } from '../helpers';
+import { section, subsection } from '../runbook-sections';
+
+const runbookOf = (frontEndServers: number) => renderRunbook(modelOf(({ deployment }) => void testPool(testSite(deployment, 'west'), 'pool', { frontEndServers })));
+const statusOf = (id: string) => ALL_STATUS.find((s) => s.id === id)!;
+
+describe('FE-9: a two-server pool restarts as a pair', () => {
+  test('the Restore steps of a two-server pool give the order and the QuorumLossRecovery reset', () => {
+    const restore = subsection(section(runbookOf(2), 'Front End pool pool-west.corp.contoso.com'), 'Restore');
+    expect(restore).toMatch(/Two Front End servers \(FE-9\).*if pool-west-1 stopped first, start pool-west-2 first/);
+    expect(restore).toContain('Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery -PoolFQDN pool-west.corp.contoso.com');
+  });
+
+  test('a pool of three has no such step', () => {
+    expect(runbookOf(3)).not.toContain('FE-9');
+  });
+
+  test('its status says the runbook has it, and where', () => {
+    expect(statusOf('FE-9')).toMatchObject({ status: RuleStatusKind.IN_RUNBOOK });
+    expect(statusOf('FE-9').note).toMatch(/"Restore" steps of every 2-server Enterprise pool/);
+  });
+});
+
+describe('FE-18: adding or removing Front End servers', () => {
+  const text = section(runbookOf(3), 'Adding or removing Front End servers (FE-18)');
+
+  test('restarts the pool\'s Front Ends one at a time, by name, and resets the pool when it was down', () => {
+    expect(text).toContain('one at a time');
+    expect(text).toContain('pool-west.corp.contoso.com: pool-west-1, pool-west-2, pool-west-3');
+    expect(text).toContain('Reset-CsPoolRegistrarState -ResetType ServiceReset -PoolFQDN pool-west.corp.contoso.com');
+    expect(text).toContain('Reset-CsPoolRegistrarState -ResetType FullReset -PoolFqdn pool-west.corp.contoso.com');
+  });
+
+  test('the section its status names is a heading of the runbook', () => {
+    const named = /"([^"]+\(FE-18\))"/.exec(statusOf('FE-18').note)![1];
+    expect(runbookOf(3)).toContain(`\n## ${named}\n`);
+  });
+});
+
+describe('an Edge pool whose next hop is a Director pool: the runbook repoints it when the Director is lost', () => {
+  function runbook(directorsInWest: number) {
+    return renderRunbook(modelOf(({ deployment }) => {
+      const west = testSite(deployment, 'west');
+      const north = testSite(deployment, 'north');
+      const westPool = testPool(west);
+      testPool(north);
+      const directors = Array.from({ length: directorsInWest }, (_, i) => new DirectorPool(west, `dir${i + 1}`, { fqdn: `dir${i + 1}-west.corp.contoso.com` }));
+      testEdge(west, directors[0] ?? westPool, 'edge');
+    }));
+  }
+
+  test('to another Director of its site through Topology Builder, and back', () => {
+    const text = subsection(section(runbook(2), 'Edge pool edge-west.corp.contoso.com'), 'If its next hop dir1-west.corp.contoso.com is lost');
+    expect(text).toContain('Repoint the next hop of edge-west.corp.contoso.com to Director pool dir2-west.corp.contoso.com (same site): in Topology Builder');
+    expect(text).toContain('lync-server-2013-failing-over-a-pool.md');
+    expect(text).toMatch(/point the next hop back: in Topology Builder, Edge pool edge-west.corp.contoso.com, Edit Properties, Next Hop, select dir1-west.corp.contoso.com/);
+  });
+
+  test('else to a Front End pool of its site', () => {
+    const text = subsection(section(runbook(1), 'Edge pool edge-west.corp.contoso.com'), 'If its next hop dir1-west.corp.contoso.com is lost');
+    expect(text).toContain('to Front End pool pool-west.corp.contoso.com (same site)');
+  });
+
+  test('an Edge pool whose next hop is a Front End pool has no such subsection', () => {
+    expect(runbook(0)).not.toContain('If its next hop');
+  });
+});
