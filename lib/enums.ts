@@ -67,3 +67,11 @@ export enum BackEndMode {
   ALWAYS_ON_AVAILABILITY_GROUP = 'always-on-availability-group',
   FAILOVER_CLUSTER = 'failover-cluster',
 }
+
+/** How a ReverseProxy is built (docs/office-online-reverse-proxy.md). */
+export enum ReverseProxyKind {
+  /** Azure Application Gateway v2: zone-redundant, TLS from a Key Vault certificate, WAF optional. */
+  APPLICATION_GATEWAY = 'application-gateway',
+  /** Windows Server VMs (IIS ARR or Web Application Proxy) behind a Standard public load balancer. */
+  WINDOWS_SERVERS = 'windows-servers',
+}

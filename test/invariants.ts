@@ -116,7 +116,8 @@ export function noInternetAdminPorts(json: Json): InvariantViolation[] {
 
 /**
  * SEC-3: a public IP is attached only to the first (external) NIC of an Edge server in a perimeter
- * subnet, or to an Azure Bastion host.
+ * subnet, to an Azure Bastion host, or to a reverse proxy: an Application Gateway in the reverse-proxy
+ * subnet, or a public load balancer that carries only 443 and 80 to Reverse Proxy servers.
  */
 export function publicIpsOnlyOnEdge(json: Json): InvariantViolation[] {
   const out: InvariantViolation[] = [];
@@ -147,13 +148,24 @@ export function publicIpsOnlyOnEdge(json: Json): InvariantViolation[] {
     }
   }
   for (const b of blocks(json, 'azurerm_bastion_host')) for (const c of list<Json>(b.body.ip_configuration)) use(c.public_ip_address_id, address(b));
-  for (const pip of blocks(json, 'azurerm_public_ip')) {
-    if (!users.has(pip.key)) out.push({ invariant: 'SEC-3', address: address(pip), message: `public IP ${pip.body.name} is attached to neither an Edge external NIC nor a Bastion host` });
-  }
-  for (const lb of blocks(json, 'azurerm_lb')) {
-    if (list<Json>(lb.body.frontend_ip_configuration).some((f) => f.public_ip_address_id !== undefined)) {
-      out.push({ invariant: 'SEC-3', address: address(lb), message: `load balancer ${lb.body.name} has a public frontend` });
+  for (const gw of blocks(json, 'azurerm_application_gateway')) {
+    const inProxySubnet = list<Json>(gw.body.gateway_ip_configuration).every((c) => subnets[referenced(c.subnet_id)?.[1] ?? '']?.name === 'snet-reverse-proxy');
+    for (const f of list<Json>(gw.body.frontend_ip_configuration)) {
+      if (f.public_ip_address_id === undefined) continue;
+      if (inProxySubnet) use(f.public_ip_address_id, address(gw));
+      else out.push({ invariant: 'SEC-3', address: address(gw), message: `application gateway ${gw.body.name} has a public frontend outside the reverse-proxy subnet` });
     }
+  }
+  const proxies = new Map(renderedLoadBalancers(json).map((lb) => [lb.address, lb.memberRoles.length > 0 && lb.memberRoles.every((r) => r === 'Reverse Proxy') && lb.rules.every((r) => [80, 443].includes(Number(r.body.frontend_port)))]));
+  for (const lb of blocks(json, 'azurerm_lb')) {
+    for (const f of list<Json>(lb.body.frontend_ip_configuration)) {
+      if (f.public_ip_address_id === undefined) continue;
+      if (proxies.get(address(lb))) use(f.public_ip_address_id, address(lb));
+      else out.push({ invariant: 'SEC-3', address: address(lb), message: `load balancer ${lb.body.name} has a public frontend and is no reverse proxy's (443 and 80 to Reverse Proxy servers only)` });
+    }
+  }
+  for (const pip of blocks(json, 'azurerm_public_ip')) {
+    if (!users.has(pip.key)) out.push({ invariant: 'SEC-3', address: address(pip), message: `public IP ${pip.body.name} is attached to neither an Edge external NIC, a Bastion host nor a reverse proxy` });
   }
   return out;
 }
