@@ -4,7 +4,7 @@ import { renderApplicationGateway } from '../azure/application-gateway';
 import { PublicLoadBalancer } from '../azure/public-load-balancer';
 import { ServerGroup } from '../azure/servers';
 import { ReverseProxyKind, WindowsServerVersion } from '../enums';
-import { reverseProxyNames } from '../model/names';
+import { reverseProxyNames, siteResourceGroupName } from '../model/names';
 import { SubnetRole } from '../model/network';
 import { ProxiedFarm, ProxiedWebPool, publishedNames } from '../model/reverse-proxy';
 import { planSimpleUrls } from '../model/simple-urls';
@@ -257,6 +257,9 @@ export class ReverseProxy extends Construct {
       kind: this.kind,
       servers: this._servers?.models ?? [],
       publicIpName: this.names.publicIp,
+      frontendName: this.kind === ReverseProxyKind.APPLICATION_GATEWAY ? this.names.gateway : this.names.loadBalancer,
+      resourceGroup: siteResourceGroupName(this.deployment.name, this.site.node.id),
+      ...(this.gateway ? { identityName: this.names.identity } : {}),
       wafEnabled: this.wafEnabled,
       published: this.publishedNow(),
     });

@@ -169,6 +169,12 @@ export interface ReverseProxyModel {
   readonly servers: readonly ServerModel[];
   /** Azure name of the public IP the published names resolve to. */
   readonly publicIpName: string;
+  /** Azure name of the Application Gateway, or of the Windows servers' public load balancer. */
+  readonly frontendName: string;
+  /** Resource group that holds them (the site's). */
+  readonly resourceGroup: string;
+  /** Azure name of an Application Gateway's user-assigned identity, which reads its certificate from Key Vault. */
+  readonly identityName?: string;
   readonly wafEnabled: boolean;
   /** Every published name, sorted by FQDN. */
   readonly published: readonly PublishedNameModel[];

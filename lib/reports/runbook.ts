@@ -13,6 +13,7 @@ import { edgePoolsSection } from './runbook-edge-pools';
 import { hybridSection } from './runbook-hybrid';
 import { frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
 import { outageSection } from './runbook-outage';
+import { reverseProxySection } from './runbook-reverse-proxy';
 import { rolesRunbook } from './runbook-roles';
 import { backupRestoreSection } from './runbook-backup';
 import { topologySection } from './runbook-topology';
@@ -105,6 +106,7 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   pairingSection,
   frontEndPoolsSection,
   edgePoolsSection,
+  reverseProxySection,
   hybridSection,
   chatRunbook,
   rolesRunbook,
