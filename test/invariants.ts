@@ -472,6 +472,38 @@ export function azureNameLimits(json: Json): InvariantViolation[] {
 }
 
 /** Every invariant checker on synthesized JSON. Re-synthesis determinism needs the program: see `resynthesizes`. */
+/**
+ * TOPO-3 (satisfied by construction): every Application Gateway is v2, keeps the Host header (no host
+ * override, nothing picked from the backend), forwards each HTTPS listener to 4443 (a farm: 443) and
+ * each HTTP listener to 8080, and gives every routing rule its own priority in 1..20000.
+ */
+export function reverseProxyBridging(json: Json): InvariantViolation[] {
+  const out: InvariantViolation[] = [];
+  for (const gw of blocks(json, 'azurerm_application_gateway')) {
+    const where = address(gw);
+    const say = (message: string) => out.push({ invariant: 'TOPO-3', address: where, message: `${gw.body.name}: ${message}` });
+    if (!/_v2$/.test(String(gw.body.sku?.tier))) say(`tier ${gw.body.sku?.tier} is not v2`);
+    const settings = new Map(list<Json>(gw.body.backend_http_settings).map((b) => [b.name, b]));
+    for (const b of settings.values()) {
+      if (b.pick_host_name_from_backend_address !== false || b.host_name !== undefined) say(`backend settings ${b.name} rewrite the Host header`);
+    }
+    const listeners = new Map(list<Json>(gw.body.http_listener).map((l) => [l.name, l]));
+    // An Office Online Server farm (probed on its discovery document) is the one HTTPS next hop on 443.
+    const farmProbes = new Set(list<Json>(gw.body.probe).filter((p) => p.path === '/hosting/discovery').map((p) => p.name));
+    const priorities = new Set<number>();
+    for (const r of list<Json>(gw.body.request_routing_rule)) {
+      const p = Number(r.priority);
+      if (!(p >= 1 && p <= 20000) || priorities.has(p)) say(`routing rule ${r.name} has priority ${r.priority}, not a unique 1..20000`);
+      priorities.add(p);
+      const l = listeners.get(r.http_listener_name);
+      const b = settings.get(r.backend_http_settings_name);
+      const allowed = l?.protocol !== 'Https' ? [8080] : farmProbes.has(b?.probe_name) ? [443] : [4443];
+      if (!l || !b || b.protocol !== l.protocol || !allowed.includes(Number(b.port))) say(`listener ${r.http_listener_name} (${l?.protocol}) goes to ${b?.protocol} ${b?.port}, not 443 to 4443 / 80 to 8080`);
+    }
+  }
+  return out;
+}
+
 export const INVARIANTS: readonly ((json: Json) => InvariantViolation[])[] = [
   noLiteralSecrets,
   noInternetAdminPorts,
@@ -485,6 +517,7 @@ export const INVARIANTS: readonly ((json: Json) => InvariantViolation[])[] = [
   webPoolsBalanced,
   azureNameLimits,
   providerConstraints,
+  reverseProxyBridging,
 ];
 
 /** Every violation of every invariant on one synthesized stack (parsed JSON). */

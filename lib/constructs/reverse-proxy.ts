@@ -69,7 +69,7 @@ const KEY_VAULT_SECRET_ID = /^https:\/\/[A-Za-z0-9-]{3,24}\.vault\.[a-z0-9.]+\/s
 
 /** Application Gateway v2 infrastructure ports the gateway's subnet must admit (Application Gateway infrastructure configuration). */
 const GATEWAY_MANAGER_PORTS = '65200-65535';
-const APPGW_INFRASTRUCTURE = 'MicrosoftDocs/azure-docs: articles/application-gateway/configuration-infrastructure.md (v2: inbound GatewayManager 65200-65535 and AzureLoadBalancer)';
+const APPGW_INFRASTRUCTURE = 'MicrosoftDocs/azure-docs: articles/application-gateway/configuration-infrastructure.md (v2: inbound from GatewayManager to Any on 65200-65535, and from AzureLoadBalancer)';
 
 /**
  * A site's reverse proxy (TOPO-3): publishes the external web services of the site's Front End and
@@ -191,7 +191,8 @@ export class ReverseProxy extends Construct {
     fw.allow({ name: 'rp-from-internet-https', ownerPath: owner, source: 'Internet', sourcePrefixes: ['Internet'], destination, flows: ['internet-to-rp-https'] });
     fw.allow({ name: 'rp-from-internet-http', ownerPath: owner, source: 'Internet', sourcePrefixes: ['Internet'], destination, flows: ['internet-to-rp-http'] });
     if (this.kind === ReverseProxyKind.APPLICATION_GATEWAY) {
-      fw.allow({ name: 'rp-from-gateway-manager', ownerPath: owner, source: 'GatewayManager (Application Gateway infrastructure)', sourcePrefixes: ['GatewayManager'], destination, protocol: 'Tcp', ports: [GATEWAY_MANAGER_PORTS], reference: APPGW_INFRASTRUCTURE });
+      // Destination Any, as the infrastructure page asks: Azure refuses a v2 gateway whose subnet NSG may block these ports.
+      fw.allow({ name: 'rp-from-gateway-manager', ownerPath: owner, source: 'GatewayManager (Application Gateway infrastructure)', sourcePrefixes: ['GatewayManager'], destination: 'Any (Application Gateway infrastructure)', destinationPrefixes: ['*'], protocol: 'Tcp', ports: [GATEWAY_MANAGER_PORTS], reference: APPGW_INFRASTRUCTURE });
     }
     // Only while the site has what the rule reaches: an empty source renders no rule.
     const when = (purpose: (p: PublishedNameModel) => boolean) => () => (this.publishedNow().some(purpose) ? [self] : []);
