@@ -6,6 +6,7 @@ import { ServerGroup } from '../azure/servers';
 import { ReverseProxyKind, WindowsServerVersion } from '../enums';
 import { reverseProxyNames, siteResourceGroupName } from '../model/names';
 import { SubnetRole } from '../model/network';
+import { APPLICATION_GATEWAY } from '../model/provider-constraints';
 import { ProxiedFarm, ProxiedWebPool, publishedNames } from '../model/reverse-proxy';
 import { planSimpleUrls } from '../model/simple-urls';
 import { PublishedNameModel, ServerRole, TopologyModel } from '../model/topology';
@@ -64,8 +65,6 @@ const KNOWN_PROPS = ['kind', 'certificateSecretId', 'trustedRootCertificateSecre
 const GATEWAY_ONLY = ['certificateSecretId', 'trustedRootCertificateSecretId', 'wafEnabled'] as const;
 const WINDOWS_ONLY = ['servers', 'vmSize', 'operatingSystem', 'serverNamePrefix', 'addressBlock'] as const;
 
-/** keyVaultValidate.NestedItemIdWithOptionalVersion (internal/services/keyvault/validate): a vault URL, `secrets`, a name, an optional version. */
-const KEY_VAULT_SECRET_ID = /^https:\/\/[A-Za-z0-9-]{3,24}\.vault\.[a-z0-9.]+\/secrets\/[A-Za-z0-9-]{1,127}(\/[A-Za-z0-9]{32})?$/;
 
 /** Application Gateway v2 infrastructure ports the gateway's subnet must admit (Application Gateway infrastructure configuration). */
 const GATEWAY_MANAGER_PORTS = '65200-65535';
@@ -126,7 +125,7 @@ export class ReverseProxy extends Construct {
         const value = props[prop];
         if (value === undefined && !required) return undefined;
         if (value === undefined) throw new Error(`ReverseProxy ${this.node.path}: certificateSecretId is missing; an Application Gateway needs the Key Vault secret ID of its public certificate, e.g. "https://kv-contoso.vault.azure.net/secrets/sfb-external"`);
-        return requireString(this, 'ReverseProxy', prop, value, 'a Key Vault secret ID https://<vault>.vault.azure.net/secrets/<name>[/<32-character version>]', KEY_VAULT_SECRET_ID);
+        return requireString(this, 'ReverseProxy', prop, value, 'a Key Vault secret ID https://<vault>.vault.azure.net/secrets/<name>[/<32-character version>]', APPLICATION_GATEWAY.keyVaultSecretId);
       };
       const certificateSecretId = secret('certificateSecretId', true)!;
       const trustedRoot = secret('trustedRootCertificateSecretId', false);
