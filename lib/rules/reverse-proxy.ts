@@ -17,9 +17,13 @@ const bridgingText = (b: PublishedNameModel['bridging']) => b.map((x) => `${x.li
 export const REVERSE_PROXY_RULES = [
   rule('TOPO-3', Severity.WARNING, 'A reverse proxy publishes the external web services of every site whose pools serve external users, bridging 443 to 4443 and 80 to 8080 with the Host header forwarded', SOURCE, (m: TopologyModel) => {
     const out: Violation[] = [];
+    const proxies = m.reverseProxies ?? [];
+    // A gateway needs a listener: a proxy with nothing to publish is built without one (no gateway) and says so.
+    for (const p of proxies) {
+      if (p.published.length === 0) out.push({ path: p.path, message: `the reverse proxy publishes nothing: its site has no Front End or Director pool and no Office Online Server farm with an externalFqdn${p.kind === 'application-gateway' ? ', so no Application Gateway is built (only its public IP and identity)' : ''}; add the site's pools or remove the proxy` });
+    }
     // External users exist once an Edge pool carries remote access; their web traffic needs the proxy.
     if (m.edgePools.length === 0) return out;
-    const proxies = m.reverseProxies ?? [];
     const proxyOf = new Map(proxies.map((p) => [p.sitePath, p] as const));
     for (const site of m.sites) {
       const pools = [...m.frontEndPools, ...m.directorPools].filter((p) => p.sitePath === site.path);

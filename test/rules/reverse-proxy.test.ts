@@ -1,4 +1,5 @@
 import { ReverseProxy, ReverseProxyKind, validateTopology } from '../../lib';
+import { Testing } from '../../lib/cdktf';
 import { REVERSE_PROXY_RULES } from '../../lib/rules/reverse-proxy';
 import { TopologyModel } from '../../lib/model/topology';
 import { testEdge } from '../edge-helpers';
@@ -41,5 +42,15 @@ describe('TOPO-3: a reverse proxy publishes the external web services, bridging 
     expect(check(TOPO3, wrong)[0].message).toMatch(/with 443 to 443 .*bridge 443 to 4443, 80 to 8080/);
     const rewritten = { ...m, reverseProxies: [{ ...proxy, published: proxy.published.map((p) => ({ ...p, hostHeader: 'rewritten' as const })) }] };
     expect(check(TOPO3, rewritten)[0].message).toMatch(/Host header rewritten/);
+  });
+
+  test('a proxy in a site with nothing to publish is a warning (no gateway is built)', () => {
+    const { deployment, stack } = testDeployment();
+    const east = testSite(deployment, 'east');
+    testPool(testSite(deployment, 'west'), 'pool');
+    new ReverseProxy(east, 'rp', { certificateSecretId: SECRET });
+    const f = findingsOf(validateTopology(deployment), 'TOPO-3');
+    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/publishes nothing.*no Application Gateway is built/)]);
+    expect(Testing.synth(stack)).not.toContain('azurerm_application_gateway');
   });
 });
