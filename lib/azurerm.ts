@@ -53,4 +53,6 @@ export { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-man
 export { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 export { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 export { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+export { ApplicationGateway } from '@cdktf/provider-azurerm/lib/application-gateway';
+export { WebApplicationFirewallPolicy } from '@cdktf/provider-azurerm/lib/web-application-firewall-policy';
 export type { MssqlVirtualMachineAutoBackup } from '@cdktf/provider-azurerm/lib/mssql-virtual-machine';

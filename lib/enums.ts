@@ -92,3 +92,11 @@ export enum PoolPurpose {
    */
   LARGE_MEETINGS = 'large-meetings',
 }
+
+/** How a ReverseProxy is built (docs/office-online-reverse-proxy.md). */
+export enum ReverseProxyKind {
+  /** Azure Application Gateway v2: zone-redundant, TLS from a Key Vault certificate, WAF optional. */
+  APPLICATION_GATEWAY = 'application-gateway',
+  /** Windows Server VMs (IIS ARR or Web Application Proxy) behind a Standard public load balancer. */
+  WINDOWS_SERVERS = 'windows-servers',
+}

@@ -41,6 +41,8 @@ export { MediationPool } from './constructs/mediation-pool';
 export type { MediationPoolProps } from './constructs/mediation-pool';
 export { OfficeOnlineServerFarm } from './constructs/office-online-server-farm';
 export type { OfficeOnlineServerFarmProps } from './constructs/office-online-server-farm';
+export { ReverseProxy } from './constructs/reverse-proxy';
+export type { ReverseProxyProps } from './constructs/reverse-proxy';
 export { StretchedPersistentChatPool } from './constructs/persistent-chat-pool';
 export type { StretchedPersistentChatPoolProps } from './constructs/persistent-chat-pool';
 export { validateTopology } from './constructs/validation';

@@ -116,7 +116,8 @@ export function noInternetAdminPorts(json: Json): InvariantViolation[] {
 
 /**
  * SEC-3: a public IP is attached only to the first (external) NIC of an Edge server in a perimeter
- * subnet, or to an Azure Bastion host.
+ * subnet, to an Azure Bastion host, or to a reverse proxy: an Application Gateway in the reverse-proxy
+ * subnet, or a public load balancer that carries only 443 and 80 to Reverse Proxy servers.
  */
 export function publicIpsOnlyOnEdge(json: Json): InvariantViolation[] {
   const out: InvariantViolation[] = [];
@@ -147,13 +148,24 @@ export function publicIpsOnlyOnEdge(json: Json): InvariantViolation[] {
     }
   }
   for (const b of blocks(json, 'azurerm_bastion_host')) for (const c of list<Json>(b.body.ip_configuration)) use(c.public_ip_address_id, address(b));
-  for (const pip of blocks(json, 'azurerm_public_ip')) {
-    if (!users.has(pip.key)) out.push({ invariant: 'SEC-3', address: address(pip), message: `public IP ${pip.body.name} is attached to neither an Edge external NIC nor a Bastion host` });
-  }
-  for (const lb of blocks(json, 'azurerm_lb')) {
-    if (list<Json>(lb.body.frontend_ip_configuration).some((f) => f.public_ip_address_id !== undefined)) {
-      out.push({ invariant: 'SEC-3', address: address(lb), message: `load balancer ${lb.body.name} has a public frontend` });
+  for (const gw of blocks(json, 'azurerm_application_gateway')) {
+    const inProxySubnet = list<Json>(gw.body.gateway_ip_configuration).every((c) => subnets[referenced(c.subnet_id)?.[1] ?? '']?.name === 'snet-reverse-proxy');
+    for (const f of list<Json>(gw.body.frontend_ip_configuration)) {
+      if (f.public_ip_address_id === undefined) continue;
+      if (inProxySubnet) use(f.public_ip_address_id, address(gw));
+      else out.push({ invariant: 'SEC-3', address: address(gw), message: `application gateway ${gw.body.name} has a public frontend outside the reverse-proxy subnet` });
     }
+  }
+  const proxies = new Map(renderedLoadBalancers(json).map((lb) => [lb.address, lb.memberRoles.length > 0 && lb.memberRoles.every((r) => r === 'Reverse Proxy') && lb.rules.every((r) => [80, 443].includes(Number(r.body.frontend_port)))]));
+  for (const lb of blocks(json, 'azurerm_lb')) {
+    for (const f of list<Json>(lb.body.frontend_ip_configuration)) {
+      if (f.public_ip_address_id === undefined) continue;
+      if (proxies.get(address(lb))) use(f.public_ip_address_id, address(lb));
+      else out.push({ invariant: 'SEC-3', address: address(lb), message: `load balancer ${lb.body.name} has a public frontend and is no reverse proxy's (443 and 80 to Reverse Proxy servers only)` });
+    }
+  }
+  for (const pip of blocks(json, 'azurerm_public_ip')) {
+    if (!users.has(pip.key)) out.push({ invariant: 'SEC-3', address: address(pip), message: `public IP ${pip.body.name} is attached to neither an Edge external NIC, a Bastion host nor a reverse proxy` });
   }
   return out;
 }
@@ -460,6 +472,38 @@ export function azureNameLimits(json: Json): InvariantViolation[] {
 }
 
 /** Every invariant checker on synthesized JSON. Re-synthesis determinism needs the program: see `resynthesizes`. */
+/**
+ * TOPO-3 (satisfied by construction): every Application Gateway is v2, keeps the Host header (no host
+ * override, nothing picked from the backend), forwards each HTTPS listener to 4443 (a farm: 443) and
+ * each HTTP listener to 8080, and gives every routing rule its own priority in 1..20000.
+ */
+export function reverseProxyBridging(json: Json): InvariantViolation[] {
+  const out: InvariantViolation[] = [];
+  for (const gw of blocks(json, 'azurerm_application_gateway')) {
+    const where = address(gw);
+    const say = (message: string) => out.push({ invariant: 'TOPO-3', address: where, message: `${gw.body.name}: ${message}` });
+    if (!/_v2$/.test(String(gw.body.sku?.tier))) say(`tier ${gw.body.sku?.tier} is not v2`);
+    const settings = new Map(list<Json>(gw.body.backend_http_settings).map((b) => [b.name, b]));
+    for (const b of settings.values()) {
+      if (b.pick_host_name_from_backend_address !== false || b.host_name !== undefined) say(`backend settings ${b.name} rewrite the Host header`);
+    }
+    const listeners = new Map(list<Json>(gw.body.http_listener).map((l) => [l.name, l]));
+    // An Office Online Server farm (probed on its discovery document) is the one HTTPS next hop on 443.
+    const farmProbes = new Set(list<Json>(gw.body.probe).filter((p) => p.path === '/hosting/discovery').map((p) => p.name));
+    const priorities = new Set<number>();
+    for (const r of list<Json>(gw.body.request_routing_rule)) {
+      const p = Number(r.priority);
+      if (!(p >= 1 && p <= 20000) || priorities.has(p)) say(`routing rule ${r.name} has priority ${r.priority}, not a unique 1..20000`);
+      priorities.add(p);
+      const l = listeners.get(r.http_listener_name);
+      const b = settings.get(r.backend_http_settings_name);
+      const allowed = l?.protocol !== 'Https' ? [8080] : farmProbes.has(b?.probe_name) ? [443] : [4443];
+      if (!l || !b || b.protocol !== l.protocol || !allowed.includes(Number(b.port))) say(`listener ${r.http_listener_name} (${l?.protocol}) goes to ${b?.protocol} ${b?.port}, not 443 to 4443 / 80 to 8080`);
+    }
+  }
+  return out;
+}
+
 export const INVARIANTS: readonly ((json: Json) => InvariantViolation[])[] = [
   noLiteralSecrets,
   noInternetAdminPorts,
@@ -473,6 +517,7 @@ export const INVARIANTS: readonly ((json: Json) => InvariantViolation[])[] = [
   webPoolsBalanced,
   azureNameLimits,
   providerConstraints,
+  reverseProxyBridging,
 ];
 
 /** Every violation of every invariant on one synthesized stack (parsed JSON). */

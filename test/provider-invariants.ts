@@ -4,6 +4,7 @@
  */
 import {
   adminUsernameProblem,
+  APPLICATION_GATEWAY,
   AVAILABILITY_SET,
   SHUTDOWN_SCHEDULE,
   SQL_AG_LISTENER,
@@ -34,6 +35,25 @@ export function providerConstraints(json: Json): InvariantViolation[] {
   for (const [a, l] of each(json, 'azurerm_mssql_virtual_machine_availability_group_listener')) {
     if (literal(l.name) && l.name.length > SQL_AG_LISTENER.nameMaxLength) bad('PROVIDER', a, `name "${l.name}" is longer than ${SQL_AG_LISTENER.nameMaxLength}`);
     if (typeof l.port === 'number' && (l.port < SQL_AG_LISTENER.portMin || l.port > SQL_AG_LISTENER.portMax)) bad('PROVIDER', a, `port ${l.port} out of range`);
+  }
+  const G = APPLICATION_GATEWAY;
+  const inRange = (v: unknown, min: number, max: number) => typeof v === 'number' && v >= min && v <= max;
+  for (const [a, g] of each(json, 'azurerm_application_gateway')) {
+    if (!G.skuNames.includes(g.sku?.name)) bad('PROVIDER', a, `sku.name ${g.sku?.name} is not one of ${G.skuNames.join(', ')} (${G.source.file})`);
+    const scale = g.autoscale_configuration;
+    if (g.sku?.capacity === undefined && scale === undefined) bad('PROVIDER', a, 'a v2 gateway needs sku.capacity or autoscale_configuration');
+    if (g.sku?.capacity !== undefined && !inRange(g.sku.capacity, G.v2CapacityMin, G.v2CapacityMax)) bad('PROVIDER', a, `sku.capacity ${g.sku.capacity} is not ${G.v2CapacityMin}..${G.v2CapacityMax}`);
+    if (scale && (!inRange(scale.min_capacity, G.autoscaleMinCapacityMin, G.autoscaleMinCapacityMax) || (scale.max_capacity !== undefined && !inRange(scale.max_capacity, G.autoscaleMaxCapacityMin, G.autoscaleMaxCapacityMax)))) bad('PROVIDER', a, `autoscale ${scale.min_capacity}..${scale.max_capacity} is out of range`);
+    for (const r of g.request_routing_rule ?? []) if (!inRange(r.priority, G.priorityMin, G.priorityMax)) bad('PROVIDER', a, `request_routing_rule ${r.name} priority ${r.priority} is not ${G.priorityMin}..${G.priorityMax}`);
+    for (const b of g.backend_http_settings ?? []) {
+      if (b.request_timeout !== undefined && !inRange(b.request_timeout, G.requestTimeoutMin, G.requestTimeoutMax)) bad('PROVIDER', a, `backend_http_settings ${b.name} request_timeout ${b.request_timeout} out of range`);
+      if (b.host_name && b.pick_host_name_from_backend_address) bad('PROVIDER', a, `backend_http_settings ${b.name} sets host_name and pick_host_name_from_backend_address`);
+    }
+    for (const p of g.probe ?? []) if (!p.host === !p.pick_host_name_from_backend_http_settings) bad('PROVIDER', a, `probe ${p.name} needs exactly one of host or pick_host_name_from_backend_http_settings`);
+    for (const c of [...(g.ssl_certificate ?? []), ...(g.trusted_root_certificate ?? [])]) {
+      if (literal(c.key_vault_secret_id) && !G.keyVaultSecretId.test(c.key_vault_secret_id)) bad('PROVIDER', a, `${c.name} key_vault_secret_id "${c.key_vault_secret_id}" is no Key Vault secret ID`);
+      if (c.key_vault_secret_id && !(g.identity?.identity_ids?.length > 0)) bad('PROVIDER', a, `${c.name} reads Key Vault without a user-assigned identity`);
+    }
   }
   for (const [a, v] of each(json, 'azurerm_mssql_virtual_machine')) {
     const p = v.sql_connectivity_port;

@@ -35,6 +35,7 @@ import {
   noFloatingIp,
   publicIpsOnlyOnEdge,
   renderedLoadBalancers,
+  reverseProxyBridging,
   srvEntryPerPool,
   srvRecordSets,
   webLoadBalancers,
@@ -216,6 +217,20 @@ describe('the checks fail on a broken configuration', () => {
         'FE-13 lbi-pool-west-web balances SIP 5061 in hardware but not 444',
       ].sort(),
     );
+  });
+
+  test('TOPO-3: a gateway that rewrites the Host header, bridges 443 to 443 on a pool, or repeats a priority', () => {
+    const json = variant(REFERENCE);
+    const [gw] = Object.values<Json>(json.resource.azurerm_application_gateway);
+    expect(formatViolations(reverseProxyBridging(json))).toBe('');
+    const https = gw.backend_http_settings.find((b: Json) => b.port === 4443);
+    https.port = 443;
+    gw.backend_http_settings.find((b: Json) => b.port === 8080).pick_host_name_from_backend_address = true;
+    gw.request_routing_rule[1].priority = gw.request_routing_rule[0].priority;
+    const problems = found(reverseProxyBridging(json));
+    expect(problems.some((p) => /rewrite the Host header/.test(p))).toBe(true);
+    expect(problems.some((p) => /goes to Https 443, not 443 to 4443/.test(p))).toBe(true);
+    expect(problems.some((p) => /not a unique 1\.\.20000/.test(p))).toBe(true);
   });
 
   test('SEC-3: a public IP moved to an Edge server\'s internal NIC', () => {

@@ -38,9 +38,10 @@ export function dnsReportDrift(report: string, json: Json): string[] {
     for (const r of values(json, type)) {
       const zone = deref(json, r.zone_name);
       const fqdn = r.name === '@' ? zone : `${r.name}.${zone}`;
-      const row = table.find((cells) => cells[0] === fqdn && cells[1] === 'A');
-      if (!row) problems.push(`A record ${fqdn} is not in the DNS report`);
-      else for (const ip of r.records) if (!row[2].split(', ').includes(reportedAddress(json, ip))) problems.push(`A record ${fqdn} has ${ip}, which its report row "${row[2]}" lacks`);
+      // A name may be in both tables (split-brain: a simple URL internal and, on the reverse proxy, public).
+      const found = table.filter((cells) => cells[0] === fqdn && cells[1] === 'A');
+      if (found.length === 0) problems.push(`A record ${fqdn} is not in the DNS report`);
+      else for (const ip of r.records) if (!found.some((row) => row[2].split(', ').includes(reportedAddress(json, ip)))) problems.push(`A record ${fqdn} has ${ip}, which its report rows "${found.map((row) => row[2]).join('", "')}" lack`);
     }
   }
   for (const type of ['azurerm_private_dns_srv_record', 'azurerm_dns_srv_record']) {

@@ -42,6 +42,7 @@ export function buildHybridTopology(scope: Construct): HybridTopology {
     globalLocation: 'westeurope',
   });
   acknowledgeFinding(deployment, 'AZURE-8', 'host maintenance is accepted: pools survive one server pausing, and patching is manual (VM-5)');
+  acknowledgeFinding(deployment, 'TOPO-3', 'the organization\'s existing reverse proxy publishes the external web services (443 to 4443, 80 to 8080); the reference example shows ReverseProxy');
 
   const west = new CentralSite(deployment, 'west', { location: 'westeurope', addressSpace: '10.50.0.0/16' });
   const north = new CentralSite(deployment, 'north', { location: 'northeurope', addressSpace: '10.60.0.0/16' });

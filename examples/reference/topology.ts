@@ -2,7 +2,10 @@
  * The reference topology: Skype for Business Server Subscription Edition, the supported on-premises
  * version, in two Azure regions (West Europe and North Europe). Per site: an Enterprise pool on an
  * AlwaysOn back end, an Edge pool (SRV priorities 10 and 20; federation through West Europe), a
- * Director pool and a Mediation pool. The two pools are paired.
+ * Director pool, a Mediation pool, an Office Online Server farm (meeting content) and a reverse proxy
+ * that publishes the site's web services, simple URLs, lyncdiscover and farm: an Application Gateway
+ * with WAF in West Europe, IIS ARR servers behind a public load balancer in North Europe (one of each
+ * ReverseProxyKind). The two pools are paired.
  *
  * Subscription Edition is derived from Skype for Business Server 2019 (docs/lifecycle.md): no
  * Persistent Chat, no XMPP gateway, no mirrored back ends. So, unlike the Skype for Business Server
@@ -19,8 +22,11 @@ import {
   FrontEndPool,
   LabOptions,
   MediationPool,
+  OfficeOnlineServerFarm,
   PairedPools,
   ProductVersion,
+  ReverseProxy,
+  ReverseProxyKind,
   SfbDeployment,
   SqlEdition,
   SqlServerVersion,
@@ -40,6 +46,10 @@ export interface ReferenceTopology {
   readonly westMediation: MediationPool;
   readonly northMediation: MediationPool;
   readonly pair: PairedPools;
+  readonly westOfficeOnline: OfficeOnlineServerFarm;
+  readonly northOfficeOnline: OfficeOnlineServerFarm;
+  readonly westReverseProxy: ReverseProxy;
+  readonly northReverseProxy: ReverseProxy;
 }
 
 export interface ReferenceTopologyOptions {
@@ -129,5 +139,25 @@ export function buildReferenceTopology(scope: Construct, options: ReferenceTopol
   // Each pool backs up the other (and holds the standby Central Management Store of the west pool).
   const pair = new PairedPools(deployment, 'pair', { primary: westPool, backup: northPool });
 
-  return { deployment, west, north, westPool, northPool, westEdge, northEdge, westDirector, northDirector, westMediation, northMediation, pair };
+  // Meeting content (PowerPoint) per site, reachable from outside through the site's reverse proxy (OWA-3).
+  const westOfficeOnline = new OfficeOnlineServerFarm(west, 'office-online', { fqdn: 'oos-west.corp.contoso.com', externalFqdn: 'oos-west.contoso.com' });
+  const northOfficeOnline = new OfficeOnlineServerFarm(north, 'office-online', { fqdn: 'oos-north.corp.contoso.com', externalFqdn: 'oos-north.contoso.com' });
+  westPool.associateOfficeOnlineServer(westOfficeOnline);
+  northPool.associateOfficeOnlineServer(northOfficeOnline);
+
+  // A reverse proxy per site (TOPO-3), one of each kind: each publishes its own site's pools, and
+  // Traffic Manager moves the shared names (Meet, Dial-in, lyncdiscover) with the pairing.
+  const westReverseProxy = new ReverseProxy(west, 'reverse-proxy', {
+    kind: ReverseProxyKind.APPLICATION_GATEWAY,
+    certificateSecretId: 'https://kv-contoso-west.vault.azure.net/secrets/sfb-external-west',
+    trustedRootCertificateSecretId: 'https://kv-contoso-west.vault.azure.net/secrets/contoso-root-ca',
+    // WAF_v2 in production; the lab keeps the cheaper Standard_v2 (docs/lab.md, cost note).
+    wafEnabled: options.lab === undefined,
+  });
+  const northReverseProxy = new ReverseProxy(north, 'reverse-proxy', { kind: ReverseProxyKind.WINDOWS_SERVERS });
+
+  return {
+    deployment, west, north, westPool, northPool, westEdge, northEdge, westDirector, northDirector, westMediation, northMediation, pair,
+    westOfficeOnline, northOfficeOnline, westReverseProxy, northReverseProxy,
+  };
 }

@@ -54,6 +54,7 @@ export function buildSfb2015Topology(scope: Construct): Sfb2015Topology {
   const west = new CentralSite(deployment, 'west', { location: 'westeurope', addressSpace: '10.10.0.0/16' });
   const north = new CentralSite(deployment, 'north', { location: 'northeurope', addressSpace: '10.20.0.0/16' });
   acknowledgeFinding(deployment, 'AZURE-8', 'host maintenance is accepted: pools survive one server pausing, and patching is manual (VM-5)');
+  acknowledgeFinding(deployment, 'TOPO-3', 'the organization\'s existing reverse proxy publishes the external web services (443 to 4443, 80 to 8080); the reference example shows ReverseProxy');
 
   // Back End HA: an AlwaysOn Availability Group of two SQL Server 2019 Enterprise replicas per site.
   const backEndProps = { sqlVersion: SqlServerVersion.SQL_2019, sqlEdition: SqlEdition.ENTERPRISE, replicas: 2 };

@@ -479,6 +479,8 @@ export class SfbDeployment extends Construct {
       }
     }
     for (const site of sites) site._renderFirewalls();
+    // What members build from the whole plan (a reverse proxy's Application Gateway).
+    for (const m of this._members.all) m._renderFromPlan?.(model);
     const trafficManager = model.simpleUrls?.trafficManager;
     if (trafficManager) renderTrafficManager(this, trafficManager, this._sharedResourceGroup().name);
     for (const site of sites) site._backups?.render(model);

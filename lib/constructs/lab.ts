@@ -267,8 +267,8 @@ export class Lab extends Construct {
     const members = () => [...new Set(DOMAIN_SUBNETS.flatMap((subnet) => subnetsWithServers(d, subnet, DOMAIN_ROLES)()))];
     const allow = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
       fw.allow({ name, ownerPath: this.node.path, source, sourcePrefixes, destination: `domain controller of ${site.node.id}`, destinationPrefixes: hosts([controller]), flows });
-    allow('lab-dc-from-members-tcp', 'domain members of every site', members, ['fe-to-dc-tcp', 'sql-to-dc-tcp', 'director-to-dc-tcp', 'mediation-to-dc-tcp', 'chat-to-dc-tcp', 'chat-sql-to-dc-tcp', 'file-store-to-dc-tcp', 'dc-to-dc-tcp']);
-    allow('lab-dc-from-members-udp', 'domain members of every site', members, ['fe-to-dc-udp', 'sql-to-dc-udp', 'director-to-dc-udp', 'mediation-to-dc-udp', 'chat-to-dc-udp', 'chat-sql-to-dc-udp', 'file-store-to-dc-udp', 'dc-to-dc-udp']);
+    allow('lab-dc-from-members-tcp', 'domain members of every site', members, ['fe-to-dc-tcp', 'sql-to-dc-tcp', 'director-to-dc-tcp', 'mediation-to-dc-tcp', 'chat-to-dc-tcp', 'chat-sql-to-dc-tcp', 'file-store-to-dc-tcp', 'oos-to-dc-tcp', 'dc-to-dc-tcp']);
+    allow('lab-dc-from-members-udp', 'domain members of every site', members, ['fe-to-dc-udp', 'sql-to-dc-udp', 'director-to-dc-udp', 'mediation-to-dc-udp', 'chat-to-dc-udp', 'chat-sql-to-dc-udp', 'file-store-to-dc-udp', 'oos-to-dc-udp', 'dc-to-dc-udp']);
     allow('lab-dc-from-edge-dns-tcp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-dc-dns-tcp']);
     allow('lab-dc-from-edge-dns-udp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-dc-dns-udp']);
     allow('lab-dc-from-clients-tcp', 'connected networks (domain clients)', ['VirtualNetwork'], ['clients-to-dc-tcp']);

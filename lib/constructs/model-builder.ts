@@ -10,7 +10,9 @@ import {
   OfficeOnlineFarmModel,
   PairModel,
   PeeringModel,
+  ReverseProxyModel,
   SiteModel,
+  TopologyModel,
 } from '../model/topology';
 import type { BranchSiteModel, PstnPeerModel, SurvivableBranchModel, VoiceRouteModel } from '../model/voice';
 
@@ -25,6 +27,7 @@ export interface ModelParts {
   directorPools: DirectorPoolModel[];
   mediationPools: MediationPoolModel[];
   officeOnlineFarms: OfficeOnlineFarmModel[];
+  reverseProxies: ReverseProxyModel[];
   peerings: PeeringModel[];
   voice: { peers: PstnPeerModel[]; routes: VoiceRouteModel[]; branchSites: BranchSiteModel[]; survivableBranches: SurvivableBranchModel[] };
   extra: Record<string, unknown>;
@@ -34,6 +37,8 @@ export interface ModelParts {
 export interface ITopologyMember {
   /** @internal */
   _contribute(parts: ModelParts): void;
+  /** Renders what the member builds from the whole plan (a reverse proxy's listeners), once, at synthesis. @internal */
+  _renderFromPlan?(model: TopologyModel): void;
 }
 
 export function emptyParts(): ModelParts {
@@ -48,6 +53,7 @@ export function emptyParts(): ModelParts {
     directorPools: [],
     mediationPools: [],
     officeOnlineFarms: [],
+    reverseProxies: [],
     peerings: [],
     voice: { peers: [], routes: [], branchSites: [], survivableBranches: [] },
     extra: {},

@@ -31,9 +31,15 @@ export interface OfficeOnlineServerFarmProps {
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;
+  /**
+   * Name external users reach the farm by (the farm's `ExternalUrl`), published by the site's
+   * `ReverseProxy` on 443 and put on the farm's certificate (OWA-3).
+   * @default none - the farm serves internal users only
+   */
+  readonly externalFqdn?: string;
 }
 
-const KNOWN_PROPS = ['addressBlock', 'fqdn', 'servers', 'operatingSystem', 'vmSize', 'serverNamePrefix'];
+const KNOWN_PROPS = ['addressBlock', 'fqdn', 'servers', 'operatingSystem', 'vmSize', 'serverNamePrefix', 'externalFqdn'];
 
 const FARM_SYMBOL = Symbol.for('cdktf-sfb-hadr.OfficeOnlineServerFarm');
 
@@ -55,6 +61,8 @@ export class OfficeOnlineServerFarm extends Construct {
   readonly site: CentralSite;
   readonly deployment: SfbDeployment;
   readonly fqdn: string;
+  /** Name external users reach the farm by, if it has one (OWA-3). */
+  readonly externalFqdn?: string;
   readonly operatingSystem: WindowsServerVersion;
   /** @internal */
   readonly _servers: ServerGroup;
@@ -71,6 +79,7 @@ export class OfficeOnlineServerFarm extends Construct {
     this.site = scope;
     this.deployment = deployment;
     this.fqdn = requireDomainName(this, 'OfficeOnlineServerFarm', 'fqdn', props.fqdn);
+    if (props.externalFqdn !== undefined) this.externalFqdn = requireDomainName(this, 'OfficeOnlineServerFarm', 'externalFqdn', props.externalFqdn).toLowerCase();
     const count = requireCount(this, 'OfficeOnlineServerFarm', 'servers', props.servers ?? 2, 1, 28);
     this.operatingSystem = requireEnum(this, 'OfficeOnlineServerFarm', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
     const label = this.fqdn.split('.')[0];
@@ -126,6 +135,7 @@ export class OfficeOnlineServerFarm extends Construct {
       fqdn: this.fqdn,
       servers: this._servers.models,
       loadBalancer: this._loadBalancer?.model,
+      ...(this.externalFqdn !== undefined ? { externalFqdn: this.externalFqdn } : {}),
     });
   }
 }

@@ -45,6 +45,15 @@ export const AZURE_NAME_LIMITS: Readonly<Record<string, AzureNameLimit>> = {
   azurerm_lb_probe: network('Microsoft.Network/loadBalancers/probes'),
   azurerm_lb_rule: network('Microsoft.Network/loadBalancers/loadBalancingRules'),
   azurerm_bastion_host: network('Microsoft.Network/bastionHosts'),
+  azurerm_application_gateway: network('Microsoft.Network/applicationGateways'),
+  // The portal's rule, stricter than the API's: letters and digits only, so every tool accepts it.
+  azurerm_web_application_firewall_policy: {
+    entity: 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+    min: 1,
+    max: 128,
+    pattern: /^[A-Za-z][A-Za-z0-9]*$/,
+    charset: 'letters and digits, starting with a letter',
+  },
   azurerm_private_endpoint: network('Microsoft.Network/privateEndpoints', 2, 64),
   azurerm_private_dns_zone_virtual_network_link: network('Microsoft.Network/privateDnsZones/virtualNetworkLinks'),
   azurerm_availability_set: network('Microsoft.Compute/availabilitySets'),

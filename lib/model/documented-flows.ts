@@ -426,7 +426,7 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
   // ---------------------------------------------------------------------------------------------
   // Active Directory in lab mode: every domain member to its domain controllers.
   // ---------------------------------------------------------------------------------------------
-  ...(['front-end', 'back-end-sql', 'edge-internal', 'director', 'mediation', 'persistent-chat', 'persistent-chat-sql', 'file-store'] as const).flatMap((member): DocumentedFlow[] => {
+  ...(['front-end', 'back-end-sql', 'edge-internal', 'director', 'mediation', 'persistent-chat', 'persistent-chat-sql', 'file-store', 'office-web-apps'] as const).flatMap((member): DocumentedFlow[] => {
     const short: Record<typeof member, string> = {
       'front-end': 'fe',
       'back-end-sql': 'sql',
@@ -436,6 +436,8 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
       'persistent-chat': 'chat',
       'persistent-chat-sql': 'chat-sql',
       'file-store': 'file-store',
+      // Office Online Server must be a domain member (Plan Office Online Server).
+      'office-web-apps': 'oos',
     };
     const what = member === 'edge-internal' ? 'Edge Server (DNS only: Edge Servers are not domain members)' : 'domain member';
     if (member === 'edge-internal') {

@@ -16,6 +16,9 @@ export const LAB_VM_HOURLY_USD: ReadonlyMap<string, number> = readonlyMap([
 /** USD per hour of one Azure Bastion Basic host (billed while it exists, running VMs or not). */
 export const BASTION_BASIC_HOURLY_USD = 0.19;
 
+/** USD per hour of an Application Gateway Standard_v2 with one fixed instance (fixed price plus one capacity unit), billed while it exists. */
+export const APPLICATION_GATEWAY_V2_HOURLY_USD = 0.25;
+
 /** USD per hour while every VM runs: VMs by size plus Bastion hosts; undefined for a size not in the table. */
 export function labHourlyCost(vmSizes: readonly string[], bastionHosts: number): number | undefined {
   let total = bastionHosts * BASTION_BASIC_HOURLY_USD;

@@ -42,6 +42,7 @@ const CHARSETS: Readonly<Record<string, Charset>> = {
   azurerm_storage_account: { bad: /[^a-z0-9]/g, separator: '', lowercase: true, edges: /^$/g },
   azurerm_storage_share: { bad: /[^a-z0-9-]/g, separator: '-', lowercase: true, edges: /^[-]+|[-]+$/g },
   azurerm_storage_container: { bad: /[^a-z0-9-]/g, separator: '-', lowercase: true, edges: /^[-]+|[-]+$/g },
+  azurerm_web_application_firewall_policy: { bad: /[^A-Za-z0-9]/g, separator: '', edges: /^[0-9]+/g },
 };
 
 function maxOf(type: string): number | undefined {
@@ -147,6 +148,19 @@ export function publicIpName(computerName: string, label: string): string {
 
 export function bastionNames(deployment: string, site: string): { readonly publicIp: string; readonly host: string } {
   return { publicIp: fitName('azurerm_public_ip', `pip-${deployment}-${site}`, '-bastion'), host: fitName('azurerm_bastion_host', `bas-${deployment}-${site}`) };
+}
+
+/** The Azure names of a site's reverse proxy `id` (docs/naming.md). */
+export function reverseProxyNames(deployment: string, site: string, id: string): { readonly publicIp: string; readonly gateway: string; readonly identity: string; readonly wafPolicy: string; readonly loadBalancer: string } {
+  const base = `${deployment}-${site}-${id}`;
+  return {
+    publicIp: fitName('azurerm_public_ip', `pip-${base}`),
+    gateway: fitName('azurerm_application_gateway', `agw-${base}`),
+    identity: fitName('azurerm_user_assigned_identity', `id-${base}`, '-agw'),
+    // Letters and digits only: the hyphens of the other names are dropped.
+    wafPolicy: fitName('azurerm_web_application_firewall_policy', `waf${base.replace(/[^A-Za-z0-9]/g, '')}`),
+    loadBalancer: fitName('azurerm_lb', `lbe-${base}`),
+  };
 }
 
 export function peeringName(from: string, to: string): string {

@@ -18,6 +18,8 @@ export enum SubnetRole {
   PRIVATE_ENDPOINTS = 'private-endpoints',
   /** Office Online Server farms: created on first use, so sites without a farm keep their resources. */
   OFFICE_ONLINE = 'office-online',
+  /** A ReverseProxy's (Application Gateway's dedicated subnet, or its Windows servers): created on first use. */
+  REVERSE_PROXY = 'reverse-proxy',
 }
 
 const SLOTS: Record<SubnetRole, number> = {
@@ -32,6 +34,7 @@ const SLOTS: Record<SubnetRole, number> = {
   [SubnetRole.BASTION]: 8,
   [SubnetRole.PRIVATE_ENDPOINTS]: 9,
   [SubnetRole.OFFICE_ONLINE]: 10,
+  [SubnetRole.REVERSE_PROXY]: 11,
 };
 
 /** The address space is cut into 16 equal slots; a /22 gives /26 subnets, the smallest Azure Bastion accepts. */

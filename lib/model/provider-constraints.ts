@@ -138,6 +138,28 @@ export const RESOURCE_GROUP_NAME = {
   noTrailingPeriod: true,
 } as const;
 
+/** `azurerm_application_gateway` (a reverse proxy's gateway): the ranges and exclusive pairs its schema and CustomizeDiff check. */
+export const APPLICATION_GATEWAY = {
+  source: {
+    argument: 'azurerm_application_gateway.sku, autoscale_configuration, request_routing_rule.priority, backend_http_settings, probe, ssl_certificate.key_vault_secret_id',
+    file: 'internal/services/network/application_gateway_resource.go',
+  },
+  skuNames: ['Basic', 'Standard_Small', 'Standard_Medium', 'Standard_Large', 'Standard_v2', 'WAF_Large', 'WAF_Medium', 'WAF_v2'] as readonly string[],
+  /** CustomizeDiff: a v2 tier has 1 to 125 instances when fixed. */
+  v2CapacityMin: 1,
+  v2CapacityMax: 125,
+  autoscaleMinCapacityMin: 0,
+  autoscaleMinCapacityMax: 100,
+  autoscaleMaxCapacityMin: 2,
+  autoscaleMaxCapacityMax: 125,
+  priorityMin: 1,
+  priorityMax: 20000,
+  requestTimeoutMin: 1,
+  requestTimeoutMax: 86400,
+  /** keyVaultValidate.NestedItemIdWithOptionalVersion: `https://<vault>.<vault DNS suffix>/secrets/<name>[/<version>]`. */
+  keyVaultSecretId: /^https:\/\/[A-Za-z0-9-]{3,24}\.vault\.[a-z0-9.]+\/secrets\/[A-Za-z0-9-]{1,127}(\/[A-Za-z0-9]{32})?$/,
+} as const;
+
 /** Every constraint source, for the docs and the consistency tests. */
 export const PROVIDER_CONSTRAINT_SOURCES: readonly ProviderSource[] = [
   WINDOWS_ADMIN_USERNAME.source,
@@ -148,6 +170,7 @@ export const PROVIDER_CONSTRAINT_SOURCES: readonly ProviderSource[] = [
   SHUTDOWN_SCHEDULE.source,
   AVAILABILITY_SET.source,
   RESOURCE_GROUP_NAME.source,
+  APPLICATION_GATEWAY.source,
 ];
 
 /** Why the provider refuses an admin username, or undefined. */

@@ -35,6 +35,8 @@ export enum ServerRole {
   SQL_WITNESS = 'SQL Witness',
   /** An Office Online Server (Office Web Apps) farm member: meeting PowerPoint content (OWA-*). */
   OFFICE_ONLINE_SERVER = 'Office Online Server',
+  /** A Windows Server reverse proxy (IIS ARR or WAP) of a ReverseProxy of kind WINDOWS_SERVERS (TOPO-3). */
+  REVERSE_PROXY = 'Reverse Proxy',
 }
 
 export interface NicModel {
@@ -140,6 +142,46 @@ export interface OfficeOnlineFarmModel {
   readonly servers: readonly ServerModel[];
   /** Internal load balancer the farm FQDN resolves to; absent for a one-server farm. */
   readonly loadBalancer?: LoadBalancerModel;
+  /** Name external users reach the farm by, published through the site's reverse proxy (OWA-3). */
+  readonly externalFqdn?: string;
+}
+
+/** One name a reverse proxy publishes and where it forwards it (TOPO-3, OWA-3). */
+export interface PublishedNameModel {
+  readonly fqdn: string;
+  /** What the name is: a pool's external web services, a simple URL or Autodiscover, an Office Online Server farm. */
+  readonly purpose: 'external web services' | 'simple URL' | 'Autodiscover' | 'Office Online Server';
+  /** Construct path of the next hop (a Front End or Director pool, or a farm). */
+  readonly nextHopPath: string;
+  /** Address the proxy forwards to: the next hop's web VIP (or its one server). */
+  readonly nextHopAddress: string;
+  /** FQDN on the next hop's certificate the proxy probes with (a pool's external web FQDN, a farm's external FQDN). */
+  readonly nextHopFqdn: string;
+  /** Listener port to next-hop port: 443 to 4443 and 80 to 8080 for the SfB web services, 443 to 443 for a farm. */
+  readonly bridging: readonly { readonly listenerPort: number; readonly protocol: 'Http' | 'Https'; readonly backendPort: number }[];
+  /** The client's Host header reaches the next hop unchanged. */
+  readonly hostHeader: 'forwarded' | 'rewritten';
+}
+
+/** A ReverseProxy: publishes the site's external web services, simple URLs, Autodiscover and farm (TOPO-3). */
+export interface ReverseProxyModel {
+  readonly path: string;
+  readonly sitePath: string;
+  /** `application-gateway` or `windows-servers` (ReverseProxyKind). */
+  readonly kind: string;
+  /** The Windows servers (IIS ARR / WAP); none for an Application Gateway. */
+  readonly servers: readonly ServerModel[];
+  /** Azure name of the public IP the published names resolve to. */
+  readonly publicIpName: string;
+  /** Azure name of the Application Gateway, or of the Windows servers' public load balancer. */
+  readonly frontendName: string;
+  /** Resource group that holds them (the site's). */
+  readonly resourceGroup: string;
+  /** Azure name of an Application Gateway's user-assigned identity, which reads its certificate from Key Vault. */
+  readonly identityName?: string;
+  readonly wafEnabled: boolean;
+  /** Every published name, sorted by FQDN. */
+  readonly published: readonly PublishedNameModel[];
 }
 
 export interface BackEndModel {
@@ -447,6 +489,8 @@ export interface TopologyModel {
   readonly mediationPools: readonly MediationPoolModel[];
   /** Office Online Server farms; absent in hand-made models. */
   readonly officeOnlineFarms?: readonly OfficeOnlineFarmModel[];
+  /** Reverse proxies (ReverseProxy); absent in hand-made models. */
+  readonly reverseProxies?: readonly ReverseProxyModel[];
   readonly flows: readonly FlowModel[];
   readonly credentials: readonly CredentialModel[];
   readonly srvEntries: readonly SrvEntryModel[];

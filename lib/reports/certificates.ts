@@ -74,15 +74,18 @@ export function certificateRows(model: TopologyModel): CertificateRow[] {
       issuer: 'internal CA',
       note: 'one certificate for every Front End of the deployment (replicated by the Central Management Store)',
     });
-    rows.push({
-      forWhat: 'Reverse proxy',
-      use: 'Published external web services',
-      subject: webPools[0].externalWebFqdn,
-      sans: unique([...webPools.map((p) => p.externalWebFqdn), ...simpleUrls(model, true)]),
-      issuer: 'public CA',
-      note: 'TLS from clients; bridges 443 to 4443 and 80 to 8080 on the next-hop pool (TOPO-3)',
-    });
+    if ((model.reverseProxies ?? []).length === 0) {
+      rows.push({
+        forWhat: 'Reverse proxy',
+        use: 'Published external web services',
+        subject: webPools[0].externalWebFqdn,
+        sans: unique([...webPools.map((p) => p.externalWebFqdn), ...simpleUrls(model, true)]),
+        issuer: 'public CA',
+        note: 'TLS from clients; bridges 443 to 4443 and 80 to 8080 on the next-hop pool (TOPO-3)',
+      });
+    }
   }
+  rows.push(...reverseProxyRows(model));
   // Every Edge pool is ready to carry XMPP (EDGE-17), so each external certificate names it when XMPP is used.
   const xmpp = model.edgePools.some((e) => e.xmppFederation);
   for (const e of model.edgePools) {
@@ -108,7 +111,8 @@ export function certificateRows(model: TopologyModel): CertificateRow[] {
   }
   // Plan Office Online Server: the farm's HTTPS certificate names the load-balanced farm FQDN (and each server).
   for (const f of model.officeOnlineFarms ?? []) {
-    rows.push({ forWhat: `Office Online Server farm ${f.fqdn}`, use: 'HTTPS (farm)', subject: f.fqdn, sans: unique([f.fqdn, ...f.servers.map((s) => s.fqdn)]), issuer: 'internal CA', note: 'the same certificate on every server of the farm' });
+    // Its external URL too (OWA-3): the reverse proxy forwards that Host header and probes by it.
+    rows.push({ forWhat: `Office Online Server farm ${f.fqdn}`, use: 'HTTPS (farm)', subject: f.fqdn, sans: unique([f.fqdn, ...f.servers.map((s) => s.fqdn), ...(f.externalFqdn ? [f.externalFqdn] : [])]), issuer: 'internal CA', note: 'the same certificate on every server of the farm' });
   }
   for (const c of model.chatPools) {
     for (const s of c.servers) {
@@ -117,6 +121,22 @@ export function certificateRows(model: TopologyModel): CertificateRow[] {
   }
   rows.push(...voiceCertificateRows(model));
   return rows;
+}
+
+/** A ReverseProxy's public certificate: every name it publishes is a SAN (TOPO-3, OWA-3). */
+function reverseProxyRows(model: TopologyModel): CertificateRow[] {
+  return (model.reverseProxies ?? []).map((rp) => {
+    const names = rp.published.map((p) => p.fqdn);
+    const gateway = rp.kind === 'application-gateway';
+    return {
+      forWhat: `Reverse proxy ${rp.publicIpName} (${gateway ? 'Application Gateway' : `${rp.servers.length} Windows servers`})`,
+      use: 'Published external web services, simple URLs, lyncdiscover, Office Online Server',
+      subject: rp.published.find((p) => p.purpose === 'external web services')?.fqdn ?? names[0] ?? '',
+      sans: unique(names),
+      issuer: 'public CA',
+      note: `${gateway ? 'a PFX in Key Vault, read through the gateway\'s user-assigned identity' : 'the same certificate and private key on every server (IIS ARR)'}; bridges 443 to 4443 and 80 to 8080 on the next hop (TOPO-3)`,
+    };
+  });
 }
 
 export function certificateReport(model: TopologyModel, findings: readonly Finding[] = []): string {

@@ -39,6 +39,13 @@ export function topologyDiagram(model: TopologyModel): string {
     ...model.mediationPools.map((m) => ({ path: m.path, sitePath: m.sitePath, label: `Mediation pool<br/>${text(m.fqdn)}<br/>${m.servers.length} server(s)`, shape: 'box' as const })),
     ...model.fileStores.map((f) => ({ path: f.path, sitePath: f.sitePath, label: `File store<br/>${text(f.shareUnc)}`, shape: 'db' as const })),
     ...model.chatPools.map((c) => ({ path: c.path, label: `Persistent Chat pool<br/>${text(c.fqdn)}<br/>${c.servers.length} server(s)`, shape: 'box' as const })),
+    ...(model.officeOnlineFarms ?? []).map((f) => ({ path: f.path, sitePath: f.sitePath, label: `Office Online Server farm<br/>${text(f.fqdn)}<br/>${f.servers.length} server(s)`, shape: 'box' as const })),
+    ...(model.reverseProxies ?? []).map((r) => ({
+      path: r.path,
+      sitePath: r.sitePath,
+      label: `Reverse proxy<br/>${r.kind === 'application-gateway' ? `Application Gateway${r.wafEnabled ? ' WAF' : ''}` : `${r.servers.length} IIS ARR server(s)`}<br/>${r.published.length} name(s)`,
+      shape: 'round' as const,
+    })),
     ...voice.peers.map((g) => ({ path: g.path, sitePath: g.sitePath, label: `${g.kind === 'sip-trunk' ? 'SIP trunk SBC' : 'PSTN gateway'}<br/>${text(g.fqdn)}<br/>${g.address}`, shape: 'round' as const })),
     ...voice.survivableBranches.map((b) => ({ path: b.path, sitePath: b.branchPath, label: `Survivable Branch ${b.kind === 'appliance' ? 'Appliance' : 'Server'}<br/>${text(b.fqdn)}<br/>${b.users} user(s)`, shape: 'box' as const })),
   ];
@@ -71,6 +78,14 @@ export function topologyDiagram(model: TopologyModel): string {
   for (const c of model.chatPools) {
     edge(c.path, c.homePoolPath, 'home pool');
     edge(c.path, c.backEndPath, 'SQL store');
+  }
+  for (const p of model.frontEndPools) edge(p.path, p.officeOnlineFarmPath, 'meeting content');
+  // One edge per next hop, labelled with the ports it forwards.
+  for (const r of model.reverseProxies ?? []) {
+    for (const hop of [...new Set(r.published.map((p) => p.nextHopPath))]) {
+      const bridging = r.published.find((p) => p.nextHopPath === hop)!.bridging;
+      edge(r.path, hop, bridging.map((b) => `${b.listenerPort} to ${b.backendPort}`).join(', '));
+    }
   }
   for (const g of voice.peers) edge(g.path, g.mediationPath, 'SIP');
   for (const b of voice.survivableBranches) edge(b.path, b.backupRegistrarPath, 'backup Registrar', '-.->');

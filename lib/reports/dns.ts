@@ -54,6 +54,7 @@ export function dnsReport(model: TopologyModel, findings: readonly Finding[] = [
         ])
       : []),
   ].filter(([fqdn]) => !publicNames.has(fqdn.toLowerCase()));
+  const proxied = proxiedRows(model);
   const failover = plan?.trafficManager
     ? `\n${plan.trafficManager.names.join(', ')} are CNAMEs to Traffic Manager profile ${plan.trafficManager.profileName} (${plan.trafficManager.fqdn}): priority routing over ${plan.trafficManager.endpoints.map((e) => `${e.priority}. ${e.target}`).join(', ')}, probing ${plan.trafficManager.monitor.path} over HTTPS (PAIR-21). Internal names (${plan.internalNames.join(', ')}) resolve in the private zones to the internal web services of ${plan.primary?.fqdn}.\n`
     : plan?.primary
@@ -70,6 +71,7 @@ export function dnsReport(model: TopologyModel, findings: readonly Finding[] = [
     heading(2, 'External (public zones)'),
     table(['Name', 'Type', 'Address(es)'], external.map((r) => [r.fqdn, r.type, addresses(r.values)])),
     failover,
+    ...(proxied.length > 0 ? [heading(3, 'Published through the reverse proxies (remote, mobile and meeting-content paths)'), table(['Name', 'For', 'Reverse proxy', 'Forwards to', 'Ports'], proxied)] : []),
     heading(3, 'Public names to publish outside this configuration'),
     table(['Name', 'For', 'Points to'], expected),
     heading(2, 'SRV records'),
@@ -79,4 +81,18 @@ export function dnsReport(model: TopologyModel, findings: readonly Finding[] = [
   ]
     .filter((part) => part !== '')
     .join('\n');
+}
+
+/** Every name a ReverseProxy publishes: what it is, which proxy, its next hop and the port bridging (TOPO-3). */
+function proxiedRows(model: TopologyModel): string[][] {
+  const fqdnOf = new Map<string, string>([...model.frontEndPools, ...model.directorPools, ...(model.officeOnlineFarms ?? [])].map((p) => [p.path, p.fqdn]));
+  return (model.reverseProxies ?? []).flatMap((rp) =>
+    rp.published.map((p) => [
+      p.fqdn,
+      p.purpose === 'external web services' ? `external web services of ${fqdnOf.get(p.nextHopPath) ?? p.nextHopPath}` : p.purpose === 'Office Online Server' ? `Office Online Server farm ${fqdnOf.get(p.nextHopPath) ?? p.nextHopPath}` : p.purpose,
+      `${rp.publicIpName} (${rp.kind})`,
+      `${fqdnOf.get(p.nextHopPath) ?? p.nextHopPath} ${p.nextHopAddress}`,
+      p.bridging.map((b) => `${b.listenerPort} to ${b.backendPort}`).join(', '),
+    ]),
+  );
 }

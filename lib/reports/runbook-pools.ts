@@ -8,6 +8,7 @@ import { osUpdateRequirement } from '../model/versions';
 import { EXPORT_FILES, RESTORE_FOLDER, rgsService } from '../model/export-files';
 import { backEndInstance, STANDARD_EDITION_SQL_INSTANCE } from '../model/sql-instance';
 import { userExperience, webFailbackStep, webFailoverStep } from './runbook-web';
+import { reverseProxyFailoverStep } from './runbook-reverse-proxy';
 
 /** FE-6: Front Ends that must run to start a pool (routing-group quorum), where the docs give a number. */
 const STARTUP_QUORUM: Record<number, number> = { 1: 1, 2: 1, 3: 3, 4: 3, 5: 4, 6: 5, 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 16: 12 };
@@ -113,6 +114,8 @@ function failoverSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
   out.push(`Response groups of ${pool.fqdn}: import the newest export into ${partner.fqdn} (${code(`Import-CsRgsConfiguration -Destination "${rgsService(partner.fqdn)}" -OverwriteOwner -FileName ${RESTORE_FOLDER}\\${EXPORT_FILES.rgs(pool.fqdn)}`)}).`);
   const web = webFailoverStep(m, pool);
   if (web) out.push(web);
+  const proxy = reverseProxyFailoverStep(m, pool.sitePath);
+  if (proxy) out.push(proxy);
   return out;
 }
 

@@ -14,6 +14,7 @@ import { edgePoolsSection } from './runbook-edge-pools';
 import { hybridSection } from './runbook-hybrid';
 import { frontEndChangesSection, frontEndPoolsSection, otherPoolsRestoreSection } from './runbook-pools';
 import { outageSection } from './runbook-outage';
+import { reverseProxySection } from './runbook-reverse-proxy';
 import { rolesRunbook } from './runbook-roles';
 import { backupRestoreSection } from './runbook-backup';
 import { topologySection } from './runbook-topology';
@@ -109,6 +110,7 @@ export const RUNBOOK_SECTIONS: readonly RunbookSection[] = [
   frontEndPoolsSection,
   frontEndChangesSection,
   edgePoolsSection,
+  reverseProxySection,
   hybridSection,
   chatRunbook,
   rolesRunbook,

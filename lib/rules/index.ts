@@ -20,6 +20,7 @@ import { NAMING_RULES } from './naming';
 import { OFFICE_ONLINE_RULES, OFFICE_ONLINE_STATUS } from './office-online';
 import { OS_UPDATE_RULES } from './os-updates';
 import { PAIRING_RULES, PAIRING_STATUS } from './pairing';
+import { REVERSE_PROXY_RULES } from './reverse-proxy';
 import { ROLES_RULES, ROLES_STATUS } from './roles';
 import { Rule, RuleStatus } from './rule';
 import { SECURITY_RULES, SECURITY_STATUS } from './security';
@@ -42,6 +43,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...DIRECTOR_RULES,
   ...MEDIATION_RULES,
   ...OFFICE_ONLINE_RULES,
+  ...REVERSE_PROXY_RULES,
   ...VOICE_RULES,
   ...BRANCH_RULES,
   ...DNS_RULES,

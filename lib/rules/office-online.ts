@@ -41,9 +41,21 @@ export const OFFICE_ONLINE_RULES = [
     }
     return out;
   }),
+  rule('OWA-3', Severity.WARNING, 'An Office Online Server farm stays internal; external users reach it through the reverse proxy', `${CONF}; Configuration requirements for reverse proxy (the reverse proxy publishes the Office Web Apps Server)`, (m) => {
+    const out: Violation[] = [];
+    const proxyOf = new Map((m.reverseProxies ?? []).map((p) => [p.sitePath, p] as const));
+    for (const f of farms(m)) {
+      if (f.externalFqdn === undefined) continue;
+      const proxy = proxyOf.get(f.sitePath);
+      const published = proxy?.published.find((p) => p.fqdn === f.externalFqdn!.toLowerCase() && p.nextHopPath === f.path);
+      if (!published) {
+        out.push({ path: f.path, message: `the farm's external FQDN ${f.externalFqdn} is ${proxy ? `not published by reverse proxy ${proxy.path}` : `published by no reverse proxy (site ${f.sitePath} has none)`}, so external users cannot load meeting content; add a ReverseProxy to the farm's site, which publishes it on 443 (keep the farm internal, never in the perimeter)` });
+      }
+    }
+    return out;
+  }),
 ];
 
 export const OFFICE_ONLINE_STATUS: RuleStatus[] = [
   status('OWA-1', RuleStatusKind.BY_CONSTRUCTION, 'OfficeOnlineServerFarm builds its own servers (role Office Online Server, own subnet); no construct adds an SfB role to them.'),
-  status('OWA-3', RuleStatusKind.NOT_MODELLED, 'OfficeOnlineServerFarm places the farm internally (its own subnet, never the perimeter); publishing it to external users through a reverse proxy is not built yet: publish the farm FQDN on your reverse proxy.'),
 ];

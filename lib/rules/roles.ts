@@ -1,4 +1,4 @@
-/** Collocation, Office Web Apps, simple URLs and Azure maintenance (TOPO-*, AZURE-8; OWA-* are in office-online.ts; TB-1 is in simple-urls.ts). */
+/** Collocation, Office Web Apps, simple URLs and Azure maintenance (TOPO-*, AZURE-8; TOPO-3 is in reverse-proxy.ts, OWA-* in office-online.ts, TB-1 in simple-urls.ts). */
 import { Severity } from '../enums';
 import { productName } from '../model/queries';
 import { rule, RuleStatus, RuleStatusKind, status } from './rule';
@@ -17,6 +17,5 @@ export const ROLES_RULES = [
 ];
 
 export const ROLES_STATUS: RuleStatus[] = [
-  status('TOPO-1', RuleStatusKind.BY_CONSTRUCTION, 'Every construct builds its own dedicated servers: Director and Edge servers are never shared with another role (checked again by DIR-4 and EDGE-21); Office Online Server farms get their own servers (OWA-1); the library builds no Video Interop, Exchange UM, SharePoint or reverse-proxy servers to collocate.'),
-  status('TOPO-3', RuleStatusKind.NOT_MODELLED, 'The library builds no reverse proxy: the external web FQDN of each pool is published by the customer\'s reverse proxy, which must bridge 443 to 4443 and 80 to 8080 (README, docs/edge.md).'),
+  status('TOPO-1', RuleStatusKind.BY_CONSTRUCTION, 'Every construct builds its own dedicated servers: Director and Edge servers are never shared with another role (checked again by DIR-4 and EDGE-21); Office Online Server farms get their own servers (OWA-1); a ReverseProxy gets its own servers or an Application Gateway; the library builds no Video Interop, Exchange UM or SharePoint servers to collocate.'),
 ];

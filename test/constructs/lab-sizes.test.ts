@@ -7,7 +7,7 @@ import * as path from 'path';
 import { DirectorPool, FileStore, MediationPool, MirroredBackEnd, SqlServerVersion, StretchedPersistentChatPool } from '../../lib';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { LAB_VM_SIZES } from '../../lib/constructs/lab';
-import { BASTION_BASIC_HOURLY_USD, LAB_VM_HOURLY_USD, labHourlyCost } from '../../lib/model/lab-prices';
+import { APPLICATION_GATEWAY_V2_HOURLY_USD, BASTION_BASIC_HOURLY_USD, LAB_VM_HOURLY_USD, labHourlyCost } from '../../lib/model/lab-prices';
 import { buildLabTopology } from '../../examples/lab/topology';
 import { testEdge } from '../edge-helpers';
 import { resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
@@ -71,5 +71,10 @@ describe('the lab example (examples/lab) and the cost note of docs/lab.md', () =
     expect(note).toContain(`about **$${total.toFixed(1)} per hour**`);
     const disks = stacks.flatMap((s) => resourcesOf(s, 'azurerm_managed_disk')).length;
     expect(note).toContain(`${vms.length} premium OS disks and ${disks} SQL data/log disks`);
+  });
+  test('the Application Gateways of the lab are quoted: one fixed Standard_v2 instance at the price of the table', () => {
+    const gateways = stacks.flatMap((s) => resourcesOf(s, 'azurerm_application_gateway'));
+    expect(gateways.map((g) => [g.sku.name, g.sku.capacity, g.autoscale_configuration])).toEqual([['Standard_v2', 1, undefined]]);
+    expect(note).toContain(`Standard_v2, one fixed instance, no WAF in the lab: ~$${APPLICATION_GATEWAY_V2_HOURLY_USD}/h`);
   });
 });

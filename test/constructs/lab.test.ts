@@ -1,6 +1,7 @@
 import { CentralSite, FrontEndPool, PoolEdition, ServerRole, Severity, SupportPosture, validateTopology } from '../../lib/experimental';
 import { checkScriptText, PASSWORD_PLACEHOLDER, ROLE_FEATURES } from '../../lib/azure/lab-scripts';
 import { SubnetRole } from '../../lib/model/network';
+import { ROLE_PROFILES } from '../../lib/model/roles';
 import { AzurermProvider } from '../../lib/azurerm';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { buildLabTopology } from '../../examples/lab/topology';
@@ -78,10 +79,11 @@ describe('the lab example (examples/lab)', () => {
   });
 
   test('every server except the domain controllers joins the domain after the controllers (explicit depends_on)', () => {
-    // Edge servers stay in a workgroup (perimeter network); every other server joins.
-    const members = vms.filter(([, vm]) => vm.tags['sfb-role'] !== ServerRole.DOMAIN_CONTROLLER && vm.tags['sfb-role'] !== ServerRole.EDGE);
+    // Workgroup roles (Edge, reverse proxy: the perimeter) stay out; every member role joins.
+    const member = (role: string) => ROLE_PROFILES[role as ServerRole].domain === 'member';
+    const members = vms.filter(([, vm]) => member(vm.tags['sfb-role']));
     const joins = extensions.filter(([, e]) => e.type === 'JsonADDomainExtension');
-    const expected = topology.deployment._toModel().servers.filter((s) => s.role !== ServerRole.DOMAIN_CONTROLLER && s.role !== ServerRole.EDGE);
+    const expected = topology.deployment._toModel().servers.filter((s) => member(s.role));
     expect(expected.length).toBeGreaterThan(0);
     expect(members.length).toBe(expected.length);
     expect(joins).toHaveLength(members.length);
@@ -141,7 +143,7 @@ describe('the lab example (examples/lab)', () => {
       for (const c of nic.ip_configuration) expect(c.public_ip_address_id).toBeUndefined();
     }
     const pips = addressesOf(json, 'azurerm_public_ip', () => true);
-    expect(pips.every((p) => p.includes('bastion-ip') || p.includes('_edge_'))).toBe(true);
+    expect(pips.every((p) => p.includes('bastion-ip') || p.includes('_edge_') || p.includes('_reverse-proxy_'))).toBe(true);
     for (const [, r] of entries(json, 'azurerm_network_security_rule')) {
       const sources: string[] = r.source_address_prefixes ?? [r.source_address_prefix];
       const ports: string[] = r.destination_port_ranges ?? [r.destination_port_range];

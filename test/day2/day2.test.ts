@@ -10,8 +10,11 @@ import {
   EdgePool,
   FrontEndPool,
   MediationPool,
+  OfficeOnlineServerFarm,
   PairedPools,
   ProductVersion,
+  ReverseProxy,
+  ReverseProxyKind,
   SfbDeployment,
   SqlEdition,
   SqlServerVersion,
@@ -142,7 +145,7 @@ describe('day 2 on the reference topology', () => {
     ]);
   });
 
-  test('adding a pool to a site moves no existing address and changes no existing resource', () => {
+  test('adding a pool to a site moves no existing address and changes no existing resource but the site\'s gateway, which publishes it', () => {
     const diff = compare(
       BASE,
       reference({}, ({ west }) => {
@@ -151,7 +154,8 @@ describe('day 2 on the reference topology', () => {
       }),
     );
     expect(diff.removed).toEqual([]);
-    expect(diff.changed).toEqual([]);
+    // The Application Gateway is one resource whose listeners are the site's published names: it gains pool2's, in place.
+    expect(strip(diff.changed)).toEqual(['azurerm_application_gateway.contoso_west_reverse-proxy_gateway']);
     expect(diff.added.some((k) => k.includes('_west_pool2_servers_server1_vm_'))).toBe(true);
   });
 
@@ -201,6 +205,13 @@ function reversedReference(stack: TerraformStack): void {
   acknowledgeFinding(deployment, 'AZURE-8', 'host maintenance is accepted: pools survive one server pausing, and patching is manual (VM-5)');
   const north = new CentralSite(deployment, 'north', { location: 'northeurope', addressSpace: '10.20.0.0/16' });
   const west = new CentralSite(deployment, 'west', { location: 'westeurope', addressSpace: '10.10.0.0/16' });
+  // The proxies before what they publish: they plan from the whole topology.
+  new ReverseProxy(north, 'reverse-proxy', { kind: ReverseProxyKind.WINDOWS_SERVERS });
+  new ReverseProxy(west, 'reverse-proxy', {
+    wafEnabled: true,
+    trustedRootCertificateSecretId: 'https://kv-contoso-west.vault.azure.net/secrets/contoso-root-ca',
+    certificateSecretId: 'https://kv-contoso-west.vault.azure.net/secrets/sfb-external-west',
+  });
   const backEndProps = { sqlVersion: SqlServerVersion.SQL_2019, sqlEdition: SqlEdition.ENTERPRISE, replicas: 2 };
   const northBackEnd = new AlwaysOnBackEnd(north, 'backend', backEndProps);
   const northPool = new FrontEndPool(north, 'pool', { fqdn: 'pool-north.corp.contoso.com', frontEndServers: 3, backEnd: northBackEnd, hostsCentralManagementStore: false });
@@ -229,6 +240,9 @@ function reversedReference(stack: TerraformStack): void {
     federation: true,
   });
   acknowledgeFinding(westEdge, 'EDGE-16', 'Inbound federation fails over by the runbook: move the federation flag to edge-north and republish (docs/edge.md)');
+  const northOos = new OfficeOnlineServerFarm(north, 'office-online', { fqdn: 'oos-north.corp.contoso.com', externalFqdn: 'oos-north.contoso.com' });
+  westPool.associateOfficeOnlineServer(new OfficeOnlineServerFarm(west, 'office-online', { fqdn: 'oos-west.corp.contoso.com', externalFqdn: 'oos-west.contoso.com' }));
+  northPool.associateOfficeOnlineServer(northOos);
 }
 
 describe('day 2 on a stretched Persistent Chat pool', () => {

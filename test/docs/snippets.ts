@@ -34,7 +34,7 @@ import {
   acknowledgeFinding, AlwaysOnBackEnd, CentralSite, DirectorPool, EdgePool, FrontEndPool, MediationPool, PairedPools,
   ProductVersion, SfbArtifacts, SfbDeployment, SqlServerVersion, StandaloneBackEnd, StretchedPersistentChatPool,
   SupportPosture, validateTopology, PstnGateway, SipTrunk, VoiceRoute, BranchSite, SurvivableBranchAppliance,
-  SurvivableBranchServer, OfficeOnlineServerFarm, PoolPurpose,
+  SurvivableBranchServer, OfficeOnlineServerFarm, PoolPurpose, ReverseProxy, ReverseProxyKind,
 } from 'cdktf-sfb-hadr';
 `;
 
@@ -125,6 +125,7 @@ const medNorth = new MediationPool(north, 'mediation', { fqdn: 'med-north.corp.c
     after: SYNTH,
   }),
   'docs/office-online-reverse-proxy.md#0': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_SE') + SITES + BACK_ENDS + POOLS, after: SYNTH }),
+  'docs/office-online-reverse-proxy.md#1': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_SE') + SITES + BACK_ENDS + POOLS, after: SYNTH }),
   'docs/persistent-chat.md#0': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_2015') + SITES + BACK_ENDS + POOLS, after: SYNTH }),
 };
 

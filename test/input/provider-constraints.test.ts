@@ -6,12 +6,13 @@ import {
   AlwaysOnBackEnd,
   FrontEndPool,
   ProductVersion,
+  ReverseProxy,
   Severity,
   SqlEdition,
   SqlServerVersion,
   validateTopology,
 } from '../../lib';
-import { SHUTDOWN_SCHEDULE, SQL_VM_GROUP, WINDOWS_ADMIN_USERNAME } from '../../lib/model/provider-constraints';
+import { APPLICATION_GATEWAY, SHUTDOWN_SCHEDULE, SQL_VM_GROUP, WINDOWS_ADMIN_USERNAME } from '../../lib/model/provider-constraints';
 import { findingsOf, resourcesOf, synthJson, testDeployment, testSite } from '../helpers';
 import { providerConstraints } from '../provider-invariants';
 
@@ -95,5 +96,40 @@ describe('Standard edition on AlwaysOn (BE-11) blocks synthesis and cannot be ac
   test('is an error finding', () => {
     const { deployment } = alwaysOn(ProductVersion.SKYPE_FOR_BUSINESS_2019, SqlServerVersion.SQL_2019, false, SqlEdition.STANDARD);
     expect(findingsOf(validateTopology(deployment), 'BE-11').map((f) => f.severity)).toContain(Severity.ERROR);
+  });
+});
+
+describe('azurerm_application_gateway (internal/services/network/application_gateway_resource.go)', () => {
+  const SECRET = 'https://kv-contoso.vault.azure.net/secrets/sfb-external';
+  function gateway(lab: boolean) {
+    const { stack, deployment } = testDeployment(lab ? { lab: {}, supportPosture: undefined } : {});
+    const site = testSite(deployment);
+    new FrontEndPool(site, 'pool', { fqdn: 'pool.corp.contoso.com', backEnd: new AlwaysOnBackEnd(site, 'ag', { sqlVersion: SqlServerVersion.SQL_2019 }) });
+    new ReverseProxy(site, 'rp', { certificateSecretId: SECRET, wafEnabled: !lab });
+    return synthJson(stack);
+  }
+
+  test('the production and the lab gateway pass the schema\'s ranges (autoscale 2..10, one fixed lab instance, priorities, Key Vault IDs)', () => {
+    expect(providerConstraints(gateway(false))).toEqual([]);
+    const lab = gateway(true);
+    expect(resourcesOf(lab, 'azurerm_application_gateway')[0].sku).toEqual({ name: 'Standard_v2', tier: 'Standard_v2', capacity: 1 });
+    expect(providerConstraints(lab)).toEqual([]);
+  });
+
+  test('the invariant catches a v2 gateway without capacity, a priority of 0, a probe with host and pick, and a Key Vault ID without identity', () => {
+    const json = gateway(false);
+    const [gw] = Object.values<any>(json.resource.azurerm_application_gateway);
+    delete gw.autoscale_configuration;
+    gw.request_routing_rule[0].priority = 0;
+    gw.probe[0].pick_host_name_from_backend_http_settings = true;
+    delete gw.identity;
+    expect(providerConstraints(json).map((v) => v.message).join('\n')).toMatch(/needs sku.capacity or autoscale_configuration[\s\S]*priority 0 is not 1..20000[\s\S]*exactly one of host[\s\S]*without a user-assigned identity/);
+  });
+
+  test('a certificate secret ID the provider would refuse fails at construction, naming the value', () => {
+    const { deployment } = testDeployment();
+    const site = testSite(deployment);
+    expect(APPLICATION_GATEWAY.keyVaultSecretId.test(SECRET)).toBe(true);
+    expect(() => new ReverseProxy(site, 'rp', { certificateSecretId: 'https://kv-contoso.vault.azure.net/certificates/sfb' })).toThrow(/ReverseProxy test\/contoso\/west\/rp: certificateSecretId .*certificates\/sfb/);
   });
 });

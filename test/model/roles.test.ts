@@ -14,7 +14,6 @@ import { groupSites, serverGroups } from '../../lib/rules/azure';
 import { hardwareReport } from '../../lib/reports/hardware';
 import { LIB, tsFilesUnder } from '../lib-sources';
 import { ProductVersion } from '../../lib/enums';
-import { OfficeOnlineServerFarm } from '../../lib';
 import { chatTopology } from '../chat-helpers';
 import { check, findingsOf, testDeployment, testPool, testSite } from '../helpers';
 import { MirroredBackEnd, SqlServerVersion, validateTopology } from '../../lib/experimental';
@@ -170,8 +169,6 @@ describe('lab sizes apply to every role (LabOptions.vmSizes)', () => {
     const stack = new TerraformStack(Testing.app(), 'lab');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     const example = buildLabTopology(stack, { vmSizes });
-    // No example has an Office Online Server farm yet: add one, created after the lab, to the lab example.
-    example.westPool.associateOfficeOnlineServer(new OfficeOnlineServerFarm(example.west, 'oos', { fqdn: 'oos-west.corp.contoso.com' }));
     return [example.deployment._toModel(), chatTopology({}, { lab: { vmSizes }, supportPosture: undefined }).deployment._toModel()];
   }
 

@@ -26,6 +26,8 @@ import {
   PoolEdition,
   ProductVersion,
   PstnGateway,
+  ReverseProxy,
+  ReverseProxyKind,
   SfbDeployment,
   SipTrunk,
   SqlEdition,
@@ -671,6 +673,39 @@ export const VOICE_ROUTES: ConstructKind<{ readonly failover: boolean }> = {
   },
 };
 
+// ---- Reverse proxies ---------------------------------------------------------------------------
+
+export interface ReverseProxySpec {
+  readonly site: number;
+  readonly kind: ReverseProxyKind;
+  /** Application Gateway only. */
+  readonly wafEnabled: boolean | undefined;
+  /** Windows servers only. */
+  readonly servers: number | undefined;
+}
+
+/** At most one proxy per site (a second is refused), of either kind; drawn last, so it publishes what the site has. */
+export const REVERSE_PROXIES: ConstructKind<ReverseProxySpec> = {
+  name: 'reverseProxies',
+  arbitrary: ({ siteCount }) =>
+    fc
+      .tuple(...Array.from({ length: siteCount }, (_, site) => maybe(enumValue(ReverseProxyKind).chain((kind) =>
+        fc.record({
+          site: fc.constant(site),
+          kind: fc.constant(kind),
+          wafEnabled: kind === ReverseProxyKind.APPLICATION_GATEWAY ? maybe(fc.boolean()) : fc.constant(undefined),
+          servers: kind === ReverseProxyKind.WINDOWS_SERVERS ? maybe(fc.integer({ min: 1, max: 3 })) : fc.constant(undefined),
+        }),
+      ), 2)))
+      .map((specs) => specs.filter((x): x is ReverseProxySpec => x !== undefined)),
+  build: (ctx, spec, i) =>
+    new ReverseProxy(ctx.sites[spec.site], `rp${i + 1}${ctx.idSuffix}`, {
+      kind: spec.kind,
+      ...(spec.kind === ReverseProxyKind.APPLICATION_GATEWAY ? { certificateSecretId: 'https://kv-sfb.vault.azure.net/secrets/sfb-external' } : {}),
+      ...defined({ wafEnabled: spec.wafEnabled, servers: spec.servers }),
+    }),
+};
+
 /** Every kind, in build order (a kind may reference the kinds before it; HA back ends join `backEnds`). */
 export const KINDS: readonly ConstructKind<any>[] = [
   STANDALONE_BACK_ENDS,
@@ -687,6 +722,7 @@ export const KINDS: readonly ConstructKind<any>[] = [
   // Last: their draws come after every other kind's, so the other kinds' cases stay as they were.
   PSTN_PEERS,
   VOICE_ROUTES,
+  REVERSE_PROXIES,
 ];
 
 /** A random deployment: product version, one to three sites, lab mode now and then, and specs for every kind (each drawn knowing the ones before). */

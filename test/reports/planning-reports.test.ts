@@ -86,7 +86,9 @@ describe('planning reports of the reference topology', () => {
   it('the certificate report names every Front End server on its pool certificate, and the web services', () => {
     expect(certificateReportDrift(REF.reports['certificates.md'], REF.json, 'corp.contoso.com')).toEqual([]);
     const certificates = REF.reports['certificates.md'];
-    expect(certificates).toContain('| Reverse proxy | Published external web services | pool-north-webext.contoso.com | pool-north-webext.contoso.com, pool-west-webext.contoso.com,');
+    // Each site's proxy holds one public certificate whose SANs are every name it publishes (its pools, the shared names, its farm).
+    expect(certificates).toContain('| Reverse proxy pip-contoso-west-reverse-proxy (Application Gateway) | Published external web services, simple URLs, lyncdiscover, Office Online Server | dir-west-webext.contoso.com | dialin.contoso.com, dir-west-webext.contoso.com, lyncdiscover.contoso.com, meet.contoso.com, oos-west.contoso.com, pool-west-webext.contoso.com | public CA |');
+    expect(certificates).toMatch(/\| Reverse proxy pip-contoso-north-reverse-proxy \(2 Windows servers\) \|.*, pool-north-webext.contoso.com \| public CA \| the same certificate and private key on every server/);
     expect(certificateReportDrift(certificates.replace(/pool-west-2\.corp\.contoso\.com, /g, ''), REF.json, 'corp.contoso.com')).toEqual([
       expect.stringContaining('pool-west-2.corp.contoso.com'),
     ]);

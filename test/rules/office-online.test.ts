@@ -1,4 +1,4 @@
-import { OfficeOnlineServerFarm, validateTopology } from '../../lib';
+import { OfficeOnlineServerFarm, ReverseProxy, validateTopology } from '../../lib';
 import { OFFICE_ONLINE_RULES } from '../../lib/rules/office-online';
 import { TopologyModel } from '../../lib/model/topology';
 import { check, findingsOf, modelOf, testDeployment, testPool, testSite } from '../helpers';
@@ -46,5 +46,35 @@ describe('OWA-2: a farm is one FQDN on a VIP, shared by the pools of its site', 
     expect(f).toHaveLength(1);
     expect(f[0].path).toMatch(/east\/pool$/);
     expect(f[0].message).toMatch(/add an OfficeOnlineServerFarm to .*east/);
+  });
+});
+
+describe('OWA-3: the farm stays internal, external users reach it through the reverse proxy', () => {
+  const OWA3 = OFFICE_ONLINE_RULES.find((r) => r.id === 'OWA-3');
+  const SECRET = 'https://kv-contoso.vault.azure.net/secrets/sfb-external';
+  function withExternalFarm(proxy: boolean): TopologyModel {
+    return modelOf(({ deployment }) => {
+      const west = testSite(deployment, 'west');
+      const farm = new OfficeOnlineServerFarm(west, 'oos', { fqdn: 'oos-west.corp.contoso.com', externalFqdn: 'oos.contoso.com' });
+      testPool(west, 'pool').associateOfficeOnlineServer(farm);
+      if (proxy) new ReverseProxy(west, 'rp', { certificateSecretId: SECRET });
+    });
+  }
+
+  test('a farm with an external FQDN published by its site\'s proxy, or with none, is fine', () => {
+    expect(check(OWA3, withExternalFarm(true))).toEqual([]);
+    expect(check(OWA3, farmModel())).toEqual([]);
+  });
+
+  test('a farm with an external FQDN and no proxy in its site is a warning', () => {
+    const f = check(OWA3, withExternalFarm(false));
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(/oos.contoso.com is published by no reverse proxy .*add a ReverseProxy/);
+  });
+
+  test('a proxy that does not publish the farm\'s external FQDN is a warning', () => {
+    const m = withExternalFarm(true);
+    const broken = { ...m, reverseProxies: m.reverseProxies!.map((p) => ({ ...p, published: p.published.filter((n) => n.fqdn !== 'oos.contoso.com') })) };
+    expect(check(OWA3, broken)[0].message).toMatch(/not published by reverse proxy .*west\/rp/);
   });
 });

@@ -27,6 +27,8 @@ interface Unit {
   readonly mode?: BackEndMode;
   readonly witnessIps?: readonly string[];
   readonly chatDr?: boolean;
+  /** Site of the unit, for flows between the servers of one site (a reverse proxy to its own site's pools). */
+  readonly sitePath?: string;
   /** Edge external addresses by service. */
   readonly services?: Readonly<Record<'access' | 'webconf' | 'av', readonly string[]>>;
 }
@@ -71,6 +73,7 @@ function unitsOf(model: TopologyModel, json: Json): Record<Endpoint, Unit[]> {
       collocated: p.collocatedMediation,
       cms: cms.has(p.path),
       backEndPath: p.backEndPath,
+      sitePath: p.sitePath,
     })),
     'back-end-sql': model.backEnds.map((b) => {
       const all = serversUnder(b.path);
@@ -86,7 +89,7 @@ function unitsOf(model: TopologyModel, json: Json): Record<Endpoint, Unit[]> {
       const per = e.servers.map((s) => nicAddresses(json, ip(s, 'perimeter')));
       return { path: e.path, ips: per.flat(), services: { access: per.map((a) => a[0]), webconf: per.map((a) => a[1]), av: per.map((a) => a[2]) } };
     }),
-    director: model.directorPools.map((d) => ({ path: d.path, ips: d.servers.map((s) => ip(s)), hardware: d.sipLoadBalancing === LoadBalancing.HARDWARE })),
+    director: model.directorPools.map((d) => ({ path: d.path, ips: d.servers.map((s) => ip(s)), hardware: d.sipLoadBalancing === LoadBalancing.HARDWARE, sitePath: d.sitePath })),
     mediation: model.mediationPools.map((m) => ({ path: m.path, ips: m.servers.map((s) => ip(s)), hardware: m.loadBalancing === LoadBalancing.HARDWARE })),
     'persistent-chat': model.chatPools.map((c) => ({ path: c.path, ips: c.servers.map((s) => ip(s)), chatDr: c.logShippingServer !== undefined })),
     'persistent-chat-sql': model.chatPools.map((c) => ({
@@ -107,8 +110,9 @@ function unitsOf(model: TopologyModel, json: Json): Record<Endpoint, Unit[]> {
     internet: [],
     'microsoft-365': [],
     'pstn-gateway': [],
-    'reverse-proxy': [],
-    'office-web-apps': [],
+    // A proxy of Windows servers has addresses; an Application Gateway's instances take theirs from its subnet at apply.
+    'reverse-proxy': (model.reverseProxies ?? []).map((p) => ({ path: p.path, ips: p.servers.map((s) => ip(s)), sitePath: p.sitePath })),
+    'office-web-apps': (model.officeOnlineFarms ?? []).map((f) => ({ path: f.path, ips: f.servers.map((s) => ip(s)), sitePath: f.sitePath })),
   };
 }
 
@@ -120,6 +124,7 @@ function conditions(model: TopologyModel): Set<FlowCondition> {
   if ((model.pairs ?? []).length > 0) c.add('paired-pools');
   if (model.mediationPools.length > 0) c.add('enterprise-voice');
   if (model.lab) c.add('lab');
+  if ((model.officeOnlineFarms ?? []).length > 0) c.add('office-web-apps');
   return c;
 }
 
@@ -177,7 +182,10 @@ export function documentedConnections(model: TopologyModel, json: Json, outside:
         continue;
       }
       if (flow.from === 'internal-clients' || flow.from === 'reverse-proxy') {
-        if (holds(flow, {} as Unit, to)) push(flow, [outside.client], destinations);
+        if (!holds(flow, {} as Unit, to)) continue;
+        push(flow, [outside.client], destinations);
+        // A ReverseProxy forwards to the pools and farms of its own site only.
+        if (flow.from === 'reverse-proxy') for (const rp of units['reverse-proxy'].filter((u) => u.sitePath === to.sitePath)) push(flow, rp.ips, destinations);
         continue;
       }
       if (flow.from === 'pstn-gateway') {

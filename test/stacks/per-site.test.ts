@@ -75,7 +75,8 @@ describe('one stack per site', () => {
     expect(Object.values(global.resource.azurerm_dns_srv_record).map((r: any) => r.name)).toContain('_sip._tls');
     const west = json(stacks['contoso-west']);
     const a = Object.values(west.resource.azurerm_dns_a_record) as any[];
-    expect(a.map((r) => r.name).sort()).toEqual(['access-west', 'av-west', 'webconf-west']);
+    // The Edge's and the reverse proxy's public IPs are this site's: so are the records of the names the proxy publishes.
+    expect(a.map((r) => r.name).sort()).toEqual(['access-west', 'av-west', 'dir-west-webext', 'oos-west', 'pool-west-webext', 'webconf-west']);
     expect(a.every((r) => r.zone_name === 'contoso.com' && r.resource_group_name === 'rg-contoso-shared')).toBe(true);
   });
 

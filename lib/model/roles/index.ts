@@ -15,6 +15,7 @@ import { FRONT_END } from './front-end';
 import { MEDIATION } from './mediation';
 import { OFFICE_ONLINE_SERVER } from './office-online-server';
 import { PERSISTENT_CHAT } from './persistent-chat';
+import { REVERSE_PROXY } from './reverse-proxy';
 import { GroupCollection, RoleProfile } from './profile';
 import { SQL_WITNESS } from './sql-witness';
 import { STANDARD_EDITION } from './standard-edition';
@@ -35,7 +36,7 @@ function byRole(profiles: readonly RoleProfile[]): Readonly<Record<ServerRole, R
 }
 
 export const ROLE_PROFILES = byRole([
-  BACK_END, DIRECTOR, DOMAIN_CONTROLLER, EDGE, FILE_SERVER, FRONT_END, MEDIATION, PERSISTENT_CHAT, SQL_WITNESS, STANDARD_EDITION, OFFICE_ONLINE_SERVER,
+  BACK_END, DIRECTOR, DOMAIN_CONTROLLER, EDGE, FILE_SERVER, FRONT_END, MEDIATION, PERSISTENT_CHAT, SQL_WITNESS, STANDARD_EDITION, OFFICE_ONLINE_SERVER, REVERSE_PROXY,
 ]);
 
 /** Every role, in enum order. */

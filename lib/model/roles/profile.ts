@@ -11,7 +11,7 @@ import type { SizingFamily } from '../versions';
 export type DomainMembership = 'member' | 'controller' | 'workgroup';
 
 /** The TopologyModel list a role's pools are recorded in (its placement groups, AZ-2 / VM-8). */
-export type GroupCollection = 'frontEndPools' | 'backEnds' | 'edgePools' | 'directorPools' | 'mediationPools' | 'chatPools' | 'fileStores' | 'officeOnlineFarms';
+export type GroupCollection = 'frontEndPools' | 'backEnds' | 'edgePools' | 'directorPools' | 'mediationPools' | 'chatPools' | 'fileStores' | 'officeOnlineFarms' | 'reverseProxies';
 
 export interface RoleProfile {
   readonly role: ServerRole;
