@@ -8,7 +8,7 @@ import { buildLync2013Topology } from '../../examples/lync2013/topology';
 import { buildReferenceTopology } from '../../examples/reference/topology';
 import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
 import { buildVoiceTopology } from '../../examples/voice/topology';
-import { BranchSite, MediationPool, OfficeOnlineServerFarm, PstnGateway } from '../../lib';
+import { BranchSite, MediationPool, PstnGateway } from '../../lib';
 import { BackEndMode, DocumentPoolRole, importTopologyDocument, PoolEdition, readTopologyDocument, SfbDeployment, SipTransport, TopologyModel } from '../../lib/experimental';
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -165,12 +165,18 @@ describe('the exported document', () => {
 });
 
 test('an Office Online Server farm reads back with its discovery URL and the pools it serves', () => {
+  // The reference example has a farm in each site, each associated with its site's pool.
   const example = buildReferenceTopology(testStack());
-  example.westPool.associateOfficeOnlineServer(new OfficeOnlineServerFarm(example.west, 'oos', { fqdn: 'oos-west.corp.contoso.com', servers: 2 }));
   const doc = readTopologyDocument(example.deployment.topologyDocument());
   const oos = doc.pools.filter((p) => p.role === DocumentPoolRole.OFFICE_ONLINE_SERVER);
-  expect(oos.map((p) => `${p.site} ${p.fqdn} ${p.discoveryUrl}`)).toEqual(['west oos-west.corp.contoso.com https://oos-west.corp.contoso.com/hosting/discovery/']);
-  expect(doc.pools.filter((p) => p.officeOnlineServer).map((p) => `${p.fqdn} -> ${p.officeOnlineServer}`)).toEqual(['pool-west.corp.contoso.com -> oos-west.corp.contoso.com']);
+  expect(oos.map((p) => `${p.site} ${p.fqdn} ${p.discoveryUrl}`)).toEqual([
+    'north oos-north.corp.contoso.com https://oos-north.corp.contoso.com/hosting/discovery/',
+    'west oos-west.corp.contoso.com https://oos-west.corp.contoso.com/hosting/discovery/',
+  ]);
+  expect(doc.pools.filter((p) => p.officeOnlineServer).map((p) => `${p.fqdn} -> ${p.officeOnlineServer}`).sort()).toEqual([
+    'pool-north.corp.contoso.com -> oos-north.corp.contoso.com',
+    'pool-west.corp.contoso.com -> oos-west.corp.contoso.com',
+  ]);
   expect(doc.warnings).toEqual([]);
 });
 
