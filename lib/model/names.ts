@@ -131,6 +131,19 @@ export function subnetNsgName(deployment: string, site: string, role: string): s
   return fitName('azurerm_network_security_group', `nsg-${deployment}-${site}`, `-${role}`);
 }
 
+/**
+ * A branch site's network in Azure: `rg-`, `vnet-` and `nsg-<deployment>-branch-<branch>`, so no branch
+ * takes a central site's names, and its DNS-link key `branch-<branch>`.
+ */
+export function branchNetworkNames(deployment: string, branch: string): { readonly resourceGroup: string; readonly virtualNetwork: string; readonly nsg: string; readonly linkKey: string } {
+  return {
+    resourceGroup: siteResourceGroupName(deployment, `branch-${branch}`),
+    virtualNetwork: virtualNetworkName(deployment, `branch-${branch}`),
+    nsg: fitName('azurerm_network_security_group', `nsg-${deployment}-branch-${branch}`),
+    linkKey: `branch-${branch}`,
+  };
+}
+
 /** A back end's Windows failover cluster: the AlwaysOn SQL VM group (whose name becomes the cluster's) or the FCI's `New-Cluster -Name`. */
 export function sqlClusterName(prefix: string): string {
   return fitName('azurerm_mssql_virtual_machine_group', prefix, '-cl', COMPUTER_NAME_MAX);

@@ -18,6 +18,8 @@ export enum SubnetRole {
   PRIVATE_ENDPOINTS = 'private-endpoints',
   /** Office Online Server farms: created on first use, so sites without a farm keep their resources. */
   OFFICE_ONLINE = 'office-online',
+  /** The subnet of a branch site in Azure (its whole network): never created in a central site. */
+  SURVIVABLE_BRANCH = 'survivable-branch',
 }
 
 const SLOTS: Record<SubnetRole, number> = {
@@ -32,6 +34,8 @@ const SLOTS: Record<SubnetRole, number> = {
   [SubnetRole.BASTION]: 8,
   [SubnetRole.PRIVATE_ENDPOINTS]: 9,
   [SubnetRole.OFFICE_ONLINE]: 10,
+  // The last slot: a central site never creates it, and the roles to come keep the free slots between.
+  [SubnetRole.SURVIVABLE_BRANCH]: 15,
 };
 
 /** The address space is cut into 16 equal slots; a /22 gives /26 subnets, the smallest Azure Bastion accepts. */

@@ -35,6 +35,8 @@ export enum ServerRole {
   SQL_WITNESS = 'SQL Witness',
   /** An Office Online Server (Office Web Apps) farm member: meeting PowerPoint content (OWA-*). */
   OFFICE_ONLINE_SERVER = 'Office Online Server',
+  /** A Survivable Branch Server in a branch site in Azure: the branch's Registrar and Mediation Server (VOICE-6). */
+  SURVIVABLE_BRANCH_SERVER = 'Survivable Branch Server',
 }
 
 export interface NicModel {

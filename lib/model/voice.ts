@@ -62,8 +62,10 @@ export interface BranchSiteModel {
   readonly path: string;
   readonly name: string;
   readonly centralSitePath: string;
-  /** The branch's on-premises address range, if given. */
+  /** The branch's address range, if given: on premises, or its virtual network's with `location`. */
   readonly addressSpace?: string;
+  /** Azure region of the branch's own network (peered with its central site); absent for a branch on premises. */
+  readonly location?: string;
   /** The PSTN usages of the branch users' voice policy, in order (VOICE-8). */
   readonly voiceUsages: readonly string[];
   /** Whether branch DNS caching or DHCP option 120 lets phones find the survivable registrar during a WAN outage (VOICE-8). */

@@ -109,6 +109,8 @@ function unitsOf(model: TopologyModel, json: Json): Record<Endpoint, Unit[]> {
     'pstn-gateway': [],
     'reverse-proxy': [],
     'office-web-apps': [],
+    // A branch network is no site: the branch tests check its NSG (test/constructs/branch-site.test.ts).
+    'survivable-branch': [],
   };
 }
 

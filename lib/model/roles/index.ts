@@ -18,6 +18,7 @@ import { PERSISTENT_CHAT } from './persistent-chat';
 import { GroupCollection, RoleProfile } from './profile';
 import { SQL_WITNESS } from './sql-witness';
 import { STANDARD_EDITION } from './standard-edition';
+import { SURVIVABLE_BRANCH_SERVER } from './survivable-branch-server';
 
 export type { DomainMembership, GroupCollection, RoleProfile } from './profile';
 
@@ -35,7 +36,7 @@ function byRole(profiles: readonly RoleProfile[]): Readonly<Record<ServerRole, R
 }
 
 export const ROLE_PROFILES = byRole([
-  BACK_END, DIRECTOR, DOMAIN_CONTROLLER, EDGE, FILE_SERVER, FRONT_END, MEDIATION, PERSISTENT_CHAT, SQL_WITNESS, STANDARD_EDITION, OFFICE_ONLINE_SERVER,
+  BACK_END, DIRECTOR, DOMAIN_CONTROLLER, EDGE, FILE_SERVER, FRONT_END, MEDIATION, PERSISTENT_CHAT, SQL_WITNESS, STANDARD_EDITION, OFFICE_ONLINE_SERVER, SURVIVABLE_BRANCH_SERVER,
 ]);
 
 /** Every role, in enum order. */
