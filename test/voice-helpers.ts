@@ -37,22 +37,23 @@ export function branchTopology(opts: { usages?: string[]; discovery?: boolean; u
 
 
 /**
- * The same two central sites, and a branch of west in Azure (its own network in `location`) with a
- * Survivable Branch Server VM, its gateway and a route per usage.
+ * The same two central sites, and a branch of north (the site of the Central Management store, chosen
+ * by key) in Azure: its own network in `location`, a Survivable Branch Server VM, its gateway and a
+ * route per usage.
  */
 export function azureBranchTopology(opts: { deployment?: SfbDeployment; addressSpace?: string; location?: string } = {}) {
   const deployment = opts.deployment ?? testDeployment().deployment;
   const sites = voiceSites(deployment);
   const branch = new BranchSite(deployment, 'oslo', {
-    centralSite: sites.west.site,
+    centralSite: sites.north.site,
     location: opts.location ?? 'norwayeast',
     addressSpace: opts.addressSpace ?? '10.50.0.0/24',
     voiceUsages: ['Oslo local', 'Central'],
     localRegistrarDiscovery: true,
   });
-  const sbs = new SurvivableBranchServer(branch, 'sbs', { fqdn: 'sbs-oslo.corp.contoso.com', backupRegistrar: sites.west.pool, users: 1200 });
+  const sbs = new SurvivableBranchServer(branch, 'sbs', { fqdn: 'sbs-oslo.corp.contoso.com', backupRegistrar: sites.north.pool, users: 1200 });
   const local = new PstnGateway(branch, 'gateway', { fqdn: 'gw-oslo.corp.contoso.com', address: '192.168.60.5', survivableBranch: sbs });
-  new VoiceRoute(deployment, 'oslo-local', { usages: ['Oslo local'], gateways: [local], failoverGateways: [sites.west.gateway] });
-  new VoiceRoute(deployment, 'central', { usages: ['Central'], gateways: [sites.west.gateway], failoverGateways: [sites.north.gateway] });
+  new VoiceRoute(deployment, 'oslo-local', { usages: ['Oslo local'], gateways: [local], failoverGateways: [sites.north.gateway] });
+  new VoiceRoute(deployment, 'central', { usages: ['Central'], gateways: [sites.north.gateway], failoverGateways: [sites.west.gateway] });
   return { deployment, sites, branch, sbs, gateway: local };
 }
