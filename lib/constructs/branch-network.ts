@@ -12,10 +12,11 @@ import { ResourceGroup, Subnet, VirtualNetwork, VirtualNetworkPeering } from '..
 import { SubnetFirewall } from '../azure/firewall';
 import type { AddressSource, ServerDefaults, SitePlacement } from '../azure/placement';
 import type { Server } from '../azure/servers';
-import { branchNetworkNames, peeringName } from '../model/names';
+import { branchNetworkNames, peeringName, siteResourceGroupName, virtualNetworkName } from '../model/names';
 import { SubnetRole } from '../model/network';
 import { regionByName } from '../model/regions';
 import { FlowModel } from '../model/topology';
+import type { BranchNetworkNames } from '../model/voice';
 import type { SfbDeployment } from './deployment';
 import type { CentralSite } from './site';
 
@@ -96,6 +97,21 @@ export class BranchNetwork extends Construct implements SitePlacement {
         : { name: peeringName(site.node.id, names.linkKey), resourceGroupName: site.resourceGroupName, virtualNetworkName: site._virtualNetwork.name, remoteVirtualNetworkId: this._virtualNetwork.id }),
     });
     this.peerings = [new VirtualNetworkPeering(this, 'peering-to-site', peer('branch')), new VirtualNetworkPeering(this, 'peering-from-site', peer('site'))];
+  }
+
+  /** The network's and both peerings' Azure names, as the plan records them (literals, not tokens). */
+  get names(): BranchNetworkNames {
+    const d = this.props.deployment.name;
+    const names = branchNetworkNames(d, this.props.branchId);
+    const site = this.centralSite.node.id;
+    return {
+      resourceGroup: names.resourceGroup,
+      virtualNetwork: names.virtualNetwork,
+      peeringToSite: peeringName(names.linkKey, site),
+      siteResourceGroup: siteResourceGroupName(d, site),
+      siteVirtualNetwork: virtualNetworkName(d, site),
+      peeringFromSite: peeringName(site, names.linkKey),
+    };
   }
 
   /** @internal */

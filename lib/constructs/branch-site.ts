@@ -115,6 +115,7 @@ export class BranchSite extends Construct {
       centralSitePath: this.centralSite.node.path,
       ...(this.addressSpace !== undefined ? { addressSpace: this.addressSpace } : {}),
       ...(this.location !== undefined ? { location: this.location } : {}),
+      ...(this._network ? { network: this._network.names } : {}),
       voiceUsages: [...this.voiceUsages],
       localRegistrarDiscovery: this.localRegistrarDiscovery,
     });

@@ -56,7 +56,7 @@ describe('BranchSite with a location', () => {
   });
 
   test('the branch NSG admits the central Front Ends, clients and the gateway, and closes the rest', () => {
-    const names = rules('nsg-contoso-branch-oslo').map((r) => `${r.name} ${r.access} ${r.protocol} ${r.source_address_prefix ?? r.source_address_prefixes} ${r.destination_port_range ?? r.destination_port_ranges}`);
+    const names = rules('nsg-contoso-branch-oslo-survivable-branch').map((r) => `${r.name} ${r.access} ${r.protocol} ${r.source_address_prefix ?? r.source_address_prefixes} ${r.destination_port_range ?? r.destination_port_ranges}`);
     expect(names).toEqual(expect.arrayContaining([
       'sbs-from-front-ends Allow Tcp 10.20.0.0/20 5061,5070',
       'sbs-from-clients-tcp Allow Tcp VirtualNetwork 5061,49152-57500',
