@@ -79,7 +79,7 @@ export class BranchNetwork extends Construct implements SitePlacement {
       subnetPrefix: this.addressSpace,
       label: `${names.linkKey}/${SubnetRole.SURVIVABLE_BRANCH}`,
       ownerPath: props.branchPath,
-      deploymentNetworks: () => d._sites.all.map((s) => s.addressSpace),
+      deploymentNetworks: () => [...d._sites.all.map((s) => s.addressSpace), ...d._branchNetworks.map((n) => n.addressSpace)],
       resolve: (text) => d._addresses.resolve(text),
       // Rules name addresses: one server, and its sources are in other networks.
       groupId: () => undefined,
@@ -97,6 +97,7 @@ export class BranchNetwork extends Construct implements SitePlacement {
         : { name: peeringName(site.node.id, names.linkKey), resourceGroupName: site.resourceGroupName, virtualNetworkName: site._virtualNetwork.name, remoteVirtualNetworkId: this._virtualNetwork.id }),
     });
     this.peerings = [new VirtualNetworkPeering(this, 'peering-to-site', peer('branch')), new VirtualNetworkPeering(this, 'peering-from-site', peer('site'))];
+    d._lab?.admitBranch(this);
   }
 
   /** The network's and both peerings' Azure names, as the plan records them (literals, not tokens). */

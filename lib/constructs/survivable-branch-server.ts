@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { ServerGroup } from '../azure/servers';
 import { WindowsServerVersion } from '../enums';
 import { serverNaming } from '../model/names';
-import { SubnetRole } from '../model/network';
+import { cidrContains, SubnetRole } from '../model/network';
 import { ServerRole } from '../model/topology';
 import { newestSupportedOs, recommendedVmSize } from '../model/versions';
 import { SurvivableBranchModel } from '../model/voice';
@@ -82,7 +82,10 @@ export class SurvivableBranchServer extends Construct implements ISurvivableBran
     const into = (name: string, source: string, sourcePrefixes: (() => readonly string[]) | readonly string[], flows: readonly string[]) =>
       fw.allow({ name: `${this.node.id}-${name}`, ownerPath: this.node.path, source, sourcePrefixes, destination, destinationPrefixes: me, flows: forVersion(d.productVersion, flows) });
     into('from-front-ends', `${site.node.id} Front End subnet`, () => [site._subnetPrefix(SubnetRole.FRONT_END)], ['fe-to-sbs-sip', 'fe-to-sbs-mediation-sip']);
-    into('from-cms', 'pools that host the Central Management store (and its standby)', cmsServers(d), ['cms-to-sbs-smb']);
+    // Only what the peering reaches: the store's pools in the central site (elsewhere it is VOICE-16).
+    const cms = cmsServers(d);
+    const inSite = (prefix: string) => cidrContains(site.addressSpace, prefix.split('/')[0]);
+    into('from-cms', `pools of ${site.node.id} that host the Central Management store (or its standby)`, () => cms().filter(inSite), ['cms-to-sbs-smb']);
     into('from-clients-tcp', 'connected networks (clients)', ['VirtualNetwork'], ['clients-to-sbs-sip', 'clients-to-sbs-audio-tcp']);
     into('from-clients-udp', 'connected networks (clients)', ['VirtualNetwork'], ['clients-to-sbs-audio-udp']);
     site._firewall(SubnetRole.FRONT_END).allow({

@@ -443,7 +443,7 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
   // ---------------------------------------------------------------------------------------------
   // Active Directory in lab mode: every domain member to its domain controllers.
   // ---------------------------------------------------------------------------------------------
-  ...(['front-end', 'back-end-sql', 'edge-internal', 'director', 'mediation', 'persistent-chat', 'persistent-chat-sql', 'file-store'] as const).flatMap((member): DocumentedFlow[] => {
+  ...(['front-end', 'back-end-sql', 'edge-internal', 'director', 'mediation', 'persistent-chat', 'persistent-chat-sql', 'file-store', 'survivable-branch'] as const).flatMap((member): DocumentedFlow[] => {
     const short: Record<typeof member, string> = {
       'front-end': 'fe',
       'back-end-sql': 'sql',
@@ -453,6 +453,7 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
       'persistent-chat': 'chat',
       'persistent-chat-sql': 'chat-sql',
       'file-store': 'file-store',
+      'survivable-branch': 'sbs',
     };
     const what = member === 'edge-internal' ? 'Edge Server (DNS only: Edge Servers are not domain members)' : 'domain member';
     if (member === 'edge-internal') {

@@ -9,6 +9,7 @@ import { findingsOf, resourcesOf, synthJson, testDeployment, ipOf } from '../hel
 import { azureBranchTopology, voiceSites } from '../voice-helpers';
 import { validateTopology } from '../../lib/experimental';
 import { Severity } from '../../lib/enums';
+import { deniedDocumented, segmentation, undocumentedAllowed } from '../segmentation/checks';
 
 describe('BranchSite with a location', () => {
   const built = azureBranchTopology();
@@ -130,5 +131,32 @@ describe('BranchSite with a location in lab mode', () => {
     const { sbs } = azureBranchTopology({ deployment });
     expect(sbs._servers!.servers[0].model.vmSize).toBe(LAB_VM_SIZES[ServerRole.SURVIVABLE_BRANCH_SERVER]);
     expect(findingsOf(validateTopology(deployment), 'VM-1').filter((f) => f.path.includes('/oslo/')).map((f) => f.acknowledged)).toEqual(['lab mode: small on purpose']);
+  });
+});
+
+describe('BranchSite with a location: segmentation and lab mode', () => {
+  const synthesized = (lab: boolean) => {
+    const { deployment } = testDeployment(lab ? { lab: {}, supportPosture: undefined } : {});
+    azureBranchTopology({ deployment });
+    return { deployment, json: synthJson(deployment.stack) };
+  };
+
+  test.each([false, true])('lab %s: every documented connection of the server is open, nothing else (sites deny the branch network)', (lab) => {
+    const { deployment, json } = synthesized(lab);
+    const seg = segmentation(deployment._toModel(), json);
+    const server = ipOf(deployment, deployment._toModel().servers.find((s) => s.role === ServerRole.SURVIVABLE_BRANCH_SERVER)!.nics[0].privateIp);
+    expect(seg.expected.filter((e) => e.sourceIp === server || e.destinationIp === server).length).toBeGreaterThan(5);
+    expect(deniedDocumented(seg)).toEqual([]);
+    expect(undocumentedAllowed(seg, [server, ...seg.addresses.filter((a) => a !== server)], seg.addresses)).toEqual([]);
+  });
+
+  test('in lab mode the server resolves through and joins via its central site\'s domain controller', () => {
+    const { json } = synthesized(true);
+    const dns = resourcesOf(json, 'azurerm_virtual_network_dns_servers').filter((d) => String(d.virtual_network_id).includes('oslo'));
+    expect(dns).toHaveLength(1);
+    const extensions = Object.entries<any>(json.resource.azurerm_virtual_machine_extension).filter(([k]) => k.includes('_oslo_')).map(([, e]) => e.name).sort();
+    expect(extensions).toEqual(['sfb-lab-domain-join', 'sfb-lab-prerequisites']);
+    const dcRules = resourcesOf(json, 'azurerm_network_security_rule').filter((r) => String(r.name).startsWith('lab-dc-from-branch-oslo'));
+    expect(dcRules.map((r) => [r.name, r.source_address_prefix])).toEqual([['lab-dc-from-branch-oslo-tcp', '10.50.0.0/24'], ['lab-dc-from-branch-oslo-udp', '10.50.0.0/24']]);
   });
 });

@@ -1,6 +1,9 @@
 /**
  * Day 2: adding a branch in Azure (a BranchSite with a location, its Survivable Branch Server and its
- * gateway) to a running deployment changes no resource of the central sites. It only adds:
+ * gateway) to a running deployment changes, of the central sites, only the closing rule
+ * `deny-deployment-networks` of the NSGs that have one: it now lists the branch's range too, because a
+ * branch network holds servers, not clients, and is denied like a site (what the central NSGs admit
+ * from `VirtualNetwork` after it stays for connected client networks). It adds:
  * - the branch's own resource group, network, subnet, NSG with its rules, and the server (VM, NIC);
  * - both peering directions (the site-to-branch one sits in the central site's network, but is a
  *   resource of its own: the site's network is not changed);
@@ -39,9 +42,15 @@ describe('adding a branch in Azure', () => {
   const after = resources(build(true));
   const added = [...after.keys()].filter((k) => !before.has(k)).sort();
 
-  test('changes and removes no resource', () => {
+  test('removes no resource, and changes only the closing deny of the sites\' NSGs, by the branch range', () => {
     expect([...before.keys()].filter((k) => !after.has(k))).toEqual([]);
-    expect([...before.keys()].filter((k) => after.get(k) !== before.get(k))).toEqual([]);
+    const changed = [...before.keys()].filter((k) => after.get(k) !== before.get(k));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const key of changed) {
+      expect(key).toMatch(/^azurerm_network_security_rule\.contoso_(west|north)_firewall-[a-z-]+_deny-deployment-networks_[0-9A-F]{8}$/);
+      const [was, is] = [JSON.parse(before.get(key)!), JSON.parse(after.get(key)!)];
+      expect(is).toEqual({ ...was, source_address_prefixes: [...was.source_address_prefixes, '10.50.0.0/24'] });
+    }
   });
 
   test('adds only the branch\'s resources, its zone links and records, and one rule in the central Front End NSG', () => {

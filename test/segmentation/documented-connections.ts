@@ -29,6 +29,11 @@ interface Unit {
   readonly chatDr?: boolean;
   /** Edge external addresses by service. */
   readonly services?: Readonly<Record<'access' | 'webconf' | 'av', readonly string[]>>;
+  /** A Front End pool's site. */
+  readonly sitePath?: string;
+  /** A Survivable Branch Server in Azure: its branch's central site (the only network its own is peered with) and its gateways' addresses. */
+  readonly centralSitePath?: string;
+  readonly gateways?: readonly string[];
 }
 
 /** One documented connection: a flow between two addresses over a protocol and its port ranges. */
@@ -71,6 +76,7 @@ function unitsOf(model: TopologyModel, json: Json): Record<Endpoint, Unit[]> {
       collocated: p.collocatedMediation,
       cms: cms.has(p.path),
       backEndPath: p.backEndPath,
+      sitePath: p.sitePath,
     })),
     'back-end-sql': model.backEnds.map((b) => {
       const all = serversUnder(b.path);
@@ -109,9 +115,21 @@ function unitsOf(model: TopologyModel, json: Json): Record<Endpoint, Unit[]> {
     'pstn-gateway': [],
     'reverse-proxy': [],
     'office-web-apps': [],
-    // A branch network is no site: the branch tests check its NSG (test/constructs/branch-site.test.ts).
-    'survivable-branch': [],
+    'survivable-branch': survivableServers(model),
   };
+}
+
+/** Survivable Branch Servers in Azure: one unit each, with its branch's central site and its gateways. */
+function survivableServers(model: TopologyModel): Unit[] {
+  const voice = model.voice;
+  if (!voice) return [];
+  return model.servers
+    .filter((s) => s.role === ServerRole.SURVIVABLE_BRANCH_SERVER)
+    .map((s) => {
+      const sbs = voice.survivableBranches.find((x) => s.path.startsWith(`${x.path}/`))!;
+      const branch = voice.branchSites.find((b) => b.path === sbs.branchPath)!;
+      return { path: sbs.path, ips: [ip(s)], centralSitePath: branch.centralSitePath, gateways: voice.peers.filter((p) => p.mediationPath === sbs.path).map((p) => p.address) };
+    });
 }
 
 /** The conditions that hold somewhere in the topology (pool-specific ones are checked per pair). */
@@ -154,6 +172,7 @@ function holds(flow: DocumentedFlow, from: Unit, to: Unit): boolean {
 /** Every documented connection of the topology, between actual addresses. */
 export function documentedConnections(model: TopologyModel, json: Json, outside: Outside): ExpectedConnection[] {
   const units = unitsOf(model, json);
+  const dcs = model.labEnvironment?.domainControllers ?? [];
   const pairs = model.pairs ?? [];
   const partnerOf = (path: string) => pairs.flatMap((p) => (p.primaryPath === path ? [p.backupPath] : p.backupPath === path ? [p.primaryPath] : []));
   const out: ExpectedConnection[] = [];
@@ -182,6 +201,10 @@ export function documentedConnections(model: TopologyModel, json: Json, outside:
         if (holds(flow, {} as Unit, to)) push(flow, [outside.client], destinations);
         continue;
       }
+      if (flow.from === 'pstn-gateway' && flow.to === 'survivable-branch') {
+        push(flow, to.gateways ?? [], destinations);
+        continue;
+      }
       if (flow.from === 'pstn-gateway') {
         if (!holds(flow, {} as Unit, to)) continue;
         const mediation = model.mediationPools.find((m) => m.path === to.path);
@@ -191,6 +214,7 @@ export function documentedConnections(model: TopologyModel, json: Json, outside:
       for (const from of units[flow.from]) {
         if (!holds(flow, from, to)) continue;
         let sources = from.ips;
+        let targets = destinations;
         if (flow.key === 'back-end-mirroring' || flow.key === 'back-end-mirroring-witness') {
           if (from.path !== to.path) continue;
           sources = flow.key === 'back-end-mirroring' ? [...from.ips, ...(from.witnessIps ?? [])] : from.ips;
@@ -209,11 +233,16 @@ export function documentedConnections(model: TopologyModel, json: Json, outside:
         } else if (flow.scope === 'paired-pool') {
           const partners = partnerOf(from.path);
           if (!partners.some((p) => model.fileStores.some((f) => f.path === to.path && f.poolPaths.includes(p)))) continue;
+        } else if (flow.to === 'survivable-branch' || flow.from === 'survivable-branch') {
+          // Hub and spoke: a branch network is peered with its central site only.
+          const [site, central] = flow.to === 'survivable-branch' ? [from.sitePath, to.centralSitePath] : [to.sitePath, from.centralSitePath];
+          if (site !== undefined && site !== central) continue;
+          if (flow.to === 'domain-controller') targets = dcs.filter((d) => d.sitePath === from.centralSitePath).map((d) => ip(d.server));
         } else if (flow.from === 'back-end-sql' && flow.to === 'domain-controller') {
           // A mirroring witness is a domain-joined SQL Server instance too: it reaches the domain controllers.
           sources = [...from.ips, ...(from.witnessIps ?? [])];
         }
-        push(flow, sources, destinations);
+        push(flow, sources, targets);
       }
     }
   }
