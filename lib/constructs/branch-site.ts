@@ -88,7 +88,7 @@ export class BranchSite extends Construct {
     scope._register(this);
   }
 
-  /** The range of the branch's network in Azure: given, /16 to /26 and private; overlaps are ADDR-… findings. */
+  /** The range of the branch's network in Azure: given, /16 to /26 and private (an overlap with another range is VOICE-15). */
   private azureAddressSpace(value: unknown): string {
     const fix = 'give the range of its virtual network, e.g. "10.50.0.0/24"';
     if (value === undefined) throw new Error(`BranchSite ${this.node.path}: addressSpace is missing; a branch with a location is a network in Azure: ${fix}`);
