@@ -17,6 +17,7 @@ describe('the runbook\'s voice outages of a branch in Azure', () => {
     expect(peering).toMatch(/in and out through the branch gateway gw-oslo.corp.contoso.com \(the first usage Oslo local\)/);
     expect(peering).toContain('az network vnet peering show -g rg-contoso-branch-oslo --vnet-name vnet-contoso-branch-oslo -n peer-branch-oslo-to-north --query peeringState');
     expect(peering).toContain('az network vnet peering show -g rg-contoso-north --vnet-name vnet-contoso-north -n peer-north-to-branch-oslo --query peeringState');
+    expect(peering).toContain('re-created by applying the stack, which holds both');
   });
 
   test('region down: users move to the backup Registrar and the branch route to its failover route', () => {

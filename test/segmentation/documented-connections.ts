@@ -123,12 +123,14 @@ function unitsOf(model: TopologyModel, json: Json): Record<Endpoint, Unit[]> {
 function survivableServers(model: TopologyModel): Unit[] {
   const voice = model.voice;
   if (!voice) return [];
+  // One stack: a server's path is under its construct's (with a stack per site it is under the site's stack).
   return model.servers
     .filter((s) => s.role === ServerRole.SURVIVABLE_BRANCH_SERVER)
-    .map((s) => {
-      const sbs = voice.survivableBranches.find((x) => s.path.startsWith(`${x.path}/`))!;
-      const branch = voice.branchSites.find((b) => b.path === sbs.branchPath)!;
-      return { path: sbs.path, ips: [ip(s)], centralSitePath: branch.centralSitePath, gateways: voice.peers.filter((p) => p.mediationPath === sbs.path).map((p) => p.address) };
+    .flatMap((s) => {
+      const sbs = voice.survivableBranches.find((x) => s.path.startsWith(`${x.path}/`));
+      const branch = voice.branchSites.find((b) => b.path === sbs?.branchPath);
+      if (!sbs || !branch) throw new Error(`documented connections: server ${s.path} is under no Survivable Branch Server of a branch (a stack per site is not expanded)`);
+      return [{ path: sbs.path, ips: [ip(s)], centralSitePath: branch.centralSitePath, gateways: voice.peers.filter((p) => p.mediationPath === sbs.path).map((p) => p.address) }];
     });
 }
 

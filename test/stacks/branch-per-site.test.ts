@@ -47,6 +47,10 @@ describe('a branch in Azure, one stack per site', () => {
     }
   });
 
+  test('the runbook sends the operator to the central site\'s stack for the branch', () => {
+    expect(deployment.runbook()).toContain('a peering that shows Disconnected is re-created by applying the stack of north, which holds both');
+  });
+
   test('no stack refers to a resource of another', () => {
     for (const s of Object.values(stacks)) {
       expect(foreignReferences(s)).toEqual([]);
