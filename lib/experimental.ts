@@ -33,7 +33,7 @@ export { DirectorPool } from './constructs/director-pool';
 export type { DirectorPoolProps } from './constructs/director-pool';
 export { MediationPool } from './constructs/mediation-pool';
 export type { PstnPeerKind, PstnPeerModel, VoiceModel, VoiceRouteModel } from './model/voice';
-export type { BranchSiteModel, SurvivableBranchModel } from './model/voice';
+export type { BranchNetworkNames, BranchSiteModel, SurvivableBranchModel } from './model/voice';
 export { voiceOf, failoverUsage } from './model/voice';
 export type { MediationPoolProps } from './constructs/mediation-pool';
 export { rolesRunbook } from './reports/runbook-roles';

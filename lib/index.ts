@@ -69,5 +69,7 @@ export { PstnGateway, SipTrunk } from './constructs/pstn-gateway';
 export type { IPstnPeer, PstnGatewayProps, SipTrunkProps } from './constructs/pstn-gateway';
 export { VoiceRoute } from './constructs/voice-route';
 export type { VoiceRouteProps } from './constructs/voice-route';
-export { BranchSite, SurvivableBranchAppliance, SurvivableBranchServer } from './constructs/branch-site';
+export { BranchSite, SurvivableBranchAppliance } from './constructs/branch-site';
 export type { BranchSiteProps, ISurvivableBranch, SurvivableBranchProps } from './constructs/branch-site';
+export { SurvivableBranchServer } from './constructs/survivable-branch-server';
+export type { SurvivableBranchServerProps } from './constructs/survivable-branch-server';

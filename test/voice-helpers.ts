@@ -1,5 +1,5 @@
 /** A two-site voice topology: a Front End pool and a stand-alone Mediation pool per site, one gateway in each. */
-import { BranchSite, MediationPool, PstnGateway, SfbDeployment, SurvivableBranchAppliance, VoiceRoute } from '../lib';
+import { BranchSite, MediationPool, PstnGateway, SfbDeployment, SurvivableBranchAppliance, SurvivableBranchServer, VoiceRoute } from '../lib';
 import { testDeployment, testPool, testSite } from './helpers';
 
 export function voiceSites(deployment: SfbDeployment) {
@@ -35,3 +35,25 @@ export function branchTopology(opts: { usages?: string[]; discovery?: boolean; u
   return { deployment, sites, branch, sba };
 }
 
+
+/**
+ * The same two central sites, and a branch of north (the site of the Central Management store, chosen
+ * by key) in Azure: its own network in `location`, a Survivable Branch Server VM, its gateway and a
+ * route per usage.
+ */
+export function azureBranchTopology(opts: { deployment?: SfbDeployment; addressSpace?: string; location?: string } = {}) {
+  const deployment = opts.deployment ?? testDeployment().deployment;
+  const sites = voiceSites(deployment);
+  const branch = new BranchSite(deployment, 'oslo', {
+    centralSite: sites.north.site,
+    location: opts.location ?? 'norwayeast',
+    addressSpace: opts.addressSpace ?? '10.50.0.0/24',
+    voiceUsages: ['Oslo local', 'Central'],
+    localRegistrarDiscovery: true,
+  });
+  const sbs = new SurvivableBranchServer(branch, 'sbs', { fqdn: 'sbs-oslo.corp.contoso.com', backupRegistrar: sites.north.pool, users: 1200 });
+  const local = new PstnGateway(branch, 'gateway', { fqdn: 'gw-oslo.corp.contoso.com', address: '192.168.60.5', survivableBranch: sbs });
+  new VoiceRoute(deployment, 'oslo-local', { usages: ['Oslo local'], gateways: [local], failoverGateways: [sites.north.gateway] });
+  new VoiceRoute(deployment, 'central', { usages: ['Central'], gateways: [sites.north.gateway], failoverGateways: [sites.west.gateway] });
+  return { deployment, sites, branch, sbs, gateway: local };
+}

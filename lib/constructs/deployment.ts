@@ -17,6 +17,7 @@ import { CredentialModel, ServerRole, TopologyModel } from '../model/topology';
 import { resolveAddresses } from './resolve';
 import { Revision } from '../model/revision';
 import type { SitePeering } from './peering';
+import type { BranchNetwork } from './branch-network';
 import { dnsRecordModels } from '../model/dns-plan';
 import { FirstHopOffer, planRegistrarDiscovery } from '../model/registrar-discovery';
 import { renderRunbook } from '../reports/runbook';
@@ -161,6 +162,8 @@ export class SfbDeployment extends Construct {
   readonly _centralManagementStore = this._revision.memo(() =>
     chooseCentralManagementStore(this._members.all.flatMap((m) => (m as { readonly _cmsCandidate?: CmsCandidate })._cmsCandidate ?? [])),
   );
+  /** The networks of branch sites in Azure, in creation order (branch-network.ts). @internal */
+  readonly _branchNetworks: BranchNetwork[] = [];
   /** Site peerings by sorted pair of site IDs (peering.ts). @internal */
   readonly _peerings = new Map<string, SitePeering>();
   /** Whether `sip.<sipDomain>` is asked for already (edge-pool.ts). @internal */
@@ -461,7 +464,7 @@ export class SfbDeployment extends Construct {
     this._revision.lock(`${this.node.path} is being rendered`);
     const plan = this.dnsPlan();
     if (!this._perSiteStacks) {
-      this._dns.render(plan, this._sharedResourceGroup().name, sites.map((site) => ({ key: site.node.id, networkId: site._virtualNetwork.id })));
+      this._dns.render(plan, this._sharedResourceGroup().name, [...sites.map((site) => ({ key: site.node.id, networkId: site._virtualNetwork.id })), ...this.branchLinks()]);
     } else {
       // The global stack: the public zones and the public record sets no one site owns (SRV, CNAME).
       renderDns(this._dns, plan, { resourceGroupName: this._sharedResourceGroup().name, links: [], privateZones: false, publicZones: true, records: (r) => r.site === undefined });
@@ -470,7 +473,7 @@ export class SfbDeployment extends Construct {
       for (const site of sites) {
         renderDns(new Construct(site, 'dns'), plan, {
           resourceGroupName: site.resourceGroupName,
-          links: [{ key: site.node.id, networkId: site._virtualNetwork.id }],
+          links: [{ key: site.node.id, networkId: site._virtualNetwork.id }, ...this.branchLinks(site)],
           privateZones: true,
           publicZones: false,
           publicZoneResourceGroupName: this._sharedResourceGroupName,
@@ -481,9 +484,15 @@ export class SfbDeployment extends Construct {
     for (const site of sites) site._renderFirewalls();
     // What members build from the whole plan (a reverse proxy's Application Gateway).
     for (const m of this._members.all) m._renderFromPlan?.(model);
+    for (const network of this._branchNetworks) network._firewall.render();
     const trafficManager = model.simpleUrls?.trafficManager;
     if (trafficManager) renderTrafficManager(this, trafficManager, this._sharedResourceGroup().name);
     for (const site of sites) site._backups?.render(model);
+  }
+
+  /** Private-zone links of the branch networks in Azure (of one central site's, with a stack per site: they share its stack). */
+  private branchLinks(site?: CentralSite): { key: string; networkId: string }[] {
+    return this._branchNetworks.filter((n) => site === undefined || n.centralSite === site).map((n) => ({ key: n.linkKey, networkId: n._virtualNetwork.id }));
   }
 
   /** The `auto_backup` block of a SQL Server VM in `site` (the SQL building block asks), if backups serve it. @internal */
@@ -516,7 +525,7 @@ export class SfbDeployment extends Construct {
       lab: this._lab !== undefined,
       ...(this._lab ? { labEnvironment: this._lab.toModel() } : {}),
       ...rest,
-      flows: [...this._sites.all].sort((a, b) => compareKeys(a.node.path, b.node.path)).flatMap((s) => s._flows),
+      flows: [...this._sites.all, ...this._branchNetworks].sort((a, b) => compareKeys(a.node.path, b.node.path)).flatMap((s) => s._flows),
       credentials: [...this.credentials].sort((a, b) => compareKeys(a.path, b.path) || compareKeys(a.name, b.name)),
       srvEntries: dnsPlan.srv.flatMap((r) => r.entries),
       dnsRecords: dnsRecordModels(dnsPlan),

@@ -24,6 +24,7 @@ import { SupportPosture, WindowsServerVersion } from '../enums';
 import { LabModel, ServerRole } from '../model/topology';
 import type { SfbDeployment } from './deployment';
 import type { CentralSite } from './site';
+import type { BranchNetwork } from './branch-network';
 import type { Prefixes } from '../azure/firewall';
 import { hosts, subnetsWithServers } from './flow-sources';
 import { SHUTDOWN_SCHEDULE, shutdownTimeZone } from '../model/provider-constraints';
@@ -150,7 +151,30 @@ export class Lab extends Construct {
         dependsOn: this.deployment._perSiteStacks ? [own.setup] : labs.map((l) => l.setup),
       });
     }
+    // A branch network in Azure resolves through its central site's DC first, like that site.
+    for (const network of this.deployment._branchNetworks) {
+      const own = this.siteLabs.get(network.centralSite)!;
+      new VirtualNetworkDnsServers(network, 'lab-dns-servers', {
+        virtualNetworkId: network._virtualNetwork.id,
+        dnsServers: [own, ...labs.filter((l) => l !== own)].map((l) => l.controller.privateIp),
+        dependsOn: this.deployment._perSiteStacks ? [own.setup] : labs.map((l) => l.setup),
+      });
+    }
     for (const server of this.deployment._servers.all) this.addServer(server);
+  }
+
+  /**
+   * What the central site's domain controller accepts from a branch network in Azure (hub and spoke:
+   * no other site's DC is reachable from it): AD, DNS and Kerberos from the branch's range. Asked for
+   * when the branch network is created, so the plan has it before synthesis.
+   */
+  admitBranch(network: BranchNetwork): void {
+    const lab = this.siteLabs.get(network.centralSite);
+    if (!lab) throw new Error(`SfbDeployment lab ${this.node.path}: branch network ${network.node.path} is tied to ${network.centralSite.node.path}, which has no lab site`);
+    const fw = network.centralSite._firewall(SubnetRole.INFRASTRUCTURE);
+    const common = { ownerPath: this.node.path, source: `branch network ${network.linkKey}`, sourcePrefixes: [network.addressSpace], destination: `domain controller of ${network.centralSite.node.id}`, destinationPrefixes: hosts([lab.controller]) };
+    fw.allow({ ...common, name: `lab-dc-from-${network.linkKey}-tcp`, flows: ['sbs-to-dc-tcp'] });
+    fw.allow({ ...common, name: `lab-dc-from-${network.linkKey}-udp`, flows: ['sbs-to-dc-udp'] });
   }
 
   /** Makes a resource wait for the lab's domain join of a VM (a SQL cluster registration needs a domain member). */
@@ -300,7 +324,9 @@ export class Lab extends Construct {
     // A domain controller gets its own setup (promotion), not the member prerequisites.
     if (ROLE_PROFILES[server.model.role].domain === 'controller') return;
 
-    const siteLab = [...this.siteLabs.entries()].find(([site]) => site._path === server.site._path)?.[1];
+    // A server of a branch network in Azure joins through its central site's lab.
+    const sitePath = this.deployment._branchNetworks.find((n) => n === server.site)?.centralSite._path ?? server.site._path;
+    const siteLab = [...this.siteLabs.entries()].find(([site]) => site._path === sitePath)?.[1];
     const root = this.forestRoot;
     if (!siteLab || !root) {
       throw new Error(`SfbDeployment lab ${this.node.path}: server ${server.model.path} belongs to site ${server.site._path}, which is not a site of this deployment`);

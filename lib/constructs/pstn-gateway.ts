@@ -11,7 +11,8 @@ import { forVersion } from './flow-sources';
 import { FrontEndPool } from './front-end-pool';
 import { MediationPool } from './mediation-pool';
 import { ModelParts } from './model-builder';
-import { BranchSite, ISurvivableBranch, SurvivableBranchAppliance, SurvivableBranchServer } from './branch-site';
+import { BranchSite, ISurvivableBranch, SurvivableBranchAppliance } from './branch-site';
+import { SurvivableBranchServer } from './survivable-branch-server';
 import { CentralSite } from './site';
 import { describeValue, optionalBoolean, optionalConstruct, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
 
@@ -94,8 +95,9 @@ class PeerIntent {
       mediation: pool ? 'stand-alone' : frontEnd ? 'collocated' : 'branch',
       mediaBypass: optionalBoolean(peer, construct, 'mediaBypass', props.mediaBypass, false),
     };
-    // A branch peer talks to its appliance on premises: nothing in Azure admits it.
+    // A branch peer talks to its appliance on premises (nothing in Azure admits it), or to a server in a branch network.
     if (scope instanceof CentralSite) this.allowTraffic(peer, deployment, scope, pool !== undefined);
+    else if (branch instanceof SurvivableBranchServer) branch._admitPeer(peer.node.id, `${kind === 'sip-trunk' ? 'SIP trunk' : 'PSTN gateway'} ${peer.node.id} (${fqdn})`, props.address);
     deployment._dns.addA('private', fqdn, [props.address]);
   }
 

@@ -166,7 +166,8 @@ export class CentralSite extends Construct implements SitePlacement {
           subnetPrefix: cidrToString(cidr),
           label: `${this.node.id}/${role}`,
           ownerPath: this.node.path,
-          deploymentNetworks: () => this.deployment._sites.all.map((s) => s.addressSpace),
+          // Branch networks in Azure hold servers, no clients: denied like a site (docs/segmentation.md).
+          deploymentNetworks: () => [...this.deployment._sites.all.map((s) => s.addressSpace), ...this.deployment._branchNetworks.map((n) => n.addressSpace)],
           resolve: (text) => this.deployment._addresses.resolve(text),
           groupId: (key) => this.securityGroups?.id(key),
           revision: this.deployment._revision,

@@ -45,7 +45,8 @@ export type Endpoint =
   | 'pstn-gateway'
   | 'reverse-proxy'
   | 'domain-controller'
-  | 'office-web-apps';
+  | 'office-web-apps'
+  | 'survivable-branch';
 
 /** Every endpoint, for checks and loops. */
 export const ENDPOINTS: readonly Endpoint[] = [
@@ -65,6 +66,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   'reverse-proxy',
   'domain-controller',
   'office-web-apps',
+  'survivable-branch',
 ];
 
 /**
@@ -424,9 +426,24 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
   { key: 'clients-to-owa', from: 'internal-clients', to: 'office-web-apps', protocol: 'Tcp', ports: ['443'], purpose: 'Internal clients reach the Office Web Apps Server over HTTPS', source: REVERSE_PROXY, when: ['office-web-apps'] },
 
   // ---------------------------------------------------------------------------------------------
+  // A Survivable Branch Server in a branch network in Azure (BranchSite with a location).
+  // ---------------------------------------------------------------------------------------------
+  { key: 'fe-to-sbs-sip', from: 'front-end', to: 'survivable-branch', protocol: 'Tcp', ports: ['5061'], purpose: 'SIP (MTLS) from the backup Registrar pool to the Survivable Branch Server\'s Registrar', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'fe-to-sbs-mediation-sip', from: 'front-end', to: 'survivable-branch', protocol: 'Tcp', ports: ['5070'], purpose: 'SIP (MTLS) from the Front End Servers to the Survivable Branch Server\'s Mediation service', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'cms-to-sbs-smb', from: 'front-end', to: 'survivable-branch', protocol: 'Tcp', ports: ['445'], purpose: 'Master Replicator Agent pushes Central Management store configuration to the Survivable Branch Server', source: PORTS, when: ['hosts-cms'], note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'sbs-to-fe-sip', from: 'survivable-branch', to: 'front-end', protocol: 'Tcp', ports: ['5061'], purpose: 'SIP (MTLS) from the Survivable Branch Server to its backup Registrar pool', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'sbs-to-fe-https', from: 'survivable-branch', to: 'front-end', protocol: 'Tcp', ports: ['444'], purpose: 'HTTPS between the Survivable Branch Server and the Front End Servers (server-to-server, as for a Director)', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'clients-to-sbs-sip', from: 'internal-clients', to: 'survivable-branch', protocol: 'Tcp', ports: ['5061'], purpose: 'Client SIP (TLS) to the branch users\' Registrar', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'clients-to-sbs-audio-tcp', from: 'internal-clients', to: 'survivable-branch', protocol: 'Tcp', ports: ['49152-57500'], purpose: 'Audio media from clients to the Survivable Branch Server\'s Mediation service without media bypass', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'clients-to-sbs-audio-udp', from: 'internal-clients', to: 'survivable-branch', protocol: 'Udp', ports: ['49152-57500'], purpose: 'Audio media from clients to the Survivable Branch Server\'s Mediation service without media bypass', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'pstn-to-sbs-sip', from: 'pstn-gateway', to: 'survivable-branch', protocol: 'Tcp', ports: ['5067', '5068'], purpose: 'SIP from the branch gateway to the Survivable Branch Server\'s Mediation service (5067 TLS, 5068 TCP)', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'pstn-to-sbs-audio-tcp', from: 'pstn-gateway', to: 'survivable-branch', protocol: 'Tcp', ports: ['49152-57500'], purpose: 'Audio media between the branch gateway and the Survivable Branch Server', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+  { key: 'pstn-to-sbs-audio-udp', from: 'pstn-gateway', to: 'survivable-branch', protocol: 'Udp', ports: ['49152-57500'], purpose: 'Audio media between the branch gateway and the Survivable Branch Server', source: PORTS, note: 'Microsoft\'s ports table has no row of its own for a Survivable Branch Server; it runs the Registrar and Mediation services, so their rows apply.' },
+
+  // ---------------------------------------------------------------------------------------------
   // Active Directory in lab mode: every domain member to its domain controllers.
   // ---------------------------------------------------------------------------------------------
-  ...(['front-end', 'back-end-sql', 'edge-internal', 'director', 'mediation', 'persistent-chat', 'persistent-chat-sql', 'file-store', 'office-web-apps'] as const).flatMap((member): DocumentedFlow[] => {
+  ...(['front-end', 'back-end-sql', 'edge-internal', 'director', 'mediation', 'persistent-chat', 'persistent-chat-sql', 'file-store', 'office-web-apps', 'survivable-branch'] as const).flatMap((member): DocumentedFlow[] => {
     const short: Record<typeof member, string> = {
       'front-end': 'fe',
       'back-end-sql': 'sql',
@@ -438,6 +455,7 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
       'file-store': 'file-store',
       // Office Online Server must be a domain member (Plan Office Online Server).
       'office-web-apps': 'oos',
+      'survivable-branch': 'sbs',
     };
     const what = member === 'edge-internal' ? 'Edge Server (DNS only: Edge Servers are not domain members)' : 'domain member';
     if (member === 'edge-internal') {

@@ -7,6 +7,7 @@
  */
 import { AZURE_NAME_LIMITS, azureNameProblem } from './azure-names';
 import { stableHash } from './keyed-slots';
+import { SubnetRole } from './network';
 
 /** Pseudo type of DFS namespace (share) names: 80 letters, digits and hyphens. */
 export const DFS_NAMESPACE = 'dfs_namespace';
@@ -130,6 +131,20 @@ export function virtualNetworkName(deployment: string, site: string): string {
 
 export function subnetNsgName(deployment: string, site: string, role: string): string {
   return fitName('azurerm_network_security_group', `nsg-${deployment}-${site}`, `-${role}`);
+}
+
+/**
+ * A branch site's network in Azure: `rg-` and `vnet-<deployment>-branch-<branch>` and its subnet's
+ * `nsg-<deployment>-branch-<branch>-survivable-branch` (a site's names with `branch-<branch>` for the
+ * site, so no branch takes a site's), and its DNS-link key `branch-<branch>`.
+ */
+export function branchNetworkNames(deployment: string, branch: string): { readonly resourceGroup: string; readonly virtualNetwork: string; readonly nsg: string; readonly linkKey: string } {
+  return {
+    resourceGroup: siteResourceGroupName(deployment, `branch-${branch}`),
+    virtualNetwork: virtualNetworkName(deployment, `branch-${branch}`),
+    nsg: subnetNsgName(deployment, `branch-${branch}`, SubnetRole.SURVIVABLE_BRANCH),
+    linkKey: `branch-${branch}`,
+  };
 }
 
 /** A back end's Windows failover cluster: the AlwaysOn SQL VM group (whose name becomes the cluster's) or the FCI's `New-Cluster -Name`. */

@@ -20,6 +20,8 @@ export enum SubnetRole {
   OFFICE_ONLINE = 'office-online',
   /** A ReverseProxy's (Application Gateway's dedicated subnet, or its Windows servers): created on first use. */
   REVERSE_PROXY = 'reverse-proxy',
+  /** The subnet of a branch site in Azure (its whole network): never created in a central site. */
+  SURVIVABLE_BRANCH = 'survivable-branch',
 }
 
 const SLOTS: Record<SubnetRole, number> = {
@@ -35,6 +37,8 @@ const SLOTS: Record<SubnetRole, number> = {
   [SubnetRole.PRIVATE_ENDPOINTS]: 9,
   [SubnetRole.OFFICE_ONLINE]: 10,
   [SubnetRole.REVERSE_PROXY]: 11,
+  // The last slot: a central site never creates it, and the roles to come keep the free slots between.
+  [SubnetRole.SURVIVABLE_BRANCH]: 15,
 };
 
 /** The address space is cut into 16 equal slots; a /22 gives /26 subnets, the smallest Azure Bastion accepts. */

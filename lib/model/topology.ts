@@ -37,6 +37,8 @@ export enum ServerRole {
   OFFICE_ONLINE_SERVER = 'Office Online Server',
   /** A Windows Server reverse proxy (IIS ARR or WAP) of a ReverseProxy of kind WINDOWS_SERVERS (TOPO-3). */
   REVERSE_PROXY = 'Reverse Proxy',
+  /** A Survivable Branch Server in a branch site in Azure: the branch's Registrar and Mediation Server (VOICE-6). */
+  SURVIVABLE_BRANCH_SERVER = 'Survivable Branch Server',
 }
 
 export interface NicModel {

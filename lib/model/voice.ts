@@ -62,12 +62,27 @@ export interface BranchSiteModel {
   readonly path: string;
   readonly name: string;
   readonly centralSitePath: string;
-  /** The branch's on-premises address range, if given. */
+  /** The branch's address range, if given: on premises, or its virtual network's with `location`. */
   readonly addressSpace?: string;
+  /** Azure region of the branch's own network (peered with its central site); absent for a branch on premises. */
+  readonly location?: string;
+  /** The Azure names of the branch network and of both peering directions (the runbook's commands), with `location`. */
+  readonly network?: BranchNetworkNames;
   /** The PSTN usages of the branch users' voice policy, in order (VOICE-8). */
   readonly voiceUsages: readonly string[];
   /** Whether branch DNS caching or DHCP option 120 lets phones find the survivable registrar during a WAN outage (VOICE-8). */
   readonly localRegistrarDiscovery: boolean;
+}
+
+export interface BranchNetworkNames {
+  readonly resourceGroup: string;
+  readonly virtualNetwork: string;
+  /** The branch-to-site peering, in the branch network. */
+  readonly peeringToSite: string;
+  /** The central site's resource group and network, which hold the site-to-branch peering. */
+  readonly siteResourceGroup: string;
+  readonly siteVirtualNetwork: string;
+  readonly peeringFromSite: string;
 }
 
 /** A Survivable Branch Appliance (vendor hardware) or Survivable Branch Server (Windows) in a branch site. */

@@ -55,9 +55,10 @@ export function topologyDiagram(model: TopologyModel): string {
     for (const n of nodes.filter((x) => x.sitePath === site.path)) lines.push(`    ${id(n.path)}${shape(n)}`);
     lines.push('  end');
   }
-  // Branch sites are on premises: a subgraph of their own, tied to their central site by an edge.
+  // Branch sites: a subgraph of their own (on premises, or a network in Azure), tied to their central site by an edge.
   for (const branch of voice.branchSites) {
-    lines.push(`  subgraph ${id(branch.path)}["Branch ${text(branch.name)} (on premises${branch.addressSpace ? `, ${branch.addressSpace}` : ''})"]`);
+    const where = branch.location !== undefined ? `Azure ${text(branch.location)}` : 'on premises';
+    lines.push(`  subgraph ${id(branch.path)}["Branch ${text(branch.name)} (${where}${branch.addressSpace ? `, ${branch.addressSpace}` : ''})"]`);
     for (const n of nodes.filter((x) => x.sitePath === branch.path)) lines.push(`    ${id(n.path)}${shape(n)}`);
     lines.push('  end');
   }
@@ -89,7 +90,7 @@ export function topologyDiagram(model: TopologyModel): string {
   }
   for (const g of voice.peers) edge(g.path, g.mediationPath, 'SIP');
   for (const b of voice.survivableBranches) edge(b.path, b.backupRegistrarPath, 'backup Registrar', '-.->');
-  for (const b of voice.branchSites) lines.push(`  ${id(b.path)} -.-|WAN| ${id(b.centralSitePath)}`);
+  for (const b of voice.branchSites) lines.push(`  ${id(b.path)} -.-|${b.location !== undefined ? 'peering' : 'WAN'}| ${id(b.centralSitePath)}`);
   return lines.join('\n') + '\n';
 }
 

@@ -49,7 +49,9 @@ export function openFindingsSection(findings: readonly Finding[], ruleIds: reado
 /** Site name of a construct path: the site whose path is a prefix, or `deployment-wide`. */
 export function siteNameOf(model: TopologyModel, path: string, sitePath?: string): string {
   const site = model.sites.find((s) => s.path === sitePath) ?? model.sites.find((s) => path === s.path || path.startsWith(s.path + '/'));
-  return site?.name ?? 'deployment-wide';
+  // A branch network in Azure holds servers too (a Survivable Branch Server).
+  const branch = site ? undefined : model.voice?.branchSites.find((b) => b.path === sitePath);
+  return site?.name ?? (branch ? `branch ${branch.name}` : 'deployment-wide');
 }
 
 /** Inline code. */

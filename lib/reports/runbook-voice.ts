@@ -6,6 +6,7 @@
 import { TopologyModel } from '../model/topology';
 import { failoverUsage, PstnPeerModel, voiceOf, VoiceRouteModel } from '../model/voice';
 import { blocks, bullets, code, table } from './markdown';
+import { azureBranchOutages } from './runbook-branch-azure';
 
 const byPath = <T extends { readonly path: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -64,6 +65,11 @@ export function voiceOutageSection(m: TopologyModel): string {
     ]));
   }
   for (const b of byPath(voice.branchSites)) {
+    // A branch in Azure: its peering instead of a WAN, and a region of its own to lose.
+    if (b.network) {
+      parts.push(...azureBranchOutages(m, b, peers, (lost) => fates(routes, lost, fqdn)));
+      continue;
+    }
     const own = peers.filter((p) => p.sitePath === b.path);
     const central = where(b.centralSitePath);
     parts.push(`### WAN to branch ${b.name} down`, bullets([

@@ -34,11 +34,14 @@ export function voiceCertificateRows(m: TopologyModel) {
 /** The hardware report's on-premises voice section, or '' when none is modelled. */
 export function voiceEquipmentSection(m: TopologyModel): string {
   const voice = voiceOf(m);
-  if (voice.peers.length === 0 && voice.survivableBranches.length === 0) return '';
+  // A survivable registrar of a branch in Azure is a VM: the servers table lists it.
+  const inAzure = new Set(voice.branchSites.filter((b) => b.location !== undefined).map((b) => b.path));
+  const onPremises = voice.survivableBranches.filter((s) => !inAzure.has(s.branchPath));
+  if (voice.peers.length === 0 && onPremises.length === 0) return '';
   const site = new Map<string, string>([...m.sites.map((s) => [s.path, s.name] as const), ...voice.branchSites.map((b) => [b.path, `branch ${b.name}`] as const)]);
   const rows = [
     ...voice.peers.map((p) => [p.kind === 'sip-trunk' ? 'SIP trunk SBC' : 'PSTN gateway', p.fqdn, site.get(p.sitePath) ?? p.sitePath, p.address, '']),
-    ...voice.survivableBranches.map((s) => [s.kind === 'appliance' ? 'Survivable Branch Appliance' : 'Survivable Branch Server', s.fqdn, site.get(s.branchPath) ?? s.branchPath, '', s.users]),
+    ...onPremises.map((s) => [s.kind === 'appliance' ? 'Survivable Branch Appliance' : 'Survivable Branch Server', s.fqdn, site.get(s.branchPath) ?? s.branchPath, '', s.users]),
   ];
   return `${heading(2, 'Voice equipment on premises (not in Azure)')}\n${table(['Kind', 'FQDN', 'Site', 'Address', 'Users'], rows)}`;
 }

@@ -4,7 +4,8 @@ import { poolByPath, productName, shortName } from '../model/queries';
 import { TopologyModel } from '../model/topology';
 import { productProfile } from '../model/versions';
 import { BranchSiteModel, SurvivableBranchModel, voiceOf } from '../model/voice';
-import { rule, Violation } from './rule';
+import { overlaps, parseCidr } from '../model/network';
+import { rule, Violation, withUnacknowledgeable } from './rule';
 
 const EV = 'Plan for Enterprise Voice resiliency in Skype for Business Server';
 const BRANCH = `${EV}; Branch-site resiliency requirements`;
@@ -24,7 +25,7 @@ function byBranch(m: TopologyModel): Map<string, SurvivableBranchModel[]> {
 const usersOf = (list: readonly SurvivableBranchModel[]) => list.reduce((n, s) => n + s.users, 0);
 const kindName = (s: SurvivableBranchModel) => (s.kind === 'appliance' ? 'Survivable Branch Appliance' : 'Survivable Branch Server');
 
-export const BRANCH_RULES = [
+export const BRANCH_RULES = withUnacknowledgeable([
   rule('VOICE-6', Severity.ERROR, 'At most two Survivable Branch Appliances or Servers per branch site', BRANCH, (m) => {
     const groups = byBranch(m);
     return voiceOf(m).branchSites.flatMap((b): Violation[] => {
@@ -116,4 +117,32 @@ export const BRANCH_RULES = [
       message: `${kindName(s)} ${s.fqdn}: the deployment federates over XMPP, but users homed on a survivable registrar cannot send IM to or see the presence of XMPP contacts; home users who need XMPP on a central-site pool`,
     }));
   }),
-];
+  rule('VOICE-15', Severity.ERROR, 'A branch\'s address space is apart from every central site\'s and every other branch\'s', `${BRANCH}; Azure virtual network peering (library rule: peered and routed networks need distinct ranges)`, (m) => {
+    const ranges = [
+      ...m.sites.map((s) => ({ path: s.path, what: `site ${s.name}`, cidr: s.addressSpace })),
+      ...voiceOf(m).branchSites.flatMap((b) => (b.addressSpace ? [{ path: b.path, what: `branch ${b.name}`, cidr: b.addressSpace }] : [])),
+    ].flatMap((r) => {
+      const c = parseCidr(r.cidr);
+      return typeof c === 'string' ? [] : [{ ...r, c }];
+    });
+    // Each branch against the sites and the branches after it (ranges are few: a branch's own list).
+    return ranges.flatMap((b, i): Violation[] => {
+      if (!b.what.startsWith('branch ')) return [];
+      const clashes = ranges.filter((o, j) => o.path !== b.path && (o.what.startsWith('site ') || j > i) && overlaps(b.c, o.c));
+      if (clashes.length === 0) return [];
+      return [{ path: b.path, message: `${b.what}'s addressSpace ${b.cidr} overlaps ${clashes.map((o) => `${o.what} (${o.cidr})`).join(', ')}; Azure refuses to peer overlapping networks and the WAN cannot route to both; give the branch a range of its own` }];
+    });
+  }),
+  rule('VOICE-16', Severity.WARNING, 'A branch network in Azure can receive the Central Management store\'s replication', `${BRANCH}; Port and protocol requirements for servers (Master Replicator Agent, 445)`, (m) => {
+    const cmsSites = [...new Set(m.frontEndPools.filter((p) => p.hostsCentralManagementStore).map((p) => p.sitePath))];
+    if (cmsSites.length === 0) return [];
+    const servers = byBranch(m);
+    return voiceOf(m).branchSites.flatMap((b): Violation[] =>
+      b.location === undefined || cmsSites.includes(b.centralSitePath) || !(servers.get(b.path) ?? []).some((s) => s.kind === 'server')
+        ? []
+        : [{ path: b.path, message: `branch ${b.name} in Azure is peered with central site ${shortName(b.centralSitePath)} only, but the Central Management store is in ${cmsSites.map(shortName).join(', ')}; its Master Replicator cannot push configuration (445) to the Survivable Branch Server, which then runs on stale configuration; tie the branch to the store's site, or route the store's site to the branch network yourself and acknowledge the finding` }],
+    );
+  }),
+], {
+  'VOICE-15': 'Azure refuses to peer virtual networks whose address spaces overlap',
+});

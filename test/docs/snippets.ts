@@ -124,6 +124,7 @@ const medNorth = new MediationPool(north, 'mediation', { fqdn: 'med-north.corp.c
 `,
     after: SYNTH,
   }),
+  'docs/voice.md#1': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_SE') + SITES + BACK_ENDS + POOLS, after: SYNTH }),
   'docs/office-online-reverse-proxy.md#0': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_SE') + SITES + BACK_ENDS + POOLS, after: SYNTH }),
   'docs/office-online-reverse-proxy.md#1': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_SE') + SITES + BACK_ENDS + POOLS, after: SYNTH }),
   'docs/persistent-chat.md#0': () => ({ before: APP + STACK + deployment('SKYPE_FOR_BUSINESS_2015') + SITES + BACK_ENDS + POOLS, after: SYNTH }),

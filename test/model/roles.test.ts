@@ -14,6 +14,7 @@ import { groupSites, serverGroups } from '../../lib/rules/azure';
 import { hardwareReport } from '../../lib/reports/hardware';
 import { LIB, tsFilesUnder } from '../lib-sources';
 import { ProductVersion } from '../../lib/enums';
+import { BranchSite, SurvivableBranchServer } from '../../lib';
 import { chatTopology } from '../chat-helpers';
 import { check, findingsOf, testDeployment, testPool, testSite } from '../helpers';
 import { MirroredBackEnd, SqlServerVersion, validateTopology } from '../../lib/experimental';
@@ -154,7 +155,7 @@ describe('the Azure rules see every pooled server (derived server groups)', () =
   });
 
   test('the domain subnets are those of the domain roles, the perimeter is not one', () => {
-    expect(DOMAIN_SUBNETS).toEqual([SubnetRole.FRONT_END, SubnetRole.BACK_END, SubnetRole.DIRECTOR, SubnetRole.MEDIATION, SubnetRole.PERSISTENT_CHAT, SubnetRole.INFRASTRUCTURE, SubnetRole.OFFICE_ONLINE]);
+    expect(DOMAIN_SUBNETS).toEqual([SubnetRole.FRONT_END, SubnetRole.BACK_END, SubnetRole.DIRECTOR, SubnetRole.MEDIATION, SubnetRole.PERSISTENT_CHAT, SubnetRole.INFRASTRUCTURE, SubnetRole.OFFICE_ONLINE, SubnetRole.SURVIVABLE_BRANCH]);
   });
 
   test('the hardware report names roles by their display name', () => {
@@ -169,6 +170,9 @@ describe('lab sizes apply to every role (LabOptions.vmSizes)', () => {
     const stack = new TerraformStack(Testing.app(), 'lab');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     const example = buildLabTopology(stack, { vmSizes });
+    // Nor a branch in Azure: add one with a Survivable Branch Server.
+    const branch = new BranchSite(example.deployment, 'oslo', { centralSite: example.west, location: 'norwayeast', addressSpace: '10.250.0.0/24' });
+    new SurvivableBranchServer(branch, 'sbs', { fqdn: 'sbs-oslo.corp.contoso.com', backupRegistrar: example.westPool });
     return [example.deployment._toModel(), chatTopology({}, { lab: { vmSizes }, supportPosture: undefined }).deployment._toModel()];
   }
 

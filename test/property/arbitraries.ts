@@ -11,6 +11,7 @@ import * as fc from 'fast-check';
 import { IConstruct } from 'constructs';
 import {
   AlwaysOnBackEnd,
+  BranchSite,
   CentralSite,
   DirectorPool,
   EdgePool,
@@ -35,6 +36,7 @@ import {
   StandaloneBackEnd,
   StretchedPersistentChatPool,
   SupportPosture,
+  SurvivableBranchServer,
   VoiceRoute,
   WindowsServerVersion,
 } from '../../lib';
@@ -706,6 +708,33 @@ export const REVERSE_PROXIES: ConstructKind<ReverseProxySpec> = {
     }),
 };
 
+// ---- A branch site in Azure with a Survivable Branch Server (and its gateway now and then) --------
+
+export interface AzureBranchSpec {
+  /** Index of the Front End pool that is the server's backup Registrar (the branch belongs to its site). */
+  readonly pool: number;
+  readonly location: string;
+  readonly gateway: boolean;
+}
+
+export const AZURE_BRANCHES: ConstructKind<AzureBranchSpec> = {
+  name: 'azureBranches',
+  arbitrary: ({ members }) => {
+    const pools = (members.frontEndPools ?? []) as FrontEndPoolSpec[];
+    if (pools.length === 0) return fc.constant([]);
+    const branch = fc.record({ pool: fc.nat(pools.length - 1), location: fc.constantFrom('norwayeast', 'uksouth', 'eastus'), gateway: fc.boolean() });
+    return mostly(fc.constant([]), fc.array(branch, { minLength: 1, maxLength: 1 }), 1, 6);
+  },
+  build: (ctx, spec, i) => {
+    const pool = ctx.built.frontEndPools[spec.pool] as FrontEndPool;
+    // 100.64/10 is a private range no drawn site uses (they are 10.x).
+    const branch = new BranchSite(ctx.deployment, `branch${i + 1}${ctx.idSuffix}`, { centralSite: pool.site, location: spec.location, addressSpace: `100.64.${i}.0/24` });
+    const server = new SurvivableBranchServer(branch, 'sbs', { fqdn: `sbs${i + 1}.${ctx.domains.ad}`, backupRegistrar: pool, users: 100 });
+    if (spec.gateway) new PstnGateway(branch, 'gateway', { fqdn: `gw-branch${i + 1}.${ctx.domains.ad}`, address: `192.168.210.${i + 1}`, survivableBranch: server });
+    return branch;
+  },
+};
+
 /** Every kind, in build order (a kind may reference the kinds before it; HA back ends join `backEnds`). */
 export const KINDS: readonly ConstructKind<any>[] = [
   STANDALONE_BACK_ENDS,
@@ -723,6 +752,7 @@ export const KINDS: readonly ConstructKind<any>[] = [
   PSTN_PEERS,
   VOICE_ROUTES,
   REVERSE_PROXIES,
+  AZURE_BRANCHES,
 ];
 
 /** A random deployment: product version, one to three sites, lab mode now and then, and specs for every kind (each drawn knowing the ones before). */

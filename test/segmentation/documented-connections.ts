@@ -31,6 +31,9 @@ interface Unit {
   readonly sitePath?: string;
   /** Edge external addresses by service. */
   readonly services?: Readonly<Record<'access' | 'webconf' | 'av', readonly string[]>>;
+  /** A Survivable Branch Server in Azure: its branch's central site (the only network its own is peered with) and its gateways' addresses. */
+  readonly centralSitePath?: string;
+  readonly gateways?: readonly string[];
 }
 
 /** One documented connection: a flow between two addresses over a protocol and its port ranges. */
@@ -113,7 +116,23 @@ function unitsOf(model: TopologyModel, json: Json): Record<Endpoint, Unit[]> {
     // A proxy of Windows servers has addresses; an Application Gateway's instances take theirs from its subnet at apply.
     'reverse-proxy': (model.reverseProxies ?? []).map((p) => ({ path: p.path, ips: p.servers.map((s) => ip(s)), sitePath: p.sitePath })),
     'office-web-apps': (model.officeOnlineFarms ?? []).map((f) => ({ path: f.path, ips: f.servers.map((s) => ip(s)), sitePath: f.sitePath })),
+    'survivable-branch': survivableServers(model),
   };
+}
+
+/** Survivable Branch Servers in Azure: one unit each, with its branch's central site and its gateways. */
+function survivableServers(model: TopologyModel): Unit[] {
+  const voice = model.voice;
+  if (!voice) return [];
+  // One stack: a server's path is under its construct's (with a stack per site it is under the site's stack).
+  return model.servers
+    .filter((s) => s.role === ServerRole.SURVIVABLE_BRANCH_SERVER)
+    .flatMap((s) => {
+      const sbs = voice.survivableBranches.find((x) => s.path.startsWith(`${x.path}/`));
+      const branch = voice.branchSites.find((b) => b.path === sbs?.branchPath);
+      if (!sbs || !branch) throw new Error(`documented connections: server ${s.path} is under no Survivable Branch Server of a branch (a stack per site is not expanded)`);
+      return [{ path: sbs.path, ips: [ip(s)], centralSitePath: branch.centralSitePath, gateways: voice.peers.filter((p) => p.mediationPath === sbs.path).map((p) => p.address) }];
+    });
 }
 
 /** The conditions that hold somewhere in the topology (pool-specific ones are checked per pair). */
@@ -157,6 +176,7 @@ function holds(flow: DocumentedFlow, from: Unit, to: Unit): boolean {
 /** Every documented connection of the topology, between actual addresses. */
 export function documentedConnections(model: TopologyModel, json: Json, outside: Outside): ExpectedConnection[] {
   const units = unitsOf(model, json);
+  const dcs = model.labEnvironment?.domainControllers ?? [];
   const pairs = model.pairs ?? [];
   const partnerOf = (path: string) => pairs.flatMap((p) => (p.primaryPath === path ? [p.backupPath] : p.backupPath === path ? [p.primaryPath] : []));
   const out: ExpectedConnection[] = [];
@@ -188,6 +208,10 @@ export function documentedConnections(model: TopologyModel, json: Json, outside:
         if (flow.from === 'reverse-proxy') for (const rp of units['reverse-proxy'].filter((u) => u.sitePath === to.sitePath)) push(flow, rp.ips, destinations);
         continue;
       }
+      if (flow.from === 'pstn-gateway' && flow.to === 'survivable-branch') {
+        push(flow, to.gateways ?? [], destinations);
+        continue;
+      }
       if (flow.from === 'pstn-gateway') {
         if (!holds(flow, {} as Unit, to)) continue;
         const mediation = model.mediationPools.find((m) => m.path === to.path);
@@ -197,6 +221,7 @@ export function documentedConnections(model: TopologyModel, json: Json, outside:
       for (const from of units[flow.from]) {
         if (!holds(flow, from, to)) continue;
         let sources = from.ips;
+        let targets = destinations;
         if (flow.key === 'back-end-mirroring' || flow.key === 'back-end-mirroring-witness') {
           if (from.path !== to.path) continue;
           sources = flow.key === 'back-end-mirroring' ? [...from.ips, ...(from.witnessIps ?? [])] : from.ips;
@@ -215,11 +240,16 @@ export function documentedConnections(model: TopologyModel, json: Json, outside:
         } else if (flow.scope === 'paired-pool') {
           const partners = partnerOf(from.path);
           if (!partners.some((p) => model.fileStores.some((f) => f.path === to.path && f.poolPaths.includes(p)))) continue;
+        } else if (flow.to === 'survivable-branch' || flow.from === 'survivable-branch') {
+          // Hub and spoke: a branch network is peered with its central site only.
+          const [site, central] = flow.to === 'survivable-branch' ? [from.sitePath, to.centralSitePath] : [to.sitePath, from.centralSitePath];
+          if (site !== undefined && site !== central) continue;
+          if (flow.to === 'domain-controller') targets = dcs.filter((d) => d.sitePath === from.centralSitePath).map((d) => ip(d.server));
         } else if (flow.from === 'back-end-sql' && flow.to === 'domain-controller') {
           // A mirroring witness is a domain-joined SQL Server instance too: it reaches the domain controllers.
           sources = [...from.ips, ...(from.witnessIps ?? [])];
         }
-        push(flow, sources, destinations);
+        push(flow, sources, targets);
       }
     }
   }

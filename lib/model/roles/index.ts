@@ -19,6 +19,7 @@ import { REVERSE_PROXY } from './reverse-proxy';
 import { GroupCollection, RoleProfile } from './profile';
 import { SQL_WITNESS } from './sql-witness';
 import { STANDARD_EDITION } from './standard-edition';
+import { SURVIVABLE_BRANCH_SERVER } from './survivable-branch-server';
 
 export type { DomainMembership, GroupCollection, RoleProfile } from './profile';
 
@@ -36,7 +37,7 @@ function byRole(profiles: readonly RoleProfile[]): Readonly<Record<ServerRole, R
 }
 
 export const ROLE_PROFILES = byRole([
-  BACK_END, DIRECTOR, DOMAIN_CONTROLLER, EDGE, FILE_SERVER, FRONT_END, MEDIATION, PERSISTENT_CHAT, SQL_WITNESS, STANDARD_EDITION, OFFICE_ONLINE_SERVER, REVERSE_PROXY,
+  BACK_END, DIRECTOR, DOMAIN_CONTROLLER, EDGE, FILE_SERVER, FRONT_END, MEDIATION, PERSISTENT_CHAT, SQL_WITNESS, STANDARD_EDITION, OFFICE_ONLINE_SERVER, REVERSE_PROXY, SURVIVABLE_BRANCH_SERVER,
 ]);
 
 /** Every role, in enum order. */
