@@ -2,6 +2,7 @@
 import { poolByPath, siteOf } from '../model/queries';
 import { EdgePoolModel, FrontEndPoolModel, TopologyModel } from '../model/topology';
 import { blocks, code, steps } from './markdown';
+import { ruleSource } from './runbook-sources';
 
 /** Front End pools whose media use the Edge pool: explicit association, else the site's Edge whose next hop they are. */
 function associatedPools(m: TopologyModel, edge: EdgePoolModel): FrontEndPoolModel[] {
@@ -45,7 +46,7 @@ function failoverSteps(m: TopologyModel, edge: EdgePoolModel, to: EdgePoolModel)
 }
 
 function failbackSteps(m: TopologyModel, edge: EdgePoolModel, to: EdgePoolModel): string[] {
-  const out = [`Start the Edge services on every server of ${edge.internalFqdn}: ${code('Start-CsWindowsService')}.`];
+  const out = [`In this order, first start the Edge services on every server of ${edge.internalFqdn}: ${code('Start-CsWindowsService')} ${ruleSource('RESTORE-6', 'failover')}.`];
   if (edge.federation) {
     out.push(`Move the federation route back: Topology Builder, clear the federation option on ${to.internalFqdn}, select it on ${edge.internalFqdn}, publish, run Setup again on each Edge server of ${edge.internalFqdn}.`);
   }

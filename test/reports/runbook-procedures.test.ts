@@ -3,6 +3,7 @@
  * text): FE-9 (restarting a two-server pool) and FE-18 (adding or removing Front End servers); and
  * the step that repoints an Edge pool whose next hop is a lost Director pool.
  */
+import { ProductVersion } from '../../lib';
 import { DirectorPool, renderRunbook } from '../../lib/experimental';
 import { ALL_STATUS } from '../../lib/rules';
 import { RuleStatusKind } from '../../lib/rules/rule';
@@ -21,7 +22,13 @@ describe('FE-9: a two-server pool restarts as a pair', () => {
   });
 
   test('a pool of three has no such step', () => {
-    expect(runbookOf(3)).not.toContain('FE-9');
+    expect(subsection(section(runbookOf(3), 'Front End pool pool-west.corp.contoso.com'), 'Restore')).not.toContain('FE-9');
+  });
+
+  test('the FE-18 section points to it where a pool can go to two servers (not 2019: VER-5)', () => {
+    const fe18 = (productVersion: ProductVersion) => section(renderRunbook(modelOf(({ deployment }) => void testPool(testSite(deployment, 'west'), 'pool'), { productVersion })), 'Adding or removing Front End servers (FE-18)');
+    expect(fe18(ProductVersion.SKYPE_FOR_BUSINESS_2015)).toContain('A pool of two then restarts as a pair, as its "Restore" steps say (FE-9).');
+    expect(fe18(ProductVersion.SKYPE_FOR_BUSINESS_2019)).not.toContain('FE-9');
   });
 
   test('its status says the runbook has it, and where', () => {
