@@ -6,6 +6,7 @@
 import { ProductVersion } from '../../lib';
 import { DirectorPool, renderRunbook } from '../../lib/experimental';
 import { ALL_STATUS } from '../../lib/rules';
+import { aRecordValues } from '../../lib/model/queries';
 import { RuleStatusKind } from '../../lib/rules/rule';
 import { testEdge } from '../edge-helpers';
 import { modelOf, testPool, testSite } from '../helpers';
@@ -79,5 +80,27 @@ describe('an Edge pool whose next hop is a Director pool: the runbook repoints i
 
   test('an Edge pool whose next hop is a Front End pool has no such subsection', () => {
     expect(runbook(0)).not.toContain('If its next hop');
+  });
+});
+
+describe('EDGE-20: an Edge server outside the domain gets its DNS suffix and its next hop', () => {
+  const model = modelOf(({ deployment }) => {
+    const west = testSite(deployment, 'west');
+    testEdge(west, testPool(west), 'edge');
+  });
+  const text = section(renderRunbook(model), 'Edge pool edge-west.corp.contoso.com');
+
+  test('the primary DNS suffix is the domain of the servers\' topology FQDNs', () => {
+    const edge = model.edgePools[0];
+    expect(text).toContain('set the primary DNS suffix to `corp.contoso.com`');
+    expect(text).toContain(`(${edge.servers.map((s) => s.fqdn).join(', ')})`);
+    expect(text).toContain('ms.lync.tb.AddEdgeMachineInternalIpPage.md');
+  });
+
+  test('the HOSTS fallback lists the addresses the private zone gives the next hop', () => {
+    const addresses = aRecordValues(model, 'private', 'pool-west.corp.contoso.com')!;
+    expect(addresses.length).toBe(model.frontEndPools[0].servers.length);
+    for (const ip of addresses) expect(text).toContain(`\`${ip} pool-west.corp.contoso.com\``);
+    expect(text).toContain('Resolve-DnsName pool-west.corp.contoso.com');
   });
 });
