@@ -9,7 +9,7 @@ import { EXPORT_FILES, RESTORE_FOLDER, rgsService } from '../model/export-files'
 import { backEndInstance, STANDARD_EDITION_SQL_INSTANCE } from '../model/sql-instance';
 import { userExperience, webFailbackStep, webFailoverStep } from './runbook-web';
 import { reverseProxyFailoverStep } from './runbook-reverse-proxy';
-import { ruleSource } from './runbook-sources';
+import { pageSource, ruleSource } from './runbook-sources';
 import { productProfile } from '../model/versions';
 
 /** FE-6: Front Ends that must run to start a pool (routing-group quorum), where the docs give a number. */
@@ -125,6 +125,8 @@ function failbackSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
   const out = [
     `Restore ${pool.fqdn} (see "Restore" below) and confirm its services run.`,
     `Fail back the users: ${code(`Invoke-CsPoolFailback -PoolFQDN ${pool.fqdn} -Verbose`)} (up to 60 minutes for 20,000 users) ${ruleSource('RESTORE-5', 'failover')}.`,
+    // The Backup Service does not copy the meeting content back by itself after a failback.
+    `Copy the conference content of the failed-back users back from ${partner.fqdn}: ${code(`Invoke-CsBackupServiceSync -PoolFqdn ${partner.fqdn} -BackupModule ConfServices.DataConf`)}; it is done when ${code(`Get-CsBackupServiceStatus -PoolFqdn ${partner.fqdn} -BackupModule ConfServices.DataConf`)} shows Steady State for the data conference module ${pageSource('backupService')}.`,
   ];
   for (const edge of edgesWithNextHop(m, pool)) {
     out.push(`Point Edge pool ${edge.internalFqdn}'s next hop back at ${pool.fqdn} (Topology Builder for a pool of the Edge's site, else ${code(`Set-CsEdgeServer -Identity EdgeServer:${edge.internalFqdn} -Registrar Registrar:${pool.fqdn}`)}).`);

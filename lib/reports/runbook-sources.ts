@@ -28,11 +28,20 @@ export const RUNBOOK_SOURCES = {
   restoreCms: 'Lync/LyncServer/lync-server-2013-restoring-the-server-hosting-the-central-management-store.md',
   /** Invoke-CsDatabaseFailover -NewPrincipal for mirrored back ends. */
   mirroredDatabase: 'Lync/LyncServer/lync-server-2013-failing-over-a-mirrored-database.md',
+  /** Backup Service status and sync; conference content copied back after a failback. */
+  backupService: 'Skype/SfbServer/manage/ha-dr-and-backup-service/configuring-and-monitoring-the-backup-service.md',
   /** [S-PCMAN] Persistent Chat failover and failback. */
   persistentChat: 'Skype/SfbServer/manage/persistent-chat/high-availability-and-disaster-recovery.md',
 } as const;
 
+type Page = keyof typeof RUNBOOK_SOURCES;
+
 /** `(RULE-ID; MicrosoftDocs/...: path)`: the rule a step carries out and the page(s) it follows. */
-export function ruleSource(ruleIds: string, ...pages: (keyof typeof RUNBOOK_SOURCES)[]): string {
-  return `(${ruleIds}; ${REPO}: ${pages.map((p) => RUNBOOK_SOURCES[p]).join(', ')})`;
+export function ruleSource(ruleIds: string, ...pages: Page[]): string {
+  return `(${ruleIds}; ${pageSource(...pages).slice(1)}`;
+}
+
+/** `(MicrosoftDocs/...: path)`: the page(s) a step follows, for a step no catalog rule names. */
+export function pageSource(...pages: Page[]): string {
+  return `(${REPO}: ${pages.map((p) => RUNBOOK_SOURCES[p]).join(', ')})`;
 }

@@ -4,7 +4,7 @@
  * the step that repoints an Edge pool whose next hop is a lost Director pool.
  */
 import { ProductVersion } from '../../lib';
-import { DirectorPool, renderRunbook } from '../../lib/experimental';
+import { DirectorPool, PairedPools, renderRunbook } from '../../lib/experimental';
 import { ALL_STATUS } from '../../lib/rules';
 import { aRecordValues } from '../../lib/model/queries';
 import { RuleStatusKind } from '../../lib/rules/rule';
@@ -102,5 +102,20 @@ describe('EDGE-20: an Edge server outside the domain gets its DNS suffix and its
     expect(addresses.length).toBe(model.frontEndPools[0].servers.length);
     for (const ip of addresses) expect(text).toContain(`\`${ip} pool-west.corp.contoso.com\``);
     expect(text).toContain('Resolve-DnsName pool-west.corp.contoso.com');
+  });
+});
+
+describe('failback copies the users\' conference content back (configuring-and-monitoring-the-backup-service.md)', () => {
+  const runbook = renderRunbook(modelOf(({ deployment }) => {
+    const west = testPool(testSite(deployment, 'west'));
+    new PairedPools(deployment, 'pair', { primary: west, backup: testPool(testSite(deployment, 'north')) });
+  }));
+
+  test('from the backup pool, with the status check that says when it is done', () => {
+    const failback = subsection(section(runbook, 'Front End pool pool-west.corp.contoso.com'), 'Failback of pool-west.corp.contoso.com');
+    expect(failback).toContain('Invoke-CsBackupServiceSync -PoolFqdn pool-north.corp.contoso.com -BackupModule ConfServices.DataConf');
+    expect(failback).toContain('Get-CsBackupServiceStatus -PoolFqdn pool-north.corp.contoso.com -BackupModule ConfServices.DataConf');
+    // After the users are back, not before.
+    expect(failback.indexOf('ConfServices.DataConf')).toBeGreaterThan(failback.indexOf('Invoke-CsPoolFailback'));
   });
 });
