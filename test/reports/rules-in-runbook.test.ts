@@ -1,7 +1,8 @@
 /**
  * Every catalog rule whose status is "in the runbook" is in the runbook: at least one example's runbook
  * names its ID (next to the step that carries it out), and every section its status text quotes is a
- * heading of that runbook. A status that is not true fails here; a design-time fact gets another status.
+ * heading of one of those runbooks (`<FQDN>` standing for the name the topology fills in). A status that
+ * is not true fails here; a design-time fact gets another status (LAB-5: not modelled, docs/lab.md).
  */
 import { Construct } from 'constructs';
 import { SfbDeployment } from '../../lib';
