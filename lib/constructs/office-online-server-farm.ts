@@ -27,7 +27,7 @@ export interface OfficeOnlineServerFarmProps {
   readonly servers?: number;
   /** Windows Server version of the servers. @default the newest Windows Server the product version supports */
   readonly operatingSystem?: WindowsServerVersion;
-  /** VM size of every server. @default Standard_D4s_v5 (4 vCPU, 16 GB: SharePoint Server 2016's minimum, which Office Online Server follows); in lab mode the lab size of the role */
+  /** VM size of every server. @default Standard_D8s_v5 (4 physical cores, 32 GB: SharePoint Server 2016's minimum of 4 cores and 16 GB, which Office Online Server follows); in lab mode the lab size of the role */
   readonly vmSize?: string;
   /** Computer-name prefix; servers are `<prefix>-<n>`. Used as given (NAME-1 checks it). @default the first label of `fqdn`, shortened with a hash when `<label>-<n>` would pass 15 characters (docs/naming.md) */
   readonly serverNamePrefix?: string;

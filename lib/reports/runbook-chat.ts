@@ -6,6 +6,7 @@ import { chatSqlOutputName } from '../model/names';
 import { shortName, siteOf } from '../model/queries';
 import { ChatPoolModel, TopologyModel } from '../model/topology';
 import { chatDbServer } from './chat-sql';
+import { ruleSource } from './runbook-sources';
 
 function siteLabel(model: TopologyModel, path: string): string {
   const site = siteOf(model, path);
@@ -49,7 +50,7 @@ function poolSection(model: TopologyModel, pool: ChatPoolModel): string {
     '',
     `### Fail over ${pool.fqdn} to ${secondary}`,
     '',
-    `Use when ${primary} is down: the primary and mirror mgc databases and the home Front End pool are unavailable.`,
+    `Use when ${primary} is down: the primary and mirror mgc databases and the home Front End pool are unavailable ${ruleSource('PCHAT-8', 'persistentChat')}.`,
     '',
     `1. On ${secondaryDb} (query window on master), drop log shipping: \`exec sp_delete_log_shipping_secondary_database mgc\`.`,
     `2. Copy any backup files not yet copied from \`${share}\` to the copy destination folder on ${secondaryDb}.`,
@@ -66,7 +67,7 @@ function poolSection(model: TopologyModel, pool: ChatPoolModel): string {
   out.push(
     `### Fail back ${pool.fqdn} to ${primary}`,
     '',
-    `Use when ${primary} is back and its chat databases have been rebuilt with Topology Builder (\`Install-CsDatabase\`).`,
+    `Use when ${primary} is back and its chat databases have been rebuilt with Topology Builder (\`Install-CsDatabase\`) ${ruleSource('PCHAT-8', 'persistentChat')}.`,
     '',
     `1. Stop every chat server from using the databases: \`Set-CsPersistentChatActiveServer -Identity "${identity}" -ActiveServers $null\`.`,
     `2. On ${secondaryDb}, remove mirroring of mgc${pool.compliance ? ' and mgccomp' : ''} (\`ALTER DATABASE mgc SET PARTNER OFF\`).`,

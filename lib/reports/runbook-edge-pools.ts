@@ -1,7 +1,8 @@
 /** Runbook sections for Edge pools: failover of the federation and XMPP routes and media associations, failback (RESTORE-6). */
-import { poolByPath, siteOf } from '../model/queries';
+import { aRecordValues, poolByPath, siteOf } from '../model/queries';
 import { EdgePoolModel, FrontEndPoolModel, TopologyModel } from '../model/topology';
 import { blocks, code, steps } from './markdown';
+import { ruleSource } from './runbook-sources';
 
 /** Front End pools whose media use the Edge pool: explicit association, else the site's Edge whose next hop they are. */
 function associatedPools(m: TopologyModel, edge: EdgePoolModel): FrontEndPoolModel[] {
@@ -45,7 +46,7 @@ function failoverSteps(m: TopologyModel, edge: EdgePoolModel, to: EdgePoolModel)
 }
 
 function failbackSteps(m: TopologyModel, edge: EdgePoolModel, to: EdgePoolModel): string[] {
-  const out = [`Start the Edge services on every server of ${edge.internalFqdn}: ${code('Start-CsWindowsService')}.`];
+  const out = [`In this order, first start the Edge services on every server of ${edge.internalFqdn}: ${code('Start-CsWindowsService')} ${ruleSource('RESTORE-6', 'failover')}.`];
   if (edge.federation) {
     out.push(`Move the federation route back: Topology Builder, clear the federation option on ${to.internalFqdn}, select it on ${edge.internalFqdn}, publish, run Setup again on each Edge server of ${edge.internalFqdn}.`);
   }
@@ -64,6 +65,24 @@ function failbackSteps(m: TopologyModel, edge: EdgePoolModel, to: EdgePoolModel)
 /** EDGE-14: one external certificate and private key for the whole pool (A/V authentication). */
 function certificateNote(edge: EdgePoolModel): string {
   return `External certificate (EDGE-14): one certificate, subject ${edge.accessEdgeFqdn}, with the same private key on every Edge server of the pool (A/V authentication fails otherwise). Request it once, export it with its private key, import it on each server; a rebuilt or added Edge server gets that exported certificate, never a new request. Its names are in the certificate plan.`;
+}
+
+const EDGE_HOST_DOCS = 'MicrosoftDocs/OfficeDocs-SkypeForBusiness: Skype/SfbServer/help-topics/2019/topobld/ms.lync.tb.AddEdgeMachineInternalIpPage.md (a server outside the domain needs the DNS suffix of its topology FQDN); Skype/SfbServer/deploy/deploy-edge-server/deploy-edge-servers.md (internal NIC: no default gateway, persistent routes, the next hop from perimeter DNS or a HOSTS line per member)';
+
+/**
+ * EDGE-20: an Edge server is a workgroup server, so nothing gives it the DNS suffix of the FQDN the
+ * topology publishes (Azure DHCP sets only a connection-specific suffix); and it must resolve its next
+ * hop. The virtual network's DNS (Azure DNS with the private zone, or the lab's DCs) plays the
+ * perimeter DNS of the Microsoft page, so the HOSTS file is the fallback, with the zone's addresses.
+ */
+function workgroupNote(m: TopologyModel, edge: EdgePoolModel): string {
+  const suffixes = [...new Set(edge.servers.map((s) => s.fqdn.slice(s.computerName.length + 1)))].sort();
+  const nextHop = poolByPath(m, edge.nextHopPath) ?? m.directorPools.find((d) => d.path === edge.nextHopPath);
+  const hostsLines = nextHop ? (aRecordValues(m, 'private', nextHop.fqdn) ?? []).map((ip) => `${ip} ${nextHop.fqdn}`) : [];
+  const resolve = nextHop
+    ? ` It resolves its next hop ${nextHop.fqdn} through the virtual network's DNS: check ${code(`Resolve-DnsName ${nextHop.fqdn}`)} on the server; if it fails, add to its HOSTS file one line per member of the next hop${hostsLines.length > 0 ? ` (${hostsLines.map(code).join(', ')})` : ''}.`
+    : '';
+  return `Servers outside the domain (EDGE-20): on a rebuilt or added Edge server, before the Deployment Wizard, set the primary DNS suffix to ${suffixes.map(code).join(', ')} (System Properties, Computer Name, Change, More; restart), so that its FQDN is the one the topology publishes (${edge.servers.map((s) => s.fqdn).join(', ')}).${resolve} Keep the internal NIC without a default gateway and add the persistent routes to every site (docs/edge.md, "What the operator still does") (${EDGE_HOST_DOCS}).`;
 }
 
 const NEXT_HOP_DOCS = 'MicrosoftDocs/OfficeDocs-SkypeForBusiness: Lync/LyncServer/lync-server-2013-failing-over-a-pool.md (an Edge pool\'s next hop, same site or another site); Skype/SfbServer/help-topics/help-topobld/edge-next-hop-settings-expander.md (a Director or Front End pool)';
@@ -106,12 +125,13 @@ function edgeSection(m: TopologyModel, edge: EdgePoolModel): string {
   const roles = [edge.federation ? 'federation route' : '', edge.xmppFederation ? 'XMPP federation route' : ''].filter((r) => r).join(' and ');
   const intro = `Site ${siteName(m, edge.sitePath)}, ${edge.servers.length} Edge server(s), SRV priority ${edge.srvPriority}${roles ? `, carries the ${roles}` : ''}.`;
   if (!to) {
-    return blocks(`## Edge pool ${edge.internalFqdn}`, intro, certificateNote(edge), 'There is no other Edge pool: remote access, federation and external media stop until this pool is restored. Deploy an Edge pool in another site for Edge disaster recovery.', directorNextHopSection(m, edge));
+    return blocks(`## Edge pool ${edge.internalFqdn}`, intro, certificateNote(edge), workgroupNote(m, edge), 'There is no other Edge pool: remote access, federation and external media stop until this pool is restored. Deploy an Edge pool in another site for Edge disaster recovery.', directorNextHopSection(m, edge));
   }
   return blocks(
     `## Edge pool ${edge.internalFqdn}`,
     intro,
     certificateNote(edge),
+    workgroupNote(m, edge),
     `### Failover to ${to.internalFqdn}`,
     steps(failoverSteps(m, edge, to)),
     `### Failback of ${edge.internalFqdn}`,

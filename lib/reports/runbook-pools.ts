@@ -9,6 +9,8 @@ import { EXPORT_FILES, RESTORE_FOLDER, rgsService } from '../model/export-files'
 import { backEndInstance, STANDARD_EDITION_SQL_INSTANCE } from '../model/sql-instance';
 import { userExperience, webFailbackStep, webFailoverStep } from './runbook-web';
 import { reverseProxyFailoverStep } from './runbook-reverse-proxy';
+import { pageSource, ruleSource } from './runbook-sources';
+import { productProfile } from '../model/versions';
 
 /** FE-6: Front Ends that must run to start a pool (routing-group quorum), where the docs give a number. */
 const STARTUP_QUORUM: Record<number, number> = { 1: 1, 2: 1, 3: 3, 4: 3, 5: 4, 6: 5, 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 16: 12 };
@@ -92,7 +94,7 @@ function failoverSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
   out.push(`Find the pool that hosts the Central Management Store, on a Front End of ${partner.fqdn}: ${code('Invoke-CsManagementServerFailover -WhatIf')}; check it: ${code('Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus')} (ActiveMasterFQDN and ActiveFileTransferAgents name the pool that hosts it; empty values mean it is unavailable and must be failed over first).`);
   const confirm = (to: string) => `Confirm the store moved: ${code('Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus')} names ${to} for ActiveMasterFQDN and ActiveFileTransferAgents, and ${code('Get-CsManagementStoreReplicationStatus')} shows every replica True.`;
   if (pool.hostsCentralManagementStore) {
-    out.push(`This pool hosts the Central Management Store: it must be failed over before the users.`);
+    out.push(`This pool hosts the Central Management Store: it must be failed over before the users ${ruleSource('PAIR-13', 'disasterRecovery', 'failover')}.`);
     out.push(...cmsFailoverSteps(m, partner));
     out.push(confirm(partner.fqdn));
   } else {
@@ -107,7 +109,7 @@ function failoverSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
       out.push(`If the check shows the Central Management Store unavailable, it cannot be failed over here${host ? ` (${host.fqdn} has no backup pool that is still running)` : ''}: restore its pool first; the users cannot fail over without it.`);
     }
   }
-  out.push(`Fail over the users of ${pool.fqdn} to ${partner.fqdn}: ${code(`Invoke-CsPoolFailover -PoolFQDN ${pool.fqdn} -DisasterMode -Verbose`)}. If it fails because the Central Management Store is not fully failed over, fix the store from the error message and run it again.`);
+  out.push(`Fail over the users of ${pool.fqdn} to ${partner.fqdn}, only after the Edge next hop and the Central Management Store steps above: ${code(`Invoke-CsPoolFailover -PoolFQDN ${pool.fqdn} -DisasterMode -Verbose`)}. If it fails because the Central Management Store is not fully failed over, fix the store from the error message and run it again ${ruleSource('RESTORE-5', 'failover')}.`);
   out.push(
     `Restore the Location Information Server database in ${partner.fqdn} (it is not replicated)${pool.hostsCentralManagementStore ? '; required, because the failed pool hosted the Central Management Store' : ''}: ${code(`Import-CsLisConfiguration -FileName ${RESTORE_FOLDER}\\${EXPORT_FILES.lis}`)} from the newest export (see "Routine backups"), then ${code('Publish-CsLisConfiguration')}.`,
   );
@@ -122,7 +124,9 @@ function failoverSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
 function failbackSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: FrontEndPoolModel): string[] {
   const out = [
     `Restore ${pool.fqdn} (see "Restore" below) and confirm its services run.`,
-    `Fail back the users: ${code(`Invoke-CsPoolFailback -PoolFQDN ${pool.fqdn} -Verbose`)} (up to 60 minutes for 20,000 users).`,
+    `Fail back the users: ${code(`Invoke-CsPoolFailback -PoolFQDN ${pool.fqdn} -Verbose`)} (up to 60 minutes for 20,000 users) ${ruleSource('RESTORE-5', 'failover')}.`,
+    // The Backup Service does not copy the meeting content back by itself after a failback.
+    `Copy the conference content of the failed-back users back from ${partner.fqdn}: ${code(`Invoke-CsBackupServiceSync -PoolFqdn ${partner.fqdn} -BackupModule ConfServices.DataConf`)}; it is done when ${code(`Get-CsBackupServiceStatus -PoolFqdn ${partner.fqdn} -BackupModule ConfServices.DataConf`)} shows Steady State for the data conference module ${pageSource('backupService')}.`,
   ];
   for (const edge of edgesWithNextHop(m, pool)) {
     out.push(`Point Edge pool ${edge.internalFqdn}'s next hop back at ${pool.fqdn} (Topology Builder for a pool of the Edge's site, else ${code(`Set-CsEdgeServer -Identity EdgeServer:${edge.internalFqdn} -Registrar Registrar:${pool.fqdn}`)}).`);
@@ -130,7 +134,7 @@ function failbackSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
   const web = webFailbackStep(m, pool);
   if (web) out.push(web);
   if (pool.hostsCentralManagementStore) {
-    out.push(`The Central Management Store may stay in ${partner.fqdn}; it needs no failback. To move it back later, with both pools running, run ${code('Invoke-CsManagementServerFailover')} from a Front End of ${pool.fqdn}.`);
+    out.push(`The Central Management Store may stay in ${partner.fqdn}; it needs no failback ${ruleSource('PAIR-13', 'disasterRecovery')}. To move it back later, with both pools running, run ${code('Invoke-CsManagementServerFailover')} from a Front End of ${pool.fqdn}.`);
   }
   return out;
 }
@@ -138,7 +142,7 @@ function failbackSteps(m: TopologyModel, pool: FrontEndPoolModel, partner: Front
 function unpairedText(m: TopologyModel, pool: FrontEndPoolModel): string {
   const notes = [
     'The pool is not paired: there is no pool failover. Its users stay in limited resiliency mode or offline until the pool is restored (see "Restore" below).',
-    pool.hostsCentralManagementStore ? 'It hosts the Central Management Store: while it is down the deployment keeps running but no configuration change is possible.' : undefined,
+    pool.hostsCentralManagementStore ? `It hosts the Central Management Store: while it is down the deployment keeps running but no configuration change is possible ${ruleSource('RESTORE-4', 'restorePrepare')}.` : undefined,
   ].filter((n) => n !== undefined);
   const edgeSteps = edgesWithNextHop(m, pool).map((e) => repointStep(e, pool, nextHopWhileDown(m, e, pool)));
   return blocks(notes.join(' '), edgeSteps.length > 0 ? steps(edgeSteps) : undefined);
@@ -158,13 +162,16 @@ function restoreSteps(m: TopologyModel, pool: FrontEndPoolModel, be: BackEndMode
   }
   const out: string[] = [];
   if (be) {
+    // RESTORE-4: what the loss stops, and (a mirrored store holding the CMS) what must be restored.
+    const holdsCms = pool.hostsCentralManagementStore ? ' and, because it holds the Central Management Store, no configuration change is possible (the rest of the deployment keeps running)' : '';
+    const stops = ` Until it runs the pool is down${holdsCms} ${ruleSource('RESTORE-4', 'restorePrepare')}.`;
     const cms = pool.hostsCentralManagementStore && be.mode === BackEndMode.MIRRORING
-      ? ' It holds the Central Management Store on a mirror: back up the mirror that still works and restore both the principal and the mirror (publishing the topology needs the primary store).'
+      ? ` It holds the Central Management Store on a mirror: back up the mirror that still works and restore both the principal and the mirror (publishing the topology needs the primary store) ${ruleSource('RESTORE-4', 'restoreCms')}.`
       : '';
-    out.push(`Restore the back end first: ${names(be.servers)} (${be.mode}, store ${be.storeFqdn}).${cms}`);
+    out.push(`Restore the back end first: ${names(be.servers)} (${be.mode}, store ${be.storeFqdn}) ${ruleSource('RESTORE-1', 'restorePool')}.${stops}${cms}`);
   }
   out.push(`Then restore each Front End server, in this order: ${names(pool.servers)}.${cu}`);
-  out.push(`Start the pool: ${code(`Start-CsPool -PoolFqdn ${pool.fqdn}`)}; ${startupQuorum(pool.servers.length)} Front Ends must run to start it; if they cannot, ${code(`Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery -PoolFQDN ${pool.fqdn}`)}.`);
+  out.push(`Start the pool: ${code(`Start-CsPool -PoolFqdn ${pool.fqdn}`)}; ${startupQuorum(pool.servers.length)} Front Ends must run to start it; if they cannot, ${code(`Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery -PoolFQDN ${pool.fqdn}`)} ${ruleSource('FE-6', 'frontEndHa')}.`);
   if (pool.servers.length === 2) out.push(twoServerRestart(pool));
   return out;
 }
@@ -188,7 +195,7 @@ export function frontEndChangesSection(m: TopologyModel): string {
     steps([
       `Before removing servers (lowering the count removes the highest-numbered ones): stop new connections to them with ${code('Stop-CsWindowsService -Graceful')} and, once they hold no sessions, stop their services.`,
       `${code('terraform apply')} creates or destroys the servers; bring new ones to the cumulative update of the pool, publish the topology with the new servers (\`topology.tbxml\`, see "Publishing the topology") and run the Deployment Wizard on each new server.`,
-      `If the pool went from two Front Ends to more, or from more to exactly two: ${pools.map((p) => code(`Reset-CsPoolRegistrarState -ResetType FullReset -PoolFqdn ${p.fqdn}`)).join(', ')} (with three or more servers, at least three must run).`,
+      `If the pool went from two Front Ends to more, or from more to exactly two: ${pools.map((p) => code(`Reset-CsPoolRegistrarState -ResetType FullReset -PoolFqdn ${p.fqdn}`)).join(', ')} (with three or more servers, at least three must run).${productProfile(m.productVersion).refusesTwoServerPools ? '' : ' A pool of two then restarts as a pair, as its "Restore" steps say (FE-9).'}`,
       `Restart the Front End servers of the pool one at a time, each only once the previous one runs again (${code('Get-CsWindowsService')}): ${pools.map((p) => `${p.fqdn}: ${p.servers.map((s) => s.computerName).join(', ')}`).join('; ')}.`,
       `If every Front End of the pool was down during the change: ${pools.map((p) => code(`Reset-CsPoolRegistrarState -ResetType ServiceReset -PoolFQDN ${p.fqdn}`)).join(', ')}.`,
       'A Front End that failed and will not return for days: remove it from the topology (Topology Builder, then publish) rather than leave the pool waiting for it; lowering frontEndServers removes the highest-numbered server, so rebuild a failed server of another number instead (see "Restore").',
@@ -202,7 +209,7 @@ function poolSection(m: TopologyModel, pool: FrontEndPoolModel): string {
   const mirror = be?.mode === BackEndMode.MIRRORING
     ? blocks(
         '### Back End principal failure only',
-        `The pool keeps running on the mirror. To switch by hand: ${code(`Invoke-CsDatabaseFailover -PoolFqdn ${pool.fqdn} -DatabaseType User -NewPrincipal Mirror`)}${pool.hostsCentralManagementStore ? ` and, because the pool hosts the Central Management Store, ${code(`Invoke-CsDatabaseFailover -PoolFqdn ${pool.fqdn} -DatabaseType CentralMgmt -NewPrincipal Mirror`)}` : ''}; back with ${code('-NewPrincipal Primary')}.`,
+        `The pool keeps running on the mirror ${ruleSource('RESTORE-7', 'mirroredDatabase')}. To switch by hand: ${code(`Invoke-CsDatabaseFailover -PoolFqdn ${pool.fqdn} -DatabaseType User -NewPrincipal Mirror`)}${pool.hostsCentralManagementStore ? ` and, because the pool hosts the Central Management Store, ${code(`Invoke-CsDatabaseFailover -PoolFqdn ${pool.fqdn} -DatabaseType CentralMgmt -NewPrincipal Mirror`)}` : ''}; back with ${code('-NewPrincipal Primary')}.`,
       )
     : undefined;
   return blocks(

@@ -49,7 +49,7 @@ export function reverseProxySection(m: TopologyModel): string {
     table(['Site', 'Proxy', 'Public IP', 'Publishes (name to next hop:ports)'], rows),
     steps([
       ...gateways.map((p) => `Before the first apply, grant the gateway's identity ${code(p.identityName ?? '')} the role "Key Vault Secrets User" on the vault of its certificate (or a get-secret access policy); the gateway cannot start without it.`),
-      ...windows.map((p) => `On ${p.servers.map((s) => s.computerName).join(', ')} (workgroup servers): install IIS Application Request Routing and URL Rewrite, the public certificate with its private key (certificates.md, the same on every server), one server farm per next hop (its address on 4443 for HTTPS, 8080 for HTTP) and one URL Rewrite rule per published name; keep the Host header (${code('preserveHostHeader')} true) and turn off "Reverse rewrite host in response headers".`),
+      ...windows.map((p) => `On ${p.servers.map((s) => s.computerName).join(', ')} (workgroup servers): install IIS Application Request Routing and URL Rewrite, the public certificate with its private key (certificates.md, the same on every server), one server farm per next hop (its address on 4443 for HTTPS, 8080 for HTTP) and one URL Rewrite rule per published name; keep the Host header (${code('preserveHostHeader')} true) and turn off "Reverse rewrite host in response headers". Being outside the topology and naming their next hops by address, they need neither the domain's DNS suffix nor its DNS servers (unlike an Edge server).`),
       `After every change to the pools, check the next hops are healthy: ${proxies.map(checkCommand).join(', ')}.`,
     ]),
     bullets([

@@ -70,6 +70,6 @@ export const FILE_STORE_RULES = [
 ];
 
 export const FILE_STORE_STATUS: RuleStatus[] = [
-  status('FILE-2', RuleStatusKind.IN_RUNBOOK, 'DFS has no RTO/RPO guarantee; the runbook\'s routine backups back up each file share every 4 to 8 hours.'),
+  status('FILE-2', RuleStatusKind.IN_RUNBOOK, 'DFS has no RTO/RPO guarantee; the runbook section "Routine backups" backs up each file share every 4 to 8 hours.'),
   status('FILE-3', RuleStatusKind.BY_CONSTRUCTION, 'FileStore creates dedicated file-server VMs in the infrastructure subnet; the share is never placed on a database server.'),
 ];

@@ -131,12 +131,12 @@ export const FRONT_END_RULES = [
 export const FRONT_END_STATUS: RuleStatus[] = [
   reportedAs('FE-3', ['FE-2', 'FE-4', 'VER-5'], 'A pool of fewer than 3 Front Ends is reported once: VER-5 (2 servers in 2019 and Subscription Edition, error), FE-2 (2 servers in 2013 and 2015, warning) or FE-4 (1 server, warning); each message says why 3 are recommended.'),
   reportedAs('TB-2', 'FE-20', 'The same fact as FE-20 (a central site without an Enterprise pool or Standard Edition server), reported once under FE-20.'),
-  status('FE-6', RuleStatusKind.IN_RUNBOOK, 'Start-up quorum matters when a pool is first started or restarted; the runbook repeats it. It is not a topology property.'),
+  status('FE-6', RuleStatusKind.IN_RUNBOOK, 'Start-up quorum matters when a pool is first started or restarted, not a topology property: the "Restore" steps of each runbook section "Front End pool <FQDN>" give the number of Front Ends that must run to start the pool and the QuorumLossRecovery reset.'),
   status('FE-7', RuleStatusKind.NOT_MODELLED, 'Routing-group replicas are placed by the product at run time; the library cannot observe them.'),
-  status('FE-9', RuleStatusKind.IN_RUNBOOK, 'The "Restore" steps of every 2-server Enterprise pool give the restart order (together, or in reverse shutdown order) and the QuorumLossRecovery reset; FE-2 already warns about 2-server pools.'),
+  status('FE-9', RuleStatusKind.IN_RUNBOOK, 'The "Restore" steps of every 2-server Enterprise pool (runbook section "Front End pool <FQDN>") give the restart order (together, or in reverse shutdown order) and the QuorumLossRecovery reset; the runbook section "Adding or removing Front End servers (FE-18)" points to them when a pool goes to two servers; FE-2 already warns about 2-server pools.'),
   status('FE-13', RuleStatusKind.BY_CONSTRUCTION, 'Every Enterprise Edition pool gets an internal load balancer for its web services (80, 443, 8080, 4443; with hardware SIP balancing also 444, 5061 and the other SIP ports), whatever its size; a Standard Edition server is one server (FE-21). Checked on the rendered load balancers (test/invariants.ts webPoolsBalanced).'),
   status('FE-12', RuleStatusKind.BY_CONSTRUCTION, 'A pool creates all its servers from one server group: same role, image, size and configuration.'),
   status('FE-17', RuleStatusKind.BY_CONSTRUCTION, 'Front End, Back End, Standard Edition, Persistent Chat and Director servers get exactly one NIC (checked again by VM-2).'),
   status('FE-18', RuleStatusKind.IN_RUNBOOK, 'The runbook section "Adding or removing Front End servers (FE-18)" restarts the pool\'s Front Ends one at a time, gives the ServiceReset when the whole pool was down, and says when to remove a failed server from the topology.'),
-  status('FE-19', RuleStatusKind.IN_RUNBOOK, 'Three Front Ends must run together once after pairing: an operating procedure.'),
+  status('FE-19', RuleStatusKind.IN_RUNBOOK, 'An operating procedure, not a topology property: the runbook section "After pairing pools" says three Front Ends of each pool must run together once after pairing, and three when users are first moved to a pool.'),
 ];

@@ -66,5 +66,5 @@ export const LAB_RULES = [
 
 export const LAB_STATUS: RuleStatus[] = [
   status('LAB-4', RuleStatusKind.BY_CONSTRUCTION, 'Domain controllers exist before any server joins: every domain-join extension depends on the forest root\'s and its own site\'s DC setup and on the server\'s prerequisites script, which waits until the domain answers; member VMs are created after their network uses the DCs as DNS servers.'),
-  status('LAB-5', RuleStatusKind.IN_RUNBOOK, 'What the lab cannot install without Microsoft media stays manual (docs/lab.md): Lync/SfB Server from its ISO, Prepare Schema/Forest/Domain, Topology Builder, certificates, and the pools\' SQL databases (Install-CsDatabase).'),
+  status('LAB-5', RuleStatusKind.NOT_MODELLED, 'Not in the runbook: it is how a lab is first built, not a recovery step. What the lab cannot install without Microsoft media stays manual and docs/lab.md "What stays manual" lists it: Lync/SfB Server from its ISO, Prepare Schema/Forest/Domain, Topology Builder (publishing creates the pools\' databases), the Deployment Wizard, certificates and Windows Update.'),
 ];

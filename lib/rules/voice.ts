@@ -111,7 +111,7 @@ export const VOICE_RULES = [
 ];
 
 export const VOICE_STATUS: RuleStatus[] = [
-  status('VOICE-3', RuleStatusKind.IN_RUNBOOK, 'The Registrar failover interval is a Topology Builder setting the library leaves at its default of 300 seconds; the roles runbook states it with the outage list.'),
+  status('VOICE-3', RuleStatusKind.IN_RUNBOOK, 'The Registrar failover interval is a Topology Builder setting the library leaves at its default of 300 seconds; the runbook section "During a central-site outage (VOICE-11, VOICE-3)" states it.'),
   status('VOICE-10', RuleStatusKind.BY_CONSTRUCTION, 'The Application service, Conferencing Attendant and Conferencing Announcement run on Front End pools, and a FrontEndPool can only be created in a CentralSite, so they cannot land on a branch site; enabling dial-in conferencing per pool is a Topology Builder setting the library does not model.'),
-  status('VOICE-11', RuleStatusKind.IN_RUNBOOK, 'rolesRunbook (lib/reports/runbook-roles.ts) lists what does and does not work from the backup Registrar during a central-site outage.'),
+  status('VOICE-11', RuleStatusKind.IN_RUNBOOK, 'The runbook section "During a central-site outage (VOICE-11, VOICE-3)" (rolesRunbook) lists what does and does not work from the backup Registrar.'),
 ];

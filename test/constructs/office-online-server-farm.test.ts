@@ -3,6 +3,9 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { certificateRows } from '../../lib/reports/certificates';
 import { hardwareReport } from '../../lib/reports/hardware';
+import { ROLE_PROFILES } from '../../lib/model/roles';
+import { ServerRole } from '../../lib/model/topology';
+import { physicalCores, vmSizeInfo } from '../../lib/model/vm-sizes';
 import { checkInvariants, formatViolations } from '../invariants';
 import { findingsOf, ipOf, resourcesOf, synthJson, testDeployment, testPool, testSite } from '../helpers';
 
@@ -16,13 +19,21 @@ function westWithFarm(props: Partial<ConstructorParameters<typeof OfficeOnlineSe
 }
 
 describe('OfficeOnlineServerFarm', () => {
+  test('the default size meets SharePoint Server 2016\'s minimum that Office Online Server follows: 4 physical cores, 16 GB', () => {
+    // Plan Office Online Server: "the same minimum hardware requirements as SharePoint Server 2016"
+    // (production web or application server: 64-bit, 4 cores, 16 GB).
+    const info = vmSizeInfo(ROLE_PROFILES[ServerRole.OFFICE_ONLINE_SERVER].productionVmSize!)!;
+    expect(physicalCores(info)).toBeGreaterThanOrEqual(4);
+    expect(info.memoryGb).toBeGreaterThanOrEqual(16);
+  });
+
   test('creates two dedicated Office Online Server VMs in their own subnet over two zones', () => {
     const { stack } = westWithFarm();
     const json = synthJson(stack);
     const vms = resourcesOf(json, 'azurerm_windows_virtual_machine').filter((vm) => vm.tags['sfb-role'] === 'Office Online Server');
     expect(vms.map((vm) => [vm.name, vm.zone, vm.size])).toEqual([
-      ['oos-west-1', '1', 'Standard_D4s_v5'],
-      ['oos-west-2', '2', 'Standard_D4s_v5'],
+      ['oos-west-1', '1', 'Standard_D8s_v5'],
+      ['oos-west-2', '2', 'Standard_D8s_v5'],
     ]);
     const subnet = resourcesOf(json, 'azurerm_subnet').find((s) => s.name === 'snet-office-online');
     expect(subnet?.address_prefixes).toEqual(['10.10.160.0/20']);
@@ -62,7 +73,7 @@ describe('OfficeOnlineServerFarm', () => {
     const row = certificateRows(deployment._toModel()).find((r) => r.forWhat === 'Office Online Server farm oos-west.corp.contoso.com');
     expect(row?.subject).toBe('oos-west.corp.contoso.com');
     expect(row?.sans).toEqual(['oos-west.corp.contoso.com', 'oos-west-1.corp.contoso.com', 'oos-west-2.corp.contoso.com', 'oos-west-3.corp.contoso.com']);
-    expect(hardwareReport(deployment._toModel())).toMatch(/oos-west-3.*Standard_D4s_v5/);
+    expect(hardwareReport(deployment._toModel())).toMatch(/oos-west-3.*Standard_D8s_v5/);
   });
 
   test('the snippet of docs/office-online-reverse-proxy.md builds a farm its pool uses', () => {

@@ -187,3 +187,22 @@ describe('documented flows per version', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the Backup Service between paired pools (audit, issue 28)', () => {
+  // disaster-recovery.md, "Mitigating security risks": the Backup Service's traffic is SMB (TCP/445) from
+  // each Front End Server of pool A to the file store used by pool B, and from pool B to pool A's; the
+  // ports table (ports-and-protocols.md) has no Backup Service row, and the CMS standby travels the same
+  // way (exported, zipped, transferred, imported into the target pool's own store): no cross-pool SQL.
+  const paired = DOCUMENTED_FLOWS.filter((f) => f.scope === 'paired-pool' || f.when?.includes('paired-pools'));
+
+  it('is the one SMB flow from every Front End to the partner pool\'s file store, in both directions', () => {
+    expect(paired.map((f) => ({ from: f.from, to: f.to, protocol: f.protocol, ports: f.ports, scope: f.scope }))).toEqual([
+      { from: 'front-end', to: 'file-store', protocol: 'Tcp', ports: ['445'], scope: 'paired-pool' },
+    ]);
+    expect(paired[0].source).toMatch(/high-availability-and-disaster-recovery\/disaster-recovery\.md$/);
+  });
+
+  it('adds no SQL path between the pools: each Front End reaches only its own back end', () => {
+    expect(admits('front-end', 'back-end-sql', 'Tcp', 1433).map((f) => f.scope)).toEqual(['own-pool']);
+  });
+});

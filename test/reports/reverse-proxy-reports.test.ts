@@ -30,6 +30,8 @@ describe('the reverse proxies in the reports and the runbook (reference topology
     expect(runbook).toContain('## Reverse proxies');
     expect(runbook).toContain('grant the gateway\'s identity `id-contoso-west-reverse-proxy-agw` the role "Key Vault Secrets User"');
     expect(runbook).toMatch(/On north-rp-1, north-rp-2 \(workgroup servers\): install IIS Application Request Routing/);
+    // DNS audit (issue 28): the farms name next hops by address, so a workgroup ARR server needs no internal DNS.
+    expect(runbook).toMatch(/one server farm per next hop \(its address on 4443[^)]*\)[^\n]*need neither the domain's DNS suffix nor its DNS servers/);
     expect(runbook).toMatch(/Reverse proxy: the surviving site's proxy pip-contoso-north-reverse-proxy \(north\) publishes its own pools already; Traffic Manager moves/);
   });
 });

@@ -3,8 +3,10 @@
  * text): FE-9 (restarting a two-server pool) and FE-18 (adding or removing Front End servers); and
  * the step that repoints an Edge pool whose next hop is a lost Director pool.
  */
-import { DirectorPool, renderRunbook } from '../../lib/experimental';
+import { ProductVersion } from '../../lib';
+import { DirectorPool, PairedPools, renderRunbook } from '../../lib/experimental';
 import { ALL_STATUS } from '../../lib/rules';
+import { aRecordValues } from '../../lib/model/queries';
 import { RuleStatusKind } from '../../lib/rules/rule';
 import { testEdge } from '../edge-helpers';
 import { modelOf, testPool, testSite } from '../helpers';
@@ -21,7 +23,13 @@ describe('FE-9: a two-server pool restarts as a pair', () => {
   });
 
   test('a pool of three has no such step', () => {
-    expect(runbookOf(3)).not.toContain('FE-9');
+    expect(subsection(section(runbookOf(3), 'Front End pool pool-west.corp.contoso.com'), 'Restore')).not.toContain('FE-9');
+  });
+
+  test('the FE-18 section points to it where a pool can go to two servers (not 2019: VER-5)', () => {
+    const fe18 = (productVersion: ProductVersion) => section(renderRunbook(modelOf(({ deployment }) => void testPool(testSite(deployment, 'west'), 'pool'), { productVersion })), 'Adding or removing Front End servers (FE-18)');
+    expect(fe18(ProductVersion.SKYPE_FOR_BUSINESS_2015)).toContain('A pool of two then restarts as a pair, as its "Restore" steps say (FE-9).');
+    expect(fe18(ProductVersion.SKYPE_FOR_BUSINESS_2019)).not.toContain('FE-9');
   });
 
   test('its status says the runbook has it, and where', () => {
@@ -72,5 +80,42 @@ describe('an Edge pool whose next hop is a Director pool: the runbook repoints i
 
   test('an Edge pool whose next hop is a Front End pool has no such subsection', () => {
     expect(runbook(0)).not.toContain('If its next hop');
+  });
+});
+
+describe('EDGE-20: an Edge server outside the domain gets its DNS suffix and its next hop', () => {
+  const model = modelOf(({ deployment }) => {
+    const west = testSite(deployment, 'west');
+    testEdge(west, testPool(west), 'edge');
+  });
+  const text = section(renderRunbook(model), 'Edge pool edge-west.corp.contoso.com');
+
+  test('the primary DNS suffix is the domain of the servers\' topology FQDNs', () => {
+    const edge = model.edgePools[0];
+    expect(text).toContain('set the primary DNS suffix to `corp.contoso.com`');
+    expect(text).toContain(`(${edge.servers.map((s) => s.fqdn).join(', ')})`);
+    expect(text).toContain('ms.lync.tb.AddEdgeMachineInternalIpPage.md');
+  });
+
+  test('the HOSTS fallback lists the addresses the private zone gives the next hop', () => {
+    const addresses = aRecordValues(model, 'private', 'pool-west.corp.contoso.com')!;
+    expect(addresses.length).toBe(model.frontEndPools[0].servers.length);
+    for (const ip of addresses) expect(text).toContain(`\`${ip} pool-west.corp.contoso.com\``);
+    expect(text).toContain('Resolve-DnsName pool-west.corp.contoso.com');
+  });
+});
+
+describe('failback copies the users\' conference content back (configuring-and-monitoring-the-backup-service.md)', () => {
+  const runbook = renderRunbook(modelOf(({ deployment }) => {
+    const west = testPool(testSite(deployment, 'west'));
+    new PairedPools(deployment, 'pair', { primary: west, backup: testPool(testSite(deployment, 'north')) });
+  }));
+
+  test('from the backup pool, with the status check that says when it is done', () => {
+    const failback = subsection(section(runbook, 'Front End pool pool-west.corp.contoso.com'), 'Failback of pool-west.corp.contoso.com');
+    expect(failback).toContain('Invoke-CsBackupServiceSync -PoolFqdn pool-north.corp.contoso.com -BackupModule ConfServices.DataConf');
+    expect(failback).toContain('Get-CsBackupServiceStatus -PoolFqdn pool-north.corp.contoso.com -BackupModule ConfServices.DataConf');
+    // After the users are back, not before.
+    expect(failback.indexOf('ConfServices.DataConf')).toBeGreaterThan(failback.indexOf('Invoke-CsPoolFailback'));
   });
 });

@@ -21,8 +21,11 @@ export const OFFICE_ONLINE_SERVER = roleProfile({
   writesConfigExports: false,
   // Stateless: reinstalling from the farm's settings restores it, so the vault does not protect it.
   protectedByBackup: false,
-  // Plan Office Online Server: "the same minimum hardware requirements as SharePoint Server 2016" (4 cores, 16 GB).
-  productionVmSize: 'Standard_D4s_v5',
+  // Plan Office Online Server (officeonlineserver/plan-office-online-server): "the same minimum hardware
+  // requirements as SharePoint Server 2016", whose web or application server of a production farm needs
+  // 64-bit 4 cores and 16 GB. Cores are physical cores, as VM-1 counts them (lib/model/vm-sizes.ts): a
+  // Dsv5 vCPU is a hyperthread, so Standard_D4s_v5 has 2; Standard_D8s_v5 has 4 cores and 32 GB.
+  productionVmSize: 'Standard_D8s_v5',
   // Its own internal subnet, so NSG rules name the farm (OWA-3: internal placement).
   subnets: [SubnetRole.OFFICE_ONLINE],
   // B-series 2 vCPU / 8 GB: the cheapest size that runs the role at all.
