@@ -6,17 +6,9 @@ import { ProductVersion, SfbDeployment, SupportPosture } from '../../lib';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { EVALUATION_DATE } from '../helpers';
 import { azureBranchTopology } from '../voice-helpers';
+import { foreignReferences } from './foreign-references';
 
 const json = (stack: TerraformStack) => JSON.parse(Testing.synth(stack));
-
-/** `${type.id}` references of a stack that name no resource or data source it declares. */
-function foreignReferences(stackJson: any): string[] {
-  const text = JSON.stringify(stackJson);
-  const declared = new Set(Object.entries(stackJson.resource ?? {}).flatMap(([type, byId]: [string, any]) => Object.keys(byId).map((id) => `${type}.${id}`)));
-  const data = new Set(Object.entries(stackJson.data ?? {}).flatMap(([type, byId]: [string, any]) => Object.keys(byId).map((id) => `data.${type}.${id}`)));
-  const refs = [...text.matchAll(/\$\{(data\.[a-z_0-9]+\.[A-Za-z0-9_-]+|azurerm_[a-z_0-9]+\.[A-Za-z0-9_-]+)/g)].map((m) => m[1]);
-  return refs.filter((r) => !declared.has(r) && !data.has(r));
-}
 
 describe('a branch in Azure, one stack per site', () => {
   const app = Testing.app();

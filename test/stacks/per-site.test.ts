@@ -6,6 +6,7 @@ import { buildReferenceTopology } from '../../examples/reference/topology';
 import { FrontEndPool, Severity, SfbDeployment, StandaloneBackEnd, SqlServerVersion, validateTopology, CentralSite, ProductVersion, SupportPosture } from '../../lib';
 import { App, TerraformStack, Testing } from '../../lib/cdktf';
 import { dnsReportDrift } from '../report-consistency';
+import { foreignReferences } from './foreign-references';
 
 function perSiteReference(options: { remoteState?: boolean } = {}) {
   const app = Testing.app();
@@ -20,15 +21,6 @@ const json = (stack: TerraformStack) => JSON.parse(Testing.synth(stack));
 /** Every `location` of every resource and data source of a synthesized stack. */
 function locations(stackJson: any): string[] {
   return Object.values(stackJson.resource ?? {}).flatMap((byId: any) => Object.values(byId).map((r: any) => r.location).filter((l) => l !== undefined));
-}
-
-/** References to resources that are not in the stack (cdktf writes cross-stack ones as remote state). */
-function foreignReferences(stackJson: any): string[] {
-  const text = JSON.stringify(stackJson);
-  const declared = new Set(Object.entries(stackJson.resource ?? {}).flatMap(([type, byId]: [string, any]) => Object.keys(byId).map((id) => `${type}.${id}`)));
-  const data = new Set(Object.entries(stackJson.data ?? {}).flatMap(([type, byId]: [string, any]) => Object.keys(byId).map((id) => `data.${type}.${id}`)));
-  const refs = [...text.matchAll(/\$\{(data\.[a-z_0-9]+\.[A-Za-z0-9_-]+|azurerm_[a-z_0-9]+\.[A-Za-z0-9_-]+)/g)].map((m) => m[1]);
-  return refs.filter((r) => !declared.has(r) && !data.has(r));
 }
 
 describe('one stack per site', () => {
