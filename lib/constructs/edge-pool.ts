@@ -349,7 +349,7 @@ export class EdgePool extends Construct {
    * External side: exactly the documented inbound flows from the Internet, each to its service's
    * addresses (edge-environmental-requirements.md, external port firewall summary). No inbound
    * 50000-59999: for Lync Server 2013 and later the A/V Edge needs that range outbound only (the
-   * decision and its sources are in the header of lib/model/documented-flows.ts), and Azure's
+   * decision and its sources are in the header of lib/model/roles/edge.ts), and Azure's
    * default outbound rule allows it. Federation (5061) and XMPP (5269) are added when published.
    */
   private allowInternet(): void {
@@ -392,7 +392,7 @@ export class EdgePool extends Construct {
   }
 
   /**
-   * Teams hybrid: the inbound Microsoft 365 flows of lib/model/documented-flows.ts (`teams-hybrid`), from
+   * Teams hybrid: the inbound Microsoft 365 flows of the Edge role file, lib/model/roles/edge.ts (`teams-hybrid`), from
    * Microsoft 365's ranges to the Access and A/V Edge addresses (no NSG service tag covers these ranges:
    * lib/model/microsoft-365.ts). Outbound needs no rule (Azure's default outbound rule).
    */

@@ -27,9 +27,25 @@ import type { CentralSite } from './site';
 import type { BranchNetwork } from './branch-network';
 import type { Prefixes } from '../azure/firewall';
 import { hosts, subnetsWithServers } from './flow-sources';
+import { DOCUMENTED_FLOWS } from '../model/documented-flows';
+import { readonlySet } from '../model/memo';
 import { SHUTDOWN_SCHEDULE, shutdownTimeZone } from '../model/provider-constraints';
 import { describeValue, rejectUnknownProps, requireBoolean, requireEnum, requireString, requireVmSize } from './validate-input';
 import { DOMAIN_JOINING_ROLES, DOMAIN_ROLES, DOMAIN_SUBNETS, LAB_VM_SIZES, ROLE_PROFILES } from '../model/roles';
+
+/**
+ * The lab flows to the domain controllers that the members rule carries: every role file's flow to
+ * `domain-controller` but those the other rules of `allowDomainTraffic` and `admitBranch` carry
+ * (clients, the Edge's DNS, a branch network's server), so a new member role's flows join it.
+ */
+const OTHER_DIRECTORY_SOURCES = readonlySet<string>(['internal-clients', 'edge-internal', 'survivable-branch']);
+const MEMBER_DIRECTORY_FLOWS = Object.freeze({
+  Tcp: memberDirectoryFlows('Tcp'),
+  Udp: memberDirectoryFlows('Udp'),
+});
+function memberDirectoryFlows(protocol: 'Tcp' | 'Udp'): readonly string[] {
+  return Object.freeze(DOCUMENTED_FLOWS.filter((f) => f.to === 'domain-controller' && f.protocol === protocol && !OTHER_DIRECTORY_SOURCES.has(f.from)).map((f) => f.key));
+}
 
 export interface LabOptions {
   /**
@@ -291,8 +307,8 @@ export class Lab extends Construct {
     const members = () => [...new Set(DOMAIN_SUBNETS.flatMap((subnet) => subnetsWithServers(d, subnet, DOMAIN_ROLES)()))];
     const allow = (name: string, source: string, sourcePrefixes: Prefixes, flows: readonly string[]) =>
       fw.allow({ name, ownerPath: this.node.path, source, sourcePrefixes, destination: `domain controller of ${site.node.id}`, destinationPrefixes: hosts([controller]), flows });
-    allow('lab-dc-from-members-tcp', 'domain members of every site', members, ['fe-to-dc-tcp', 'sql-to-dc-tcp', 'director-to-dc-tcp', 'mediation-to-dc-tcp', 'chat-to-dc-tcp', 'chat-sql-to-dc-tcp', 'file-store-to-dc-tcp', 'oos-to-dc-tcp', 'dc-to-dc-tcp']);
-    allow('lab-dc-from-members-udp', 'domain members of every site', members, ['fe-to-dc-udp', 'sql-to-dc-udp', 'director-to-dc-udp', 'mediation-to-dc-udp', 'chat-to-dc-udp', 'chat-sql-to-dc-udp', 'file-store-to-dc-udp', 'oos-to-dc-udp', 'dc-to-dc-udp']);
+    allow('lab-dc-from-members-tcp', 'domain members of every site', members, MEMBER_DIRECTORY_FLOWS.Tcp);
+    allow('lab-dc-from-members-udp', 'domain members of every site', members, MEMBER_DIRECTORY_FLOWS.Udp);
     allow('lab-dc-from-edge-dns-tcp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-dc-dns-tcp']);
     allow('lab-dc-from-edge-dns-udp', 'Edge internal subnets of every site', subnetsWithServers(d, SubnetRole.EDGE_INTERNAL), ['edge-int-to-dc-dns-udp']);
     allow('lab-dc-from-clients-tcp', 'connected networks (domain clients)', ['VirtualNetwork'], ['clients-to-dc-tcp']);

@@ -36,7 +36,7 @@
  * from Microsoft 365 (source 443) to the A/V Edge 50000-59999; STUN UDP 3478 both ways. The current
  * page (`Skype/SfbHybrid/hybrid/plan-hybrid-connectivity.md`, "Firewall considerations") dropped the
  * table and refers to the URLs and IP address ranges page for ports; the flows in
- * lib/model/documented-flows.ts (`when: ['teams-hybrid']`) restate the table.
+ * lib/model/roles/edge.ts (`when: ['teams-hybrid']`) restate the table.
  */
 
 /** One of Microsoft's published endpoint sets, as recorded. */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join, relative } from 'path';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
 import { SubnetRole } from '../../lib/model/network';
+import { DOCUMENTED_FLOWS, ENDPOINTS, Endpoint } from '../../lib/model/documented-flows';
 import { ALL_ROLES, DOMAIN_SUBNETS, GROUP_COLLECTIONS, LAB_VM_SIZES, ROLE_PROFILES, RoleProfile } from '../../lib/model/roles';
 import { PROTECTED_ROLES, STATEFUL_ROLES } from '../../lib/model/backup-topology';
 import { recommendedVmSize, sizingFloor } from '../../lib/model/versions';
@@ -25,8 +26,8 @@ import { AzurermProvider } from '../../lib/azurerm';
 import { buildLabTopology } from '../../examples/lab/topology';
 
 const FOLDER = join(__dirname, '..', '..', 'lib', 'model', 'roles');
-/** Files of the folder that are not a role: the interface, the index, shared feature sets. */
-const SUPPORT_FILES = ['features.ts', 'index.ts', 'profile.ts'];
+/** Files of the folder that are not a role: the interface, the index, shared feature sets, flow pages and directory flows. */
+const SUPPORT_FILES = ['directory-flows.ts', 'features.ts', 'flow-pages.ts', 'index.ts', 'profile.ts'];
 
 const kebab = (key: string) => key.toLowerCase().replace(/_/g, '-');
 const isProfile = (v: unknown): v is RoleProfile => typeof v === 'object' && v !== null && 'role' in v && 'domain' in v;
@@ -213,6 +214,48 @@ describe('the lab reads the profiles', () => {
     expect(members.length).toBeGreaterThan(0);
     expect([...model.labEnvironment!.domainJoinedPaths].sort()).toEqual([...members].sort());
     expect(findingsOf(validateTopology(deployment), 'LAB-3')).toEqual([]);
+  });
+});
+
+describe('each role file holds its flows (lib/model/documented-flows.ts derives the list)', () => {
+  /** Endpoints outside the deployment's servers: no role file speaks for them. */
+  const OUTSIDE: readonly Endpoint[] = ['internal-clients', 'internet', 'microsoft-365', 'pstn-gateway'];
+
+  test.each(ALL_ROLES)('%s: every flow of its file starts or ends at one of its endpoints', (role) => {
+    const { endpoints, flows } = ROLE_PROFILES[role];
+    const stray = flows.filter((f) => !endpoints.includes(f.from) && !endpoints.includes(f.to)).map((f) => f.key);
+    expect(stray).toEqual([]);
+  });
+
+  test('every endpoint of the deployment is some role\'s, and the outside ones none', () => {
+    const claimed = new Set(ALL_ROLES.flatMap((r) => ROLE_PROFILES[r].endpoints));
+    expect(ENDPOINTS.filter((e) => !OUTSIDE.includes(e) && !claimed.has(e))).toEqual([]);
+    expect(OUTSIDE.filter((e) => claimed.has(e))).toEqual([]);
+  });
+
+  test('the documented list is exactly the role files\' flows, each once', () => {
+    const fromFiles = ALL_ROLES.flatMap((r) => ROLE_PROFILES[r].flows.map((f) => f.key));
+    expect(new Set(fromFiles).size).toBe(fromFiles.length);
+    expect(DOCUMENTED_FLOWS.map((f) => f.key)).toEqual(fromFiles);
+  });
+
+  test('every domain member role reaches the lab domain controllers; a workgroup role at most for DNS', () => {
+    for (const role of ALL_ROLES) {
+      const { domain, flows } = ROLE_PROFILES[role];
+      const toDc = flows.filter((f) => f.to === 'domain-controller' && f.from !== 'internal-clients');
+      if (domain === 'workgroup') for (const f of toDc) expect(f.ports).toEqual(['53']);
+      // Standard Edition and the witness are front-end and back-end-sql endpoints: those files carry them.
+      if (domain === 'member' && !ROLE_PROFILES[role].endpoints.every((e) => e === 'front-end' || e === 'back-end-sql')) expect(toDc.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('the lab admits every member file\'s directory flows in its members rule', () => {
+    const memberKeys = DOCUMENTED_FLOWS.filter((f) => f.to === 'domain-controller' && f.protocol === 'Tcp' && ALL_ROLES.some((r) => ROLE_PROFILES[r].domain !== 'workgroup' && ROLE_PROFILES[r].endpoints.includes(f.from)) && f.from !== 'survivable-branch').map((f) => f.key);
+    const { deployment } = testDeployment({ lab: {}, supportPosture: undefined });
+    testPool(testSite(deployment), 'pool');
+    const rule = deployment._toModel().flows.find((f) => f.name === 'lab-dc-from-members-tcp');
+    expect(rule?.flowKeys).toEqual(expect.arrayContaining(memberKeys));
+    expect(memberKeys).toEqual(expect.arrayContaining(['fe-to-dc-tcp', 'oos-to-dc-tcp', 'dc-to-dc-tcp']));
   });
 });
 

@@ -2,6 +2,8 @@
 import { SubnetRole } from '../network';
 import { ServerRole } from '../topology';
 import { roleProfile } from './profile';
+import { PAGE } from './flow-pages';
+import { domainMemberFlows } from './directory-flows';
 
 export const FILE_SERVER = roleProfile({
   role: ServerRole.FILE_SERVER,
@@ -31,4 +33,24 @@ export const FILE_SERVER = roleProfile({
   windowsFeatures: ['FS-FileServer', 'FS-DFS-Namespace', 'FS-DFS-Replication'],
   // FileStore records its store there (a chat log-shipping share is a single server, in none).
   groups: 'fileStores',
+  // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
+  endpoints: ['file-store'],
+  // Its documented flows (lib/model/documented-flows.ts explains an entry).
+  flows: [
+    // Paired pools: the Backup Service (disaster-recovery.md) and the inter-pool ports.
+    {
+      key: 'fe-to-paired-file-store-smb', from: 'front-end', to: 'file-store', protocol: 'Tcp', ports: ['445'], purpose: 'Backup Service: SMB from each Front End Server of pool A to the file store used by pool B, and the reverse',
+      source: PAGE.FE_DR, when: ['paired-pools'], scope: 'paired-pool',
+    },
+
+    // The pool's own file store (a DFS pair).
+    {
+      key: 'file-store-dfs-replication', from: 'file-store', to: 'file-store', protocol: 'Tcp', ports: ['135', '445', '49152-65535'], purpose: 'DFS Replication (RPC endpoint mapper, dynamic RPC) and SMB between the file servers of one DFS file store',
+      source: PAGE.WINDOWS_PORTS, scope: 'same-pool', note: 'The library builds the file store as a DFS pair; the service overview lists DFSR over RPC (135 and the dynamic range) and SMB 445. Not an SfB page.',
+    },
+    { key: 'fe-to-file-store-smb', from: 'front-end', to: 'file-store', protocol: 'Tcp', ports: ['445'], purpose: 'SMB to the pool\'s file store', source: PAGE.FE_DR, scope: 'own-pool', note: 'The page names SMB 445 from each Front End to the file store; a pool uses its own store every day.' },
+
+    // Lab mode: to the domain controllers.
+    ...domainMemberFlows('file-store', 'file-store'),
+  ],
 });

@@ -2,6 +2,8 @@
 import { SubnetRole } from '../network';
 import { ServerRole } from '../topology';
 import { roleProfile } from './profile';
+import { PAGE } from './flow-pages';
+import { domainMemberFlows } from './directory-flows';
 
 export const OFFICE_ONLINE_SERVER = roleProfile({
   role: ServerRole.OFFICE_ONLINE_SERVER,
@@ -41,4 +43,16 @@ export const OFFICE_ONLINE_SERVER = roleProfile({
   ],
   // OfficeOnlineServerFarm records its farm there.
   groups: 'officeOnlineFarms',
+  // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
+  endpoints: ['office-web-apps'],
+  // Its documented flows (lib/model/documented-flows.ts explains an entry).
+  flows: [
+    // Office Online Server farm (OfficeOnlineServerFarm): the Front Ends and internal clients reach it.
+    { key: 'fe-to-owa', from: 'front-end', to: 'office-web-apps', protocol: 'Tcp', ports: ['443'], purpose: 'Front End Servers connect to the Office Web Apps Server', source: PAGE.PORTS, when: ['office-web-apps'] },
+    { key: 'clients-to-owa', from: 'internal-clients', to: 'office-web-apps', protocol: 'Tcp', ports: ['443'], purpose: 'Internal clients reach the Office Web Apps Server over HTTPS', source: PAGE.REVERSE_PROXY, when: ['office-web-apps'] },
+
+    // Lab mode: to the domain controllers.
+    // Office Online Server must be a domain member (Plan Office Online Server).
+    ...domainMemberFlows('office-web-apps', 'oos'),
+  ],
 });

@@ -3,6 +3,8 @@ import { SubnetRole } from '../network';
 import { ServerRole } from '../topology';
 import { ALL_SERVERS } from './features';
 import { roleProfile } from './profile';
+import { PAGE, NOT_2019 } from './flow-pages';
+import { domainMemberFlows } from './directory-flows';
 
 export const PERSISTENT_CHAT = roleProfile({
   role: ServerRole.PERSISTENT_CHAT,
@@ -32,4 +34,33 @@ export const PERSISTENT_CHAT = roleProfile({
   windowsFeatures: [...ALL_SERVERS, 'MSMQ-Server'],
   // StretchedPersistentChatPool records its pool there (placed per site).
   groups: 'chatPools',
+  // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
+  endpoints: ['persistent-chat', 'persistent-chat-sql'],
+  // Its documented flows (lib/model/documented-flows.ts explains an entry).
+  flows: [
+    // Central Management store replication from the pool that hosts it and its standby (ports-and-protocols.md, All Servers rows).
+    { key: 'cms-to-servers-smb-chat', from: 'front-end', to: 'persistent-chat', protocol: 'Tcp', ports: ['445'], purpose: 'Master Replicator Agent pushes Central Management store configuration to the Persistent Chat Servers', source: PAGE.PORTS, versions: NOT_2019, when: ['hosts-cms'] },
+    { key: 'cms-to-servers-sql-browser-chat', from: 'front-end', to: 'persistent-chat', protocol: 'Udp', ports: ['1434'], purpose: 'SQL Browser for the Persistent Chat Server\'s local replica of the Central Management store', source: PAGE.PORTS, versions: NOT_2019, when: ['hosts-cms'] },
+
+    // Persistent Chat (2013 and 2015 only).
+    { key: 'fe-to-chat-sip', from: 'front-end', to: 'persistent-chat', protocol: 'Tcp', ports: ['5041'], purpose: 'Persistent Chat SIP (MTLS)', source: PAGE.PORTS, versions: NOT_2019 },
+    { key: 'fe-to-chat-wcf', from: 'front-end', to: 'persistent-chat', protocol: 'Tcp', ports: ['881'], purpose: 'Persistent Chat Windows Communication Foundation (TLS and MTLS)', source: PAGE.PORTS, versions: NOT_2019 },
+    {
+      key: 'clients-to-chat-file-transfer', from: 'internal-clients', to: 'persistent-chat', protocol: 'Tcp', ports: ['443'], purpose: 'Persistent Chat File Transfer Service (TLS): clients upload and download chat-room files',
+      source: PAGE.PORTS, versions: NOT_2019,
+    },
+    { key: 'chat-to-fe-sip', from: 'persistent-chat', to: 'front-end', protocol: 'Tcp', ports: ['5061'], purpose: 'SIP (MTLS) from the Persistent Chat Server to its next-hop Front End pool', source: PAGE.PORTS, versions: NOT_2019 },
+    {
+      key: 'chat-pool-internal', from: 'persistent-chat', to: 'persistent-chat', protocol: 'Tcp', ports: ['8011'], purpose: 'Server-to-server communication inside the Persistent Chat pool, across both data centers',
+      source: PAGE.CHAT_TOPOLOGY, versions: NOT_2019, scope: 'same-pool', note: 'From the rule catalog\'s ports table (S-PCTOPO, L-PCTOPO); the line was not re-read for this list.',
+    },
+    { key: 'chat-to-chat-sql', from: 'persistent-chat', to: 'persistent-chat-sql', protocol: 'Tcp', ports: ['1433'], purpose: 'SQL to the Persistent Chat (mgc) and compliance (mgccomp) databases', source: PAGE.CHAT_TOPOLOGY, versions: NOT_2019, scope: 'own-pool' },
+    { key: 'chat-sql-mirroring', from: 'persistent-chat-sql', to: 'persistent-chat-sql', protocol: 'Tcp', ports: ['5022', '7022'], purpose: 'Mirroring of the Persistent Chat databases (principal, mirror 5022; witness 7022)', source: PAGE.CHAT_DR, versions: NOT_2019, scope: 'same-pool' },
+    { key: 'chat-sql-log-shipping-sql', from: 'persistent-chat-sql', to: 'persistent-chat-sql', protocol: 'Tcp', ports: ['1433'], purpose: 'Log shipping between the primary, its mirror and the secondary in the other data center', source: PAGE.CHAT_DR, versions: NOT_2019, when: ['persistent-chat-dr'], scope: 'same-pool' },
+    { key: 'chat-sql-log-shipping-share', from: 'persistent-chat-sql', to: 'file-store', protocol: 'Tcp', ports: ['445'], purpose: 'Log-shipping share that every Persistent Chat SQL server in both data centers reads and writes', source: PAGE.CHAT_DR, versions: NOT_2019, when: ['persistent-chat-dr'], scope: 'own-pool', note: 'The share is not a FileStore role share (PCHAT-7); the library builds it on its own server.' },
+
+    // Lab mode: to the domain controllers.
+    ...domainMemberFlows('persistent-chat', 'chat'),
+    ...domainMemberFlows('persistent-chat-sql', 'chat-sql'),
+  ],
 });

@@ -6,6 +6,7 @@
 import type { ServerRole } from '../topology';
 import type { SubnetRole } from '../network';
 import type { SizingFamily } from '../versions';
+import type { DocumentedFlow, Endpoint } from '../documented-flows';
 
 /** How a role's servers relate to the Active Directory domain. */
 export type DomainMembership = 'member' | 'controller' | 'workgroup';
@@ -43,9 +44,23 @@ export interface RoleProfile {
   readonly windowsFeatures: readonly string[];
   /** Where its pools are recorded in the topology model; absent for servers outside any pool. */
   readonly groups?: GroupCollection;
+  /** The flow ends (`Endpoint`) its servers are: every flow of `flows` starts or ends at one of them. */
+  readonly endpoints: readonly Endpoint[];
+  /**
+   * The documented flows the role brings (lib/model/documented-flows.ts derives its list from every
+   * role's): Front End's are what Front End pools alone need; every other role holds its flows with
+   * the Front Ends, with the roles before it and with the outside.
+   */
+  readonly flows: readonly DocumentedFlow[];
 }
 
-/** A frozen profile (its feature list too), so no caller can change a fact for everyone. */
+/** A frozen profile (its lists and flows too), so no caller can change a fact for everyone. */
 export function roleProfile(profile: RoleProfile): RoleProfile {
-  return Object.freeze({ ...profile, subnets: Object.freeze([...profile.subnets]), windowsFeatures: Object.freeze([...profile.windowsFeatures]) });
+  return Object.freeze({
+    ...profile,
+    subnets: Object.freeze([...profile.subnets]),
+    windowsFeatures: Object.freeze([...profile.windowsFeatures]),
+    endpoints: Object.freeze([...profile.endpoints]),
+    flows: Object.freeze(profile.flows.map((f) => Object.freeze({ ...f }))),
+  });
 }

@@ -2,6 +2,7 @@
 import { SubnetRole } from '../network';
 import { ServerRole } from '../topology';
 import { roleProfile } from './profile';
+import { PAGE } from './flow-pages';
 
 export const REVERSE_PROXY = roleProfile({
   role: ServerRole.REVERSE_PROXY,
@@ -31,4 +32,17 @@ export const REVERSE_PROXY = roleProfile({
   windowsFeatures: ['Web-Server', 'Web-Mgmt-Console', 'Web-Http-Logging', 'Web-Request-Monitor', 'Web-Filtering', 'NET-Framework-45-Core'],
   // ReverseProxy records its proxy there (its servers: none for an Application Gateway).
   groups: 'reverseProxies',
+  // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
+  endpoints: ['reverse-proxy'],
+  // Its documented flows (lib/model/documented-flows.ts explains an entry).
+  flows: [
+    // Published web services: from the proxy to the pools' web VIPs (the reverse proxy port summary).
+    { key: 'rp-to-fe-lb-web', from: 'reverse-proxy', to: 'front-end', protocol: 'Tcp', ports: ['4443', '8080'], purpose: 'External web services from the reverse proxy (published 443 to 4443, 80 to 8080)', source: PAGE.REVERSE_PROXY, via: 'load-balancer' },
+    { key: 'rp-to-director-web', from: 'reverse-proxy', to: 'director', protocol: 'Tcp', ports: ['4443', '8080'], purpose: 'External web services from the reverse proxy to the Director pool VIP', source: PAGE.REVERSE_PROXY, via: 'load-balancer' },
+
+    // The proxy's listeners (ReverseProxy) and the farm it publishes.
+    { key: 'internet-to-rp-https', from: 'internet', to: 'reverse-proxy', protocol: 'Tcp', ports: ['443'], purpose: 'Reverse proxy listener: Autodiscover, address book, meetings, dial-in, meeting content, Office Web Apps', source: PAGE.REVERSE_PROXY },
+    { key: 'internet-to-rp-http', from: 'internet', to: 'reverse-proxy', protocol: 'Tcp', ports: ['80'], purpose: 'Reverse proxy listener (optional): redirection to HTTPS, Autodiscover over HTTP for mobile clients', source: PAGE.REVERSE_PROXY },
+    { key: 'rp-to-owa', from: 'reverse-proxy', to: 'office-web-apps', protocol: 'Tcp', ports: ['443'], purpose: 'Reverse proxy to the Office Web Apps Server', source: PAGE.REVERSE_PROXY, when: ['office-web-apps'] },
+  ],
 });

@@ -31,4 +31,8 @@ export const SQL_WITNESS = roleProfile({
   windowsFeatures: [],
   // Recorded with its back end (it sits in the back end's third zone).
   groups: 'backEnds',
+  // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
+  endpoints: ['back-end-sql'],
+  // No flows of its own: its servers are back-end-sql endpoints, whose flows are in the files of the roles that define them.
+  flows: [],
 });

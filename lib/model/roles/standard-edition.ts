@@ -32,4 +32,8 @@ export const STANDARD_EDITION = roleProfile({
   windowsFeatures: [...ALL_SERVERS, ...FRONT_END_IIS],
   // FrontEndPool records its pool there.
   groups: 'frontEndPools',
+  // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
+  endpoints: ['front-end'],
+  // No flows of its own: its servers are front-end endpoints, whose flows are in the files of the roles that define them.
+  flows: [],
 });
