@@ -6,9 +6,9 @@
 import type { DocumentedFlow, Endpoint } from '../documented-flows';
 import { PAGE } from './flow-pages';
 
-/** TCP ports a domain member uses towards its controllers: DNS, Kerberos, RPC, LDAP, SMB, password change, global catalog, dynamic RPC. */
+/** TCP ports of every flow to a lab domain controller (members, clients, the other controllers): DNS, Kerberos, RPC, LDAP, SMB, password change, global catalog, dynamic RPC. */
 export const DIRECTORY_TCP_PORTS: readonly string[] = Object.freeze(['53', '88', '135', '389', '445', '464', '636', '3268', '3269', '49152-65535']);
-/** UDP ports: DNS, Kerberos, time, LDAP ping, password change. */
+/** UDP ports of the same flows: DNS, Kerberos, time, LDAP ping, password change. */
 export const DIRECTORY_UDP_PORTS: readonly string[] = Object.freeze(['53', '88', '123', '389', '464']);
 
 /** The `<short>-to-dc-tcp` and `-udp` flows of a domain member `member`. */

@@ -3,6 +3,7 @@ import { SubnetRole } from '../network';
 import { ServerRole } from '../topology';
 import { roleProfile } from './profile';
 import { PAGE } from './flow-pages';
+import { DIRECTORY_TCP_PORTS, DIRECTORY_UDP_PORTS } from './directory-flows';
 
 export const DOMAIN_CONTROLLER = roleProfile({
   role: ServerRole.DOMAIN_CONTROLLER,
@@ -35,9 +36,9 @@ export const DOMAIN_CONTROLLER = roleProfile({
   // Its documented flows (lib/model/documented-flows.ts explains an entry).
   flows: [
     // Active Directory in lab mode: every domain member to its domain controllers.
-    { key: 'dc-to-dc-tcp', from: 'domain-controller', to: 'domain-controller', protocol: 'Tcp', ports: ['53', '88', '135', '389', '445', '464', '636', '3268', '3269', '49152-65535'], purpose: 'Replication between the domain controllers of the sites (RPC, LDAP, DFSR, Kerberos)', source: PAGE.AD_PORTS, when: ['lab'] },
-    { key: 'dc-to-dc-udp', from: 'domain-controller', to: 'domain-controller', protocol: 'Udp', ports: ['53', '88', '123', '389', '464'], purpose: 'DNS, Kerberos, time and LDAP between the domain controllers', source: PAGE.AD_PORTS, when: ['lab'] },
-    { key: 'clients-to-dc-tcp', from: 'internal-clients', to: 'domain-controller', protocol: 'Tcp', ports: ['53', '88', '135', '389', '445', '464', '636', '3268', '3269', '49152-65535'], purpose: 'Domain clients to the lab domain controllers', source: PAGE.AD_PORTS, when: ['lab'] },
-    { key: 'clients-to-dc-udp', from: 'internal-clients', to: 'domain-controller', protocol: 'Udp', ports: ['53', '88', '123', '389', '464'], purpose: 'Domain clients to the lab domain controllers', source: PAGE.AD_PORTS, when: ['lab'] },
+    { key: 'dc-to-dc-tcp', from: 'domain-controller', to: 'domain-controller', protocol: 'Tcp', ports: DIRECTORY_TCP_PORTS, purpose: 'Replication between the domain controllers of the sites (RPC, LDAP, DFSR, Kerberos)', source: PAGE.AD_PORTS, when: ['lab'] },
+    { key: 'dc-to-dc-udp', from: 'domain-controller', to: 'domain-controller', protocol: 'Udp', ports: DIRECTORY_UDP_PORTS, purpose: 'DNS, Kerberos, time and LDAP between the domain controllers', source: PAGE.AD_PORTS, when: ['lab'] },
+    { key: 'clients-to-dc-tcp', from: 'internal-clients', to: 'domain-controller', protocol: 'Tcp', ports: DIRECTORY_TCP_PORTS, purpose: 'Domain clients to the lab domain controllers', source: PAGE.AD_PORTS, when: ['lab'] },
+    { key: 'clients-to-dc-udp', from: 'internal-clients', to: 'domain-controller', protocol: 'Udp', ports: DIRECTORY_UDP_PORTS, purpose: 'Domain clients to the lab domain controllers', source: PAGE.AD_PORTS, when: ['lab'] },
   ],
 });
