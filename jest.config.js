@@ -1,4 +1,4 @@
-/** Transpile-only (@swc/jest): type checking is `tsc --noEmit`, run first by `npm test`. */
+/** Transpile-only (@swc/jest): type checking is `tsc -b`, run first by `npm test`. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -6,6 +6,10 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   // Two workers on the two-core machine npm test targets (jest would take one: cores - 1).
   maxWorkers: 2,
+  // `npm test` starts jest as `node --max-semi-space-size=64` (the workers inherit it): synthesis
+  // allocates many short-lived objects, and a larger young generation collects them less often.
+  // Before the framework and before cdktf loads (test/stack-traces.ts says why).
+  setupFiles: ['<rootDir>/test/stack-traces.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   testSequencer: '<rootDir>/test/sequencer.js',
 };

@@ -1,4 +1,4 @@
-// `npm test`, first step: the type check (`tsc --noEmit`) and the jsii compile (`npm run jsii`) side by
+// `npm test`, first step: the type check (`tsc -b`, which also builds dist/) and the jsii compile (`npm run jsii`) side by
 // side, one per core; each one's output is printed whole when it ends, and either failing fails the run
 // before jest starts. Plain JavaScript so that it needs nothing compiled.
 import { spawn } from 'node:child_process';

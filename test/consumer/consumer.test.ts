@@ -54,6 +54,11 @@ function run(command: string, args: string[], cwd: string): string {
   }
 }
 
+/** Every file under `dir`, as paths relative to it. */
+function readdirRecursive(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((f) => f.split('\\').join('/'));
+}
+
 /** Every installed copy of `name` under `dir`: paths of node_modules/<name>/package.json naming it. */
 function copiesOf(dir: string, name: string): string[] {
   const found: string[] = [];
@@ -74,8 +79,12 @@ function copiesOf(dir: string, name: string): string[] {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'sfb-consumer-'));
-  // npm pack runs `prepack` (npm run build), so the tarball holds what `npm run build` emits now.
-  await npm(['pack', '--pack-destination', work], REPO);
+  // The tarball holds what the build emits now: `npm test`'s type check (`tsc -b`) has just built dist/
+  // from lib/, and `tsc -b` here is a no-op unless lib/ changed since (it then builds what changed).
+  // `--ignore-scripts` skips `prepack`, a second, clean build of the same files (the test below checks
+  // that publishing still runs it).
+  run(process.execPath, [TSC, '-b', 'tsconfig.build.json'], REPO);
+  await npm(['pack', '--ignore-scripts', '--pack-destination', work], REPO);
   const packed = readdirSync(work).filter((f) => f.endsWith('.tgz'));
   expect(packed).toHaveLength(1);
   tarball = join(work, packed[0] ?? '');
@@ -104,7 +113,13 @@ describe('the packed library in a user project', () => {
     expect(files).toContain('LICENSE');
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => !/^(dist\/.*\.(js|d\.ts)|docs\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
+    // Only what lib/ compiles to: an incremental build keeps the output of a deleted source file.
+    const sources = new Set(readdirRecursive(join(REPO, 'lib')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')));
+    const stale = files.filter((f) => /^dist\/.*\.(js|d\.ts)$/.test(f) && !sources.has(f.replace(/^dist\//, '').replace(/(\.d)?\.(js|ts)$/, '')));
+    expect(stale).toEqual([]);
     const manifest = manifestOf(tarball);
+    // Publishing builds from clean first (prepack), whatever dist/ holds.
+    expect((manifest.scripts as Record<string, string> | undefined)?.prepack).toBe('npm run build');
     // Nothing runs when a user installs the package: it is built before packing (prepack).
     expect(Object.keys(manifest.scripts ?? {}).filter((s) => /^(pre|post)?(install|prepare)$/.test(s))).toEqual([]);
     expect(run('tar', ['-xzOf', tarball, 'package/LICENSE'], work)).toMatch(/^Mozilla Public License Version 2\.0/);
