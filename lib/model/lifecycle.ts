@@ -12,6 +12,7 @@ import { ProductVersion, SqlServerVersion, WindowsServerVersion } from '../enums
 import { ServerModel, TopologyModel } from './topology';
 import { PRODUCT_NAMES, SE_SOURCES } from './versions';
 import { planIndex } from './memo';
+import { serverGroups } from './roles';
 
 export interface LifecycleEntry {
   /** Product name as the lifecycle page writes it. */
@@ -171,7 +172,7 @@ export interface VersionInUse {
  * server's owner is linear in the servers, not servers x owners.
  */
 function ownerFinder(m: TopologyModel): (server: ServerModel) => string {
-  const owners = new Set([...m.frontEndPools, ...m.backEnds, ...m.edgePools, ...m.directorPools, ...m.mediationPools, ...m.chatPools, ...m.fileStores].map((c) => c.path));
+  const owners = new Set(serverGroups(m).map((g) => g.path));
   return (server) => {
     for (let cut = server.path.lastIndexOf('/'); cut > 0; cut = server.path.lastIndexOf('/', cut - 1)) {
       const above = server.path.slice(0, cut);

@@ -3,6 +3,7 @@ import { PoolEdition } from '../enums';
 import { BackEndModel, FrontEndPoolModel, ServerModel, SiteModel, TopologyModel } from './topology';
 import { PRODUCT_NAMES } from './versions';
 import { planIndex } from './memo';
+import { serverGroups } from './roles';
 
 export function productName(model: TopologyModel): string {
   return PRODUCT_NAMES[model.productVersion];
@@ -123,14 +124,12 @@ export function aRecordValues(model: TopologyModel, scope: 'private' | 'public',
 }
 
 /**
- * The construct a path belongs to for grouping findings: the longest pool, back end, Edge, Director,
- * Mediation, chat pool or file store path above it (or equal to it), else the path itself. Built once
+ * The construct a path belongs to for grouping findings: the longest server group path (every role's
+ * pools, back ends, farms ...: `serverGroups`) above it (or equal to it), else the path itself. Built once
  * per call; each lookup walks the path upwards.
  */
 export function ownerUnits(model: TopologyModel): (path: string) => string {
-  const groups = new Set(
-    [...model.frontEndPools, ...model.backEnds, ...model.edgePools, ...model.directorPools, ...model.mediationPools, ...model.chatPools, ...model.fileStores].map((g) => g.path),
-  );
+  const groups = new Set(serverGroups(model).map((g) => g.path));
   return (path) => {
     for (let cut = path.length; cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
       const above = path.slice(0, cut);

@@ -6,26 +6,12 @@ import { physicalCores, VM_SIZES, vmSizeInfo } from '../model/vm-sizes';
 import { regionByName } from '../model/regions';
 import { sizingFloor, SUPPORTED_OS } from '../model/versions';
 import { rule, RuleStatus, RuleStatusKind, status, Violation, withUnacknowledgeable } from './rule';
-import { GROUP_COLLECTIONS, PRODUCT_ROLES, SINGLE_NIC_ROLES, SIZING_FAMILY } from '../model/roles';
+import { PRODUCT_ROLES, ServerGroup, serverGroups, SINGLE_NIC_ROLES, SIZING_FAMILY } from '../model/roles';
 
 const ZONES = 'Azure availability zones model';
 const LB_REQ = 'Load balancing requirements for Skype for Business';
 
 /** A group of servers that is placed and configured as one (a pool, a back end, a store). */
-interface ServerGroup {
-  readonly path: string;
-  /** Absent for a group stretched over sites (a Persistent Chat pool): its servers name their sites. */
-  readonly sitePath?: string;
-  readonly servers: readonly ServerModel[];
-}
-
-/** Every pool-like group of the deployment: the model lists the role profiles name (lib/model/roles/). */
-export function serverGroups(m: TopologyModel): ServerGroup[] {
-  return GROUP_COLLECTIONS.flatMap((collection) =>
-    ((m[collection] ?? []) as readonly ServerGroup[]).map((g) => ({ path: g.path, sitePath: g.sitePath, servers: g.servers })),
-  );
-}
-
 /** A group's servers per site, sites sorted: placement is per site, also for a stretched pool. */
 export function groupSites(g: ServerGroup): { readonly sitePath: string; readonly servers: readonly ServerModel[]; readonly stretched: boolean }[] {
   if (g.sitePath !== undefined) return [{ sitePath: g.sitePath, servers: g.servers, stretched: false }];

@@ -5,6 +5,7 @@ import { admittedSources, intersectRanges, mergeRanges, Range, rangesCover } fro
 import { ipToInt } from '../model/network';
 import { aRecordValues, allFqdns, NamedFqdn, productName, shortName } from '../model/queries';
 import { EdgePoolModel, FrontEndPoolModel, ServerModel, ServerRole, TopologyModel } from '../model/topology';
+import { serverGroups } from '../model/roles';
 import { productProfile } from '../model/versions';
 import { branchUsersOfSite } from '../model/voice';
 import { EDGE_PERIMETER_RULE } from './edge-perimeter';
@@ -316,9 +317,8 @@ export const EDGE_RULES = [
   }),
   rule('EDGE-21', Severity.ERROR, 'Edge servers run no other role', 'Topology Basics for Skype for Business Server', (m) => {
     const owners = new Map<string, string>();
-    for (const g of [...m.frontEndPools, ...m.backEnds, ...m.directorPools, ...m.mediationPools, ...m.chatPools, ...m.fileStores]) {
-      for (const s of g.servers) owners.set(s.path, g.path);
-    }
+    const edges = new Set(m.edgePools.map((e) => e.path));
+    for (const g of serverGroups(m)) if (!edges.has(g.path)) for (const s of g.servers) owners.set(s.path, g.path);
     return m.edgePools.flatMap((e) =>
       e.servers.flatMap((s): Violation[] => {
         if (s.role !== ServerRole.EDGE) return [{ path: s.path, message: `server ${s.computerName} of Edge pool ${e.internalFqdn} has role ${s.role}; the Edge role cannot be collocated with any other role; use dedicated Edge servers` }];

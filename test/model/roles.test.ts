@@ -7,11 +7,11 @@ import { join, relative } from 'path';
 import { ServerRole, TopologyModel } from '../../lib/model/topology';
 import { SubnetRole } from '../../lib/model/network';
 import { DOCUMENTED_FLOWS, ENDPOINTS, Endpoint } from '../../lib/model/documented-flows';
-import { ALL_ROLES, DOMAIN_SUBNETS, GROUP_COLLECTIONS, LAB_VM_SIZES, ROLE_PROFILES, RoleProfile } from '../../lib/model/roles';
+import { ALL_ROLES, DOMAIN_SUBNETS, GROUP_COLLECTIONS, LAB_VM_SIZES, ROLE_PROFILES, RoleProfile, serverGroups } from '../../lib/model/roles';
 import { PROTECTED_ROLES, STATEFUL_ROLES } from '../../lib/model/backup-topology';
 import { recommendedVmSize, sizingFloor } from '../../lib/model/versions';
 import { physicalCores, VM_SIZES, vmSizeInfo } from '../../lib/model/vm-sizes';
-import { groupSites, serverGroups } from '../../lib/rules/azure';
+import { groupSites } from '../../lib/rules/azure';
 import { hardwareReport } from '../../lib/reports/hardware';
 import { LIB, tsFilesUnder } from '../lib-sources';
 import { ProductVersion } from '../../lib/enums';
@@ -24,6 +24,8 @@ import { memberPrerequisitesScript } from '../../lib/azure/lab-scripts';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { AzurermProvider } from '../../lib/azurerm';
 import { buildLabTopology } from '../../examples/lab/topology';
+import { buildReferenceTopology } from '../../examples/reference/topology';
+import { ownerUnits } from '../../lib/model/queries';
 
 const FOLDER = join(__dirname, '..', '..', 'lib', 'model', 'roles');
 /** Files of the folder that are not a role: the interface, the index, shared feature sets, flow pages and directory flows. */
@@ -114,6 +116,18 @@ describe('the Azure rules see every pooled server (derived server groups)', () =
     expect(model.servers.some((s) => s.role === ServerRole.PERSISTENT_CHAT)).toBe(true);
     expect([...grouped].sort()).toEqual([...pooled].sort());
     expect(GROUP_COLLECTIONS).toContain('chatPools');
+  });
+
+  test('findings on a pooled server group under its server group, for every role list', () => {
+    const stack = new TerraformStack(Testing.app(), 'ref');
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    const reference = buildReferenceTopology(stack).deployment._toModel();
+    // The reference example has a group in every collection but the chat pools (the chat topology above).
+    for (const m of [reference, model]) {
+      const owner = ownerUnits(m);
+      for (const g of serverGroups(m)) for (const s of g.servers) expect(owner(s.path)).toBe(g.path);
+    }
+    expect(GROUP_COLLECTIONS.filter((c) => ![reference, model].some((m) => (m[c] ?? []).length > 0))).toEqual([]);
   });
 
   test('a stretched chat pool is one group, placed per site (sites sorted)', () => {

@@ -1,6 +1,7 @@
 import { BranchSite, SurvivableBranchAppliance } from '../../lib';
 import { LegacyEdgeInterop, LoadBalancing, ProductVersion, Severity, TopologyModel, validateTopology } from '../../lib/experimental';
 import { certificateRows } from '../../lib/reports/certificates';
+import { GROUP_COLLECTIONS } from '../../lib/model/roles';
 import { AZURE_RULES } from '../../lib/rules/azure';
 import { EDGE_RULES } from '../../lib/rules/edge';
 import { SECURITY_RULES } from '../../lib/rules/security';
@@ -409,6 +410,14 @@ describe('EDGE-21: Edge servers run no other role', () => {
     const relabelled = { ...m, edgePools: [{ ...edge, servers: [{ ...edge.servers[0], role: fe.servers[0].role }] }] };
     expect(check(rule('EDGE-21'), relabelled)[0].message).toMatch(/has role Front End/);
     expect(check(rule('EDGE-21'), m)).toHaveLength(0);
+  });
+
+  test.each(GROUP_COLLECTIONS.filter((c) => c !== 'edgePools'))('fails when an Edge server is also in a group of %s (every role profile\'s list)', (collection) => {
+    const m = reference();
+    const edge = m.edgePools[0];
+    const other = { path: `test/contoso/north/other-${collection}`, sitePath: edge.sitePath, servers: [edge.servers[0]] };
+    const shared = { ...m, [collection]: [...((m[collection] ?? []) as readonly object[]), other] } as TopologyModel;
+    expect(check(rule('EDGE-21'), shared).map((f) => f.message)).toEqual([expect.stringMatching(new RegExp(`also a member of ${other.path}`))]);
   });
 });
 

@@ -2,7 +2,7 @@
  * Every server role's profile, keyed by role, and the role lists the code used to write by hand,
  * now derived from the profiles (enum order, so every derived list is deterministic).
  */
-import { ServerRole } from '../topology';
+import { ServerModel, ServerRole, TopologyModel } from '../topology';
 import type { SubnetRole } from '../network';
 import type { SizingFamily } from '../versions';
 import { readonlySet } from '../memo';
@@ -76,3 +76,19 @@ export const ROLE_FEATURES: Readonly<Record<ServerRole, readonly string[]>> = pe
 export const GROUP_COLLECTIONS: readonly GroupCollection[] = Object.freeze([
   ...readonlySet(ALL_ROLES.flatMap((r) => (ROLE_PROFILES[r].groups ? [ROLE_PROFILES[r].groups] : []))),
 ]);
+
+/** A pool-like group of servers: a pool, back end, Edge pool, file store, farm ... */
+export interface ServerGroup {
+  readonly path: string;
+  /** Absent for a group stretched over sites (a Persistent Chat pool): its servers name their sites. */
+  readonly sitePath?: string;
+  readonly servers: readonly ServerModel[];
+}
+
+/** Every pool-like group of the deployment: the model lists the role profiles name (GROUP_COLLECTIONS). */
+export function serverGroups(m: TopologyModel): ServerGroup[] {
+  return GROUP_COLLECTIONS.flatMap((collection) =>
+    ((m[collection] ?? []) as readonly ServerGroup[]).map((g) => ({ path: g.path, sitePath: g.sitePath, servers: g.servers })),
+  );
+}
+
