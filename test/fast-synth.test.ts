@@ -21,6 +21,18 @@ describe('the linear Testing.synth the tests use', () => {
     expect(fastSynth(referenceStack(), validations)).toBe(cdktfSynth(referenceStack(), validations));
   });
 
+  test('gives the bytes cdktf gives for a stack with overrides (cdktf resolves those after merging)', () => {
+    const withOverrides = () => {
+      const stack = referenceStack();
+      stack.addOverride('terraform.required_version', '>= 1.6');
+      stack.addOverride('locals.owner', 'contoso');
+      return stack;
+    };
+    const text = fastSynth(withOverrides());
+    expect(JSON.parse(text).locals).toEqual({ owner: 'contoso' });
+    expect(text).toBe(cdktfSynth(withOverrides()));
+  });
+
   test('gives the bytes cdktf gives for every stack of the lab and the 2015 example', () => {
     const app = new App();
     buildLabTopology(app);

@@ -9,6 +9,7 @@
  * text for every example.
  */
 import { createRequire } from 'module';
+import type { IConstruct } from 'constructs';
 import { resolve } from 'cdktf/lib/_tokens';
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import { TerraformElement } from 'cdktf/lib/terraform-element';
@@ -28,9 +29,9 @@ function withoutMetadata(item: unknown): unknown {
 }
 
 /** The stack's own elements in cdktf's order (its `terraformElements`: depth first, not into substacks). */
-function elementsOf(scope: TerraformStack | TerraformElement, into: TerraformElement[] = []): TerraformElement[] {
+function elementsOf(scope: IConstruct, into: TerraformElement[] = []): TerraformElement[] {
   if (TerraformElement.isTerraformElement(scope)) into.push(scope);
-  for (const child of scope.node.children) if (!TerraformStack.isStack(child)) elementsOf(child as TerraformElement, into);
+  for (const child of scope.node.children) if (!TerraformStack.isStack(child)) elementsOf(child, into);
   return into;
 }
 
