@@ -13,7 +13,8 @@
 import { execFile, execFileSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative, resolve } from 'path';
+import { join, relative, resolve, sep } from 'path';
+import { LIB, tsFilesUnder } from '../lib-sources';
 import { LocalRegistry, manifestOf, startLocalRegistry } from './local-registry';
 import { readmeFile } from './readme-blocks';
 import { documentedSnippets, snippetFileName, snippetProgram } from '../docs/snippets';
@@ -52,11 +53,6 @@ function run(command: string, args: string[], cwd: string): string {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
     throw new Error(`${[command, ...args].join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`);
   }
-}
-
-/** Every file under `dir`, as paths relative to it. */
-function readdirRecursive(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((f) => f.split('\\').join('/'));
 }
 
 /** Every installed copy of `name` under `dir`: paths of node_modules/<name>/package.json naming it. */
@@ -114,7 +110,7 @@ describe('the packed library in a user project', () => {
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => !/^(dist\/.*\.(js|d\.ts)|docs\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
     // Only what lib/ compiles to: an incremental build keeps the output of a deleted source file.
-    const sources = new Set(readdirRecursive(join(REPO, 'lib')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')));
+    const sources = new Set(tsFilesUnder().map((f) => relative(LIB, f).split(sep).join('/').replace(/\.ts$/, '')));
     const stale = files.filter((f) => /^dist\/.*\.(js|d\.ts)$/.test(f) && !sources.has(f.replace(/^dist\//, '').replace(/(\.d)?\.(js|ts)$/, '')));
     expect(stale).toEqual([]);
     const manifest = manifestOf(tarball);
