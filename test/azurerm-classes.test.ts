@@ -1,0 +1,96 @@
+/**
+ * lib/azurerm.ts exports each provider class subclassed: the tokens a library resource makes skip
+ * cdktf's stack traces, and its attributes reach cdktf without undefined keys. What a user can tell
+ * apart must not change: the class's name and statics, `instanceof`, and the JSON.
+ */
+import { Testing, TerraformStack } from 'cdktf';
+import { WindowsVirtualMachine as ProviderWindowsVirtualMachine } from '@cdktf/provider-azurerm/lib/windows-virtual-machine';
+import { Subnet as ProviderSubnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { AzurermProvider, Subnet, WindowsVirtualMachine } from '../lib/azurerm';
+import { pauseTokenTraces } from '../lib/stack-traces';
+
+/** The JSON of a stack holding one subnet and one VM referring to it, built from the given classes. */
+function synth(classes: { Subnet: typeof ProviderSubnet; Vm: typeof ProviderWindowsVirtualMachine }): string {
+  const stack = new TerraformStack(Testing.app(), 'classes');
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  const subnet = new classes.Subnet(stack, 'subnet', { name: 'snet', resourceGroupName: 'rg', virtualNetworkName: 'vnet', addressPrefixes: ['10.0.0.0/24'] });
+  const vm = new classes.Vm(stack, 'vm', {
+    name: 'fe1',
+    location: 'westeurope',
+    resourceGroupName: 'rg',
+    size: 'Standard_D16s_v5',
+    adminUsername: 'sfbadmin',
+    adminPassword: 'x',
+    networkInterfaceIds: [`${subnet.id}/nic`],
+    osDisk: { caching: 'ReadWrite', storageAccountType: 'Premium_LRS', diskSizeGb: undefined },
+    sourceImageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2019-datacenter', version: 'latest' },
+    additionalCapabilities: undefined,
+  });
+  vm.addOverride('os_disk.name', 'osdisk-fe1');
+  return Testing.synth(stack);
+}
+
+/** Counts, while `build` runs, the captures cdktf makes into its plain `{ stack: '' }` trace holders. */
+function tokenTraces(build: () => void): number {
+  const installed = Error.captureStackTrace; // the tests skip token traces (test/stack-traces.ts)
+  let traced = 0;
+  Error.captureStackTrace = (target: object) => {
+    if (!(target instanceof Error) && (target as { stack?: unknown }).stack === '') traced++;
+  };
+  try {
+    build();
+  } finally {
+    Error.captureStackTrace = installed;
+  }
+  return traced;
+}
+
+describe("lib/azurerm.ts's classes", () => {
+  test('are the provider classes to a user: name, statics, instanceof', () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const subnet = new Subnet(stack, 'subnet', { name: 'snet', resourceGroupName: 'rg', virtualNetworkName: 'vnet' });
+    expect(subnet).toBeInstanceOf(ProviderSubnet);
+    expect(Subnet.name).toBe('Subnet');
+    expect(Subnet.tfResourceType).toBe('azurerm_subnet');
+    expect(Subnet).not.toBe(ProviderSubnet);
+  });
+
+  test('write the JSON the provider classes write, references, overrides and undefined blocks included', () => {
+    const ours = synth({ Subnet, Vm: WindowsVirtualMachine });
+    expect(ours).toBe(synth({ Subnet: ProviderSubnet, Vm: ProviderWindowsVirtualMachine }));
+    expect(JSON.parse(ours).resource.azurerm_windows_virtual_machine.vm).toMatchObject({
+      network_interface_ids: ['${azurerm_subnet.subnet.id}/nic'],
+      os_disk: { caching: 'ReadWrite', name: 'osdisk-fe1', storage_account_type: 'Premium_LRS' },
+    });
+  });
+
+  test("make their tokens without stack traces; the provider's classes, as a user's own, still capture them", () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const build = (S: typeof ProviderSubnet, id: string) => () => void new S(stack, id, { name: id, resourceGroupName: 'rg', virtualNetworkName: 'vnet' }).id;
+    expect(tokenTraces(build(Subnet, 'ours'))).toBe(0);
+    expect(tokenTraces(build(ProviderSubnet, 'users'))).toBeGreaterThan(0);
+  });
+
+  test('a pause skips only token trace holders, restores the capture it found, and nests', () => {
+    const before = Error.captureStackTrace;
+    const seen: object[] = [];
+    const found = (target: object) => void seen.push(target);
+    Error.captureStackTrace = found;
+    try {
+      const outer = pauseTokenTraces();
+      const paused = Error.captureStackTrace;
+      const inner = pauseTokenTraces();
+      expect(Error.captureStackTrace).toBe(paused);
+      inner();
+      expect(Error.captureStackTrace).toBe(paused);
+      const error = new Error('kept');
+      Error.captureStackTrace(error);
+      Error.captureStackTrace({ stack: '' });
+      outer();
+      expect(seen).toEqual([error]);
+      expect(Error.captureStackTrace).toBe(found);
+    } finally {
+      Error.captureStackTrace = before;
+    }
+  });
+});
