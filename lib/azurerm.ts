@@ -6,8 +6,8 @@
  * Each export is the provider's class, subclassed once here (same name, statics inherited, instances
  * `instanceof` the provider's class, the same JSON), for a user's first synthesis (bench:first):
  * - the tokens it makes skip cdktf's stack traces (lib/stack-traces.ts): the nested-block references
- *   its constructor builds and the attribute references (`.id`) the library reads, three in four of
- *   the tokens of a deployment. A user's own resources keep theirs.
+ *   its constructor builds and the attribute references (`.id`) the library reads, 24,467 of the
+ *   25,465 tokens of a 16-pair deployment. A user's own resources keep theirs.
  * - its attributes reach cdktf without the keys left undefined (most of a VM's sixty), which cdktf's
  *   merge and resolve would otherwise visit one by one, only to drop them.
  */
