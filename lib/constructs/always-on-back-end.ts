@@ -14,12 +14,12 @@ import { SubnetRole } from '../model/network';
 import { cloudWitness, clusterCredentials, serviceAccounts, sqlServerImage, SqlServers, SqlServiceAccounts, sqlVmGroupImage, storageAccountName } from '../azure/sql';
 import { MssqlVirtualMachineAvailabilityGroupListener, MssqlVirtualMachineGroup, StorageAccount } from '../azurerm';
 import { BackEndMode, SqlEdition } from '../enums';
-import { BackEndModel } from '../model/topology';
+import { BackEndModel, ServerRole } from '../model/topology';
 import { forVersion, hosts, LOAD_BALANCER_PROBES } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
-import { optionalBoolean, requireCount } from './validate-input';
+import { optionalBoolean, requireCount, requireServerCount } from './validate-input';
 import { fitName, sqlClusterName, sqlListenerName } from '../model/names';
 import { DEFAULT_SQL_INSTANCE } from '../model/sql-instance';
 
@@ -66,7 +66,7 @@ export class AlwaysOnBackEnd extends SqlBackEnd {
 
   constructor(scope: CentralSite, id: string, props: AlwaysOnBackEndProps) {
     super(scope, id, 'AlwaysOnBackEnd', props, ['replicas', 'listenerPort', 'readableSecondaries', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition);
-    this.replicas = requireCount(this, 'AlwaysOnBackEnd', 'replicas', props.replicas ?? 2, 2, 9);
+    this.replicas = requireServerCount(this, ServerRole.BACK_END, 'AlwaysOnBackEnd', 'replicas', props.replicas);
     this.listenerPort = requireCount(this, 'AlwaysOnBackEnd', 'listenerPort', props.listenerPort ?? 1433, 1, 65535);
     this.readableSecondaries = optionalBoolean(this, 'AlwaysOnBackEnd', 'readableSecondaries', props.readableSecondaries, false);
     const deployment = this.deployment;

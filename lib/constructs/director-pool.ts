@@ -12,7 +12,7 @@ import { ModelParts } from './model-builder';
 import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
 import type { Prefixes } from '../azure/firewall';
 import { CentralSite } from './site';
-import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireServerCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface DirectorPoolProps {
   /**
@@ -80,7 +80,7 @@ export class DirectorPool extends Construct {
     this.site = scope;
     this.deployment = deployment;
     this.fqdn = requireDomainName(this, 'DirectorPool', 'fqdn', props.fqdn);
-    const count = requireCount(this, 'DirectorPool', 'servers', props.servers ?? 2, 1, 100);
+    const count = requireServerCount(this, ServerRole.DIRECTOR, 'DirectorPool', 'servers', props.servers);
     this.sipLoadBalancing = requireEnum(this, 'DirectorPool', 'sipLoadBalancing', props.sipLoadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
     this.operatingSystem = requireEnum(this, 'DirectorPool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
     if (props.remoteUsers !== undefined) this.remoteUsers = requireCount(this, 'DirectorPool', 'remoteUsers', props.remoteUsers, 0, 10_000_000);

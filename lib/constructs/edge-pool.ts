@@ -14,7 +14,7 @@ import { ModelParts } from './model-builder';
 import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
 import type { Prefixes } from '../azure/firewall';
 import { CentralSite } from './site';
-import { describeValue, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { describeValue, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireServerCount, requireDomainName, requireEnum } from './validate-input';
 
 /**
  * What an Edge pool can use as its next hop (EDGE-19): a Front End pool now, a Director pool
@@ -208,7 +208,7 @@ export class EdgePool extends Construct {
     // Range and whole-number checks are SRV-2 findings; only a non-number cannot be built.
     this.srvPriority = requireNumber(this, 'srvPriority', props.srvPriority);
     this.srvWeight = requireNumber(this, 'srvWeight', props.srvWeight ?? 0);
-    const count = requireCount(this, 'EdgePool', 'servers', props.servers ?? 2, 1, 100);
+    const count = requireServerCount(this, ServerRole.EDGE, 'EdgePool', 'servers', props.servers);
     if (props.remoteUsers !== undefined) this.remoteUsers = requireCount(this, 'EdgePool', 'remoteUsers', props.remoteUsers, 0, 10_000_000);
     this.loadBalancing = requireEnum(this, 'EdgePool', 'loadBalancing', props.loadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
     this.federation = requireBoolean(this, 'federation', props.federation ?? false);

@@ -15,6 +15,7 @@
  */
 import { InternalLoadBalancer } from '../azure/load-balancer';
 import { SubnetRole } from '../model/network';
+import { ServerRole } from '../model/topology';
 import { cloudWitness, clusterCredentials, serviceAccounts, SqlServers, SqlServiceAccounts, storageAccountName } from '../azure/sql';
 import { ManagedDisk, StorageAccount, VirtualMachineDataDiskAttachment } from '../azurerm';
 import { BackEndMode, SqlEdition, WindowsServerVersion } from '../enums';
@@ -22,7 +23,7 @@ import { hosts, LOAD_BALANCER_PROBES } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { SqlBackEnd, SqlBackEndProps } from './sql-back-end';
-import { requireCount } from './validate-input';
+import { requireCount, requireServerCount } from './validate-input';
 import { fitName, netbiosName, sqlClusterName } from '../model/names';
 import { DEFAULT_SQL_INSTANCE } from '../model/sql-instance';
 
@@ -67,7 +68,7 @@ export class FailoverClusterBackEnd extends SqlBackEnd {
 
   constructor(scope: CentralSite, id: string, props: FailoverClusterBackEndProps) {
     super(scope, id, 'FailoverClusterBackEnd', props, ['nodes', 'sharedDiskGb', 'serviceAccounts', 'witnessStorageAccountName'], SqlEdition.ENTERPRISE, props?.sqlEdition);
-    this.nodes = requireCount(this, 'FailoverClusterBackEnd', 'nodes', props.nodes ?? 2, 2, 64);
+    this.nodes = requireServerCount(this, ServerRole.BACK_END, 'FailoverClusterBackEnd', 'nodes', props.nodes);
     if (this.nodes > MAX_SHARES) {
       throw new Error(`FailoverClusterBackEnd ${this.node.path}: nodes ${this.nodes} cannot be built: an Azure shared disk attaches to at most ${MAX_SHARES} VMs; use ${MAX_SHARES} nodes or fewer`);
     }

@@ -12,7 +12,7 @@ import { hosts, serversAsSource } from './flow-sources';
 import { ModelParts } from './model-builder';
 import { CentralSite } from './site';
 import { dfsShareName, fitName } from '../model/names';
-import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireEnum } from './validate-input';
+import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireServerCount, requireEnum } from './validate-input';
 
 export interface FileStoreProps {
   /**
@@ -70,7 +70,7 @@ export class FileStore extends Construct {
     if (!(scope instanceof CentralSite)) throw new Error(`FileStore ${this.node.path}: scope must be a CentralSite`);
     const deployment = SfbDeployment._of(this, 'FileStore');
     this.site = scope;
-    const count = requireCount(this, 'FileStore', 'servers', props.servers ?? 2, 1, 8);
+    const count = requireServerCount(this, ServerRole.FILE_SERVER, 'FileStore', 'servers', props.servers);
     const os = requireEnum(this, 'FileStore', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
     const diskGb = requireCount(this, 'FileStore', 'dataDiskGb', props.dataDiskGb ?? 512, 4, 32767);
     const share = props.shareName ?? dfsShareName(scope.node.id, id === SHARED_FILE_STORE_ID ? undefined : id);

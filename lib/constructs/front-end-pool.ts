@@ -17,7 +17,7 @@ import { OfficeOnlineServerFarm } from './office-online-server-farm';
 import { CentralSite } from './site';
 import { cmsServers, forVersion, hosts, subnetsWithServers } from './flow-sources';
 import type { Prefixes } from '../azure/firewall';
-import { describeValue, optionalBoolean, optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { describeValue, optionalBoolean, optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireServerCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface FrontEndPoolProps {
   /**
@@ -162,7 +162,7 @@ export class FrontEndPool extends Construct {
     this.fqdn = requireDomainName(this, 'FrontEndPool', 'fqdn', props.fqdn);
     this.edition = requireEnum(this, 'FrontEndPool', 'edition', props.edition ?? PoolEdition.ENTERPRISE, PoolEdition, 'PoolEdition');
     const enterprise = this.edition === PoolEdition.ENTERPRISE;
-    const count = requireCount(this, 'FrontEndPool', 'frontEndServers', props.frontEndServers ?? (enterprise ? 3 : 1), 1, 100);
+    const count = requireServerCount(this, enterprise ? ServerRole.FRONT_END : ServerRole.STANDARD_EDITION, 'FrontEndPool', 'frontEndServers', props.frontEndServers);
     this.operatingSystem = requireEnum(this, 'FrontEndPool', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
     this.sipLoadBalancing = requireEnum(this, 'FrontEndPool', 'sipLoadBalancing', props.sipLoadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');
     if (props.users !== undefined) this.users = requireCount(this, 'FrontEndPool', 'users', props.users, 0, 10_000_000);

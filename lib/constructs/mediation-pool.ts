@@ -13,7 +13,7 @@ import { ModelParts } from './model-builder';
 import { cmsServers, forVersion, subnetsWithServers } from './flow-sources';
 import type { Prefixes } from '../azure/firewall';
 import { CentralSite } from './site';
-import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireCount, requireServerCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface MediationPoolProps {
   /**
@@ -87,7 +87,7 @@ export class MediationPool extends Construct {
     this.site = scope;
     this.deployment = deployment;
     this.fqdn = requireDomainName(this, 'MediationPool', 'fqdn', props.fqdn);
-    const count = requireCount(this, 'MediationPool', 'servers', props.servers ?? 2, 1, 100);
+    const count = requireServerCount(this, ServerRole.MEDIATION, 'MediationPool', 'servers', props.servers);
     requireConstruct(this, 'MediationPool', 'nextHop', props.nextHop, (x): x is Construct => x instanceof Construct, 'the FrontEndPool the Mediation pool routes to');
     this.nextHop = props.nextHop;
     this.loadBalancing = requireEnum(this, 'MediationPool', 'loadBalancing', props.loadBalancing ?? LoadBalancing.DNS, LoadBalancing, 'LoadBalancing');

@@ -12,7 +12,7 @@ import { ModelParts } from './model-builder';
 import { forVersion, subnetsWithServers } from './flow-sources';
 import type { Prefixes } from '../azure/firewall';
 import { CentralSite } from './site';
-import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireServerCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface OfficeOnlineServerFarmProps {
   /**
@@ -80,7 +80,7 @@ export class OfficeOnlineServerFarm extends Construct {
     this.deployment = deployment;
     this.fqdn = requireDomainName(this, 'OfficeOnlineServerFarm', 'fqdn', props.fqdn);
     if (props.externalFqdn !== undefined) this.externalFqdn = requireDomainName(this, 'OfficeOnlineServerFarm', 'externalFqdn', props.externalFqdn).toLowerCase();
-    const count = requireCount(this, 'OfficeOnlineServerFarm', 'servers', props.servers ?? 2, 1, 28);
+    const count = requireServerCount(this, ServerRole.OFFICE_ONLINE_SERVER, 'OfficeOnlineServerFarm', 'servers', props.servers);
     this.operatingSystem = requireEnum(this, 'OfficeOnlineServerFarm', 'operatingSystem', props.operatingSystem ?? newestSupportedOs(deployment.productVersion), WindowsServerVersion, 'WindowsServerVersion');
     const label = this.fqdn.split('.')[0];
     const role = ServerRole.OFFICE_ONLINE_SERVER;

@@ -15,7 +15,7 @@ import { FrontEndPool } from './front-end-pool';
 import { ModelParts } from './model-builder';
 import { blocksOf, cmsServers, forVersion, subnetsWithServers } from './flow-sources';
 import { CentralSite } from './site';
-import { optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireCount, requireDomainName, requireEnum } from './validate-input';
+import { optionalConstruct, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireConstruct, requireServerCount, requireDomainName, requireEnum } from './validate-input';
 
 export interface StretchedPersistentChatPoolProps {
   /** Pool FQDN, e.g. `pchat.corp.contoso.com`. */
@@ -116,11 +116,11 @@ export class StretchedPersistentChatPool extends Construct {
     this.secondarySite = props.secondarySite;
     this.homePool = props.homePool;
     this.backEnd = optionalConstruct(this, 'StretchedPersistentChatPool', 'backEnd', props.backEnd, isBackEnd, BACK_END_KINDS);
-    const count = (prop: keyof StretchedPersistentChatPoolProps, value: unknown) => requireCount(this, 'StretchedPersistentChatPool', prop, value, 0, 100);
-    const primaryActive = count('primaryActiveServers', props.primaryActiveServers);
-    const primaryIdle = count('primaryIdleServers', props.primaryIdleServers ?? 0);
-    const secondaryActive = count('secondaryActiveServers', props.secondaryActiveServers ?? 0);
-    const secondaryIdle = count('secondaryIdleServers', props.secondaryIdleServers ?? 0);
+    const count = (prop: keyof StretchedPersistentChatPoolProps) => requireServerCount(this, ServerRole.PERSISTENT_CHAT, 'StretchedPersistentChatPool', prop, props[prop]);
+    const primaryActive = count('primaryActiveServers');
+    const primaryIdle = count('primaryIdleServers');
+    const secondaryActive = count('secondaryActiveServers');
+    const secondaryIdle = count('secondaryIdleServers');
     if (primaryActive + primaryIdle + secondaryActive + secondaryIdle === 0) {
       throw new Error(`StretchedPersistentChatPool ${this.node.path}: the pool has no server (all server counts are 0); set primaryActiveServers to 1 or more`);
     }

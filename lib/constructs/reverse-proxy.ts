@@ -19,7 +19,7 @@ import { ModelParts } from './model-builder';
 import { OfficeOnlineServerFarm } from './office-online-server-farm';
 import { CentralSite } from './site';
 import { simpleUrlPlanFromMembers } from './simple-urls';
-import { optionalBoolean, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireCount, requireEnum, requireString } from './validate-input';
+import { optionalBoolean, optionalNamePrefix, optionalVmSize, rejectUnknownProps, requireServerCount, requireEnum, requireString } from './validate-input';
 
 export interface ReverseProxyProps {
   /** Application Gateway v2, or Windows Server VMs (IIS ARR) behind a Standard public load balancer. @default ReverseProxyKind.APPLICATION_GATEWAY */
@@ -143,7 +143,7 @@ export class ReverseProxy extends Construct {
     } else {
       deployment._pinAddressBlock(this, 'ReverseProxy', props.addressBlock);
       const role = ServerRole.REVERSE_PROXY;
-      const count = requireCount(this, 'ReverseProxy', 'servers', props.servers ?? 2, 1, 28);
+      const count = requireServerCount(this, ServerRole.REVERSE_PROXY, 'ReverseProxy', 'servers', props.servers);
       this._servers = new ServerGroup(this, 'servers', {
         site: scope,
         role,

@@ -10,6 +10,8 @@ import { IConstruct } from 'constructs';
 import { isPrivateCidr, PRIVATE_RANGES } from '../model/private-ranges';
 import { closestRegions, regionByName } from '../model/regions';
 import { isVmSizeName, VM_SIZE_PATTERN_TEXT } from '../model/vm-sizes';
+import { serverCountOf } from '../model/roles';
+import type { ServerRole } from '../model/topology';
 
 /** The value as the user gave it, for messages (JSON.stringify prints NaN and Infinity as null). */
 export function describeValue(value: unknown): string {
@@ -63,6 +65,12 @@ export function requireCount(scope: IConstruct, construct: string, prop: string,
   if (!Number.isInteger(value)) fail(scope, construct, prop, value, `is not a whole number; give a whole number from ${min} to ${max}`);
   if (value < min || value > max) fail(scope, construct, prop, value, `is out of range; allowed are whole numbers from ${min} to ${max}`);
   return value;
+}
+
+/** How many servers of `role` to build: `value` as given, else the role profile's default, within the bounds the profile gives. */
+export function requireServerCount(scope: IConstruct, role: ServerRole, construct: string, prop: string, value: unknown): number {
+  const count = serverCountOf(role, construct, prop);
+  return requireCount(scope, construct, prop, value ?? count.default, count.min, count.max);
 }
 
 /** A member of an enum. */

@@ -31,6 +31,11 @@ export const BACK_END = roleProfile({
   labVmSize: 'Standard_B4ms',
   // SQL Server comes with its marketplace image; the Back End needs no Lync/SfB features.
   windowsFeatures: [],
+  // Constructs that build it: two replicas or nodes, the fewest that fail over; standalone and mirroring back ends build a fixed set.
+  serverCounts: [
+    { construct: 'AlwaysOnBackEnd', prop: 'replicas', default: 2, min: 2, max: 9, why: 'Two replicas: the fewest an availability group fails over between' },
+    { construct: 'FailoverClusterBackEnd', prop: 'nodes', default: 2, min: 2, max: 64, why: 'Two nodes: the fewest a failover cluster instance fails over between' },
+  ],
   // The back-end constructs record themselves there.
   groups: 'backEnds',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).

@@ -32,6 +32,8 @@ export const DIRECTOR = roleProfile({
   labVmSize: 'Standard_B2ms',
   // Server requirements: All Servers plus the Director IIS modules.
   windowsFeatures: [...ALL_SERVERS, ...DIRECTOR_IIS, 'Desktop-Experience'],
+  // Constructs that build it: two, the fewest that give a Director pool high availability (DIR-2).
+  serverCounts: [{ construct: 'DirectorPool', prop: 'servers', default: 2, min: 1, max: 100, why: 'Two Directors: the fewest that give the pool high availability (DIR-2)' }],
   // DirectorPool records its pool there.
   groups: 'directorPools',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).

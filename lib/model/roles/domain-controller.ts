@@ -31,6 +31,8 @@ export const DOMAIN_CONTROLLER = roleProfile({
   labVmSize: 'Standard_B2s',
   // The controller's promotion script installs AD DS and DNS.
   windowsFeatures: ['AD-Domain-Services', 'DNS'],
+  // The lab builds one per site (AD replicates between them): no count to give.
+  serverCounts: [],
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
   endpoints: ['domain-controller'],
   // Its documented flows (lib/model/documented-flows.ts explains an entry).

@@ -51,6 +51,8 @@ export const EDGE = roleProfile({
   groups: 'edgePools',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
   endpoints: ['edge-internal', 'edge-external'],
+  // Constructs that build it: two, the fewest that give an Edge pool high availability (EDGE-1).
+  serverCounts: [{ construct: 'EdgePool', prop: 'servers', default: 2, min: 1, max: 100, why: 'Two Edge servers: the fewest that give the pool high availability (EDGE-1)' }],
   // Its documented flows (lib/model/documented-flows.ts explains an entry).
   flows: [
     // Edge external interface: from and to the Internet (edge-environmental-requirements.md,

@@ -31,6 +31,8 @@ export const FILE_SERVER = roleProfile({
   labVmSize: 'Standard_B2ms',
   // File sharing high availability: DFS namespace and replication.
   windowsFeatures: ['FS-FileServer', 'FS-DFS-Namespace', 'FS-DFS-Replication'],
+  // Constructs that build it: a DFS pair (FILE-1).
+  serverCounts: [{ construct: 'FileStore', prop: 'servers', default: 2, min: 1, max: 8, why: 'A DFS pair of file servers: the fewest that give the share high availability (FILE-1)' }],
   // FileStore records its store there (a chat log-shipping share is a single server, in none).
   groups: 'fileStores',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).

@@ -32,6 +32,8 @@ export const FRONT_END = roleProfile({
   labVmSize: 'Standard_B4ms',
   // Server requirements: All Servers plus the Front End IIS modules.
   windowsFeatures: [...ALL_SERVERS, ...FRONT_END_IIS],
+  // Constructs that build it: three Front Ends, the fewest Microsoft recommends for an Enterprise pool (user data keeps three replicas; FE-3).
+  serverCounts: [{ construct: 'FrontEndPool', prop: 'frontEndServers', default: 3, min: 1, max: 100, why: 'An Enterprise pool of three: user data keeps three replicas, and fewer is reported under FE-3' }],
   // FrontEndPool records its pool there.
   groups: 'frontEndPools',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).

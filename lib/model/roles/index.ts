@@ -16,12 +16,12 @@ import { MEDIATION } from './mediation';
 import { OFFICE_ONLINE_SERVER } from './office-online-server';
 import { PERSISTENT_CHAT } from './persistent-chat';
 import { REVERSE_PROXY } from './reverse-proxy';
-import { GroupCollection, RoleProfile } from './profile';
+import { GroupCollection, RoleProfile, ServerCount } from './profile';
 import { SQL_WITNESS } from './sql-witness';
 import { STANDARD_EDITION } from './standard-edition';
 import { SURVIVABLE_BRANCH_SERVER } from './survivable-branch-server';
 
-export type { DomainMembership, GroupCollection, RoleProfile } from './profile';
+export type { DomainMembership, GroupCollection, RoleProfile, ServerCount } from './profile';
 
 /** The profiles in enum order; a role without a profile, or with two, fails at load. */
 function byRole(profiles: readonly RoleProfile[]): Readonly<Record<ServerRole, RoleProfile>> {
@@ -76,6 +76,13 @@ export const ROLE_FEATURES: Readonly<Record<ServerRole, readonly string[]>> = pe
 export const GROUP_COLLECTIONS: readonly GroupCollection[] = Object.freeze([
   ...readonlySet(ALL_ROLES.flatMap((r) => (ROLE_PROFILES[r].groups ? [ROLE_PROFILES[r].groups] : []))),
 ]);
+
+/** The count `prop` of `construct` sets for `role`'s servers (its profile's `serverCounts`); a pair no profile names is a library bug. */
+export function serverCountOf(role: ServerRole, construct: string, prop: string): ServerCount {
+  const found = ROLE_PROFILES[role].serverCounts.find((c) => c.construct === construct && c.prop === prop);
+  if (!found) throw new Error(`the ${ROLE_PROFILES[role].displayName} profile (lib/model/roles/) has no server count ${construct}.${prop}`);
+  return found;
+}
 
 /** A pool-like group of servers: a pool, back end, Edge pool, file store, farm ... */
 export interface ServerGroup {

@@ -36,6 +36,8 @@ export const MEDIATION = roleProfile({
   groups: 'mediationPools',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
   endpoints: ['mediation'],
+  // Constructs that build it: two, so that calls survive the loss of one Mediation Server.
+  serverCounts: [{ construct: 'MediationPool', prop: 'servers', default: 2, min: 1, max: 100, why: 'Two Mediation Servers: calls survive the loss of one' }],
   // Its documented flows (lib/model/documented-flows.ts explains an entry).
   flows: [
     // Central Management store replication from the pool that hosts it and its standby (ports-and-protocols.md, All Servers rows).

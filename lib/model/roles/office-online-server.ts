@@ -41,6 +41,8 @@ export const OFFICE_ONLINE_SERVER = roleProfile({
     'NET-Framework-Core', 'NET-Framework-45-Core', 'NET-HTTP-Activation', 'NET-Non-HTTP-Activ',
     'NET-WCF-HTTP-Activation45', 'Windows-Identity-Foundation', 'Server-Media-Foundation',
   ],
+  // Constructs that build it: two behind the farm's internal load balancer (OWA-2).
+  serverCounts: [{ construct: 'OfficeOnlineServerFarm', prop: 'servers', default: 2, min: 1, max: 28, why: 'Two Office Online Servers behind one farm address: presenting survives the loss of one (OWA-2)' }],
   // OfficeOnlineServerFarm records its farm there.
   groups: 'officeOnlineFarms',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).

@@ -32,6 +32,13 @@ export const PERSISTENT_CHAT = roleProfile({
   labVmSize: 'Standard_B2ms',
   // Server requirements: Persistent Chat needs Message Queuing.
   windowsFeatures: [...ALL_SERVERS, 'MSMQ-Server'],
+  // Constructs that build it: active servers in the primary site are required; idle servers and active ones in the secondary site are opt-in (PCHAT-4 says why the latter need care).
+  serverCounts: [
+    { construct: 'StretchedPersistentChatPool', prop: 'primaryActiveServers', min: 0, max: 100, why: 'Required: how many chat servers serve users is a capacity decision' },
+    { construct: 'StretchedPersistentChatPool', prop: 'primaryIdleServers', default: 0, min: 0, max: 100, why: 'Standby servers are opt-in' },
+    { construct: 'StretchedPersistentChatPool', prop: 'secondaryActiveServers', default: 0, min: 0, max: 100, why: 'Active servers in the secondary site need a low-latency link to the primary database (PCHAT-4)' },
+    { construct: 'StretchedPersistentChatPool', prop: 'secondaryIdleServers', default: 0, min: 0, max: 100, why: 'Standby servers are opt-in' },
+  ],
   // StretchedPersistentChatPool records its pool there (placed per site).
   groups: 'chatPools',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).

@@ -14,6 +14,27 @@ export type DomainMembership = 'member' | 'controller' | 'workgroup';
 /** The TopologyModel list a role's pools are recorded in (its placement groups, AZ-2 / VM-8). */
 export type GroupCollection = 'frontEndPools' | 'backEnds' | 'edgePools' | 'directorPools' | 'mediationPools' | 'chatPools' | 'fileStores' | 'officeOnlineFarms' | 'reverseProxies';
 
+/**
+ * How many servers of the role a construct builds: the prop that says so, its default and the whole
+ * numbers the construct accepts (outside them it throws). The documented limits (12 Front Ends, 10
+ * Directors, ...) are findings of the rules, not bounds here: a topology past them still plans, and
+ * the finding says why and what to change.
+ */
+export interface ServerCount {
+  /** The construct that builds the role's servers. */
+  readonly construct: string;
+  /** The construct's prop that sets the count. */
+  readonly prop: string;
+  /** The count when the prop is not given; absent, the prop is required. */
+  readonly default?: number;
+  /** Smallest count the construct accepts. */
+  readonly min: number;
+  /** Largest count the construct accepts. */
+  readonly max: number;
+  /** Why the default is what it is (the documented reason). */
+  readonly why: string;
+}
+
 export interface RoleProfile {
   readonly role: ServerRole;
   /** Name of the role in reports and the runbook. */
@@ -42,6 +63,8 @@ export interface RoleProfile {
   readonly labVmSize: string;
   /** Windows features the lab's prerequisite script installs. */
   readonly windowsFeatures: readonly string[];
+  /** The counts of its servers the constructs that build them take (none: a fixed count, one per site or per branch). */
+  readonly serverCounts: readonly ServerCount[];
   /** Where its pools are recorded in the topology model; absent for servers outside any pool. */
   readonly groups?: GroupCollection;
   /** The flow ends (`Endpoint`) its servers are: every flow of `flows` starts or ends at one of them. */
@@ -60,6 +83,7 @@ export function roleProfile(profile: RoleProfile): RoleProfile {
     ...profile,
     subnets: Object.freeze([...profile.subnets]),
     windowsFeatures: Object.freeze([...profile.windowsFeatures]),
+    serverCounts: Object.freeze(profile.serverCounts.map((c) => Object.freeze({ ...c }))),
     endpoints: Object.freeze([...profile.endpoints]),
     flows: Object.freeze(profile.flows.map((f) => Object.freeze({ ...f }))),
   });

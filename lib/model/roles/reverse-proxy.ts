@@ -30,6 +30,8 @@ export const REVERSE_PROXY = roleProfile({
   labVmSize: 'Standard_B2s',
   // IIS for Application Request Routing and URL Rewrite (both installed from their packages, not as features).
   windowsFeatures: ['Web-Server', 'Web-Mgmt-Console', 'Web-Http-Logging', 'Web-Request-Monitor', 'Web-Filtering', 'NET-Framework-45-Core'],
+  // Constructs that build it (Windows servers only; an Application Gateway has no servers): two, spread over the zones.
+  serverCounts: [{ construct: 'ReverseProxy', prop: 'servers', default: 2, min: 1, max: 28, why: 'Two IIS ARR servers in two zones: external web access survives the loss of one' }],
   // ReverseProxy records its proxy there (its servers: none for an Application Gateway).
   groups: 'reverseProxies',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).

@@ -29,6 +29,8 @@ export const SQL_WITNESS = roleProfile({
   labVmSize: 'Standard_B2ms',
   // SQL Server comes with its marketplace image.
   windowsFeatures: [],
+  // A back end builds at most one witness: no count to give.
+  serverCounts: [],
   // Recorded with its back end (it sits in the back end's third zone).
   groups: 'backEnds',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).

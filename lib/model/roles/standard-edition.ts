@@ -30,6 +30,8 @@ export const STANDARD_EDITION = roleProfile({
   labVmSize: 'Standard_B4ms',
   // Server requirements: the Front End set.
   windowsFeatures: [...ALL_SERVERS, ...FRONT_END_IIS],
+  // Constructs that build it: a Standard Edition "pool" is exactly one server (FE-21 refuses more).
+  serverCounts: [{ construct: 'FrontEndPool', prop: 'frontEndServers', default: 1, min: 1, max: 100, why: 'A Standard Edition server is a pool of one' }],
   // FrontEndPool records its pool there.
   groups: 'frontEndPools',
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).

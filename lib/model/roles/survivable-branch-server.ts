@@ -35,6 +35,8 @@ export const SURVIVABLE_BRANCH_SERVER = roleProfile({
   windowsFeatures: ALL_SERVERS,
   // The flow ends its servers are (lib/model/documented-flows.ts `Endpoint`).
   endpoints: ['survivable-branch'],
+  // A branch site has one survivable appliance or server: no count to give.
+  serverCounts: [],
   // Its documented flows (lib/model/documented-flows.ts explains an entry).
   flows: [
     // A Survivable Branch Server in a branch network in Azure (BranchSite with a location).
