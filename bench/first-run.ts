@@ -3,10 +3,10 @@
  * synthesis, in this fresh process. `library` writes its JSON to the file; a baseline reads it (as
  * data, before the clock it reports has anything to say: the process's own CPU time includes it, and
  * parsing a file is not what distinguishes the sides) and checks it emits the same.
- *   node first-run.js library|plain|referenced <pairs> <json file>
+ *   node first-run.js library|plain|typed|referenced <pairs> <json file>
  */
 import { readFileSync, writeFileSync } from 'fs';
-import { cdktfAloneSide, cdktfReferencedSide, comparable, count, librarySide } from './sides';
+import { cdktfAloneSide, cdktfReferencedSide, cdktfTypedSide, comparable, count, librarySide } from './sides';
 
 const [side, pairsText, file] = process.argv.slice(2) as [string, string, string];
 const pairs = Number(pairsText);
@@ -16,8 +16,8 @@ if (side === 'library') {
   text = librarySide(pairs);
   writeFileSync(file, text);
 } else {
-  const emit = { plain: cdktfAloneSide, referenced: cdktfReferencedSide }[side];
-  if (!emit) throw new Error(`side ${JSON.stringify(side)}: use library, plain or referenced`);
+  const emit = { plain: cdktfAloneSide, typed: cdktfTypedSide, referenced: cdktfReferencedSide }[side];
+  if (!emit) throw new Error(`side ${JSON.stringify(side)}: use library, plain, typed or referenced`);
   const json = JSON.parse(readFileSync(file, 'utf8'));
   text = emit(json);
   sameJson = comparable(JSON.parse(text)) === comparable(json);
