@@ -5,12 +5,13 @@
  * the tests synthesize thousands of stacks. Its `toTerraform` also resolves every element, merges the
  * results and resolves the whole merged tree a second time (for stack overrides), and resolves the
  * metadata the strip then drops: here each element is resolved once and merged, unless the stack has
- * overrides. test/setup.ts installs this one; test/fast-synth.test.ts checks that both give identical
- * text for every example.
+ * overrides, and only what can hold a token goes through cdktf's resolver (`resolved`). test/setup.ts
+ * installs this one; test/fast-synth.test.ts checks that both give identical text for every example.
  */
 import { createRequire } from 'module';
 import type { IConstruct } from 'constructs';
 import { resolve } from 'cdktf/lib/_tokens';
+import { extractTokenDouble } from 'cdktf/lib/tokens/private/encoding';
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import { TerraformElement } from 'cdktf/lib/terraform-element';
 import { deepMerge } from 'cdktf/lib/util';
@@ -35,12 +36,48 @@ function elementsOf(scope: IConstruct, into: TerraformElement[] = []): Terraform
   return into;
 }
 
+/** cdktf's test for a number inside a string (resolve.js: an encoded token number may hide there). */
+const NUMBER_IN_TEXT = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/;
+
+/**
+ * Text cdktf's resolver returns unchanged: no token marker (`${TfToken[`, `#{TfToken[`, `&{TfToken[`),
+ * no `${` it would treat as an escape, nothing its number pattern would look up.
+ */
+const isPlainText = (s: string) => !s.includes('{TfToken[') && !s.includes('${') && !NUMBER_IN_TEXT.test(s);
+const isTokenNumber = (n: number) => extractTokenDouble(n, false) !== undefined || extractTokenDouble(n, true) !== undefined;
+
+/**
+ * What cdktf's `resolve(stack, value)` gives, with plain data (objects of Object, arrays, plain text,
+ * numbers, booleans, null) walked here: cdktf makes a resolve context and runs three patterns for
+ * every leaf. Anything else (a token, a Date, a class instance, text or a number that may be a
+ * token, an array holding one) goes to cdktf's resolver whole, from where cdktf's own walk would
+ * reach it with the same context (plain containers change none).
+ */
+function resolved(stack: TerraformStack, value: unknown): unknown {
+  if (value === undefined || value === null || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return isPlainText(value) ? value : resolve(stack, value);
+  if (typeof value === 'number') return isTokenNumber(value) ? resolve(stack, value) : value;
+  if (typeof value !== 'object') return resolve(stack, value);
+  if (Array.isArray(value)) {
+    if (value.some((x) => (typeof x === 'string' && !isPlainText(x)) || (typeof x === 'number' && isTokenNumber(x)))) return resolve(stack, value);
+    return value.map((x) => resolved(stack, x)).filter((x) => x !== undefined);
+  }
+  const proto = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || Object.keys(value).some((k) => !isPlainText(k))) return resolve(stack, value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = resolved(stack, (value as Record<string, unknown>)[key]);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
 /** What `stack.toTerraform()` gives, less the `//` metadata, each element resolved once. */
 function terraformOf(stack: TerraformStack): unknown {
   // Stack-level overrides may hold tokens and `undefined` deletions: cdktf's own path handles those.
   if (Object.keys((stack as unknown as { rawOverrides: object }).rawOverrides).length > 0) return stack.toTerraform();
   const tf = {};
-  for (const element of elementsOf(stack)) deepMerge(tf, resolve(stack, element.toTerraform()));
+  for (const element of elementsOf(stack)) deepMerge(tf, resolved(stack, element.toTerraform()));
   return tf;
 }
 

@@ -1,9 +1,17 @@
-// Longest suites first, so that on a fresh clone (no jest timing cache yet) neither of the two workers
-// is left running the packed-package or the property suites alone at the end. jest's own sequencer
-// (a dependency of jest's, resolved from there) orders the rest: by recorded duration, else file size.
+// Longest suites first, so that neither of the two workers is left running a long suite alone at the
+// end: the packed-package suite, then the property suites, then the rest by size, a group entry
+// (test/groups/) weighing what its members weigh. Size, not jest's recorded durations: CI runs a fresh
+// clone, which has none. jest's own sequencer (a dependency of jest's, resolved from there) breaks ties.
+const { statSync } = require('fs');
+const { basename, dirname } = require('path');
 const Sequencer = require(require.resolve('@jest/test-sequencer', { paths: [require.resolve('jest')] })).default;
+const { membersOf } = require('./groups/groups');
 
 const LONGEST_FIRST = [/[\\/]test[\\/]consumer[\\/]/, /[\\/]test[\\/]property[\\/]/];
+
+const isGroupEntry = (path) => basename(dirname(path)) === 'groups';
+const weight = (path) =>
+  isGroupEntry(path) ? membersOf(basename(path, '.test.ts')).reduce((sum, f) => sum + statSync(f).size, 0) : statSync(path).size;
 
 class LongestFirst extends Sequencer {
   sort(tests) {
@@ -11,7 +19,8 @@ class LongestFirst extends Sequencer {
       const i = LONGEST_FIRST.findIndex((re) => re.test(t.path));
       return i === -1 ? LONGEST_FIRST.length : i;
     };
-    return super.sort(tests).map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i).map(({ t }) => t);
+    const order = (a, b) => rank(a.t) - rank(b.t) || a.w - b.w || a.i - b.i;
+    return super.sort(tests).map((t, i) => ({ t, i, w: -weight(t.path) })).sort(order).map(({ t }) => t);
   }
 }
 

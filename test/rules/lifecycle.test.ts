@@ -160,7 +160,9 @@ describe('the evaluation date', () => {
     try {
       expect(() => testDeployment({ evaluationDate: undefined })).toThrow(/SFB_EVALUATION_DATE is "tomorrow"/);
     } finally {
-      process.env.SFB_EVALUATION_DATE = saved;
+      // Assigning undefined would leave the text "undefined" for the tests after this one.
+      if (saved === undefined) delete process.env.SFB_EVALUATION_DATE;
+      else process.env.SFB_EVALUATION_DATE = saved;
     }
   });
 

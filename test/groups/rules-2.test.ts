@@ -1,0 +1,3 @@
+import { runGroup } from './run';
+
+runGroup(__filename);
