@@ -1,7 +1,6 @@
 /** The body of a group entry (groups.js says why): each member in a describe of its own path, so its top-level hooks stay its own. */
 import { basename, relative } from 'path';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { membersOf, TEST } = require('./groups') as { membersOf(name: string): string[]; TEST: string };
+import { membersOf, TEST } from './groups';
 
 export function runGroup(entry: string): void {
   const members = membersOf(basename(entry, '.test.ts'));
