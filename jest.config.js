@@ -11,7 +11,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   // Two workers on the two-core machine npm test targets (jest would take one: cores - 1).
   maxWorkers: 2,
-  // `npm test` starts jest as `node --max-semi-space-size=64` (the workers inherit it): synthesis
+  // `npm test` (scripts/test.mjs) starts jest as `node --max-semi-space-size=64` (the workers inherit it): synthesis
   // allocates many short-lived objects, and a larger young generation collects them less often.
   // Before the framework and before cdktf loads (test/stack-traces.ts says why).
   setupFiles: ['<rootDir>/test/stack-traces.ts'],

@@ -1,5 +1,5 @@
 // Longest suites first, so that neither of the two workers is left running a long suite alone at the
-// end: the packed-package suite, then the property suites, then the rest by size, a group entry
+// end: the packed-package suite, then the property group, then the rest by size, a group entry
 // (test/groups/) weighing what its members weigh. Size, not jest's recorded durations: CI runs a fresh
 // clone, which has none. jest's own sequencer (a dependency of jest's, resolved from there) breaks ties.
 const { statSync } = require('fs');
@@ -7,7 +7,7 @@ const { basename, dirname } = require('path');
 const Sequencer = require(require.resolve('@jest/test-sequencer', { paths: [require.resolve('jest')] })).default;
 const { membersOf } = require('./groups/groups');
 
-const LONGEST_FIRST = [/[\\/]test[\\/]consumer[\\/]/, /[\\/]test[\\/]property[\\/]/];
+const LONGEST_FIRST = [/[\\/]test[\\/]consumer[\\/]/, /[\\/]test[\\/]groups[\\/]property\.test\.ts$/];
 
 const isGroupEntry = (path) => basename(dirname(path)) === 'groups';
 const weight = (path) =>

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { acknowledgeFinding, FrontEndPool, ProductVersion, Severity, validateTopology } from '../lib';
+import { acknowledgeFinding, FrontEndPool, ProductVersion, SfbDeployment, Severity, SupportPosture, validateTopology } from '../lib';
 import { App, Testing } from '../lib/cdktf';
-import { testDeployment, testPool, testSite, testStack } from './helpers';
+import { EVALUATION_DATE, testDeployment, testPool, testSite, testStack } from './helpers';
 
 /** A 2019 deployment with two error findings (a 2-server pool: FE-2 and VER-5) and one pool without a back end (TB-3). */
 function invalid() {
@@ -63,6 +63,23 @@ describe('warnings become annotations starting with the rule ID', () => {
     Testing.synth(stack);
     const warnings = pool.node.metadata.filter((m) => m.type === 'aws:cdk:warning' || m.type === '@cdktf/warn' || String(m.type).includes('warn'));
     expect(warnings.map((w) => String(w.data))).toEqual(expect.arrayContaining([expect.stringMatching(/^\[FE-2\] test\/contoso\/west\/pool: /)]));
+  });
+
+  test('with a stack per site, on the pool in its site\'s stack', () => {
+    const app = Testing.app();
+    const deployment = new SfbDeployment(app, 'contoso', {
+      productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
+      sipDomain: 'contoso.com',
+      adDomain: 'corp.contoso.com',
+      supportPosture: SupportPosture.ACCEPTED_RISK,
+      evaluationDate: EVALUATION_DATE,
+      globalLocation: 'francecentral',
+    });
+    const pool = testPool(testSite(deployment), 'pool', { frontEndServers: 2 });
+    app.synth();
+    const warnings = pool.node.metadata.filter((m) => String(m.type).includes('warn')).map((m) => String(m.data));
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^\\[FE-2\\] ${pool.node.path}: `)), expect.stringMatching(/^\[FE-8\] /)]));
+    expect(pool.node.path).toMatch(/^contoso-west\//);
   });
 });
 

@@ -179,9 +179,11 @@ export class SfbDeployment extends Construct {
   // The plan is taken from the intents alone. Rendering reads it and never writes back: when rendering
   // starts the revision is locked, and an intent recorded after that throws (lib/model/revision.ts).
   private readonly plannedModel = this._revision.memo(() => resolveAddresses(this.rawModel(), (text) => this._addresses.resolve(text)));
+  // Keyed by the acknowledgements list too (a new array per acknowledgement, recorded anywhere in the
+  // tree); the model is this revision's own.
   private readonly plannedFindings = this._revision.memoAnd(
-    () => ({ model: this._toModel(), acknowledgements: acknowledgementsFor(this) }),
-    ({ model, acknowledgements }) => evaluate(model, acknowledgements, undefined, reportsUnmatched(this)),
+    () => acknowledgementsFor(this),
+    (acknowledgements) => evaluate(this._toModel(), acknowledgements, undefined, reportsUnmatched(this)),
   );
   private readonly variableTokens = new Map<string, string>();
   private annotated = false;
@@ -577,7 +579,7 @@ export class SfbDeployment extends Construct {
 
   /** Every finding of this deployment, acknowledgements applied. */
   findings(): Finding[] {
-    return this.plannedFindings();
+    return [...this.plannedFindings()];
   }
 
   /**
@@ -605,10 +607,21 @@ export class SfbDeployment extends Construct {
   private annotateWarnings(): void {
     if (this.annotated) return;
     this.annotated = true;
-    const byPath = new Map(this.scopes().flatMap((c) => c.node.findAll()).map((c) => [c.node.path, c]));
     for (const f of this.findings()) {
       if (f.severity !== Severity.WARNING) continue;
-      Annotations.of(byPath.get(f.path) ?? this).addWarning(formatFinding(f));
+      Annotations.of(this.constructAt(f.path) ?? this).addWarning(formatFinding(f));
     }
+  }
+
+  /** The construct at a finding's path in one of this deployment's scopes, found by walking down to it (not by listing the tree). */
+  private constructAt(path: string): IConstruct | undefined {
+    for (const scope of this.scopes()) {
+      const base = scope.node.path;
+      if (path !== base && !path.startsWith(`${base}/`)) continue;
+      let at: IConstruct | undefined = scope;
+      for (const id of path.slice(base.length + 1).split('/').filter((s) => s !== '')) at = at?.node.tryFindChild(id);
+      if (at) return at;
+    }
+    return undefined;
   }
 }

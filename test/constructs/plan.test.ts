@@ -4,7 +4,7 @@
  */
 import { buildReferenceTopology } from '../../examples/reference/topology';
 import { buildSfb2015Topology } from '../../examples/sfb2015/topology';
-import { validateTopology } from '../../lib';
+import { acknowledgeFinding, Severity, validateTopology } from '../../lib';
 import { Testing } from '../../lib/cdktf';
 import { testDeployment, testPool, testSite, testStack } from '../helpers';
 
@@ -63,4 +63,24 @@ test('two deployments in one process own their plans: building one leaves the ot
   // The same object: b's intents did not invalidate a's memo (a process-wide counter would have).
   expect(a.deployment._toModel()).toBe(planOfA);
   expect(b.deployment._toModel()).not.toBe(planOfA);
+});
+
+test('findings are evaluated once per plan: asked again they are the same findings, and an acknowledgement or a new intent evaluates afresh', () => {
+  const { deployment } = testDeployment();
+  const west = testSite(deployment);
+  testPool(west);
+  const first = deployment.findings();
+  const warning = first.find((f) => f.severity === Severity.WARNING && f.acknowledged === undefined);
+  expect(warning).toBeDefined();
+  // The same objects: validation, annotations, the runbook and the reports share one evaluation.
+  expect(deployment.findings()[0]).toBe(first[0]);
+  // A copy of the list, so a caller's change stays its own.
+  deployment.findings().length = 0;
+  expect(deployment.findings()).toHaveLength(first.length);
+  acknowledgeFinding(deployment, warning!.ruleId, 'accepted for this test deployment');
+  const acknowledged = deployment.findings();
+  expect(acknowledged[0]).not.toBe(first[0]);
+  expect(acknowledged.find((f) => f.ruleId === warning!.ruleId && f.path === warning!.path)?.acknowledged).toBe('accepted for this test deployment');
+  testPool(west, 'second');
+  expect(deployment.findings()[0]).not.toBe(acknowledged[0]);
 });

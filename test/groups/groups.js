@@ -9,23 +9,19 @@ const { join, relative, sep } = require('path');
 const TEST = join(__dirname, '..');
 
 /**
- * Run alone, as jest files of their own: the packed-package and property suites (long, and the
- * sequencer starts them first), and the snapshot suites (jest keeps snapshots per test file).
+ * Run alone, as jest files of their own: the packed-package suite (long: the sequencer starts it
+ * first) and the snapshot suites (jest keeps snapshots per test file).
  */
-const STANDALONE = [/^consumer\//, /^property\//, /^examples\.test\.ts$/, /^voice-example\.test\.ts$/];
+const STANDALONE = [/^consumer\//, /^examples\.test\.ts$/, /^voice-example\.test\.ts$/];
 
 /** Group name and the paths it takes, first match first. */
 const GROUPS = [
-  ['constructs-1', /^constructs\/[a-l]/],
-  ['constructs-2', /^constructs\//],
-  ['rules-1', /^rules\/[a-f]/],
-  ['rules-2', /^rules\//],
-  ['reports', /^reports\//],
-  ['docs', /^docs\//],
-  ['day2', /^day2\//],
-  ['network', /^(stacks|segmentation|hybrid)\//],
-  ['model', /^(model|backup|input|examples|architecture)\//],
-  ['root', /^[^/]+$/],
+  ['property', /^property\//],
+  ['constructs', /^constructs\//],
+  ['rules', /^rules\//],
+  ['reports-docs', /^(reports|docs)\//],
+  ['network-day2', /^(stacks|segmentation|hybrid|day2)\//],
+  ['model', /^(model|backup|input|examples|architecture)\/|^[^/]+$/],
 ];
 const REST = 'rest';
 

@@ -16,7 +16,12 @@ function perSiteReference(options: { remoteState?: boolean } = {}) {
   return { app, topology, stacks };
 }
 
-const json = (stack: TerraformStack) => JSON.parse(Testing.synth(stack));
+/** A stack's JSON, synthesized once per stack: the tests of a describe share its app and only read it. */
+const texts = new WeakMap<TerraformStack, string>();
+function json(stack: TerraformStack): any {
+  if (!texts.has(stack)) texts.set(stack, Testing.synth(stack));
+  return JSON.parse(texts.get(stack)!);
+}
 
 /** Every `location` of every resource and data source of a synthesized stack. */
 function locations(stackJson: any): string[] {

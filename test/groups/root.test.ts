@@ -1,3 +1,0 @@
-import { runGroup } from './run';
-
-runGroup(__filename);
