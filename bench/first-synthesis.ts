@@ -36,7 +36,7 @@ function scratchProject(): string {
   execFileSync('tar', ['-xzf', join(dir, packed), '-C', dir]);
   cpSync(join(dir, 'package'), join(modules, 'cdktf-sfb-hadr'), { recursive: true });
   for (const peer of PEERS) symlinkSync(join(repo, 'node_modules', peer), join(modules, peer), 'dir');
-  for (const file of ['scaled-topology', 'sides', 'first-run']) {
+  for (const file of ['scaled-topology', 'sides', 'library-side', 'first-run']) {
     const source = readFileSync(join(__dirname, `${file}.ts`), 'utf8');
     let js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
     js = js.replace(/require\("(\.\.\/lib(?:\/cdktf|\/azurerm)?)"\)/g, (_m, from: string) => `require(${JSON.stringify(IMPORTS[from])})`);

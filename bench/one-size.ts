@@ -20,7 +20,8 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { skipTokenStackTraces } from '../lib/cdktf';
-import { cdktfAloneSide, cdktfReferencedSide, cdktfTypedSide, comparable, count, librarySide } from './sides';
+import { librarySide } from './library-side';
+import { cdktfAloneSide, cdktfReferencedSide, cdktfTypedSide, comparable, count } from './sides';
 
 skipTokenStackTraces();
 

@@ -7,7 +7,8 @@
 import { Session } from 'inspector';
 import { writeFileSync } from 'fs';
 import { skipTokenStackTraces } from '../lib/cdktf';
-import { cdktfAloneSide, cdktfReferencedSide, cdktfTypedSide, librarySide } from './sides';
+import { librarySide } from './library-side';
+import { cdktfAloneSide, cdktfReferencedSide, cdktfTypedSide } from './sides';
 
 skipTokenStackTraces();
 const pairs = Number(process.argv[2] ?? 16);

@@ -1,8 +1,9 @@
 /**
- * The sides of the benchmark, the library and three cdktf-alone baselines (bench/one-size.ts says what
- * each does and why it is fair), shared by the timed benchmark and the profiler (bench/profile.ts).
+ * The three cdktf-alone baselines of the benchmark (bench/one-size.ts says what each does and why it is
+ * fair), shared by the timed benchmarks and the profiler (bench/profile.ts). The library side is
+ * bench/library-side.ts: this module loads neither the library nor a provider class, as a program
+ * written with cdktf alone would not (a side loads the provider classes it uses when it uses them).
  */
-import { buildScaledTopology } from './scaled-topology';
 import { AzurermProvider } from '../lib/azurerm';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -21,7 +22,7 @@ function benchApp(): App {
 }
 
 /** Synthesizes the app and returns the bench stack's Terraform JSON text; removes the output. */
-function synthesize(app: App): string {
+export function synthesize(app: App): string {
   app.synth();
   const text = readFileSync(join(app.outdir, 'stacks', 'bench', 'cdk.tf.json'), 'utf8');
   rmSync(app.outdir, { recursive: true, force: true });
@@ -29,7 +30,7 @@ function synthesize(app: App): string {
 }
 
 /** The bench stack in a fresh app, with the provider exactly as the library side's stack author declares it. */
-function benchStack(): { app: App; stack: TerraformStack } {
+export function benchStack(): { app: App; stack: TerraformStack } {
   const app = benchApp();
   const stack = new TerraformStack(app, 'bench');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
@@ -51,13 +52,6 @@ function declareOutputs(stack: TerraformStack, json: any, value: (v: unknown) =>
   for (const [name, body] of Object.entries<any>(json.output ?? {})) {
     new TerraformOutput(stack, name, { value: value(body.value), description: body.description, sensitive: body.sensitive });
   }
-}
-
-/** The library side: build, plan, check, render, synthesize; returns the synthesized JSON text. */
-export function librarySide(pairs: number): string {
-  const { app, stack } = benchStack();
-  buildScaledTopology(stack, pairs);
-  return synthesize(app);
 }
 
 function overrides(target: { addOverride(path: string, value: unknown): void }, body: Record<string, unknown>): void {
