@@ -4,8 +4,8 @@
 // jsii and the build start together; the tests' type check and jest start when the build ends (the
 // type check reads its declarations, the consumer test packs dist/). A check's output is printed
 // whole when it ends; jest's as it runs. Any failure fails the run, once everything has reported, so
-// one run shows every problem. Arguments go to jest (`npm test -- test/rules`). Plain JavaScript, so
-// that it needs nothing compiled.
+// one run shows every problem. Arguments go to jest (`npm test -- -t FE-2`; `npx jest <path>` runs one
+// file alone). Plain JavaScript, so that it needs nothing compiled.
 import { spawn } from 'node:child_process';
 
 const tsc = ['node_modules/typescript/bin/tsc'];
@@ -22,11 +22,15 @@ function run(name, command, args, buffered = true) {
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
     }
-    child.on('close', (code) => {
-      const ok = code === 0;
-      process.stdout.write(`> ${name}: ${ok ? 'ok' : `failed (exit ${code})`}\n${output}`);
+    let ended = false;
+    const end = (ok, why) => {
+      if (ended) return;
+      ended = true;
+      process.stdout.write(`> ${name}: ${ok ? 'ok' : `failed (${why})`}\n${output}`);
       done({ name, ok });
-    });
+    };
+    child.on('error', (e) => end(false, `could not start ${command}: ${e.message}`));
+    child.on('close', (code) => end(code === 0, `exit ${code}`));
   });
 }
 
