@@ -35,17 +35,22 @@ export function testStack(app: App = Testing.app()): TerraformStack {
 /** The day lifecycle findings are evaluated against in tests (pinned: tests never depend on today). */
 export const EVALUATION_DATE = '2026-12-01';
 
+const TEST_DEPLOYMENT_PROPS = {
+  productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
+  sipDomain: 'contoso.com',
+  adDomain: 'corp.contoso.com',
+  supportPosture: SupportPosture.ACCEPTED_RISK,
+  evaluationDate: EVALUATION_DATE,
+};
+
 /** A stack with one deployment (2015, support risk accepted so AZURE-1 stays info, evaluated on EVALUATION_DATE). */
 export function testDeployment(props: Partial<SfbDeploymentProps> = {}, stack: TerraformStack = testStack()): TestDeployment {
-  const deployment = new SfbDeployment(stack, 'contoso', {
-    productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
-    sipDomain: 'contoso.com',
-    adDomain: 'corp.contoso.com',
-    supportPosture: SupportPosture.ACCEPTED_RISK,
-    evaluationDate: EVALUATION_DATE,
-    ...props,
-  });
-  return { stack, deployment };
+  return { stack, deployment: new SfbDeployment(stack, 'contoso', { ...TEST_DEPLOYMENT_PROPS, ...props }) };
+}
+
+/** The same deployment in an App: a stack per site, and its global stack in francecentral. */
+export function testPerSiteDeployment(props: Partial<SfbDeploymentProps> = {}, app: App = Testing.app()): { app: App; deployment: SfbDeployment } {
+  return { app, deployment: new SfbDeployment(app, 'contoso', { ...TEST_DEPLOYMENT_PROPS, globalLocation: 'francecentral', ...props }) };
 }
 
 /** A site with a distinct address space. */

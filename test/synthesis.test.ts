@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { acknowledgeFinding, FrontEndPool, ProductVersion, SfbDeployment, Severity, SupportPosture, validateTopology } from '../lib';
+import { acknowledgeFinding, FrontEndPool, ProductVersion, Severity, validateTopology } from '../lib';
 import { App, Testing } from '../lib/cdktf';
-import { EVALUATION_DATE, testDeployment, testPool, testSite, testStack } from './helpers';
+import { testDeployment, testPerSiteDeployment, testPool, testSite, testStack } from './helpers';
 
 /** A 2019 deployment with two error findings (a 2-server pool: FE-2 and VER-5) and one pool without a back end (TB-3). */
 function invalid() {
@@ -66,15 +66,7 @@ describe('warnings become annotations starting with the rule ID', () => {
   });
 
   test('with a stack per site, on the pool in its site\'s stack', () => {
-    const app = Testing.app();
-    const deployment = new SfbDeployment(app, 'contoso', {
-      productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
-      sipDomain: 'contoso.com',
-      adDomain: 'corp.contoso.com',
-      supportPosture: SupportPosture.ACCEPTED_RISK,
-      evaluationDate: EVALUATION_DATE,
-      globalLocation: 'francecentral',
-    });
+    const { app, deployment } = testPerSiteDeployment();
     const pool = testPool(testSite(deployment), 'pool', { frontEndServers: 2 });
     app.synth();
     const warnings = pool.node.metadata.filter((m) => String(m.type).includes('warn')).map((m) => String(m.data));

@@ -2,24 +2,15 @@
  * A branch in Azure with one stack per site: its network, server, peering and zone links go into its
  * central site's stack, and every reference of every stack stays inside that stack.
  */
-import { ProductVersion, SfbDeployment, SupportPosture } from '../../lib';
 import { TerraformStack, Testing } from '../../lib/cdktf';
-import { EVALUATION_DATE } from '../helpers';
+import { testPerSiteDeployment } from '../helpers';
 import { azureBranchTopology } from '../voice-helpers';
 import { foreignReferences } from './foreign-references';
 
 const json = (stack: TerraformStack) => JSON.parse(Testing.synth(stack));
 
 describe('a branch in Azure, one stack per site', () => {
-  const app = Testing.app();
-  const deployment = new SfbDeployment(app, 'contoso', {
-    productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015,
-    sipDomain: 'contoso.com',
-    adDomain: 'corp.contoso.com',
-    supportPosture: SupportPosture.ACCEPTED_RISK,
-    evaluationDate: EVALUATION_DATE,
-    globalLocation: 'francecentral',
-  });
+  const { app, deployment } = testPerSiteDeployment();
   azureBranchTopology({ deployment });
   const stacks = Object.fromEntries(app.node.children.filter(TerraformStack.isStack).map((s) => [s.node.id, json(s as TerraformStack)]));
   const names = (s: any, type: string) => Object.values<any>(s.resource?.[type] ?? {}).map((r) => r.name).sort();
