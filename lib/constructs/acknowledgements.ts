@@ -11,7 +11,20 @@ const registry = planIndex<Acknowledgement[]>('acknowledgements');
 
 const NONE: readonly Acknowledgement[] = Object.freeze([]);
 
-const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
+// The paths of the deployments in a tree, on its root too: a new list per deployment, like the
+// acknowledgements, so a deployment's findings are memoized per pair of lists (deployment.ts).
+const deployments = planIndex<readonly string[]>('deployment-paths');
+
+/** Records a deployment in its tree (SfbDeployment's constructor). */
+export function registerDeployment(deployment: IConstruct): void {
+  const root = deployment.node.root;
+  deployments.set(root, [...(deployments.get(root) ?? []), deployment.node.path]);
+}
+
+/** The paths of the deployments in the tree of `scope`: the same array until another is created. */
+export function deploymentPathsFor(scope: IConstruct): readonly string[] {
+  return deployments.get(scope.node.root) ?? [];
+}
 
 /**
  * Records a deliberate deviation: every finding of `ruleId` on `scope` or under it is still reported,
@@ -60,11 +73,10 @@ const under = (parent: string, child: string) => parent === '' || child === pare
  */
 export function reportsUnmatched(deployment: IConstruct): (a: Acknowledgement) => boolean {
   const path = deployment.node.path;
-  let deploymentPaths: string[] | undefined;
+  const deploymentPaths = deploymentPathsFor(deployment);
   return (a) => {
     if (under(path, a.path)) return true;
     if (!under(a.path, path)) return false;
-    deploymentPaths ??= deployment.node.root.node.findAll().filter((c) => DEPLOYMENT_SYMBOL in c).map((c) => c.node.path);
     return deploymentPaths.filter((p) => under(a.path, p)).length === 1;
   };
 }

@@ -25,7 +25,7 @@ import { topologyDocument } from '../reports/topology-document';
 import { planningReports } from '../reports/index';
 import { evaluate } from '../rules/engine';
 import { Finding, formatFinding } from '../rules/rule';
-import { acknowledgementsFor, reportsUnmatched } from './acknowledgements';
+import { acknowledgementsFor, deploymentPathsFor, registerDeployment, reportsUnmatched } from './acknowledgements';
 import { Lab, LabOptions } from './lab';
 import { emptyParts, ITopologyMember } from './model-builder';
 import { Roster } from './roster';
@@ -179,11 +179,12 @@ export class SfbDeployment extends Construct {
   // The plan is taken from the intents alone. Rendering reads it and never writes back: when rendering
   // starts the revision is locked, and an intent recorded after that throws (lib/model/revision.ts).
   private readonly plannedModel = this._revision.memo(() => resolveAddresses(this.rawModel(), (text) => this._addresses.resolve(text)));
-  // Keyed by the acknowledgements list too (a new array per acknowledgement, recorded anywhere in the
-  // tree); the model is this revision's own.
+  // Keyed by what outside the deployment they read too: the acknowledgements and the deployments of
+  // the tree (ACK-1 reports one above the deployment only if it is the only deployment there), each a
+  // new array per change. The model is this revision's own.
   private readonly plannedFindings = this._revision.memoAnd(
-    () => acknowledgementsFor(this),
-    (acknowledgements) => evaluate(this._toModel(), acknowledgements, undefined, reportsUnmatched(this)),
+    () => [acknowledgementsFor(this), deploymentPathsFor(this)] as const,
+    ([acknowledgements]) => evaluate(this._toModel(), acknowledgements, undefined, reportsUnmatched(this)),
   );
   private readonly variableTokens = new Map<string, string>();
   private annotated = false;
@@ -217,6 +218,7 @@ export class SfbDeployment extends Construct {
     this._perSiteStacks = isApp(scope);
     this.stack = TerraformStack.of(this);
     Object.defineProperty(this, DEPLOYMENT_SYMBOL, { value: true });
+    registerDeployment(this);
     rejectUnknownProps(this, 'SfbDeployment', props, KNOWN_PROPS);
     this.productVersion = requireEnum(this, 'SfbDeployment', 'productVersion', props.productVersion, ProductVersion, 'ProductVersion');
     this.sipDomain = requireDomainName(this, 'SfbDeployment', 'sipDomain', props.sipDomain);

@@ -30,13 +30,17 @@ export class Revision {
     };
   }
 
-  /** Memoizes `compute(key())` until the next bump or until `key()` gives another value (a change outside the deployment). */
-  memoAnd<K, T>(key: () => K, compute: (key: K) => T): () => T {
+  /**
+   * Memoizes `compute(key())` until the next bump or until `key()` gives other values (a change
+   * outside the deployment): the key is a list of values compared one by one, by identity.
+   */
+  memoAnd<K extends readonly unknown[], T>(key: () => K, compute: (key: K) => T): () => T {
     let cache: { readonly at: number; readonly key: K; readonly value: T } | undefined;
     return () => {
       const k = key();
-      if (!cache || cache.at !== this.at || cache.key !== k) cache = { at: this.at, key: k, value: compute(k) };
-      return cache.value;
+      const same = cache !== undefined && cache.at === this.at && cache.key.length === k.length && k.every((v, i) => v === cache!.key[i]);
+      if (!same) cache = { at: this.at, key: k, value: compute(k) };
+      return cache!.value;
     };
   }
 }

@@ -12,13 +12,14 @@ import {
   SfbDeployment,
   SqlServerVersion,
   StandaloneBackEnd,
+  SupportPosture,
   validateTopology,
 } from '../../lib';
 import { TerraformStack, Testing } from '../../lib/cdktf';
 import { describeValue } from '../../lib/constructs/validate-input';
 import { closestRegions, REGIONS, regionByName } from '../../lib/model/regions';
 import { isPrivateCidr } from '../../lib/model/private-ranges';
-import { findingsOf, resourcesOf, synthJson, testDeployment, testPool, testSite, testStack } from '../helpers';
+import { EVALUATION_DATE, findingsOf, resourcesOf, synthJson, testDeployment, testPool, testSite, testStack } from '../helpers';
 
 describe('values are printed as given', () => {
   test('NaN, Infinity, undefined, lists and constructs', () => {
@@ -195,6 +196,16 @@ describe('acknowledgeFinding', () => {
     testPool(testSite(deployment));
     acknowledgeFinding(stack, 'PAIR-1', 'no pairs here, stale acknowledgement');
     expect(findingsOf(validateTopology(deployment), 'ACK-1').map((f) => f.path)).toEqual(['test']);
+  });
+  test('an acknowledgement above two deployments is reported by neither, also when the second comes after the first was validated', () => {
+    const { stack, deployment } = testDeployment();
+    testPool(testSite(deployment));
+    acknowledgeFinding(stack, 'PAIR-1', 'no pairs here, stale acknowledgement');
+    expect(findingsOf(deployment.findings(), 'ACK-1')).toHaveLength(1);
+    const other = new SfbDeployment(stack, 'fabrikam', { productVersion: ProductVersion.SKYPE_FOR_BUSINESS_2015, sipDomain: 'fabrikam.com', adDomain: 'corp.fabrikam.com', supportPosture: SupportPosture.ACCEPTED_RISK, evaluationDate: EVALUATION_DATE });
+    testPool(testSite(other));
+    expect(findingsOf(deployment.findings(), 'ACK-1')).toEqual([]);
+    expect(findingsOf(other.findings(), 'ACK-1')).toEqual([]);
   });
   test('an unknown VM size is a VM-6 error naming vmSize, which can be acknowledged', () => {
     const { deployment } = testDeployment();
