@@ -6,8 +6,9 @@
  * Each export is the provider's class, subclassed once here (same name, statics inherited, instances
  * `instanceof` the provider's class, the same JSON), for a user's first synthesis (bench:first):
  * - the tokens it makes skip cdktf's stack traces (lib/stack-traces.ts): the nested-block references
- *   its constructor builds and the attribute references (`.id`) the library reads, 24,467 of the
- *   25,465 tokens of a 16-pair deployment. A user's own resources keep theirs.
+ *   its constructor builds, the attribute references (`.id`) the library reads and the references its
+ *   `fqn` makes each time a `dependsOn` entry resolves. With the address book's tokens
+ *   (constructs/address-book.ts), nearly every token of a deployment. A user's own resources keep theirs.
  * - its attributes reach cdktf without the keys left undefined (most of a VM's sixty), which cdktf's
  *   merge and resolve would otherwise visit one by one, only to drop them.
  */
@@ -63,7 +64,8 @@ import { RoleAssignment as ProviderRoleAssignment } from '@cdktf/provider-azurer
 import { UserAssignedIdentity as ProviderUserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { ApplicationGateway as ProviderApplicationGateway } from '@cdktf/provider-azurerm/lib/application-gateway';
 import { WebApplicationFirewallPolicy as ProviderWebApplicationFirewallPolicy } from '@cdktf/provider-azurerm/lib/web-application-firewall-policy';
-import { pauseTokenTraces } from './stack-traces';
+import { TerraformElement } from './cdktf';
+import { pauseTokenTraces, withoutTokenTraces } from './stack-traces';
 
 type Class = new (...args: any[]) => object;
 
@@ -97,12 +99,17 @@ function untraced<C extends Class>(Base: C): C {
       configurable: true,
       writable: true,
       value(this: object, attribute: string) {
-        const resume = pauseTokenTraces();
-        try {
-          return interpolate.call(this, attribute);
-        } finally {
-          resume();
-        }
+        return withoutTokenTraces(() => interpolate.call(this, attribute));
+      },
+    });
+  }
+  // `fqn` (what a `dependsOn` entry resolves to, at each resolution) makes a reference token too.
+  const fqn = Object.getOwnPropertyDescriptor(TerraformElement.prototype, 'fqn')?.get;
+  if (fqn) {
+    Object.defineProperty(Sub.prototype, 'fqn', {
+      configurable: true,
+      get(this: object) {
+        return withoutTokenTraces(() => fqn.call(this));
       },
     });
   }

@@ -9,6 +9,7 @@ export {
   Aspects,
   Fn,
   Lazy,
+  TerraformElement,
   TerraformOutput,
   TerraformProvider,
   TerraformResource,

@@ -40,3 +40,13 @@ export function pauseTokenTraces(): () => void {
     Error.captureStackTrace = capture;
   };
 }
+
+/** `make()`, its tokens untraced (pauseTokenTraces), for tokens the library makes itself. */
+export function withoutTokenTraces<T>(make: () => T): T {
+  const resume = pauseTokenTraces();
+  try {
+    return make();
+  } finally {
+    resume();
+  }
+}

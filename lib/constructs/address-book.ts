@@ -4,6 +4,7 @@
  * depends on what was declared before it; the model sees the planned addresses themselves.
  */
 import { Lazy } from '../cdktf';
+import { withoutTokenTraces } from '../stack-traces';
 import type { Revision } from '../model/revision';
 import type { AddressSource } from '../azure/placement';
 import { AddressBlockRequest, AddressEnd, AddressPlan, blockAddress, planAddresses, PlannedAddressBlock } from '../model/address-plan';
@@ -46,7 +47,8 @@ export class AddressBook {
       const n = end === 'bottom' ? request.bottom++ : request.top++;
       this.cache = undefined;
       this.revision.bump();
-      const token = Lazy.stringValue({ produce: () => this.addressOf(request, end, n) });
+      // The library's own token: its stack trace would point into the library (lib/stack-traces.ts).
+      const token = withoutTokenTraces(() => Lazy.stringValue({ produce: () => this.addressOf(request, end, n) }));
       this.tokens.set(token, { request, end, n });
       return token;
     };
