@@ -89,13 +89,14 @@ function sortPrefixes(prefixes: readonly string[]): string[] {
     const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(p);
     return m ? [m.slice(1, 5).reduce((acc, o) => acc * 256 + Number(o), 0), Number(m[5] ?? 32)] : undefined;
   };
-  return [...prefixes].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
+  // Each prefix parsed once, not once per comparison.
+  const keyed = prefixes.map((p) => ({ p, k: key(p) }));
+  keyed.sort(({ p: a, k: ka }, { p: b, k: kb }) => {
     if (ka && kb) return ka[0] - kb[0] || ka[1] - kb[1];
     if (ka || kb) return ka ? -1 : 1;
     return a < b ? -1 : a > b ? 1 : 0;
   });
+  return keyed.map(({ p }) => p);
 }
 
 export class SubnetFirewall extends Construct {

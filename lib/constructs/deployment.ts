@@ -6,7 +6,7 @@ import { Annotations, App, Aspects, TerraformStack, TerraformVariable } from '..
 import { isApp, isSite, libraryStack, RemoteStateStorage, siteOf } from './stacks';
 import { sharedResourceGroupName } from '../model/names';
 import { defaultGlobalLocation } from '../model/regions';
-import { byPathOrder, compareKeys } from '../model/keys';
+import { byPathOrder, compareKeys, sortedByKeys } from '../model/keys';
 import { chooseCentralManagementStore, CmsCandidate } from '../model/central-management';
 import { ProductVersion, Severity, SupportPosture } from '../enums';
 import type { ServerDefaults } from '../azure/placement';
@@ -536,7 +536,7 @@ export class SfbDeployment extends Construct {
       siteSrvAnswers: [...this.registrarDiscovery().siteAnswers],
       simpleUrls: simpleUrlPlanOf(this, parts),
       servers: byPathOrder(this._servers.all.map((s) => s.model)),
-      azureNames: this.scopes().flatMap((c) => azureNamesOf(c)).sort((a, b) => compareKeys(a.path, b.path) || compareKeys(a.type, b.type)),
+      azureNames: sortedByKeys(this.scopes().flatMap((c) => azureNamesOf(c)), (n) => n.path, (n) => n.type),
       perSiteStacks: this._perSiteStacks,
       ...(this._resolvedGlobalLocation() !== undefined ? { globalLocation: this._resolvedGlobalLocation(), globalLocationGiven: this.globalLocation !== undefined } : {}),
       addressPlan: this._addresses.plan(),
