@@ -5,26 +5,12 @@ import { Acknowledgement } from '../rules/engine';
 import { ALL_RULES, ALL_STATUS } from '../rules/index';
 import { describeValue } from './validate-input';
 import { planIndex } from '../model/memo';
+import { deploymentsOf } from './tree-deployments';
 
 // Kept on the root construct (the app or stack) itself: acknowledgements above a deployment apply to it.
 const registry = planIndex<Acknowledgement[]>('acknowledgements');
 
 const NONE: readonly Acknowledgement[] = Object.freeze([]);
-
-// The paths of the deployments in a tree, on its root too: a new list per deployment, like the
-// acknowledgements, so a deployment's findings are memoized per pair of lists (deployment.ts).
-const deployments = planIndex<readonly string[]>('deployment-paths');
-
-/** Records a deployment in its tree (SfbDeployment's constructor). */
-export function registerDeployment(deployment: IConstruct): void {
-  const root = deployment.node.root;
-  deployments.set(root, [...(deployments.get(root) ?? []), deployment.node.path]);
-}
-
-/** The paths of the deployments in the tree of `scope`: the same array until another is created. */
-export function deploymentPathsFor(scope: IConstruct): readonly string[] {
-  return deployments.get(scope.node.root) ?? [];
-}
 
 /**
  * Records a deliberate deviation: every finding of `ruleId` on `scope` or under it is still reported,
@@ -73,7 +59,7 @@ const under = (parent: string, child: string) => parent === '' || child === pare
  */
 export function reportsUnmatched(deployment: IConstruct): (a: Acknowledgement) => boolean {
   const path = deployment.node.path;
-  const deploymentPaths = deploymentPathsFor(deployment);
+  const deploymentPaths = deploymentsOf(deployment).map((d) => d.node.path);
   return (a) => {
     if (under(path, a.path)) return true;
     if (!under(a.path, path)) return false;

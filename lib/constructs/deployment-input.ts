@@ -8,6 +8,7 @@ import { azureNameProblem } from '../model/azure-names';
 import { adminUsernameProblem, WINDOWS_ADMIN_USERNAME } from '../model/provider-constraints';
 import { regionByName } from '../model/regions';
 import { describeValue, requireString } from './validate-input';
+import { deploymentsOf, TreeDeployment } from './tree-deployments';
 
 /**
  * The VM administrator name, checked against the provider's own rules for
@@ -31,18 +32,15 @@ export function requireAdminUsername(scope: IConstruct, value: unknown): string 
   return name;
 }
 
-const DEPLOYMENT_SYMBOL = Symbol.for('cdktf-sfb-hadr.SfbDeployment');
-
 /**
  * Two deployments in one app whose IDs normalize to one name (`Contoso` and `contoso` in two stacks)
  * would synthesize the same resource-group names, Terraform variables and outputs: refused at the
  * second one, naming both.
  */
-export function rejectNameCollision(deployment: IConstruct & { readonly name: string }): void {
-  for (const other of deployment.node.root.node.findAll()) {
-    if (other === deployment || !(DEPLOYMENT_SYMBOL in other)) continue;
-    const otherName = (other as unknown as { name?: string }).name;
-    if (otherName === deployment.name) {
+export function rejectNameCollision(deployment: TreeDeployment): void {
+  for (const other of deploymentsOf(deployment)) {
+    if (other === deployment) continue;
+    if (other.name === deployment.name) {
       throw new Error(
         `SfbDeployment ${deployment.node.path}: id ${JSON.stringify(deployment.node.id)} normalizes to the name "${deployment.name}", which deployment ${other.node.path} already uses; ` +
           'resource groups (rg-<name>-<site>), Terraform variables and outputs would collide; give the deployments IDs that differ in more than letter case',
@@ -56,11 +54,11 @@ export function rejectNameCollision(deployment: IConstruct & { readonly name: st
  * private zone of that domain: two zones of one name, of which only one can be delegated, and
  * SRV records that each list one deployment only. Refused at the second, naming the first.
  */
-export function rejectSipDomainClaimed(deployment: IConstruct & { readonly sipDomain: string }): void {
+export function rejectSipDomainClaimed(deployment: TreeDeployment): void {
   const stack = deployment.node.scopes.find((c) => TerraformStack.isStack(c)) ?? deployment.node.root;
-  for (const other of stack.node.findAll()) {
-    if (other === deployment || !(DEPLOYMENT_SYMBOL in other)) continue;
-    if ((other as unknown as { sipDomain?: string }).sipDomain === deployment.sipDomain) {
+  for (const other of deploymentsOf(deployment)) {
+    if (other === deployment || !other.node.scopes.includes(stack)) continue;
+    if (other.sipDomain === deployment.sipDomain) {
       throw new Error(
         `SfbDeployment ${deployment.node.path}: sipDomain "${deployment.sipDomain}" is already the SIP domain of deployment ${other.node.path} in the same stack; ` +
           'each would create the public and private zones of that domain and its SRV records; model one organization as one deployment with several sites, or give this deployment its own SIP domain',

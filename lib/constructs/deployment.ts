@@ -25,7 +25,8 @@ import { topologyDocument } from '../reports/topology-document';
 import { planningReports } from '../reports/index';
 import { evaluate } from '../rules/engine';
 import { Finding, formatFinding } from '../rules/rule';
-import { acknowledgementsFor, deploymentPathsFor, registerDeployment, reportsUnmatched } from './acknowledgements';
+import { acknowledgementsFor, reportsUnmatched } from './acknowledgements';
+import { deploymentsOf, registerDeployment } from './tree-deployments';
 import { Lab, LabOptions } from './lab';
 import { emptyParts, ITopologyMember } from './model-builder';
 import { Roster } from './roster';
@@ -183,7 +184,7 @@ export class SfbDeployment extends Construct {
   // the tree (ACK-1 reports one above the deployment only if it is the only deployment there), each a
   // new array per change. The model is this revision's own.
   private readonly plannedFindings = this._revision.memoAnd(
-    () => [acknowledgementsFor(this), deploymentPathsFor(this)] as const,
+    () => [acknowledgementsFor(this), deploymentsOf(this)] as const,
     ([acknowledgements]) => evaluate(this._toModel(), acknowledgements, undefined, reportsUnmatched(this)),
   );
   private readonly variableTokens = new Map<string, string>();
