@@ -65,15 +65,15 @@ describe('the legacy Skype for Business Server 2015 example (the former referenc
 });
 
 describe('the Teams hybrid example', () => {
-  /** Built and synthesized once: every test below only reads it. */
-  let built: { stack: ReturnType<typeof testStack>; topology: ReturnType<typeof buildHybridTopology>; text: string; json: any } | undefined;
-  function hybrid() {
-    if (built) return built;
+  function synthesizedHybrid() {
     const stack = testStack();
     const topology = buildHybridTopology(stack);
     const text = Testing.synth(stack, true);
-    return (built = { stack, topology, text, json: JSON.parse(text) });
+    return { stack, topology, text, json: JSON.parse(text) };
   }
+  /** Built and synthesized once: every test below only reads it. */
+  let built: ReturnType<typeof synthesizedHybrid> | undefined;
+  const hybrid = () => (built ??= synthesizedHybrid());
 
   test('is Subscription Edition in hybrid through the federation Edge pool, with no error or warning finding', () => {
     const { stack, topology } = hybrid();

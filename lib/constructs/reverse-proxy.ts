@@ -143,7 +143,7 @@ export class ReverseProxy extends Construct {
     } else {
       deployment._pinAddressBlock(this, 'ReverseProxy', props.addressBlock);
       const role = ServerRole.REVERSE_PROXY;
-      const count = requireServerCount(this, ServerRole.REVERSE_PROXY, 'ReverseProxy', 'servers', props.servers);
+      const count = requireServerCount(this, role, 'ReverseProxy', 'servers', props.servers);
       this._servers = new ServerGroup(this, 'servers', {
         site: scope,
         role,
