@@ -57,6 +57,33 @@ describe("lib/azurerm.ts's classes", () => {
     expect(Subnet).not.toBe(ProviderSubnet);
   });
 
+  test('load their provider module when first used, and are then the loaded class to `instanceof` and `extends`', () => {
+    let loads = 0;
+    jest.isolateModules(() => {
+      jest.doMock('@cdktf/provider-azurerm/lib/application-gateway', () => {
+        loads++;
+        return jest.requireActual('@cdktf/provider-azurerm/lib/application-gateway');
+      });
+      const azurerm = require('../lib/azurerm') as typeof import('../lib/azurerm');
+      expect(loads).toBe(0);
+      expect(azurerm.ApplicationGateway.tfResourceType).toBe('azurerm_application_gateway');
+      expect(loads).toBe(1);
+      const { ApplicationGateway: Provider } = jest.requireActual('@cdktf/provider-azurerm/lib/application-gateway');
+      const stack = new TerraformStack(Testing.app(), 's');
+      class Mine extends azurerm.ApplicationGateway {}
+      const config = { name: 'agw', location: 'westeurope', resourceGroupName: 'rg' } as ConstructorParameters<typeof azurerm.ApplicationGateway>[2];
+      const made = [new azurerm.ApplicationGateway(stack, 'agw', config), new Mine(stack, 'mine', config)];
+      for (const gateway of made) {
+        expect(gateway).toBeInstanceOf(Provider);
+        expect(gateway).toBeInstanceOf(azurerm.ApplicationGateway);
+      }
+      expect(made[1]).toBeInstanceOf(Mine);
+      expect(azurerm.ApplicationGateway.name).toBe('ApplicationGateway');
+      expect(() => (azurerm.ApplicationGateway as unknown as () => void)()).toThrow(TypeError);
+      expect(loads).toBe(1);
+    });
+  });
+
   test('write the JSON the provider classes write, references, overrides and undefined blocks included', () => {
     const ours = synth({ Subnet, Vm: WindowsVirtualMachine });
     expect(ours).toBe(synth({ Subnet: ProviderSubnet, Vm: ProviderWindowsVirtualMachine }));
