@@ -8,7 +8,8 @@
  *
  * Sides alternate (library, plain, typed, referenced, library, ...) so a machine that slows down mid-run
  * slows every side alike; each figure is the median of BENCH_RUNS runs (default 5). CPU is the
- * process's user + system time at exit, wall the time from spawn to exit, memory the peak RSS.
+ * process's user + system time from its start to the end of the synthesis, less a baseline's parsing
+ * of its input (bench/first-run.ts), wall the time from spawn to exit, memory the peak RSS.
  * A benchmark, not a test: it prints, it does not fail.
  */
 import { execFileSync, spawnSync } from 'child_process';
